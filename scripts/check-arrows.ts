@@ -16,7 +16,8 @@ export const allowed: Record<string, readonly string[]> = {
 /** `web` may take only the API's types from `server`, never its code. */
 const typeOnlyFrom: Record<string, readonly string[]> = { web: ['server'] };
 
-const importPattern = /(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const importPattern =
+  /(?:import|export)\s+(type\s+)?(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 export interface Violation {
   file: string;
@@ -53,12 +54,24 @@ export function violationsIn(pkg: string, file: string, text: string): Violation
     if (specifier.startsWith('../../') && /\.\.\/\.\.\/(core|interop|server|web|cli)\//.test(specifier)) {
       found.push({ file, specifier, reason: 'reach another package through its name, not a relative path' });
     }
-    if (pkg === 'core' && !isTest && (specifier.startsWith('node:') || /^(fs|path|os|crypto|http|child_process)$/.test(specifier))) {
+    if (
+      pkg === 'core' &&
+      !isTest &&
+      (specifier.startsWith('node:') || /^(fs|path|os|crypto|http|child_process)$/.test(specifier))
+    ) {
       found.push({ file, specifier, reason: 'core is pure: no Node modules' });
     }
   }
-  if (pkg === 'core' && !isTest && /\b(Date\.now|Math\.random|new Date\(\s*\)|setTimeout|setInterval|fetch\()/.test(text)) {
-    found.push({ file, specifier: '(ambient)', reason: 'core takes the clock, randomness and IO as arguments' });
+  if (
+    pkg === 'core' &&
+    !isTest &&
+    /\b(Date\.now|Math\.random|new Date\(\s*\)|setTimeout|setInterval|fetch\()/.test(text)
+  ) {
+    found.push({
+      file,
+      specifier: '(ambient)',
+      reason: 'core takes the clock, randomness and IO as arguments',
+    });
   }
   return found;
 }
@@ -74,7 +87,8 @@ function main(): void {
     } catch {
       continue;
     }
-    for (const file of files) violations.push(...violationsIn(pkg, relative(join(root, '..'), file), readFileSync(file, 'utf8')));
+    for (const file of files)
+      violations.push(...violationsIn(pkg, relative(join(root, '..'), file), readFileSync(file, 'utf8')));
   }
   if (violations.length > 0) {
     for (const v of violations) console.error(`${v.file}: ${v.specifier}: ${v.reason}`);

@@ -17,7 +17,10 @@ function newest(dir) {
   return latest;
 }
 
-if (existsSync(join(web, 'src')) && (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(web, 'src')))) {
+if (
+  existsSync(join(web, 'src')) &&
+  (!existsSync(bundle) || statSync(bundle).mtimeMs < newest(join(web, 'src')))
+) {
   console.log('Building the web app…');
   execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
 }
