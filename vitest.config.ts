@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'db',
           include: ['packages/server/test/**/*.test.ts', 'packages/cli/test/**/*.test.ts'],
           environment: 'node',
+          // One PostgreSQL for the whole run (or DATABASE_URL); each test file creates its own database on it.
+          globalSetup: ['packages/server/test/helpers/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

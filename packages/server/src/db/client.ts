@@ -1,0 +1,60 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+/** The typed database handle every repository and service takes. */
+export type Database = NodePgDatabase<typeof schema>;
+
+/** A transaction handle: the same query API as `Database`, committed or rolled back as one. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** Either a database or an open transaction, for functions that work inside both. */
+export type Queryable = Database | Transaction;
+
+/** Options for `createDatabaseClient`. */
+export interface DatabaseClientOptions {
+  connectionString: string;
+  /** Pool size; the default suits one server process on a small machine. */
+  max?: number;
+  onError?: (error: Error) => void;
+}
+
+/** A pool and the drizzle handle over it. */
+export interface DatabaseClient {
+  pool: pg.Pool;
+  db: Database;
+  close(): Promise<void>;
+}
+
+// Return int8 (counts, sums) as numbers: Tandem's counts stay far below 2^53.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+
+/** Opens a `pg` pool and wraps it with drizzle and the full schema. */
+export function createDatabaseClient(options: DatabaseClientOptions): DatabaseClient {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 20,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', (error) => options.onError?.(error));
+  const db = drizzle(pool, { schema });
+  let closed = false;
+  return {
+    pool,
+    db,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+ * @example await transaction(db, async (tx) => { await tx.insert(tasks).values(row); await appendAudit(tx, entry); });
+ */
+export function transaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(fn);
+}

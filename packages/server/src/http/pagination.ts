@@ -1,0 +1,140 @@
+import { z } from '@hono/zod-openapi';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { ApiError } from './errors';
+
+/** Query parameters every list takes; extend it with the list's own filters. */
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(1000).optional(),
+  sort: z
+    .string()
+    .regex(/^-?[A-Za-z][A-Za-z0-9]*$/, 'sort is a field name, with a leading "-" for descending')
+    .optional(),
+  q: z.string().max(200).optional(),
+});
+
+/** The parsed common list parameters. */
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** Sort order of one list request. */
+export interface Sort<Field extends string> {
+  field: Field;
+  direction: 'asc' | 'desc';
+}
+
+/** One page of a list, as every list endpoint replies. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A zod schema of a page of `item`, for OpenAPI route responses. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** Parses `sort` against the fields the list allows; an unknown field is a 400 naming `sort`. */
+export function parseSort<Field extends string>(
+  sort: string | undefined,
+  allowed: readonly Field[],
+  fallback: Sort<Field>,
+): Sort<Field> {
+  if (sort === undefined) return fallback;
+  const direction = sort.startsWith('-') ? 'desc' : 'asc';
+  const field = sort.replace(/^-/, '');
+  if (!(allowed as readonly string[]).includes(field)) {
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      `Cannot sort by "${field}"; use one of ${allowed.join(', ')}`,
+      'sort',
+    );
+  }
+  return { field: field as Field, direction };
+}
+
+type CursorValue = string | number | boolean | null;
+
+interface CursorPayload {
+  /** The sort the cursor was made for: a cursor is only valid with the same sort. */
+  s: string;
+  /** Sort key then id of the last item of the previous page. */
+  k: [CursorValue, string];
+}
+
+/** Encodes the position after `row` as an opaque cursor. */
+export function encodeCursor(sort: Sort<string>, key: CursorValue | Date, id: string): string {
+  const value = key instanceof Date ? key.toISOString() : key;
+  const payload: CursorPayload = {
+    s: `${sort.direction === 'desc' ? '-' : ''}${sort.field}`,
+    k: [value, id],
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor` for the same sort; anything else is a 400 naming `cursor`. */
+export function decodeCursor(cursor: string, sort: Sort<string>): { key: CursorValue; id: string } {
+  const invalid = () =>
+    new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'The cursor is not valid for this list and sort; start again',
+      'cursor',
+    );
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
+  } catch {
+    throw invalid();
+  }
+  const expectedSort = `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    payload.s !== expectedSort ||
+    !Array.isArray(payload.k) ||
+    payload.k.length !== 2 ||
+    typeof payload.k[1] !== 'string' ||
+    !['string', 'number', 'boolean'].includes(typeof payload.k[0])
+  ) {
+    throw invalid();
+  }
+  return { key: payload.k[0], id: payload.k[1] };
+}
+
+/**
+ * Keyset pagination in SQL: the condition "after the cursor" and the matching order for a non-null sort column with
+ * the id as tie-breaker. Query `limit + 1` rows and pass them to `toPage`.
+ * @example const { where, orderBy } = keyset(tasks.name, tasks.id, sort, query.cursor);
+ */
+export function keyset(
+  column: AnyColumn,
+  idColumn: AnyColumn,
+  sort: Sort<string>,
+  cursor: string | undefined,
+): { where: SQL | undefined; orderBy: SQL[] } {
+  const desc = sort.direction === 'desc';
+  const orderBy = desc
+    ? [sql`${column} desc`, sql`${idColumn} desc`]
+    : [sql`${column} asc`, sql`${idColumn} asc`];
+  if (cursor === undefined) return { where: undefined, orderBy };
+  const after = decodeCursor(cursor, sort);
+  const where = desc
+    ? sql`(${column}, ${idColumn}) < (${after.key}, ${after.id})`
+    : sql`(${column}, ${idColumn}) > (${after.key}, ${after.id})`;
+  return { where, orderBy };
+}
+
+/** Turns up to `limit + 1` fetched rows into a page, with a cursor when there are more. */
+export function toPage<Row extends { id: string }, Item>(
+  rows: readonly Row[],
+  limit: number,
+  sort: Sort<string>,
+  keyOf: (row: Row) => CursorValue | Date,
+  toItem: (row: Row) => Item,
+): Page<Item> {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows[pageRows.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(sort, keyOf(last), last.id) : null;
+  return { items: pageRows.map(toItem), nextCursor };
+}

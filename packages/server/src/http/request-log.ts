@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context';
+import type { Logger } from './logger';
+
+/** Gives each request an id (echoed as `X-Request-Id`) and writes one structured log line when it ends. */
+export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.set('userId', undefined);
+    try {
+      await next();
+    } finally {
+      c.header('X-Request-Id', requestId);
+      logger.info({
+        msg: 'request',
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        requestId,
+        userId: c.get('userId') ?? null,
+      });
+    }
+  };
+}

@@ -1,0 +1,30 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDatabase } from '../../src/db/runtime';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Connection string of a database on the shared test cluster, used to create one database per test file. */
+    adminDatabaseUrl: string;
+  }
+}
+
+/** Starts one embedded PostgreSQL for the whole run, or uses `DATABASE_URL` when it is set. */
+export default async function setup(project: TestProject) {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    project.provide('adminDatabaseUrl', external);
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-test-pg-'));
+  // The embedded cluster runs as the `postgres` user when tests run as root; it must reach its directory.
+  chmodSync(dataDir, 0o755);
+  const runtime = await startDatabase({ dataDir });
+  project.provide('adminDatabaseUrl', runtime.connectionString);
+  return async () => {
+    await runtime.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
