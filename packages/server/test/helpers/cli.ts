@@ -1,0 +1,37 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Root of the repository, the working directory of spawned `tandem` processes. */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Starts `tandem ...args` as its own Node process (no wrapper process, so signals reach it directly). */
+export function spawnTandem(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs `tandem ...args` to completion and returns its status and output. */
+export function runTandem(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawnTandem(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
