@@ -15,7 +15,8 @@ export const auditEntries = pgTable(
     action: text('action').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    // Read as PostgreSQL's text so cursors keep the microseconds a JS Date would drop.
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (table) => [
     index('audit_entries_entity_idx').on(table.entityType, table.entityId, table.at.desc(), table.id.desc()),
