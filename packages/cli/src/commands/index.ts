@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command';
+import { backupCommand } from './backup';
 import { migrateCommand } from './migrate';
+import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 
 /** Every `tandem` command, in the order `tandem help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, migrateCommand];
+export const commands: readonly CliCommand[] = [serveCommand, migrateCommand, backupCommand, restoreCommand];

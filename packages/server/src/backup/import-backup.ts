@@ -68,6 +68,17 @@ export async function restoreBackup(
     await client.query('begin');
     const tables = await applicationTables(client);
     const known = new Map(tables.map((table) => [table.name, table]));
+    await client.query(
+      'create temporary table restore_rows (table_name text not null, j json not null) on commit drop',
+    );
+    const { header, tableHeaders, trailer } = await stageRows(client, input, known);
+    const current = await appliedMigrations(client);
+    if (header.migrations > current) {
+      throw new RestoreError(
+        `The backup comes from a newer schema (${header.migrations} migrations; this Tandem has ${current}). Upgrade Tandem first.`,
+      );
+    }
+    // Checked after reading the file, so a wrong or damaged file is reported as such first.
     const holding = await tablesWithRows(
       client,
       tables.map((table) => table.name),
@@ -79,16 +90,6 @@ export async function restoreBackup(
     }
     if (tables.length > 0) {
       await client.query(`truncate ${tables.map((table) => quoteIdent(table.name)).join(', ')} cascade`);
-    }
-    await client.query(
-      'create temporary table restore_rows (table_name text not null, j json not null) on commit drop',
-    );
-    const { header, tableHeaders, trailer } = await stageRows(client, input, known);
-    const current = await appliedMigrations(client);
-    if (header.migrations > current) {
-      throw new RestoreError(
-        `The backup comes from a newer schema (${header.migrations} migrations; this Tandem has ${current}). Upgrade Tandem first.`,
-      );
     }
     const summary: BackupSummary = {};
     // Insert in dependency order; one statement per table, so rows referring to rows of the same table (a task's

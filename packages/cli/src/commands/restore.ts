@@ -1,0 +1,31 @@
+import { importBackup } from '@tandem/server/backup/import-backup';
+import { openToolDatabase } from '@tandem/server/backup/open-database';
+import { parseArgs, UsageError } from '../args';
+import type { CliCommand } from '../command';
+import { databaseOptions } from './database-options';
+
+/** `tandem restore FILE`: loads a backup into an empty database (or replaces the data with `--force`). */
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'Load a backup FILE into an empty database (--force replaces existing data)',
+  usage: 'tandem restore FILE [--force] [--data-dir ./.tandem] [--database-url postgres://...]',
+  async run(args) {
+    const parsed = parseArgs(args, ['force']);
+    const [file, extra] = parsed.positional;
+    if (!file || extra !== undefined) throw new UsageError('Give exactly one backup file to restore');
+    const database = await openToolDatabase(databaseOptions(parsed));
+    try {
+      const summary = await importBackup(database.connectionString, file, {
+        force: parsed.flags.get('force') === true,
+        onTable: (table, rows) => process.stderr.write(`  ${table}: ${rows} rows\n`),
+      });
+      const total = Object.values(summary).reduce((sum, rows) => sum + rows, 0);
+      process.stdout.write(
+        `Restored ${total} rows into ${Object.keys(summary).length} tables from ${file}\n`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  },
+};

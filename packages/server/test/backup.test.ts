@@ -1,0 +1,178 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBackup } from '../src/backup/export-backup';
+import { importBackup } from '../src/backup/import-backup';
+import { runTandem } from './helpers/cli';
+import { createTestDatabase, type TestDatabase } from './helpers/database';
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every row of every domain table, as text, in a stable order: what a faithful restore must reproduce. */
+async function snapshot(url: string) {
+  const tables = ['products', 'programs', 'projects', 'tasks', 'audit_entries'];
+  const result: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    result[table] = (await query(url, `select t::text as row from ${table} t order by id`)).map((r) => r.row);
+  }
+  return result;
+}
+
+async function seed(url: string): Promise<void> {
+  await query(
+    url,
+    `insert into products (id, workspace_id, name, vision, created_at) values
+       ('prd_1', 'wsp_1', 'Atlas', 'A "quoted" vision with \\ backslash and ünïcödé', '2026-01-02 03:04:05.678+00')`,
+  );
+  await query(url, `insert into programs (id, workspace_id, name) values ('prg_1', 'wsp_1', 'Growth')`);
+  await query(
+    url,
+    `insert into projects (id, workspace_id, name, program_id, product_id, start_date, status_date, calendar)
+     values ('prj_1', 'wsp_1', 'Launch', 'prg_1', 'prd_1', '2026-03-02', null,
+             '{"minutesPerDay":450,"minutesPerWeek":2250,"daysPerMonth":20,"workingDays":[1,2,3,4,5]}')`,
+  );
+  // Children are inserted before their parents' ids sort, so a restore cannot rely on id order.
+  await query(
+    url,
+    `insert into tasks (id, workspace_id, project_id, parent_id, name, duration_minutes, position) values
+       ('tsk_9', 'wsp_1', 'prj_1', null, 'Summary', 0, 1),
+       ('tsk_1', 'wsp_1', 'prj_1', 'tsk_9', 'Child', 960, 0.1 + 0.2)`,
+  );
+  await query(
+    url,
+    `insert into audit_entries (id, workspace_id, actor_id, entity_type, entity_id, action, before, after)
+     values ('aud_1', 'wsp_1', null, 'task', 'tsk_1', 'update', '{"a":[1,{"b":null}]}', '{"a":2}')`,
+  );
+}
+
+let source: TestDatabase;
+let target: TestDatabase;
+let dir: string;
+beforeAll(async () => {
+  source = await createTestDatabase();
+  target = await createTestDatabase();
+  dir = mkdtempSync(join(tmpdir(), 'tandem-backup-'));
+  await seed(source.url);
+});
+afterAll(async () => {
+  await source?.drop();
+  await target?.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('backup and restore', () => {
+  it('round-trips every row exactly, through a gzip file', async () => {
+    const file = join(dir, 'all.jsonl.gz');
+    const written = await exportBackup(source.url, file, { tandemVersion: 'test' });
+    expect(written).toMatchObject({ products: 1, programs: 1, projects: 1, tasks: 2, audit_entries: 1 });
+    const restored = await importBackup(target.url, file);
+    expect(restored).toEqual(written);
+    expect(await snapshot(target.url)).toEqual(await snapshot(source.url));
+  });
+
+  it('refuses a database that already holds data, and leaves it untouched', async () => {
+    const file = join(dir, 'again.jsonl');
+    await exportBackup(source.url, file, { tandemVersion: 'test' });
+    await query(target.url, `update products set name = 'Changed after restore'`);
+    await expect(importBackup(target.url, file)).rejects.toThrow(/not empty.*--force/);
+    expect((await query<{ name: string }>(target.url, 'select name from products'))[0]?.name).toBe(
+      'Changed after restore',
+    );
+  });
+
+  it('replaces the data with force', async () => {
+    const file = join(dir, 'force.jsonl');
+    await exportBackup(source.url, file, { tandemVersion: 'test' });
+    await query(
+      target.url,
+      `insert into programs (id, workspace_id, name) values ('prg_extra', 'wsp_1', 'Extra')`,
+    );
+    await importBackup(target.url, file, { force: true });
+    expect(await snapshot(target.url)).toEqual(await snapshot(source.url));
+  });
+
+  it('rolls back a truncated file completely', async () => {
+    const file = join(dir, 'cut.jsonl');
+    await exportBackup(source.url, file, { tandemVersion: 'test' });
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`);
+    const empty = await createTestDatabase();
+    try {
+      await expect(importBackup(empty.url, file)).rejects.toThrow(/truncated/);
+      expect(await query(empty.url, 'select id from products')).toEqual([]);
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it('rejects a file that is not a Tandem backup', async () => {
+    const file = join(dir, 'other.json');
+    writeFileSync(file, '{"hello":"world"}\n');
+    await expect(importBackup(target.url, file)).rejects.toThrow(/not a Tandem backup/);
+  });
+
+  it('takes a consistent snapshot while writes go on', async () => {
+    const file = join(dir, 'busy.jsonl');
+    const writer = new pg.Client({ connectionString: source.url });
+    await writer.connect();
+    let stop = false;
+    let n = 0;
+    const writes = (async () => {
+      while (!stop) {
+        n++;
+        // Each transaction adds a task and its audit entry together; a consistent snapshot has both or neither.
+        await writer.query('begin');
+        await writer.query(
+          `insert into tasks (id, workspace_id, project_id, name, position) values ($1, 'wsp_1', 'prj_1', 'busy', $2)`,
+          [`tsk_busy_${n}`, n + 10],
+        );
+        await writer.query(
+          `insert into audit_entries (id, workspace_id, entity_type, entity_id, action) values ($1, 'wsp_1', 'task', $2, 'create')`,
+          [`aud_busy_${n}`, `tsk_busy_${n}`],
+        );
+        await writer.query('commit');
+      }
+    })();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await exportBackup(source.url, file, { tandemVersion: 'test' });
+    } finally {
+      stop = true;
+      await writes;
+      await writer.end();
+    }
+    const rows = readFileSync(file, 'utf8').split('\n');
+    const busyTasks = rows.filter((line) => line.includes('"id":"tsk_busy_')).length;
+    const busyAudit = rows.filter((line) => line.includes('"id":"aud_busy_')).length;
+    expect(busyTasks).toBeGreaterThan(0);
+    expect(busyAudit).toBe(busyTasks);
+  });
+
+  it('works from the command line: tandem backup, then tandem restore into an empty database', async () => {
+    const file = join(dir, 'cli.jsonl');
+    const backup = await runTandem(['backup', file], { DATABASE_URL: source.url });
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toMatch(/Backed up \d+ rows/);
+    const empty = await createTestDatabase({ migrate: false });
+    try {
+      const restore = await runTandem(['restore', file], { DATABASE_URL: empty.url });
+      expect(restore.status, restore.stderr).toBe(0);
+      expect(await snapshot(empty.url)).toEqual(await snapshot(source.url));
+      const again = await runTandem(['restore', file], { DATABASE_URL: empty.url });
+      expect(again.status).toBe(1);
+      expect(again.stderr).toMatch(/not empty/);
+    } finally {
+      await empty.drop();
+    }
+  });
+});
