@@ -1,0 +1,106 @@
+/** Shapes of the API's replies, as the web app reads them (see the OpenAPI document at `/api/openapi.json`). */
+
+export type WorkspaceRole = 'owner' | 'admin' | 'member' | 'guest';
+export type EntityRole = 'product_manager' | 'project_manager' | 'contributor' | 'viewer';
+export type EntityKind = 'products' | 'programs' | 'projects';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt?: string;
+}
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  slug?: string;
+  role: WorkspaceRole;
+}
+
+export interface Me {
+  user: User;
+  workspaces: WorkspaceSummary[];
+}
+
+export interface Workspace {
+  id: string;
+  name: string;
+  slug?: string;
+  version: number;
+  createdAt?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface WorkspaceMember {
+  user: Pick<User, 'id' | 'name' | 'email'>;
+  role: WorkspaceRole;
+  version: number;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: WorkspaceRole;
+  expiresAt: string;
+}
+
+export interface InvitationPreview {
+  workspaceName: string;
+  email: string;
+  role: WorkspaceRole;
+}
+
+/** A product, program or project: the fields the lists and detail pages share. */
+export interface Entity {
+  id: string;
+  workspaceId?: string;
+  name: string;
+  description?: string | null;
+  vision?: string | null;
+  objective?: string | null;
+  startDate?: string | null;
+  programId?: string | null;
+  productId?: string | null;
+  status?: string | null;
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface EntityMember {
+  user: Pick<User, 'id' | 'name' | 'email'>;
+  role: EntityRole;
+  version?: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt?: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** One message of the live-events stream. */
+export interface ChangeEvent {
+  entityType: string;
+  entityId: string;
+  action: string;
+  workspaceId: string;
+  projectId?: string;
+  productId?: string;
+  version?: number;
+}

@@ -1,0 +1,65 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  footer: ReactNode;
+  /** When set, the dialog is a form and Enter submits it. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+}
+
+/** A modal on the native `<dialog>`: focus trap, Escape and the backdrop come from the browser. */
+export function Dialog({ open, onClose, title, description, children, footer, onSubmit }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  const content = (
+    <>
+      <header className="dialog__header">
+        <h2 id={titleId}>{title}</h2>
+        {description ? <p>{description}</p> : null}
+      </header>
+      <div className="dialog__body">{children}</div>
+      <footer className="dialog__footer">{footer}</footer>
+    </>
+  );
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onMouseDown={(event) => {
+        if (event.target === ref.current) onClose();
+      }}
+    >
+      {open ? (
+        onSubmit ? (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              onSubmit(event);
+            }}
+          >
+            {content}
+          </form>
+        ) : (
+          content
+        )
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,95 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { api } from '../../api/endpoints';
+import { keys } from '../../api/query-keys';
+import type { HistoryEntry } from '../../api/types';
+import { EmptyState, FormAlert, initials, SkeletonRows } from '../../components/feedback';
+import { Icons } from '../../components/icons';
+import { formatDateTime, relativeTime } from '../../lib/format';
+
+const hidden = new Set(['version', 'updatedAt', 'createdAt', 'id', 'workspaceId']);
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** The fields an audit entry changed, as before → after pairs. */
+export function changedFields(entry: HistoryEntry): { field: string; before: unknown; after: unknown }[] {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...fields]
+    .filter((f) => !hidden.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+    .map((field) => ({ field, before: before[field], after: after[field] }));
+}
+
+function verb(action: string): string {
+  const last = action.split(/[._]/).pop() ?? action;
+  const words: Record<string, string> = { create: 'created', update: 'updated', delete: 'deleted' };
+  return words[last] ?? action.replace(/[._]/g, ' ');
+}
+
+/** The history tab: who changed what and when, newest first, from the audit log. */
+export function EntityHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const history = useInfiniteQuery({
+    queryKey: keys.history(entityType, entityId),
+    queryFn: ({ pageParam }) => api.history(entityType, entityId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  if (history.isPending) return <SkeletonRows rows={3} />;
+  if (history.isError) return <FormAlert message={history.error.message} />;
+  const entries = history.data.pages.flatMap((p) => p.items);
+  if (entries.length === 0) {
+    return (
+      <EmptyState icon={<Icons.history width={22} height={22} />} title="No history yet">
+        Every change to this item is recorded here: who made it, when, and what it was before.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="card card__body">
+      <ol className="timeline" aria-label="History">
+        {entries.map((entry) => {
+          const changes = changedFields(entry);
+          return (
+            <li key={entry.id} className="timeline__item">
+              <span className="avatar" style={{ width: 28, height: 28 }}>
+                {initials(entry.actor?.name ?? 'System')}
+              </span>
+              <div>
+                <div>
+                  <strong>{entry.actor?.name ?? 'System'}</strong> {verb(entry.action)}{' '}
+                  <time className="subtle" dateTime={entry.at} title={formatDateTime(entry.at)}>
+                    {relativeTime(entry.at)}
+                  </time>
+                </div>
+                {entry.action.endsWith('update') && changes.length > 0 ? (
+                  <div className="timeline__changes">
+                    {changes.map((c) => (
+                      <span key={c.field}>
+                        <span className="muted">{c.field}: </span>
+                        <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                      </span>
+                    ))}
+                  </div>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {history.hasNextPage ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => void history.fetchNextPage()}
+          disabled={history.isFetchingNextPage}
+        >
+          Show older changes
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { keys } from '../../api/query-keys';
+import type { EntityKind } from '../../api/types';
+import { EmptyState, FormAlert, SkeletonRows } from '../../components/feedback';
+import { Icons } from '../../components/icons';
+import { kindLabels } from '../../lib/kinds';
+import { useWorkspaceRole } from '../../lib/session';
+import { CreateEntityDialog } from './create-entity-dialog';
+import { type EntitySort, EntityTable } from './entity-table';
+
+const kindIcons = { products: Icons.product, programs: Icons.program, projects: Icons.project };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+/** Products, programs or projects of the workspace: search, sort, create, open. */
+export function EntityListPage({ kind }: { kind: EntityKind }) {
+  const { workspaceId = '' } = useParams({ strict: false }) as { workspaceId?: string };
+  const search = useSearch({ strict: false }) as { create?: boolean };
+  const navigate = useNavigate();
+  const role = useWorkspaceRole(workspaceId);
+  const label = kindLabels[kind];
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<EntitySort>('name');
+  const q = useDebounced(query.trim(), 200);
+  const list = useQuery({
+    queryKey: keys.entities(kind, workspaceId, q, sort),
+    queryFn: () => api.entities(kind, workspaceId, { q, sort }),
+    placeholderData: keepPreviousData,
+  });
+  const creating = search.create === true;
+  const setCreating = (open: boolean) =>
+    void navigate({
+      to: `/w/$workspaceId/${kind}`,
+      params: { workspaceId },
+      search: open ? { create: true } : {},
+      replace: true,
+    });
+  // Members may start products and projects (becoming their manager); programs are set up by admins.
+  const mayCreate = role === 'owner' || role === 'admin' || (role === 'member' && kind !== 'programs');
+  const Icon = kindIcons[kind];
+  const items = list.data?.items ?? [];
+  const unfiltered = q === '' && items.length === 0;
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <h1>{label.plural}</h1>
+          <p>{label.blurb}</p>
+        </div>
+        {mayCreate ? (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            <Icons.plus />
+            New {label.singular.toLowerCase()}
+          </button>
+        ) : null}
+      </header>
+      {list.isPending ? (
+        <SkeletonRows />
+      ) : list.isError ? (
+        <FormAlert message={list.error.message} />
+      ) : unfiltered ? (
+        <EmptyState
+          icon={<Icon width={22} height={22} />}
+          title={`No ${label.plural.toLowerCase()} yet`}
+          action={
+            mayCreate ? (
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                <Icons.plus />
+                Create your first {label.singular.toLowerCase()}
+              </button>
+            ) : undefined
+          }
+        >
+          {mayCreate
+            ? label.empty
+            : `Nothing here is shared with you yet. Ask a workspace admin to add you to a ${label.singular.toLowerCase()}.`}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar">
+            <label className="visually-hidden" htmlFor={`search-${kind}`}>
+              Search {label.plural.toLowerCase()}
+            </label>
+            <input
+              id={`search-${kind}`}
+              className="input input--search"
+              type="search"
+              placeholder={`Search ${label.plural.toLowerCase()}…`}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+            <span className="spacer" />
+            <label className="visually-hidden" htmlFor={`sort-${kind}`}>
+              Sort by
+            </label>
+            <select
+              id={`sort-${kind}`}
+              className="select select--small"
+              value={sort}
+              onChange={(e) => setSort(e.target.value as EntitySort)}
+            >
+              <option value="name">Name A–Z</option>
+              <option value="-name">Name Z–A</option>
+              <option value="-updatedAt">Recently updated</option>
+              <option value="-createdAt">Newest first</option>
+              <option value="createdAt">Oldest first</option>
+            </select>
+          </div>
+          {items.length === 0 ? (
+            <p className="muted" role="status">
+              No {label.plural.toLowerCase()} match “{q}”.
+            </p>
+          ) : (
+            <EntityTable kind={kind} workspaceId={workspaceId} items={items} sort={sort} onSort={setSort} />
+          )}
+        </>
+      )}
+      <CreateEntityDialog
+        kind={kind}
+        workspaceId={workspaceId}
+        open={creating}
+        onClose={() => setCreating(false)}
+      />
+    </div>
+  );
+}

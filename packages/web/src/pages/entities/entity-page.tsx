@@ -1,0 +1,112 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api, unwrapEntity } from '../../api/endpoints';
+import { keys } from '../../api/query-keys';
+import type { EntityKind } from '../../api/types';
+import { EmptyState, Skeleton } from '../../components/feedback';
+import { Icons } from '../../components/icons';
+import { kindLabels } from '../../lib/kinds';
+import { EntityDetails } from './entity-details';
+import { EntityHistory } from './entity-history';
+import { EntityMembers } from './entity-members';
+
+type Tab = 'overview' | 'members' | 'history';
+
+/** One product, program or project: its details, the people with a role on it, and its history. */
+export function EntityPage({ kind }: { kind: EntityKind }) {
+  const { workspaceId = '', entityId = '' } = useParams({ strict: false }) as {
+    workspaceId?: string;
+    entityId?: string;
+  };
+  const label = kindLabels[kind];
+  const [tab, setTab] = useState<Tab>('overview');
+  const entity = useQuery({
+    queryKey: keys.entity(kind, entityId),
+    queryFn: async () => unwrapEntity(kind, await api.entity(kind, entityId)),
+    retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
+  });
+  // Programs have no roles of their own in the API: access to them follows the workspace role.
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'overview', label: 'Overview' },
+    ...(kind === 'programs' ? [] : [{ id: 'members' as const, label: 'Members' }]),
+    { id: 'history', label: 'History' },
+  ];
+  if (entity.isError) {
+    return (
+      <div className="page">
+        <EmptyState
+          icon={<Icons.search width={22} height={22} />}
+          title={`${label.singular} not found`}
+          action={
+            <Link to={`/w/$workspaceId/${kind}`} params={{ workspaceId }} className="button">
+              Back to {label.plural.toLowerCase()}
+            </Link>
+          }
+        >
+          It may have been deleted, or you may not have access to it.
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="Breadcrumb">
+        <Link to={`/w/$workspaceId/${kind}`} params={{ workspaceId }}>
+          {label.plural}
+        </Link>
+        <Icons.chevronRight width={14} />
+        <strong>{entity.data?.name ?? '…'}</strong>
+      </nav>
+      <header className="page-header">
+        <div className="page-header__text">
+          {entity.data ? (
+            <div className="row" style={{ gap: 12 }}>
+              <span
+                className={`entity-icon entity-icon--${kind}`}
+                style={{ width: 32, height: 32, fontSize: 14 }}
+              >
+                {entity.data.name.slice(0, 1).toUpperCase()}
+              </span>
+              <h1>{entity.data.name}</h1>
+              <span className="badge">{label.singular}</span>
+            </div>
+          ) : (
+            <Skeleton width={280} height={28} />
+          )}
+        </div>
+      </header>
+      <div className="tabs" role="tablist" aria-label={`${label.singular} sections`}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            className="tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {!entity.data ? (
+          <div className="card card__body">
+            <Skeleton width="40%" />
+            <Skeleton width="70%" />
+            <Skeleton width="55%" />
+          </div>
+        ) : tab === 'overview' ? (
+          <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
+        ) : tab === 'members' ? (
+          <EntityMembers kind={kind} workspaceId={workspaceId} entityId={entityId} />
+        ) : (
+          <EntityHistory entityType={kind.slice(0, -1)} entityId={entityId} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import { keys } from '../../api/query-keys';
+import type { WorkspaceMember, WorkspaceRole } from '../../api/types';
+import { FormAlert, initials, SkeletonRows } from '../../components/feedback';
+import { Icons } from '../../components/icons';
+import { useToast } from '../../components/toast';
+import { formatDate } from '../../lib/format';
+import { roleLabels } from '../../lib/roles';
+import { canManageWorkspace, useMe, useWorkspaceRole } from '../../lib/session';
+import { InviteDialog } from './invite-dialog';
+
+const roles: WorkspaceRole[] = ['owner', 'admin', 'member', 'guest'];
+
+/** People of the workspace: members with their roles, pending invitations, invite and remove. */
+export function PeoplePage() {
+  const { workspaceId = '' } = useParams({ strict: false }) as { workspaceId?: string };
+  const client = useQueryClient();
+  const toast = useToast();
+  const me = useMe();
+  const myRole = useWorkspaceRole(workspaceId);
+  const manage = canManageWorkspace(myRole);
+  const [inviting, setInviting] = useState(false);
+  const members = useQuery({ queryKey: keys.members(workspaceId), queryFn: () => api.members(workspaceId) });
+  const invitations = useQuery({
+    queryKey: keys.invitations(workspaceId),
+    queryFn: () => api.invitations(workspaceId),
+    enabled: manage,
+  });
+  const refresh = () => void client.invalidateQueries({ queryKey: keys.members(workspaceId) });
+  const changeRole = useMutation({
+    mutationFn: (input: { member: WorkspaceMember; role: WorkspaceRole }) =>
+      api.updateMember(workspaceId, input.member.user.id, input.role, input.member.version),
+    onSuccess: () => {
+      refresh();
+      toast.success('Role changed');
+    },
+    onError: (error) => {
+      refresh();
+      toast.error(error.message);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (member: WorkspaceMember) => api.removeMember(workspaceId, member.user.id, member.version),
+    onSuccess: (_, member) => {
+      refresh();
+      toast.success(`${member.user.name} was removed from the workspace`);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api.revokeInvitation(workspaceId, id),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: keys.invitations(workspaceId) });
+      toast.success('Invitation revoked');
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  const pending = invitations.data?.items ?? [];
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div className="page-header__text">
+          <h1>People</h1>
+          <p>Who is in this workspace and what they may do.</p>
+        </div>
+        {manage ? (
+          <button type="button" className="button button--primary" onClick={() => setInviting(true)}>
+            <Icons.mail />
+            Invite people
+          </button>
+        ) : null}
+      </header>
+      {members.isPending ? (
+        <SkeletonRows rows={4} />
+      ) : members.isError ? (
+        <FormAlert message={members.error.message} />
+      ) : (
+        <section className="card" aria-labelledby="members-heading">
+          <div className="card__header">
+            <h2 id="members-heading" style={{ flex: 1 }}>
+              Members
+            </h2>
+            <span className="badge">{members.data.items.length}</span>
+          </div>
+          <ul className="list" aria-label="Workspace members">
+            {members.data.items.map((member) => {
+              const self = member.user.id === me.data?.user.id;
+              const editable = manage && !self && (myRole === 'owner' || member.role !== 'owner');
+              return (
+                <li key={member.user.id} className="list__item">
+                  <span className="avatar">{initials(member.user.name)}</span>
+                  <div className="list__main">
+                    <span>
+                      {member.user.name} {self ? <span className="badge">You</span> : null}
+                    </span>
+                    <span>{member.user.email}</span>
+                  </div>
+                  {editable ? (
+                    <>
+                      <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
+                        Role of {member.user.name}
+                      </label>
+                      <select
+                        id={`role-${member.user.id}`}
+                        className="select select--small"
+                        value={member.role}
+                        onChange={(e) => changeRole.mutate({ member, role: e.target.value as WorkspaceRole })}
+                      >
+                        {roles
+                          .filter((r) => myRole === 'owner' || r !== 'owner')
+                          .map((r) => (
+                            <option key={r} value={r}>
+                              {roleLabels[r]}
+                            </option>
+                          ))}
+                      </select>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        aria-label={`Remove ${member.user.name}`}
+                        onClick={() => {
+                          if (window.confirm(`Remove ${member.user.name} from this workspace?`))
+                            remove.mutate(member);
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </>
+                  ) : (
+                    <span className={`badge${member.role === 'owner' ? ' badge--accent' : ''}`}>
+                      {roleLabels[member.role]}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {manage && pending.length > 0 ? (
+        <section className="card" aria-labelledby="invitations-heading">
+          <div className="card__header">
+            <h2 id="invitations-heading" style={{ flex: 1 }}>
+              Pending invitations
+            </h2>
+            <span className="badge">{pending.length}</span>
+          </div>
+          <ul className="list" aria-label="Pending invitations">
+            {pending.map((invitation) => (
+              <li key={invitation.id} className="list__item">
+                <span
+                  className="avatar"
+                  style={{ background: 'var(--bg-muted)', color: 'var(--text-subtle)' }}
+                >
+                  <Icons.mail />
+                </span>
+                <div className="list__main">
+                  <span>{invitation.email}</span>
+                  <span>
+                    {roleLabels[invitation.role]} · expires {formatDate(invitation.expiresAt)}
+                  </span>
+                </div>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => revoke.mutate(invitation.id)}
+                  aria-label={`Revoke the invitation of ${invitation.email}`}
+                >
+                  Revoke
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {manage && members.data?.items.length === 1 && pending.length === 0 ? (
+        <p className="muted">
+          Tandem works best with your team. Invite a product manager, a project manager or a stakeholder:
+          guests see only what you share with them.
+        </p>
+      ) : null}
+      <InviteDialog workspaceId={workspaceId} open={inviting} onClose={() => setInviting(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { api, unwrapWorkspace } from '../../api/endpoints';
+import { keys } from '../../api/query-keys';
+import { FormAlert, Skeleton } from '../../components/feedback';
+import { TextField } from '../../components/field';
+import { formFailure } from '../../components/form-error';
+import { useToast } from '../../components/toast';
+import { canManageWorkspace, useWorkspaceRole } from '../../lib/session';
+import { ConfirmDelete } from '../entities/confirm-delete';
+
+/** Workspace settings: its name, and the danger zone where the owner deletes it. */
+export function SettingsPage() {
+  const { workspaceId = '' } = useParams({ strict: false }) as { workspaceId?: string };
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const role = useWorkspaceRole(workspaceId);
+  const workspace = useQuery({
+    queryKey: keys.workspace(workspaceId),
+    queryFn: async () => unwrapWorkspace(await api.workspace(workspaceId)),
+  });
+  const [name, setName] = useState('');
+  const [deleting, setDeleting] = useState(false);
+  useEffect(() => {
+    if (workspace.data) setName(workspace.data.name);
+  }, [workspace.data]);
+  const rename = useMutation({
+    mutationFn: () => api.updateWorkspace(workspaceId, { name: name.trim() }, workspace.data?.version ?? 0),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.workspace(workspaceId) });
+      await client.invalidateQueries({ queryKey: keys.me });
+      toast.success('Workspace renamed');
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => api.deleteWorkspace(workspaceId, workspace.data?.version ?? 0),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.me });
+      toast.success('Workspace deleted');
+      await navigate({ to: '/' });
+    },
+  });
+  const conflict = rename.error instanceof ApiError && rename.error.code === 'VERSION_CONFLICT';
+  const failure = conflict ? { fields: {}, form: undefined } : formFailure(rename.error, ['name']);
+  const manage = canManageWorkspace(role);
+  return (
+    <div className="page page--narrow">
+      <header className="page-header">
+        <div className="page-header__text">
+          <h1>Settings</h1>
+          <p>How this workspace is named and kept.</p>
+        </div>
+      </header>
+      <form
+        className="card"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          rename.mutate();
+        }}
+      >
+        <div className="card__header">
+          <h2>General</h2>
+        </div>
+        <div className="card__body">
+          {conflict ? (
+            <div className="alert alert--warning row" role="alert">
+              <span style={{ flex: 1 }}>
+                The workspace was changed by someone else — reload to see the new name.
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  rename.reset();
+                  void workspace.refetch();
+                }}
+              >
+                Reload
+              </button>
+            </div>
+          ) : null}
+          <FormAlert message={failure.form} />
+          {workspace.isPending ? (
+            <Skeleton height={34} />
+          ) : (
+            <TextField
+              label="Workspace name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              disabled={!manage}
+              error={failure.fields.name}
+              hint={manage ? undefined : 'Only owners and admins can rename the workspace.'}
+            />
+          )}
+        </div>
+        {manage ? (
+          <div className="card__footer">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={rename.isPending || !workspace.data || name.trim() === workspace.data.name}
+            >
+              Save
+            </button>
+          </div>
+        ) : null}
+      </form>
+      {role === 'owner' && workspace.data ? (
+        <section className="card card--danger" aria-labelledby="danger-heading">
+          <div className="card__header">
+            <div style={{ flex: 1 }}>
+              <h2 id="danger-heading">Danger zone</h2>
+              <p>Deleting the workspace removes its products, programs, projects and members for everyone.</p>
+            </div>
+            <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+              Delete workspace
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {workspace.data ? (
+        <ConfirmDelete
+          open={deleting}
+          onClose={() => {
+            remove.reset();
+            setDeleting(false);
+          }}
+          what={`workspace “${workspace.data.name}”`}
+          confirmText={workspace.data.name}
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate()}
+        />
+      ) : null}
+    </div>
+  );
+}
