@@ -1,0 +1,112 @@
+/**
+ * Day patterns in the two forms the engine needs: a validated, sorted, merged list of intervals (what callers see), and
+ * an interned compiled form with a per-minute prefix table so that "working minutes before 10:37" is one array read.
+ */
+import { MINUTES_PER_DAY } from './day-number';
+import type { DayPattern, WorkingInterval } from './model';
+
+/** A day pattern with its prefix table; interned so that equal patterns share one object. */
+export interface CompiledDayPattern {
+  /** Position in the owning {@link PatternPool}. */
+  readonly index: number;
+  readonly intervals: DayPattern;
+  /** Working minutes in the day. */
+  readonly total: number;
+  /** `before[m]` = working minutes in [00:00, m), for m = 0 … 1440. */
+  readonly before: Uint16Array;
+  /** Interval starts and ends, parallel arrays, for the inverse look-ups. */
+  readonly froms: Int32Array;
+  readonly tos: Int32Array;
+}
+
+/** A non-working day. */
+export const nonWorkingDay: DayPattern = Object.freeze([]);
+
+/**
+ * Validates intervals (integer minutes, 0 ≤ from < to ≤ 1440), sorts them and merges overlapping or touching ones,
+ * so that 08:00–12:00 plus 12:00–13:00 is one interval and the set of working minutes alone decides every answer.
+ */
+export function normalizeDayPattern(intervals: readonly WorkingInterval[], where: string): DayPattern {
+  if (intervals.length === 0) return nonWorkingDay;
+  for (const { from, to } of intervals) {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > MINUTES_PER_DAY || from >= to) {
+      throw new RangeError(
+        `${where}: working interval ${from}–${to} must satisfy 0 ≤ from < to ≤ 1440 in whole minutes`,
+      );
+    }
+  }
+  const sorted = [...intervals].sort((a, b) => a.from - b.from);
+  const merged: WorkingInterval[] = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && interval.from <= last.to) {
+      merged[merged.length - 1] = { from: last.from, to: Math.max(last.to, interval.to) };
+    } else {
+      merged.push({ from: interval.from, to: interval.to });
+    }
+  }
+  return Object.freeze(merged.map((i) => Object.freeze(i)));
+}
+
+/** Interns compiled day patterns by their intervals. */
+export class PatternPool {
+  readonly patterns: CompiledDayPattern[] = [];
+  private readonly byKey = new Map<string, CompiledDayPattern>();
+
+  /** The compiled form of a normalized pattern. */
+  intern(intervals: DayPattern): CompiledDayPattern {
+    const key = intervals.map((i) => `${i.from}-${i.to}`).join(',');
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const before = new Uint16Array(MINUTES_PER_DAY + 1);
+    const froms = new Int32Array(intervals.length);
+    const tos = new Int32Array(intervals.length);
+    let total = 0;
+    let minute = 0;
+    intervals.forEach(({ from, to }, k) => {
+      froms[k] = from;
+      tos[k] = to;
+      for (; minute <= from; minute++) before[minute] = total;
+      for (; minute <= to; minute++) before[minute] = total + (minute - from);
+      total += to - from;
+    });
+    for (; minute <= MINUTES_PER_DAY; minute++) before[minute] = total;
+    const compiled: CompiledDayPattern = {
+      index: this.patterns.length,
+      intervals,
+      total,
+      before,
+      froms,
+      tos,
+    };
+    this.patterns.push(compiled);
+    this.byKey.set(key, compiled);
+    return compiled;
+  }
+}
+
+/** The minute of the day at which the `n`-th working minute (1-based, 1 ≤ n ≤ total) ends. */
+export function finishOfMinute(pattern: CompiledDayPattern, n: number): number {
+  let rest = n;
+  const { froms, tos } = pattern;
+  for (let k = 0; k < froms.length; k++) {
+    const from = froms[k] as number;
+    const length = (tos[k] as number) - from;
+    if (rest <= length) return from + rest;
+    rest -= length;
+  }
+  throw new RangeError(`working minute ${n} is beyond the day's ${pattern.total} working minutes`);
+}
+
+/** The minute of the day at which working minute number `n + 1` starts (0 ≤ n < total). */
+export function startOfMinute(pattern: CompiledDayPattern, n: number): number {
+  let rest = n;
+  const { froms, tos } = pattern;
+  for (let k = 0; k < froms.length; k++) {
+    const from = froms[k] as number;
+    const length = (tos[k] as number) - from;
+    if (rest < length) return from + rest;
+    rest -= length;
+  }
+  throw new RangeError(`working minute ${n + 1} is beyond the day's ${pattern.total} working minutes`);
+}
