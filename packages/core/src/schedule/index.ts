@@ -1,1 +1,2 @@
 export * from './model';
+export { scheduleProject } from './schedule';

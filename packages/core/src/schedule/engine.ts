@@ -1,0 +1,146 @@
+import type { ScheduledTask, ScheduleProject, ScheduleResult } from './model';
+import { buildNetwork, InputError, type Network } from './network';
+import { Passes } from './passes';
+import {
+  criticalPaths,
+  inactiveOutputs,
+  leafOutputs,
+  Outputs,
+  projectSpan,
+  scheduledTask,
+  summaryOutputs,
+  taskWorkAndCost,
+} from './results';
+import { type CalendarCompiler, TaskInputs } from './task-inputs';
+
+/** Everything one scheduling run keeps: the graph, the inputs, the pass arrays and the outputs. */
+export class Engine {
+  net: Network;
+  readonly inputs: TaskInputs;
+  passes: Passes;
+  readonly out: Outputs;
+  objects: ScheduledTask[] = [];
+
+  private constructor(
+    public project: ScheduleProject,
+    net: Network,
+    inputs: TaskInputs,
+  ) {
+    this.net = net;
+    this.inputs = inputs;
+    this.passes = new Passes(
+      net,
+      inputs,
+      project.honorConstraintDates,
+      project.multipleCriticalPaths === true,
+      project.scheduleFrom === 'finish',
+    );
+    this.out = new Outputs(net.n);
+  }
+
+  /** Builds an engine, or the failure a full schedule would report (cycle or invalid input). */
+  static create(
+    project: ScheduleProject,
+    compile: CalendarCompiler,
+  ): Engine | Exclude<ScheduleResult, { ok: true }> {
+    try {
+      if (project.scheduleFrom === 'finish' && project.finishDate === undefined) {
+        throw new InputError('a project scheduled from its finish needs a finish date', 'finishDate');
+      }
+      const built = buildNetwork(project);
+      if (!built.ok) {
+        const tasks = built.cycle.map((i) => project.tasks[i]!);
+        return {
+          ok: false,
+          code: 'DEPENDENCY_CYCLE',
+          cycle: { taskIds: tasks.map((t) => t.id), names: tasks.map((t) => t.name) },
+        };
+      }
+      return new Engine(project, built.network, new TaskInputs(project, compile));
+    } catch (error) {
+      if (error instanceof InputError) {
+        return { ok: false, code: 'INVALID_INPUT', message: error.message, field: error.field };
+      }
+      throw error;
+    }
+  }
+
+  /** Runs every pass over the whole network. */
+  runPasses(): void {
+    const ps = this.passes;
+    const project = this.project;
+    if (project.scheduleFrom === 'finish') {
+      // Backward scheduling: late dates from the project finish, then early dates from the start that gives.
+      ps.setFinish(project.finishDate!);
+      ps.backwardAll();
+      ps.setStart(this.earliestLateStart());
+      ps.forwardAll(false);
+      ps.es.set(ps.es1);
+      ps.ef.set(ps.ef1);
+      return;
+    }
+    ps.setStart(project.startDate);
+    ps.forwardAll(false);
+    ps.setFinish(this.latestEarlyFinish());
+    ps.backwardAll();
+    if (this.inputs.hasAlap) ps.forwardAll(true);
+    else {
+      ps.es.set(ps.es1);
+      ps.ef.set(ps.ef1);
+    }
+  }
+
+  /** The project finish after the first forward pass: the latest early finish of any active leaf. */
+  latestEarlyFinish(): number {
+    const { net, inputs, passes } = this;
+    const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
+    for (const i of net.order) {
+      if (net.summary[i]) continue;
+      const c = inputs.cal[i]!;
+      if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
+    }
+    let finish = this.project.startDate as number;
+    maxByCal.forEach((w, c) => {
+      if (Number.isFinite(w)) finish = Math.max(finish, inputs.cals[c]!.finishInstant(w));
+    });
+    return finish;
+  }
+
+  private earliestLateStart(): number {
+    const { net, inputs, passes } = this;
+    const minByCal = new Float64Array(inputs.cals.length).fill(Number.POSITIVE_INFINITY);
+    for (const i of net.order) {
+      if (net.summary[i]) continue;
+      const c = inputs.cal[i]!;
+      if (passes.ls[i]! < minByCal[c]!) minByCal[c] = passes.ls[i]!;
+    }
+    let start = this.project.finishDate as number;
+    minByCal.forEach((w, c) => {
+      if (Number.isFinite(w)) start = Math.min(start, inputs.cals[c]!.startInstant(w));
+    });
+    return start;
+  }
+
+  /** Output arrays for every task. */
+  computeOutputs(): void {
+    const { net, out, passes } = this;
+    taskWorkAndCost(this.project, out, net.index);
+    const limit = this.project.criticalSlackLimit;
+    for (let i = 0; i < net.n; i++) if (!net.active[i]) inactiveOutputs(passes, out, i);
+    for (const i of net.order) {
+      if (net.summary[i]) summaryOutputs(passes, out, i);
+      else leafOutputs(passes, out, i, limit);
+    }
+    this.objects = this.project.tasks.map((_, i) => scheduledTask(passes, out, i));
+  }
+
+  /** The success result from the current outputs. */
+  result(): ScheduleResult {
+    return {
+      ok: true,
+      tasks: this.objects,
+      ...projectSpan(this.passes, this.out),
+      criticalPaths: criticalPaths(this.passes, this.out, this.project.multipleCriticalPaths === true),
+    };
+  }
+}

@@ -1,0 +1,257 @@
+import type { Link, LinkType, ScheduleProject } from './model';
+
+/** Link type codes used in the typed arrays. */
+export const FS = 0;
+export const SS = 1;
+export const FF = 2;
+export const SF = 3;
+const linkCode: Record<LinkType, number> = { FS, SS, FF, SF };
+
+/** Lag kinds: working minutes on the successor's calendar, percent of the predecessor's duration, elapsed minutes. */
+export const LAG_WORK = 0;
+export const LAG_PERCENT = 1;
+export const LAG_ELAPSED = 2;
+
+/**
+ * The project's graph in dense, typed form. Task i is `project.tasks[i]`. Edges run predecessor → successor and
+ * child → parent (the roll-up of a summary), so one topological order serves the forward pass (children before their
+ * summary, predecessors before successors) and, reversed, the backward pass. A link into a summary becomes one link
+ * to each of its active leaves (MS Project applies it to the leaves); a link out of a summary stays on the summary,
+ * whose dates are its children's roll-up.
+ */
+export interface Network {
+  readonly n: number;
+  readonly index: ReadonlyMap<string, number>;
+  /** Parent task index or −1. */
+  readonly parent: Int32Array;
+  /** 1 for tasks with children. */
+  readonly summary: Uint8Array;
+  /** 1 when the task and all its ancestors are active. */
+  readonly active: Uint8Array;
+  /** Children of task i: childList[childStart[i] .. childStart[i + 1]). */
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** Incoming links of task i: the link slots predStart[i] .. predStart[i + 1]). */
+  readonly predStart: Int32Array;
+  readonly predTask: Int32Array;
+  readonly predType: Uint8Array;
+  readonly predLagKind: Uint8Array;
+  readonly predLag: Float64Array;
+  /** Outgoing links of task i: succSlot[succStart[i] .. succStart[i + 1]) index into the pred* arrays. */
+  readonly succStart: Int32Array;
+  readonly succTask: Int32Array;
+  readonly succSlot: Int32Array;
+  /** Active tasks in topological order. */
+  readonly order: Int32Array;
+  /** Position of task i in `order` (−1 when inactive). */
+  readonly position: Int32Array;
+}
+
+/** A network, or the tasks of a dependency cycle in link order. */
+export type NetworkOutcome = { ok: true; network: Network } | { ok: false; cycle: number[] };
+
+/** Builds the typed graph of a project; fails with an input error for links or parents that name unknown tasks. */
+export function buildNetwork(project: ScheduleProject): NetworkOutcome {
+  const tasks = project.tasks;
+  const n = tasks.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = tasks[i]!.id;
+    if (index.has(id)) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
+    index.set(id, i);
+  }
+  const parent = new Int32Array(n).fill(-1);
+  const summary = new Uint8Array(n);
+  const childCount = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const p = tasks[i]!.parentId;
+    if (p === undefined) continue;
+    const pi = index.get(p);
+    if (pi === undefined)
+      throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
+    parent[i] = pi;
+    summary[pi] = 1;
+    childCount[pi]!++;
+  }
+  const childStart = prefix(childCount);
+  const childList = new Int32Array(childStart[n]!);
+  const fill = childStart.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
+
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) active[i] = activeWithAncestors(i);
+  function activeWithAncestors(i: number): number {
+    for (let t = i, guard = 0; t >= 0; t = parent[t]!, guard++) {
+      if (!tasks[t]!.active) return 0;
+      if (guard > n) throw new InputError(`task ${tasks[i]!.id} is its own ancestor`, `tasks[${i}].parentId`);
+    }
+    return 1;
+  }
+
+  // Expand links into summaries onto their active leaves; skip links that touch inactive tasks.
+  const edgesFrom: number[] = [];
+  const edgesTo: number[] = [];
+  const edgesLink: Link[] = [];
+  const leaves = (s: number, out: number[]): number[] => {
+    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
+      const c = childList[k]!;
+      if (!active[c]) continue;
+      if (summary[c]) leaves(c, out);
+      else out.push(c);
+    }
+    return out;
+  };
+  project.links.forEach((link, li) => {
+    const p = index.get(link.predecessorId);
+    const s = index.get(link.successorId);
+    if (p === undefined)
+      throw new InputError(`link names unknown task ${link.predecessorId}`, `links[${li}]`);
+    if (s === undefined) throw new InputError(`link names unknown task ${link.successorId}`, `links[${li}]`);
+    if (!active[p] || !active[s]) return;
+    for (const t of summary[s] ? leaves(s, []) : [s]) {
+      edgesFrom.push(p);
+      edgesTo.push(t);
+      edgesLink.push(link);
+    }
+  });
+
+  const m = edgesFrom.length;
+  const predCount = new Int32Array(n + 1);
+  const succCount = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    predCount[edgesTo[e]!]!++;
+    succCount[edgesFrom[e]!]!++;
+  }
+  const predStart = prefix(predCount);
+  const succStart = prefix(succCount);
+  const predTask = new Int32Array(m);
+  const predType = new Uint8Array(m);
+  const predLagKind = new Uint8Array(m);
+  const predLag = new Float64Array(m);
+  const succTask = new Int32Array(m);
+  const succSlot = new Int32Array(m);
+  const pf = predStart.slice(0, n);
+  const sf = succStart.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    const link = edgesLink[e]!;
+    const slot = pf[edgesTo[e]!]!++;
+    predTask[slot] = edgesFrom[e]!;
+    predType[slot] = linkCode[link.type];
+    if ('percent' in link.lag) {
+      predLagKind[slot] = LAG_PERCENT;
+      predLag[slot] = link.lag.percent;
+    } else {
+      predLagKind[slot] = link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
+      predLag[slot] = Math.round(link.lag.minutes);
+    }
+    const out = sf[edgesFrom[e]!]!++;
+    succTask[out] = edgesTo[e]!;
+    succSlot[out] = slot;
+  }
+
+  const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask);
+  if (!order.ok) return { ok: false, cycle: order.cycle };
+  const position = new Int32Array(n).fill(-1);
+  order.order.forEach((t, k) => {
+    position[t] = k;
+  });
+  return {
+    ok: true,
+    network: {
+      n,
+      index,
+      parent,
+      summary,
+      active,
+      childStart,
+      childList,
+      predStart,
+      predTask,
+      predType,
+      predLagKind,
+      predLag,
+      succStart,
+      succTask,
+      succSlot,
+      order: order.order,
+      position,
+    },
+  };
+}
+
+/** Input that names something missing; reported as `INVALID_INPUT`. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+function prefix(counts: Int32Array): Int32Array {
+  const out = new Int32Array(counts.length);
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    out[i] = sum;
+    sum += counts[i]!;
+  }
+  return out;
+}
+
+/** Kahn's algorithm over link and roll-up edges; on a cycle, walks predecessors among the leftovers to name one. */
+function topologicalOrder(
+  n: number,
+  active: Uint8Array,
+  parent: Int32Array,
+  predStart: Int32Array,
+  predTask: Int32Array,
+  succStart: Int32Array,
+  succTask: Int32Array,
+): { ok: true; order: Int32Array } | { ok: false; cycle: number[] } {
+  const indegree = new Int32Array(n);
+  let activeCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
+    activeCount++;
+    indegree[i] = predStart[i + 1]! - predStart[i]!;
+    if (parent[i]! >= 0) indegree[parent[i]!]!++;
+  }
+  const order = new Int32Array(activeCount);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (active[i] && indegree[i] === 0) order[tail++] = i;
+  while (head < tail) {
+    const t = order[head++]!;
+    for (let k = succStart[t]!; k < succStart[t + 1]!; k++) {
+      const s = succTask[k]!;
+      if (--indegree[s]! === 0) order[tail++] = s;
+    }
+    const p = parent[t]!;
+    if (p >= 0 && --indegree[p]! === 0) order[tail++] = p;
+  }
+  if (tail === activeCount) return { ok: true, order };
+  // Every leftover task has a leftover predecessor (a link source or a child), so walking back must repeat.
+  const children: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!active[i] || indegree[i]! === 0 || parent[i]! < 0) continue;
+    const list = children[parent[i]!];
+    if (list) list.push(i);
+    else children[parent[i]!] = [i];
+  }
+  const seenAt = new Map<number, number>();
+  const path: number[] = [];
+  let t = -1;
+  for (let i = 0; i < n; i++) if (active[i] && indegree[i]! > 0) t = i;
+  while (!seenAt.has(t)) {
+    seenAt.set(t, path.length);
+    path.push(t);
+    let next = -1;
+    for (let k = predStart[t]!; k < predStart[t + 1]! && next < 0; k++)
+      if (indegree[predTask[k]!]! > 0) next = predTask[k]!;
+    if (next < 0) next = (children[t] ?? []).find((c) => indegree[c]! > 0) ?? -1;
+    if (next < 0) throw new Error(`cycle walk stopped at task index ${t}`);
+    t = next;
+  }
+  return { ok: false, cycle: path.slice(seenAt.get(t)!).reverse() };
+}

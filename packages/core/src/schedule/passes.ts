@@ -1,0 +1,339 @@
+import { FF, FS, LAG_ELAPSED, LAG_PERCENT, type Network, SF, SS } from './network';
+import {
+  ALAP,
+  F_COMPLETE,
+  F_ELAPSED,
+  F_MANUAL,
+  F_STARTED,
+  FNET,
+  FNLT,
+  MFO,
+  MSO,
+  SNET,
+  SNLT,
+  type TaskInputs,
+} from './task-inputs';
+
+const NONE = Number.NEGATIVE_INFINITY;
+
+/**
+ * The critical-path passes over typed arrays, following MS Project's rules as MPXJ's scheduler reproduces them:
+ * a first forward pass (es1/ef1), a backward pass (ls/lf), and, when a task is ALAP, a second forward pass (es/ef) in
+ * which a successor of an ALAP task follows that task's late dates. All values are work coordinates on each task's
+ * own calendar; a summary's are its children's roll-up on the summary's calendar.
+ */
+export class Passes {
+  readonly es1: Float64Array;
+  readonly ef1: Float64Array;
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  readonly ls: Float64Array;
+  readonly lf: Float64Array;
+  /** Backward-pass bounds a summary hands to its children: on their finish, and on the earliest child's start. */
+  readonly lfBound: Float64Array;
+  readonly lsBound: Float64Array;
+  /** 1 when a zero-duration task sits at the finish of the period before it (a predecessor's finish). */
+  readonly finishLike: Uint8Array;
+  /** For each summary, its active child with the earliest early start (set by the backward pass). */
+  readonly earliest: Int32Array;
+  /** Project start and finish as coordinates on each calendar. */
+  startC: Float64Array;
+  finishC: Float64Array;
+
+  constructor(
+    public net: Network,
+    readonly inputs: TaskInputs,
+    readonly honor: boolean,
+    readonly multipleCriticalPaths: boolean,
+    /** Scheduling from the project finish: every ASAP task is placed at its late dates. */
+    readonly fromFinish: boolean,
+  ) {
+    const n = net.n;
+    this.es1 = new Float64Array(n);
+    this.ef1 = new Float64Array(n);
+    this.es = new Float64Array(n);
+    this.ef = new Float64Array(n);
+    this.ls = new Float64Array(n);
+    this.lf = new Float64Array(n);
+    this.lfBound = new Float64Array(n);
+    this.lsBound = new Float64Array(n);
+    this.finishLike = new Uint8Array(n);
+    this.earliest = new Int32Array(n).fill(-1);
+    this.startC = new Float64Array(inputs.cals.length);
+    this.finishC = new Float64Array(inputs.cals.length);
+  }
+
+  /** Sets the project start instant on every calendar. */
+  setStart(instant: number): void {
+    const cals = this.inputs.cals;
+    if (this.startC.length !== cals.length) this.startC = new Float64Array(cals.length);
+    for (let c = 0; c < cals.length; c++) this.startC[c] = cals[c]!.toCoord(instant);
+  }
+
+  /** Sets the project finish instant on every calendar. */
+  setFinish(instant: number): void {
+    const cals = this.inputs.cals;
+    if (this.finishC.length !== cals.length) this.finishC = new Float64Array(cals.length);
+    for (let c = 0; c < cals.length; c++) this.finishC[c] = cals[c]!.toCoord(instant);
+  }
+
+  /** Converts coordinate `w` from calendar `from` to calendar `to` through the instant it stands for. */
+  conv(from: number, to: number, w: number, finish: boolean): number {
+    if (from === to || !Number.isFinite(w)) return w;
+    const a = this.inputs.cals[from]!;
+    return this.inputs.cals[to]!.toCoord(finish ? a.finishInstant(w) : a.startInstant(w));
+  }
+
+  /** The lag of link slot k in working minutes on the successor's calendar (elapsed lags are handled apart). */
+  lagMinutes(k: number, p: number, es: Float64Array, ef: Float64Array): number {
+    const net = this.net;
+    if (net.predLagKind[k] === LAG_PERCENT) {
+      const d = net.summary[p] ? ef[p]! - es[p]! : this.inputs.dur[p]!;
+      return Math.round((d * net.predLag[k]!) / 100);
+    }
+    return net.predLag[k]!;
+  }
+
+  /** Forward pass over every task; `second` is MS Project's re-run after the backward pass when ALAP tasks exist. */
+  forwardAll(second: boolean): void {
+    const order = this.net.order;
+    const es = second ? this.es : this.es1;
+    const ef = second ? this.ef : this.ef1;
+    for (let k = 0; k < order.length; k++) this.forward(order[k]!, es, ef, second);
+  }
+
+  /** Computes one task's early dates from its predecessors (or a summary's from its children). */
+  forward(i: number, es: Float64Array, ef: Float64Array, second: boolean): void {
+    const net = this.net;
+    const inp = this.inputs;
+    const c = inp.cal[i]!;
+    if (net.summary[i]) {
+      let s = Number.POSITIVE_INFINITY;
+      let f = NONE;
+      for (let k = net.childStart[i]!; k < net.childStart[i + 1]!; k++) {
+        const ch = net.childList[k]!;
+        if (!net.active[ch]) continue;
+        const late = second && inp.ctype[ch] === ALAP;
+        const cs = this.conv(inp.cal[ch]!, c, late ? this.ls[ch]! : es[ch]!, false);
+        const cf = this.conv(inp.cal[ch]!, c, late ? this.lf[ch]! : ef[ch]!, true);
+        if (cs < s) s = cs;
+        if (cf > f) f = cf;
+      }
+      es[i] = Number.isFinite(s) ? s : this.startC[c]!;
+      ef[i] = Number.isFinite(f) ? f : es[i]!;
+      return;
+    }
+    const flags = inp.flags[i]!;
+    const dur = inp.dur[i]!;
+    if (flags & F_MANUAL) {
+      const s = Number.isNaN(inp.manualStart[i]!) ? this.startC[c]! : inp.manualStart[i]!;
+      es[i] = s;
+      ef[i] = Number.isNaN(inp.manualFinish[i]!) ? this.finishOf(i, s, dur) : inp.manualFinish[i]!;
+      return;
+    }
+    if (flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)) {
+      const s = inp.actualStart[i]!;
+      es[i] = s;
+      if (!Number.isNaN(inp.actualFinish[i]!)) {
+        ef[i] = inp.actualFinish[i]!;
+        return;
+      }
+      let f = this.finishOf(i, s, dur);
+      if (inp.ctype[i] === FNET && f < inp.cdate[i]!) f = inp.cdate[i]!;
+      ef[i] = f;
+      return;
+    }
+    if (flags & F_COMPLETE && !Number.isNaN(inp.actualFinish[i]!)) {
+      ef[i] = inp.actualFinish[i]!;
+      es[i] = ef[i]! - dur;
+      return;
+    }
+    const ctype = inp.ctype[i]!;
+    let linkEs = NONE;
+    let finishLike = 0;
+    const end = net.predStart[i + 1]!;
+    for (let k = net.predStart[i]!; k < end; k++) {
+      const p = net.predTask[k]!;
+      const type = net.predType[k]!;
+      const fromFinish = type === FS || type === FF;
+      const late = second && inp.ctype[p] === ALAP && ctype !== ALAP;
+      let w = fromFinish ? (late ? this.lf[p]! : ef[p]!) : late ? this.ls[p]! : es[p]!;
+      w = this.conv(inp.cal[p]!, c, w, fromFinish);
+      let lag: number;
+      if (net.predLagKind[k] === LAG_ELAPSED) {
+        lag = net.predLag[k]!;
+        const t = inp.cals[c]!;
+        if (lag !== 0) w = t.toCoord((fromFinish ? t.finishInstant(w) : t.startInstant(w)) + lag);
+      } else {
+        lag = this.lagMinutes(k, p, es, ef);
+        w += lag;
+      }
+      if (type === FF) {
+        w -= inp.remaining[i]!;
+        if (w < this.startC[c]!) w = this.startC[c]!;
+      } else if (type === SF) {
+        w -= dur;
+      }
+      const like = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
+      if (w > linkEs) {
+        linkEs = w;
+        finishLike = like;
+      } else if (w === linkEs) finishLike |= like;
+    }
+    let s = linkEs;
+    if (linkEs === NONE) {
+      s = ctype === SNET ? inp.cdate[i]! : ctype === FNET ? inp.cdate[i]! - dur : this.startC[c]!;
+    }
+    const d = inp.cdate[i]!;
+    const before = s;
+    switch (ctype) {
+      case SNET:
+        if (s < d) s = d;
+        break;
+      case FNET:
+        if (s < d - dur) s = d - dur;
+        break;
+      case SNLT:
+        // MS Project pulls the early start back to the constraint; without "honor", links may push past it.
+        if (s > d && (this.honor || linkEs <= d)) s = d;
+        break;
+      case FNLT:
+        if (s > d - dur && (this.honor || linkEs <= d - dur)) s = d - dur;
+        break;
+      case MSO:
+        s = this.honor || linkEs <= d ? d : linkEs;
+        break;
+      case MFO:
+        s = this.honor || linkEs <= d - dur ? d - dur : linkEs;
+        break;
+    }
+    if (s !== before || linkEs === NONE) finishLike = dur === 0 && s !== before ? this.dateIsPeriodEnd(i) : 0;
+    es[i] = s;
+    ef[i] = this.finishOf(i, s, dur);
+    if (dur === 0) this.finishLike[i] = finishLike;
+  }
+
+  private dateIsPeriodEnd(i: number): number {
+    const t = this.inputs.cals[this.inputs.cal[i]!]!;
+    const at = this.inputs.cdateInstant[i]!;
+    return t.finishInstant(t.toCoord(at)) === at && t.startInstant(t.toCoord(at)) !== at ? 1 : 0;
+  }
+
+  /** The finish coordinate of `dur` starting at `s` (24-hour clock for elapsed tasks). */
+  finishOf(i: number, s: number, dur: number): number {
+    if (!(this.inputs.flags[i]! & F_ELAPSED) || dur === 0) return s + dur;
+    const t = this.inputs.cals[this.inputs.cal[i]!]!;
+    return t.toCoord(t.startInstant(s) + dur);
+  }
+
+  /** The start coordinate of `dur` finishing at `f`. */
+  startOf(i: number, f: number, dur: number): number {
+    if (!(this.inputs.flags[i]! & F_ELAPSED) || dur === 0) return f - dur;
+    const t = this.inputs.cals[this.inputs.cal[i]!]!;
+    return t.toCoord(t.finishInstant(f) - dur);
+  }
+
+  /** Backward pass over every task, in reverse topological order. */
+  backwardAll(): void {
+    const order = this.net.order;
+    for (let k = order.length - 1; k >= 0; k--) this.backward(order[k]!);
+  }
+
+  /** Computes one task's late dates from its successors, its summary's bounds, its constraint and its deadline. */
+  backward(i: number): void {
+    const net = this.net;
+    const inp = this.inputs;
+    const c = inp.cal[i]!;
+    const flags = inp.flags[i]!;
+    const isSummary = net.summary[i] === 1;
+    if (!isSummary && flags & F_COMPLETE) {
+      this.ls[i] = this.es1[i]!;
+      this.lf[i] = this.ef1[i]!;
+      return;
+    }
+    const cap = this.finishC[c]!;
+    let lf = Number.POSITIVE_INFINITY;
+    let lsb = Number.POSITIVE_INFINITY;
+    const end = net.succStart[i + 1]!;
+    for (let k = net.succStart[i]!; k < end; k++) {
+      const s = net.succTask[k]!;
+      if (inp.flags[s]! & F_COMPLETE) continue;
+      const slot = net.succSlot[k]!;
+      const type = net.predType[slot]!;
+      const toStart = type === FS || type === SS;
+      let w = toStart ? this.ls[s]! : this.lf[s]!;
+      const cs = inp.cal[s]!;
+      if (net.predLagKind[slot] === LAG_ELAPSED) {
+        const t = inp.cals[cs]!;
+        const lag = net.predLag[slot]!;
+        if (lag !== 0) w = t.toCoord((toStart ? t.startInstant(w) : t.finishInstant(w)) - lag);
+      } else {
+        w -= this.lagMinutes(slot, i, this.es1, this.ef1);
+      }
+      const fromFinish = type === FS || type === FF;
+      w = this.conv(cs, c, w, !toStart);
+      if (w > cap) w = cap;
+      if (fromFinish) {
+        if (w < lf) lf = w;
+      } else if (w < lsb) lsb = w;
+    }
+    const p = net.parent[i]!;
+    if (p >= 0) {
+      const pc = inp.cal[p]!;
+      const plf = this.conv(pc, c, this.lfBound[p]!, true);
+      if (plf < lf) lf = plf;
+      if (this.earliest[p] === i) {
+        const pls = this.conv(pc, c, this.lsBound[p]!, false);
+        if (pls < lsb) lsb = pls;
+      }
+    }
+    if (isSummary) {
+      this.earliest[i] = this.earliestChild(i);
+      this.lfBound[i] = lf;
+      this.lsBound[i] = lsb;
+      return;
+    }
+    const dur = inp.dur[i]!;
+    if (Number.isFinite(lsb)) lf = Math.min(lf, this.finishOf(i, lsb, dur));
+    if (!Number.isFinite(lf)) lf = this.multipleCriticalPaths ? this.ef1[i]! : cap;
+    const d = inp.cdate[i]!;
+    switch (inp.ctype[i]) {
+      case MSO:
+        lf = this.finishOf(i, d, dur);
+        break;
+      case MFO:
+        lf = d;
+        break;
+      case SNLT:
+        lf = Math.min(lf, this.finishOf(i, d, dur));
+        break;
+      case FNLT:
+        lf = Math.min(lf, d);
+        break;
+    }
+    const deadline = inp.deadline[i]!;
+    if (deadline < lf) lf = deadline;
+    this.lf[i] = lf;
+    this.ls[i] =
+      flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)
+        ? this.es1[i]!
+        : this.startOf(i, lf, inp.remaining[i]!);
+  }
+
+  /** The active child with the earliest early start: the one a summary's SS/SF successors hold back. */
+  earliestChild(p: number): number {
+    const net = this.net;
+    let best = -1;
+    let bestEs = Number.POSITIVE_INFINITY;
+    for (let k = net.childStart[p]!; k < net.childStart[p + 1]!; k++) {
+      const ch = net.childList[k]!;
+      if (!net.active[ch]) continue;
+      const e = this.conv(this.inputs.cal[ch]!, this.inputs.cal[p]!, this.es1[ch]!, false);
+      if (e < bestEs) {
+        bestEs = e;
+        best = ch;
+      }
+    }
+    return best;
+  }
+}

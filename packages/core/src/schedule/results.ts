@@ -1,0 +1,265 @@
+import type { Instant, WorkMinutes } from '../calendar/model';
+import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
+import { FF, FS, SF, SS } from './network';
+import type { Passes } from './passes';
+import { ALAP, F_COMPLETE, F_ELAPSED, F_STARTED } from './task-inputs';
+
+/** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
+export class Outputs {
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  readonly ls: Float64Array;
+  readonly lf: Float64Array;
+  readonly totalSlack: Float64Array;
+  readonly startSlack: Float64Array;
+  readonly finishSlack: Float64Array;
+  readonly freeSlack: Float64Array;
+  readonly critical: Uint8Array;
+  readonly work: Float64Array;
+  readonly cost: Float64Array;
+  readonly percent: Float64Array;
+
+  constructor(n: number) {
+    this.start = new Float64Array(n);
+    this.finish = new Float64Array(n);
+    this.es = new Float64Array(n);
+    this.ef = new Float64Array(n);
+    this.ls = new Float64Array(n);
+    this.lf = new Float64Array(n);
+    this.totalSlack = new Float64Array(n);
+    this.startSlack = new Float64Array(n);
+    this.finishSlack = new Float64Array(n);
+    this.freeSlack = new Float64Array(n);
+    this.critical = new Uint8Array(n);
+    this.work = new Float64Array(n);
+    this.cost = new Float64Array(n);
+    this.percent = new Float64Array(n);
+  }
+}
+
+/** Per-task work (minutes) and cost (minor units) from assignments, fixed cost and the task's own work. */
+export function taskWorkAndCost(
+  project: ScheduleProject,
+  out: Outputs,
+  index: ReadonlyMap<string, number>,
+): void {
+  const rates = new Map(project.resources.map((r) => [r.id as string, r]));
+  out.work.fill(0);
+  out.cost.fill(0);
+  const assignedWork = new Float64Array(out.work.length);
+  for (const a of project.assignments) {
+    const i = index.get(a.taskId);
+    if (i === undefined) continue;
+    const r = rates.get(a.resourceId);
+    assignedWork[i]! += a.workMinutes;
+    out.cost[i]! += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
+  }
+  project.tasks.forEach((t, i) => {
+    out.work[i] = t.work ?? assignedWork[i]!;
+    out.cost[i]! += t.fixedCost ?? 0;
+  });
+}
+
+/** Fills instants, slacks and criticality of one leaf task. */
+export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: number): void {
+  const inp = ps.inputs;
+  const t = inp.cals[inp.cal[i]!]!;
+  const dur = inp.dur[i]!;
+  const alap = inp.ctype[i] === ALAP;
+  const late = alap || (ps.fromFinish && inp.ctype[i] === 0);
+  const flags = inp.flags[i]!;
+  const zero = dur === 0;
+  const atFinish = zero && ps.finishLike[i] === 1;
+  const startI = (w: number) => (atFinish ? t.finishInstant(w) : t.startInstant(w));
+  const finishI = (s: number, w: number) =>
+    zero
+      ? startI(w)
+      : flags & F_ELAPSED
+        ? Math.max(t.finishInstant(w), t.startInstant(s) + dur)
+        : t.finishInstant(w);
+  out.es[i] = startI(ps.es[i]!);
+  out.ef[i] = finishI(ps.es[i]!, ps.ef[i]!);
+  out.ls[i] = startI(ps.ls[i]!);
+  out.lf[i] = finishI(ps.ls[i]!, ps.lf[i]!);
+  out.start[i] = late ? out.ls[i]! : out.es[i]!;
+  out.finish[i] = late ? out.lf[i]! : out.ef[i]!;
+  const startSlack = alap ? 0 : ps.ls[i]! - ps.es[i]!;
+  const finishSlack = alap ? 0 : ps.lf[i]! - ps.ef[i]!;
+  out.startSlack[i] = startSlack;
+  out.finishSlack[i] = finishSlack;
+  const total = flags & F_STARTED ? finishSlack : Math.min(startSlack, finishSlack);
+  out.totalSlack[i] = total;
+  out.freeSlack[i] = flags & F_COMPLETE ? 0 : freeSlack(ps, i, total);
+  out.critical[i] = !(flags & F_COMPLETE) && total <= criticalLimit ? 1 : 0;
+  out.percent[i] = ps.inputs.project.tasks[i]!.percentComplete;
+}
+
+/** MS Project's free slack: the smallest gap to any successor link, less its lag; total slack when there is none. */
+function freeSlack(ps: Passes, i: number, total: number): number {
+  const net = ps.net;
+  const inp = ps.inputs;
+  const c = inp.cal[i]!;
+  let free = Number.POSITIVE_INFINITY;
+  const sched = (j: number, finish: boolean) =>
+    inp.ctype[j] === ALAP ? (finish ? ps.lf[j]! : ps.ls[j]!) : finish ? ps.ef[j]! : ps.es[j]!;
+  for (let k = net.succStart[i]!; k < net.succStart[i + 1]!; k++) {
+    const s = net.succTask[k]!;
+    if (inp.flags[s]! & F_COMPLETE) continue;
+    const slot = net.succSlot[k]!;
+    const type = net.predType[slot]!;
+    const fromFinish = type === FS || type === FF;
+    const toFinish = type === FF || type === SF;
+    const target = ps.conv(inp.cal[s]!, c, sched(s, toFinish), toFinish);
+    const gap = target - sched(i, fromFinish) - ps.lagMinutes(slot, i, ps.es, ps.ef);
+    if (gap < free) free = gap;
+  }
+  if (!Number.isFinite(free)) return total;
+  return free < 0 ? 0 : free;
+}
+
+/** Rolls children up into summary i (children are already done): dates, slack, work, cost, % complete. */
+export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
+  const net = ps.net;
+  let start = Number.POSITIVE_INFINITY;
+  let finish = Number.NEGATIVE_INFINITY;
+  let es = start;
+  let ef = finish;
+  let ls = start;
+  let lf = finish;
+  let critical = 0;
+  let work = 0;
+  let cost = ps.inputs.project.tasks[i]!.fixedCost ?? 0;
+  let weighted = 0;
+  let weight = 0;
+  for (let k = net.childStart[i]!; k < net.childStart[i + 1]!; k++) {
+    const ch = net.childList[k]!;
+    if (!net.active[ch]) continue;
+    start = Math.min(start, out.start[ch]!);
+    finish = Math.max(finish, out.finish[ch]!);
+    const alap = ps.inputs.ctype[ch] === ALAP;
+    es = Math.min(es, alap ? out.ls[ch]! : out.es[ch]!);
+    ef = Math.max(ef, alap ? out.lf[ch]! : out.ef[ch]!);
+    ls = Math.min(ls, out.ls[ch]!);
+    lf = Math.max(lf, out.lf[ch]!);
+    critical |= out.critical[ch]!;
+    work += out.work[ch]!;
+    cost += out.cost[ch]!;
+    const d = net.summary[ch] ? out.finish[ch]! - out.start[ch]! : ps.inputs.dur[ch]!;
+    weighted += out.percent[ch]! * d;
+    weight += d;
+  }
+  if (!Number.isFinite(start)) {
+    start =
+      finish =
+      es =
+      ef =
+      ls =
+      lf =
+        ps.inputs.cals[ps.inputs.cal[i]!]!.startInstant(ps.startC[ps.inputs.cal[i]!]!);
+  }
+  out.start[i] = start;
+  out.finish[i] = finish;
+  out.es[i] = es;
+  out.ef[i] = ef;
+  out.ls[i] = ls;
+  out.lf[i] = lf;
+  const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
+  const startSlack = t.toCoord(ls) - t.toCoord(es);
+  const finishSlack = t.toCoord(lf) - t.toCoord(ef);
+  out.startSlack[i] = startSlack;
+  out.finishSlack[i] = finishSlack;
+  out.totalSlack[i] = Math.min(startSlack, finishSlack);
+  out.freeSlack[i] = freeSlack(ps, i, out.totalSlack[i]!);
+  out.critical[i] = critical;
+  out.work[i] = work;
+  out.cost[i] = cost;
+  out.percent[i] = weight > 0 ? Math.round((weighted / weight) * 100) / 100 : 0;
+}
+
+/** Inactive tasks keep a nominal span at the project start and take no part in slack or the critical path. */
+export function inactiveOutputs(ps: Passes, out: Outputs, i: number): void {
+  const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
+  const s = ps.startC[ps.inputs.cal[i]!]!;
+  out.start[i] = out.es[i] = out.ls[i] = t.startInstant(s);
+  out.finish[i] = out.ef[i] = out.lf[i] = t.finishInstant(s + ps.inputs.dur[i]!);
+  out.totalSlack[i] = out.startSlack[i] = out.finishSlack[i] = out.freeSlack[i] = 0;
+  out.critical[i] = 0;
+}
+
+/** One ScheduledTask object from the output arrays. */
+export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTask {
+  const task = ps.inputs.project.tasks[i]!;
+  const isSummary = ps.net.summary[i] === 1;
+  const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
+  const span =
+    task.elapsed && !isSummary ? ps.inputs.dur[i]! : t.toCoord(out.finish[i]!) - t.toCoord(out.start[i]!);
+  return {
+    id: task.id,
+    start: out.start[i] as Instant,
+    finish: out.finish[i] as Instant,
+    earlyStart: out.es[i] as Instant,
+    earlyFinish: out.ef[i] as Instant,
+    lateStart: out.ls[i] as Instant,
+    lateFinish: out.lf[i] as Instant,
+    totalSlack: out.totalSlack[i] as WorkMinutes,
+    freeSlack: out.freeSlack[i] as WorkMinutes,
+    startSlack: out.startSlack[i] as WorkMinutes,
+    finishSlack: out.finishSlack[i] as WorkMinutes,
+    critical: out.critical[i] === 1,
+    durationMinutes: span,
+    work: out.work[i]!,
+    percentComplete: out.percent[i]!,
+    cost: out.cost[i] as Money,
+    summary: isSummary,
+  };
+}
+
+/** Critical leaves grouped into chains along links between critical tasks, each chain in start order. */
+export function criticalPaths(ps: Passes, out: Outputs, multiple: boolean): TaskId[][] {
+  const net = ps.net;
+  const ids = ps.inputs.project.tasks;
+  const crit: number[] = [];
+  for (const i of net.order) if (!net.summary[i] && out.critical[i]) crit.push(i);
+  const byStart = (a: number, b: number) =>
+    out.start[a]! - out.start[b]! || net.position[a]! - net.position[b]!;
+  if (!multiple) return crit.length === 0 ? [] : [crit.sort(byStart).map((i) => ids[i]!.id)];
+  const root = new Int32Array(net.n).map((_, i) => i);
+  const find = (x: number): number => {
+    while (root[x] !== x) x = root[x] = root[root[x]!]!;
+    return x;
+  };
+  for (const i of crit) {
+    for (let k = net.predStart[i]!; k < net.predStart[i + 1]!; k++) {
+      const p = net.predTask[k]!;
+      const type = net.predType[k]!;
+      if (out.critical[p] && !net.summary[p] && (type === FS || type === SS || type === FF || type === SF)) {
+        root[find(p)] = find(i);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (const i of crit) {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  return [...groups.values()]
+    .map((g) => g.sort(byStart))
+    .sort((a, b) => byStart(a[0]!, b[0]!))
+    .map((g) => g.map((i) => ids[i]!.id));
+}
+
+/** The project's span: earliest start and latest finish of any active task. */
+export function projectSpan(ps: Passes, out: Outputs): Pick<ScheduleSuccess, 'start' | 'finish'> {
+  let start = Number.POSITIVE_INFINITY;
+  let finish = Number.NEGATIVE_INFINITY;
+  for (const i of ps.net.order) {
+    if (out.start[i]! < start) start = out.start[i]!;
+    if (out.finish[i]! > finish) finish = out.finish[i]!;
+  }
+  if (!Number.isFinite(start)) start = finish = ps.inputs.project.startDate;
+  return { start: start as Instant, finish: finish as Instant };
+}

@@ -1,0 +1,20 @@
+import { compileCalendar } from '../calendar/compile';
+import { Engine } from './engine';
+import type { ScheduleProject, ScheduleResult } from './model';
+
+/**
+ * Schedules a project the way Microsoft Project does: critical-path passes over links and constraints on working-time
+ * calendars, summary roll-up, progress, slack and critical path. A dependency cycle is returned, never looped on.
+ *
+ * @example
+ * const result = scheduleProject(project);
+ * if (result.ok) console.log(result.finish, result.criticalPaths[0]);
+ * else if (result.code === 'DEPENDENCY_CYCLE') console.log(result.cycle.names);
+ */
+export function scheduleProject(project: ScheduleProject): ScheduleResult {
+  const engine = Engine.create(project, compileCalendar);
+  if (!(engine instanceof Engine)) return engine;
+  engine.runPasses();
+  engine.computeOutputs();
+  return engine.result();
+}

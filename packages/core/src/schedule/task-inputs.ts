@@ -1,0 +1,163 @@
+import type { Calendar, CalendarId } from '../calendar/model';
+import type { WorkingTime } from '../calendar/working-time';
+import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
+import { InputError } from './network';
+import { TimeIndex } from './time-index';
+
+/** Turns a calendar id into a compiled calendar (the calendar engine's `compileCalendar`). */
+export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) => WorkingTime;
+
+/** Constraint codes in MSPDI's order. */
+export const ASAP = 0;
+export const ALAP = 1;
+export const MSO = 2;
+export const MFO = 3;
+export const SNET = 4;
+export const SNLT = 5;
+export const FNET = 6;
+export const FNLT = 7;
+const constraintCode: Record<ConstraintType, number> = {
+  asap: ASAP,
+  alap: ALAP,
+  mso: MSO,
+  mfo: MFO,
+  snet: SNET,
+  snlt: SNLT,
+  fnet: FNET,
+  fnlt: FNLT,
+};
+
+/** Task flag bits. */
+export const F_MANUAL = 1;
+export const F_ELAPSED = 2;
+export const F_STARTED = 4;
+export const F_COMPLETE = 8;
+export const F_MILESTONE = 16;
+
+/**
+ * Per-task scheduling inputs in typed arrays, with every date already a work coordinate on the task's calendar.
+ * NaN marks "no value".
+ */
+export class TaskInputs {
+  readonly cals: TimeIndex[] = [];
+  private readonly calIndex = new Map<string, number>();
+  readonly cal: Int32Array;
+  /** Effective duration: working minutes (elapsed minutes for elapsed tasks). */
+  readonly dur: Float64Array;
+  /** Duration still to do once started. */
+  readonly remaining: Float64Array;
+  readonly flags: Uint8Array;
+  readonly ctype: Uint8Array;
+  /** Constraint date as a coordinate, and as the instant it was given. */
+  readonly cdate: Float64Array;
+  readonly cdateInstant: Float64Array;
+  readonly deadline: Float64Array;
+  readonly actualStart: Float64Array;
+  readonly actualFinish: Float64Array;
+  readonly manualStart: Float64Array;
+  readonly manualFinish: Float64Array;
+  hasAlap = false;
+
+  constructor(
+    readonly project: ScheduleProject,
+    private readonly compile: CalendarCompiler,
+  ) {
+    const n = project.tasks.length;
+    this.cal = new Int32Array(n);
+    this.dur = new Float64Array(n);
+    this.remaining = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.ctype = new Uint8Array(n);
+    this.cdate = new Float64Array(n);
+    this.cdateInstant = new Float64Array(n);
+    this.deadline = new Float64Array(n);
+    this.actualStart = new Float64Array(n);
+    this.actualFinish = new Float64Array(n);
+    this.manualStart = new Float64Array(n);
+    this.manualFinish = new Float64Array(n);
+    this.calendarOf(project.calendarId, 'calendarId');
+    const assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
+    for (const a of project.assignments) {
+      const list = assignmentsByTask.get(a.taskId);
+      if (list) list.push(a);
+      else assignmentsByTask.set(a.taskId, [a]);
+    }
+    const resources = new Map(project.resources.map((r) => [r.id as string, r]));
+    for (let i = 0; i < n; i++)
+      this.load(i, project.tasks[i]!, assignmentsByTask.get(project.tasks[i]!.id), resources);
+  }
+
+  /** The index of a calendar in `cals`, compiling it on first use. */
+  calendarOf(id: CalendarId, field: string): number {
+    const known = this.calIndex.get(id);
+    if (known !== undefined) return known;
+    if (!this.project.calendars.some((c) => c.id === id))
+      throw new InputError(`unknown calendar ${id}`, field);
+    const k = this.cals.length;
+    this.cals.push(new TimeIndex(this.compile(this.project.calendars, id), this.project.startDate));
+    this.calIndex.set(id, k);
+    return k;
+  }
+
+  /** Re-reads task i after an edit. */
+  reload(i: number, task: ScheduleTask): void {
+    const assignments = this.project.assignments.filter((a) => a.taskId === task.id);
+    this.load(i, task, assignments, new Map(this.project.resources.map((r) => [r.id as string, r])));
+  }
+
+  private load(
+    i: number,
+    task: ScheduleTask,
+    assignments: ScheduleProject['assignments'][number][] | undefined,
+    resources: ReadonlyMap<string, ScheduleProject['resources'][number]>,
+  ): void {
+    const field = `tasks[${i}]`;
+    let calId = task.calendarId;
+    const working = (assignments ?? []).filter((a) => a.units > 0 && a.workMinutes > 0);
+    if (calId === undefined && working.length > 0) {
+      // Without a task calendar, MS Project schedules an assigned task on its resources' calendar.
+      const resCals = new Set(
+        working.map((a) => resources.get(a.resourceId)?.calendarId ?? this.project.calendarId),
+      );
+      if (resCals.size === 1) calId = [...resCals][0];
+    }
+    const c = this.calendarOf(calId ?? this.project.calendarId, `${field}.calendarId`);
+    const t = this.cals[c]!;
+    this.cal[i] = c;
+    let dur = Math.max(0, Math.round(task.durationMinutes));
+    if (task.type !== 'fixedDuration' && working.length > 0 && !task.elapsed) {
+      // Duration follows from work and units: the longest assignment drives the task.
+      dur = 0;
+      for (const a of working) dur = Math.max(dur, Math.round(a.workMinutes / a.units));
+    }
+    if (task.isMilestone && task.durationMinutes === 0) dur = 0;
+    this.dur[i] = dur;
+    let flags = 0;
+    if (task.manual) flags |= F_MANUAL;
+    if (task.elapsed) flags |= F_ELAPSED;
+    if (task.isMilestone) flags |= F_MILESTONE;
+    if (task.actualStart !== undefined || task.percentComplete > 0) flags |= F_STARTED;
+    if (task.actualFinish !== undefined || task.percentComplete >= 100) flags |= F_COMPLETE | F_STARTED;
+    this.flags[i] = flags;
+    const done = task.actualDurationMinutes ?? Math.round((dur * Math.min(100, task.percentComplete)) / 100);
+    this.remaining[i] =
+      flags & F_COMPLETE
+        ? 0
+        : flags & F_STARTED
+          ? (task.remainingDurationMinutes ?? Math.max(0, dur - done))
+          : dur;
+    const code = constraintCode[task.constraint.type];
+    if (code >= MSO && task.constraint.date === undefined) {
+      throw new InputError(`task ${task.id} has a ${task.constraint.type} constraint without a date`, field);
+    }
+    this.ctype[i] = code;
+    if (code === ALAP) this.hasAlap = true;
+    this.cdateInstant[i] = task.constraint.date ?? Number.NaN;
+    this.cdate[i] = task.constraint.date === undefined ? Number.NaN : t.toCoord(task.constraint.date);
+    this.deadline[i] = task.deadline === undefined ? Number.NaN : t.toCoord(task.deadline);
+    this.actualStart[i] = task.actualStart === undefined ? Number.NaN : t.toCoord(task.actualStart);
+    this.actualFinish[i] = task.actualFinish === undefined ? Number.NaN : t.toCoord(task.actualFinish);
+    this.manualStart[i] = task.manualStart === undefined ? Number.NaN : t.toCoord(task.manualStart);
+    this.manualFinish[i] = task.manualFinish === undefined ? Number.NaN : t.toCoord(task.manualFinish);
+  }
+}

@@ -1,0 +1,142 @@
+import type { DayNumber, Instant } from '../calendar/model';
+import type { WorkingTime } from '../calendar/working-time';
+
+const DAY = 1440;
+/** Years of non-working time after which a calendar is declared empty instead of searched forever. */
+const MAX_SPAN_DAYS = 366 * 200;
+
+/**
+ * A calendar turned into a "work coordinate": the number of working minutes between a fixed origin and an instant.
+ * Inside the passes every date is such a coordinate, so adding a duration or a lag is one addition; instants are
+ * produced only at the edges. Coordinates never change when the covered day range grows (the origin is fixed).
+ */
+export class TimeIndex {
+  private lo = 0;
+  private hi = 0;
+  /** cum[k] = coordinate of the start of day lo + k; length hi − lo + 1. */
+  private cum = new Float64Array(1);
+  /** Intervals of day lo + k are ivFrom/ivTo[first[k] .. first[k + 1]). */
+  private first = new Int32Array(1);
+  private ivFrom = new Int32Array(0);
+  private ivTo = new Int32Array(0);
+  private readonly originDay: number;
+
+  constructor(
+    readonly calendar: WorkingTime,
+    origin: Instant,
+  ) {
+    this.originDay = Math.floor(origin / DAY);
+    this.build(this.originDay - 400, this.originDay + 1500);
+  }
+
+  private build(lo: number, hi: number): void {
+    if (hi - lo > MAX_SPAN_DAYS * 2) {
+      throw new Error(`calendar ${this.calendar.id} has no working time within ${MAX_SPAN_DAYS} days`, {
+        cause: { lo, hi },
+      });
+    }
+    const days = hi - lo;
+    const cum = new Float64Array(days + 1);
+    const first = new Int32Array(days + 1);
+    const from: number[] = [];
+    const to: number[] = [];
+    let total = 0;
+    let originCum = 0;
+    for (let k = 0; k < days; k++) {
+      if (lo + k === this.originDay) originCum = total;
+      cum[k] = total;
+      first[k] = from.length;
+      for (const iv of this.calendar.dayPattern((lo + k) as DayNumber)) {
+        from.push(iv.from);
+        to.push(iv.to);
+        total += iv.to - iv.from;
+      }
+    }
+    if (hi === this.originDay) originCum = total;
+    cum[days] = total;
+    first[days] = from.length;
+    for (let k = 0; k <= days; k++) cum[k] = cum[k]! - originCum;
+    this.lo = lo;
+    this.hi = hi;
+    this.cum = cum;
+    this.first = first;
+    this.ivFrom = Int32Array.from(from);
+    this.ivTo = Int32Array.from(to);
+  }
+
+  private growToDay(day: number): void {
+    let lo = this.lo;
+    let hi = this.hi;
+    while (day < lo) lo -= Math.max(366, hi - lo);
+    while (day >= hi) hi += Math.max(366, hi - lo);
+    this.build(lo, hi);
+  }
+
+  /** Grows the covered range until it holds every coordinate in [low, high]. */
+  private ensureCoords(low: number, high: number): void {
+    while (low < this.cum[0]! || high > this.cum[this.cum.length - 1]!) {
+      const span = this.hi - this.lo;
+      if (low < this.cum[0]!) this.growToDay(this.lo - span);
+      else this.growToDay(this.hi + span);
+    }
+  }
+
+  /** Working minutes from the origin to `t` (negative before it). */
+  toCoord(t: number): number {
+    const day = Math.floor(t / DAY);
+    if (day < this.lo || day >= this.hi) this.growToDay(day);
+    const k = day - this.lo;
+    const m = t - day * DAY;
+    let w = this.cum[k]!;
+    const end = this.first[k + 1]!;
+    for (let j = this.first[k]!; j < end; j++) {
+      const a = this.ivFrom[j]!;
+      if (m <= a) break;
+      const b = this.ivTo[j]!;
+      w += (m < b ? m : b) - a;
+    }
+    return w;
+  }
+
+  /** The instant at which work at coordinate `w` starts (MS Project's next work start). */
+  startInstant(w: number): Instant {
+    if (w < this.cum[0]! || w >= this.cum[this.cum.length - 1]!) this.ensureCoords(w, w + 1);
+    // Largest k with cum[k] ≤ w, which is the day that holds working minute w.
+    let a = 0;
+    let b = this.cum.length - 1;
+    while (b - a > 1) {
+      const mid = (a + b) >> 1;
+      if (this.cum[mid]! <= w) a = mid;
+      else b = mid;
+    }
+    let rem = w - this.cum[a]!;
+    const end = this.first[a + 1]!;
+    for (let j = this.first[a]!; j < end; j++) {
+      const len = this.ivTo[j]! - this.ivFrom[j]!;
+      if (rem < len) return ((this.lo + a) * DAY + this.ivFrom[j]! + rem) as Instant;
+      rem -= len;
+    }
+    throw new Error(`work coordinate ${w} not found on calendar ${this.calendar.id}`);
+  }
+
+  /** The instant at which work up to coordinate `w` finishes (MS Project's previous work finish). */
+  finishInstant(w: number): Instant {
+    if (w <= this.cum[0]! || w > this.cum[this.cum.length - 1]!) this.ensureCoords(w - 1, w);
+    // Smallest k with cum[k + 1] ≥ w: the day that holds working minute w − 1.
+    let a = 0;
+    let b = this.cum.length - 1;
+    while (b - a > 1) {
+      const mid = (a + b) >> 1;
+      if (this.cum[mid]! < w) a = mid;
+      else b = mid;
+    }
+    let rem = w - this.cum[a]!;
+    const end = this.first[a + 1]!;
+    for (let j = this.first[a]!; j < end; j++) {
+      const len = this.ivTo[j]! - this.ivFrom[j]!;
+      if (rem <= len) return ((this.lo + a) * DAY + this.ivFrom[j]! + rem) as Instant;
+      rem -= len;
+    }
+    throw new Error(`work coordinate ${w} not found on calendar ${this.calendar.id}`);
+  }
+}
