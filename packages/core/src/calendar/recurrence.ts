@@ -5,7 +5,14 @@
  * means the last such weekday of the month.
  */
 import { civilFromDay, dayFromCivil, dayOfWeek, daysInMonth } from './day-number';
-import type { CalendarException, DayNumber, DayOfWeek, Recurrence, WeekPosition } from './model';
+import {
+  type CalendarException,
+  type DayNumber,
+  type DayOfWeek,
+  dayNumber,
+  type Recurrence,
+  type WeekPosition,
+} from './model';
 
 /** The n-th (1–4) or last (5) `weekday` of a month. */
 export function weekdayOfMonth(
@@ -91,21 +98,21 @@ function assertNever(value: never): never {
  * The days an exception covers, ascending: every day of its range, or the occurrences of its recurrence that fall
  * between `fromDay` and `toDay` (and among the first `occurrences`, when set).
  */
-export function exceptionDays(exception: CalendarException, where = 'calendar exception'): number[] {
+export function exceptionDays(exception: CalendarException, where = 'calendar exception'): DayNumber[] {
   const { fromDay, toDay, recurrence, occurrences } = exception;
   checkInteger(fromDay, -10_000_000, 10_000_000, 'first day', where);
   checkInteger(toDay, fromDay, 10_000_000, 'last day', where);
   if (occurrences !== undefined) checkInteger(occurrences, 1, 1_000_000, 'occurrences', where);
   const limit = occurrences ?? Number.POSITIVE_INFINITY;
-  const days: number[] = [];
+  const days: DayNumber[] = [];
   if (recurrence === undefined) {
-    for (let day = fromDay; day <= toDay && days.length < limit; day++) days.push(day);
+    for (let day = fromDay; day <= toDay && days.length < limit; day++) days.push(dayNumber(day));
     return days;
   }
   checkRecurrence(recurrence, where);
   for (const day of candidates(recurrence, fromDay)) {
     if (day > toDay || days.length >= limit) break;
-    days.push(day);
+    days.push(dayNumber(day));
   }
   return days;
 }
