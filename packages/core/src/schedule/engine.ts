@@ -80,6 +80,7 @@ export class Engine {
       return;
     }
     ps.setStart(project.startDate);
+    if (project.statusDate !== undefined && project.splitInProgress) ps.setStatus(project.statusDate);
     ps.forwardAll(false);
     ps.setFinish(this.latestEarlyFinish());
     ps.backwardAll();

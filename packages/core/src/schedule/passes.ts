@@ -70,6 +70,14 @@ export class Passes {
     for (let c = 0; c < cals.length; c++) this.startC[c] = cals[c]!.toCoord(instant);
   }
 
+  /** The status date on every calendar, when in-progress tasks resume after it (MS Project's split option). */
+  statusC: Float64Array | undefined;
+
+  /** Sets the status date after which the remaining work of in-progress tasks is scheduled. */
+  setStatus(instant: number): void {
+    this.statusC = Float64Array.from(this.inputs.cals, (t) => t.toCoord(instant));
+  }
+
   /** Sets the project finish instant on every calendar. */
   setFinish(instant: number): void {
     const cals = this.inputs.cals;
@@ -139,6 +147,10 @@ export class Passes {
         return;
       }
       let f = this.finishOf(i, s, dur);
+      const rest = inp.remaining[i]!;
+      const status = this.statusC?.[c];
+      // Work already done ended before the status date, so what remains resumes there.
+      if (status !== undefined && s + (dur - rest) < status && status + rest > f) f = status + rest;
       if (inp.ctype[i] === FNET && f < inp.cdate[i]!) f = inp.cdate[i]!;
       ef[i] = f;
       return;
