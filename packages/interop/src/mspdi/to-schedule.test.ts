@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { mspdiFixture } from './fixture-path';
+import { readMspdiFile, readMspdiString } from './reader';
+import { toScheduleProject } from './to-schedule';
+import { parseMspdiDate } from './values';
+
+const fixture = async () => toScheduleProject(await readMspdiFile(mspdiFixture('round-trip.xml')));
+const at = (text: string) => parseMspdiDate(text);
+
+describe('toScheduleProject', () => {
+  it('takes the project settings from the properties', async () => {
+    const project = await fixture();
+    expect(project).toMatchObject({
+      startDate: at('2026-01-05T08:00:00'),
+      scheduleFrom: 'start',
+      statusDate: at('2026-01-06T17:00:00'),
+      calendarId: '1',
+      units: { minutesPerDay: 480, minutesPerWeek: 2400, daysPerMonth: 20 },
+      honorConstraintDates: true,
+      criticalSlackLimit: 0,
+    });
+  });
+
+  it('skips the project summary and nests tasks by outline level', async () => {
+    const project = await fixture();
+    expect(project.tasks.map((task) => [task.id, task.parentId])).toEqual([
+      ['1', undefined],
+      ['2', '1'],
+      ['3', '1'],
+      ['4', '1'],
+      ['5', undefined],
+    ]);
+  });
+
+  it('maps durations, elapsed formats, constraints, deadlines and calendars', async () => {
+    const [, design, build, review, order] = (await fixture()).tasks;
+    expect(design).toMatchObject({
+      durationMinutes: 960,
+      durationUnit: 'days',
+      elapsed: false,
+      type: 'fixedUnits',
+    });
+    expect(design).toMatchObject({
+      effortDriven: true,
+      percentComplete: 50,
+      actualStart: at('2026-01-05T08:00:00'),
+    });
+    expect(build).toMatchObject({ calendarId: '2', constraint: { type: 'asap' } });
+    expect(build?.calendarId).toBe('2');
+    expect(review).toMatchObject({ isMilestone: true, durationMinutes: 0 });
+    expect(order).toMatchObject({
+      durationMinutes: 2880,
+      elapsed: true,
+      constraint: { type: 'snet', date: at('2026-01-07T08:00:00') },
+      deadline: at('2026-01-09T17:00:00'),
+    });
+  });
+
+  it('maps link types and lags in tenths of a minute or in percent', async () => {
+    expect((await fixture()).links).toEqual([
+      { predecessorId: '2', successorId: '3', type: 'FS', lag: { minutes: 480 } },
+      { predecessorId: '3', successorId: '4', type: 'FS', lag: { minutes: 0 } },
+      { predecessorId: '2', successorId: '4', type: 'SS', lag: { percent: 50 } },
+    ]);
+  });
+
+  it('maps every MSPDI constraint and link type number', async () => {
+    const tasks = [0, 1, 2, 3, 4, 5, 6, 7]
+      .map(
+        (type) =>
+          `<Task><UID>${type + 1}</UID><OutlineLevel>1</OutlineLevel><ConstraintType>${type}</ConstraintType><ConstraintDate>2026-01-07T08:00:00</ConstraintDate>${
+            type > 0 && type < 5
+              ? `<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>${type - 1}</Type><LinkLag>-4800</LinkLag><LagFormat>8</LagFormat></PredecessorLink>`
+              : ''
+          }</Task>`,
+      )
+      .join('');
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars><Tasks>${tasks}</Tasks></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    expect(project.tasks.map((task) => task.constraint.type)).toEqual([
+      'asap',
+      'alap',
+      'mso',
+      'mfo',
+      'snet',
+      'snlt',
+      'fnet',
+      'fnlt',
+    ]);
+    expect(project.links.map((link) => link.type)).toEqual(['FF', 'FS', 'SF', 'SS']);
+    expect(project.links[0]).toMatchObject({ lag: { minutes: -480 }, lagElapsed: true });
+  });
+
+  it('converts week days, recurring exceptions, work weeks and 2003-style exception days', async () => {
+    const [standard, night] = (await fixture()).calendars;
+    expect(standard?.week[0]).toEqual([]);
+    expect(standard?.week[1]).toEqual([
+      { from: 480, to: 720 },
+      { from: 780, to: 1020 },
+    ]);
+    expect(standard?.week[2]).toBeUndefined();
+    expect(standard?.exceptions[0]).toMatchObject({ name: 'New Year', intervals: [] });
+    expect(standard?.exceptions[0]?.recurrence).toBeUndefined();
+    expect(standard?.exceptions[1]).toMatchObject({
+      recurrence: { kind: 'monthlyByPosition', every: 1, position: 1, dayOfWeek: 5 },
+      occurrences: 4,
+      intervals: [{ from: 480, to: 720 }],
+    });
+    expect(standard?.workWeeks[0]?.week[5]).toEqual([{ from: 480, to: 720 }]);
+    expect(night?.baseCalendarId).toBe('1');
+    expect(night?.week).toEqual([
+      undefined,
+      undefined,
+      [{ from: 1320, to: 1440 }],
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(night?.exceptions).toEqual([
+      {
+        fromDay: (at('2026-01-13T00:00:00') ?? 0) / 1440,
+        toDay: (at('2026-01-13T00:00:00') ?? 0) / 1440,
+        intervals: [],
+      },
+    ]);
+  });
+
+  it('keeps resources and assignments, without the blank resource 0', async () => {
+    const project = await fixture();
+    expect(project.resources).toEqual([
+      { id: '1', name: 'Ada', calendarId: '2', maxUnits: 1, standardRate: 10000 },
+    ]);
+    expect(project.assignments).toEqual([
+      { taskId: '2', resourceId: '1', units: 1, workMinutes: 960, actualWork: 480 },
+    ]);
+  });
+});
