@@ -82,7 +82,7 @@ export const api = {
     request<Entity | Record<string, Entity>>('POST', `/api/workspaces/${workspaceId}/${kind}`, { body }),
   entity: (kind: EntityKind, id: string) =>
     request<Entity | Record<string, Entity>>('GET', `/api/${kind}/${id}`),
-  updateEntity: (kind: EntityKind, id: string, body: Record<string, string | null>, version: number) =>
+  updateEntity: (kind: EntityKind, id: string, body: Record<string, string>, version: number) =>
     request<Entity | Record<string, Entity>>('PATCH', `/api/${kind}/${id}`, { body, ifMatch: version }),
   deleteEntity: (kind: EntityKind, id: string, version: number) =>
     request<void>('DELETE', `/api/${kind}/${id}`, { ifMatch: version }),

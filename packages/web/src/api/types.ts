@@ -90,8 +90,8 @@ export interface HistoryEntry {
   at: string;
   actor: { id: string; name: string } | null;
   action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: unknown;
+  after: unknown;
 }
 
 /** One message of the live-events stream. */

@@ -49,11 +49,8 @@ export function EntityDetails({
   const [deleting, setDeleting] = useState(false);
   const save = useMutation({
     mutationFn: () => {
-      const body: Record<string, string | null> = {
-        name: draft.name.trim(),
-        description: draft.description.trim() || null,
-      };
-      if (label.textField) body[label.textField] = draft.text.trim() || null;
+      const body: Record<string, string> = { name: draft.name.trim(), description: draft.description.trim() };
+      if (label.textField) body[label.textField] = draft.text.trim();
       if (kind === 'projects' && draft.startDate) body.startDate = draft.startDate;
       return api.updateEntity(kind, entity.id, body, baseVersion);
     },

@@ -14,10 +14,14 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
 /** The fields an audit entry changed, as before → after pairs. */
 export function changedFields(entry: HistoryEntry): { field: string; before: unknown; after: unknown }[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
+  const before = asRecord(entry.before);
+  const after = asRecord(entry.after);
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...fields]
     .filter((f) => !hidden.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]))
