@@ -1,38 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
-import type { HistoryEntry } from '../../api/types';
 import { EmptyState, FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { formatDateTime, relativeTime } from '../../lib/format';
-
-const hidden = new Set(['version', 'updatedAt', 'createdAt', 'id', 'workspaceId']);
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-}
-
-/** The fields an audit entry changed, as before → after pairs. */
-export function changedFields(entry: HistoryEntry): { field: string; before: unknown; after: unknown }[] {
-  const before = asRecord(entry.before);
-  const after = asRecord(entry.after);
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...fields]
-    .filter((f) => !hidden.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]))
-    .map((field) => ({ field, before: before[field], after: after[field] }));
-}
-
-function verb(action: string): string {
-  const last = action.split(/[._]/).pop() ?? action;
-  const words: Record<string, string> = { create: 'created', update: 'updated', delete: 'deleted' };
-  return words[last] ?? action.replace(/[._]/g, ' ');
-}
+import { changedFields, describeAction, showValue } from '../../lib/history';
 
 /** The history tab: who changed what and when, newest first, from the audit log. */
 export function EntityHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
@@ -64,17 +36,17 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
               </span>
               <div>
                 <div>
-                  <strong>{entry.actor?.name ?? 'System'}</strong> {verb(entry.action)}{' '}
+                  <strong>{entry.actor?.name ?? 'System'}</strong> {describeAction(entry.action)}{' '}
                   <time className="subtle" dateTime={entry.at} title={formatDateTime(entry.at)}>
                     {relativeTime(entry.at)}
                   </time>
                 </div>
-                {entry.action.endsWith('update') && changes.length > 0 ? (
+                {entry.before && entry.after && changes.length > 0 ? (
                   <div className="timeline__changes">
                     {changes.map((c) => (
                       <span key={c.field}>
                         <span className="muted">{c.field}: </span>
-                        <del>{show(c.before)}</del> → <ins>{show(c.after)}</ins>
+                        <del>{showValue(c.before)}</del> → <ins>{showValue(c.after)}</ins>
                       </span>
                     ))}
                   </div>

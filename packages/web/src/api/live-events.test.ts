@@ -1,0 +1,56 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { invalidateFor } from './live-events';
+import { keys } from './query-keys';
+
+function cacheWith(...queryKeys: (readonly unknown[])[]): QueryClient {
+  const client = new QueryClient();
+  for (const key of queryKeys) client.setQueryData(key, { items: [] });
+  return client;
+}
+
+const stale = (client: QueryClient, key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
+
+describe('invalidateFor', () => {
+  it('marks stale the list, the page and the history of a changed project, and nothing else', () => {
+    const list = keys.entities('projects', 'wsp_1', '', 'name');
+    const page = keys.entity('projects', 'prj_1');
+    const history = keys.history('project', 'prj_1');
+    const otherPage = keys.entity('projects', 'prj_2');
+    const products = keys.entities('products', 'wsp_1', '', 'name');
+    const client = cacheWith(list, page, history, otherPage, products);
+    invalidateFor(client, {
+      entityType: 'project',
+      entityId: 'prj_1',
+      action: 'update',
+      workspaceId: 'wsp_1',
+    });
+    expect([list, page, history].map((k) => stale(client, k))).toEqual([true, true, true]);
+    expect([otherPage, products].map((k) => stale(client, k))).toEqual([false, false]);
+  });
+
+  it('refreshes the member list when a membership changes', () => {
+    const members = keys.members('wsp_1');
+    const client = cacheWith(members);
+    invalidateFor(client, {
+      entityType: 'workspace_member',
+      entityId: 'usr_2',
+      action: 'create',
+      workspaceId: 'wsp_1',
+    });
+    expect(stale(client, members)).toBe(true);
+  });
+
+  it('refreshes the project of a changed task', () => {
+    const page = keys.entity('projects', 'prj_1');
+    const client = cacheWith(page);
+    invalidateFor(client, {
+      entityType: 'task',
+      entityId: 'tsk_1',
+      action: 'update',
+      workspaceId: 'wsp_1',
+      projectId: 'prj_1',
+    });
+    expect(stale(client, page)).toBe(true);
+  });
+});
