@@ -44,6 +44,8 @@ export class CompiledCalendar implements WorkingTime {
   private cumulative = new Float64Array(1);
   /** Index into pool.patterns of each table day. */
   private patternIndex = new Int32Array(0);
+  /** Table index of the day last read by workAt: searches start there, since a finish is usually near its start. */
+  private hint = 0;
 
   constructor(resolved: ResolvedCalendar) {
     this.id = resolved.id;
@@ -98,6 +100,7 @@ export class CompiledCalendar implements WorkingTime {
     const day = Math.floor(t / MINUTES_PER_DAY);
     const i = day - this.start;
     if (i >= 0 && i < this.length) {
+      this.hint = i;
       const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
       return (this.cumulative[i] as number) + (pattern.before[t - day * MINUTES_PER_DAY] as number);
     }
@@ -130,15 +133,8 @@ export class CompiledCalendar implements WorkingTime {
         const weeks = Math.floor((first - target) / this.weekWork) + 1;
         return this.walkToFinish(this.start - 7 * weeks, first - weeks * this.weekWork, target);
       }
-      // Smallest j with cumulative[j] >= target; the finish lies in day j − 1.
-      let lo = 1;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((this.cumulative[mid] as number) >= target) hi = mid;
-        else lo = mid + 1;
-      }
-      const i = lo - 1;
+      // The finish lies in day j − 1 for the smallest j with cumulative[j] ≥ target.
+      const i = this.search(target, 0) - 1;
       const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
       const minute = finishOfMinute(pattern, target - (this.cumulative[i] as number));
       return wallMinutes((this.start + i) * MINUTES_PER_DAY + minute);
@@ -170,19 +166,52 @@ export class CompiledCalendar implements WorkingTime {
         const weeks = Math.floor((first - target - 1) / this.weekWork) + 1;
         return this.walkToStart(this.start - 7 * weeks, first - weeks * this.weekWork, target);
       }
-      // Smallest j with cumulative[j] > target; the start lies in day j − 1.
-      let lo = 1;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((this.cumulative[mid] as number) > target) hi = mid;
-        else lo = mid + 1;
-      }
-      const i = lo - 1;
+      // The start lies in day j − 1 for the smallest j with cumulative[j] > target.
+      const i = this.search(target, 1) - 1;
       const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
       const minute = startOfMinute(pattern, target - (this.cumulative[i] as number));
       return wallMinutes((this.start + i) * MINUTES_PER_DAY + minute);
     }
+  }
+
+  /**
+   * The smallest j in [1, length] with cumulative[j] ≥ target + strict (strict 0 or 1, as cumulatives are integers),
+   * given cumulative[0] < target + strict ≤ cumulative[length]. Gallops from the hint, then bisects.
+   */
+  private search(target: number, strict: number): number {
+    const c = this.cumulative;
+    const n = this.length;
+    const goal = target + strict;
+    const h = Math.min(Math.max(this.hint + 1, 1), n);
+    let lo: number;
+    let hi: number;
+    if ((c[h] as number) >= goal) {
+      hi = h;
+      let step = 1;
+      let probe = h - 1;
+      while (probe > 0 && (c[probe] as number) >= goal) {
+        hi = probe;
+        step *= 2;
+        probe = h - step;
+      }
+      lo = probe > 0 ? probe + 1 : 1;
+    } else {
+      lo = h + 1;
+      let step = 1;
+      let probe = h + 1;
+      while (probe < n && (c[probe] as number) < goal) {
+        lo = probe + 1;
+        step *= 2;
+        probe = h + step;
+      }
+      hi = probe < n ? probe : n;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((c[mid] as number) >= goal) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 
   /** Walks regular days from `day` (cumulative `done` at its start, done < target) to the finish of `target`. */

@@ -92,6 +92,6 @@ export function referenceWorkingTime(source: Pick<WorkingTime, 'id' | 'dayPatter
       work > 0 ? forward(start, work) : work < 0 ? backward(start, -work) : nextWorkStart(start),
     subtractWork: (finish: Instant, work: WorkMinutes) =>
       work > 0 ? backward(finish, work) : work < 0 ? forward(finish, -work) : previousWorkFinish(finish),
-    workBetween: (a: Instant, b: Instant) => workMinutes(b >= a ? between(a, b) : -between(b, a)),
+    workBetween: (a: Instant, b: Instant) => workMinutes(b >= a ? between(a, b) : 0 - between(b, a)),
   };
 }
