@@ -20,7 +20,7 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string, val
 
 /** Every row of every domain table, as text, in a stable order: what a faithful restore must reproduce. */
 async function snapshot(url: string) {
-  const tables = ['products', 'programs', 'projects', 'tasks', 'audit_entries'];
+  const tables = ['workspaces', 'products', 'programs', 'projects', 'tasks', 'audit_entries'];
   const result: Record<string, unknown[]> = {};
   for (const table of tables) {
     result[table] = (await query(url, `select t::text as row from ${table} t order by id`)).map((r) => r.row);
@@ -29,6 +29,7 @@ async function snapshot(url: string) {
 }
 
 async function seed(url: string): Promise<void> {
+  await query(url, `insert into workspaces (id, name, slug) values ('wsp_1', 'Acme', 'acme')`);
   await query(
     url,
     `insert into products (id, workspace_id, name, vision, created_at) values
@@ -74,7 +75,14 @@ describe('backup and restore', () => {
   it('round-trips every row exactly, through a gzip file', async () => {
     const file = join(dir, 'all.jsonl.gz');
     const written = await exportBackup(source.url, file, { tandemVersion: 'test' });
-    expect(written).toMatchObject({ products: 1, programs: 1, projects: 1, tasks: 2, audit_entries: 1 });
+    expect(written).toMatchObject({
+      workspaces: 1,
+      products: 1,
+      programs: 1,
+      projects: 1,
+      tasks: 2,
+      audit_entries: 1,
+    });
     const restored = await importBackup(target.url, file);
     expect(restored).toEqual(written);
     expect(await snapshot(target.url)).toEqual(await snapshot(source.url));

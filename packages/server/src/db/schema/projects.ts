@@ -1,6 +1,8 @@
 import { date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { products } from './products';
 import { programs } from './programs';
+import { users } from './users';
+import { workspaces } from './workspaces';
 
 /** Working-time settings of a project: how durations in days and weeks convert to working minutes. */
 export interface ProjectCalendarSettings {
@@ -27,7 +29,9 @@ export const projects = pgTable(
   'projects',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     programId: text('program_id').references(() => programs.id, { onDelete: 'set null' }),
@@ -35,7 +39,7 @@ export const projects = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     statusDate: date('status_date', { mode: 'string' }),
     calendar: jsonb('calendar').$type<ProjectCalendarSettings>().notNull(),
-    createdBy: text('created_by'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

@@ -8,6 +8,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
+import { users } from './users';
+import { workspaces } from './workspaces';
 
 /**
  * A task of a project's work breakdown: `parentId` makes the tree, `position` orders siblings (fractional, so a task
@@ -17,7 +19,9 @@ export const tasks = pgTable(
   'tasks',
   {
     id: text('id').primaryKey(),
-    workspaceId: text('workspace_id').notNull(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     projectId: text('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
@@ -25,7 +29,7 @@ export const tasks = pgTable(
     name: text('name').notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(0),
     position: doublePrecision('position').notNull(),
-    createdBy: text('created_by'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
