@@ -19,7 +19,8 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: api.signIn,
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.me });
+      // Load the new session before leaving, so no page sees the cached "signed out" answer.
+      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me });
       await navigate({ to: search.next ?? '/' });
     },
   });

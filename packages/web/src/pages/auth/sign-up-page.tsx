@@ -21,7 +21,7 @@ export function SignUpPage() {
     mutationFn: api.signUp,
     onSuccess: async () => {
       client.removeQueries({ queryKey: keys.setup });
-      await client.invalidateQueries({ queryKey: keys.me });
+      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me });
       await navigate({ to: search.next ?? '/' });
     },
   });
