@@ -9,6 +9,7 @@ import {
   projectSpan,
   scheduledTask,
   summaryOutputs,
+  taskOwnWorkAndCost,
   taskWorkAndCost,
 } from './results';
 import { type CalendarCompiler, TaskInputs } from './task-inputs';
@@ -20,6 +21,8 @@ export class Engine {
   passes: Passes;
   readonly out: Outputs;
   objects: ScheduledTask[] = [];
+  /** The project finish the backward pass last used (forward scheduling). */
+  finishInstant = Number.NaN;
 
   private constructor(
     public project: ScheduleProject,
@@ -82,7 +85,8 @@ export class Engine {
     ps.setStart(project.startDate);
     if (project.statusDate !== undefined && project.splitInProgress) ps.setStatus(project.statusDate);
     ps.forwardAll(false);
-    ps.setFinish(this.latestEarlyFinish());
+    this.finishInstant = this.latestEarlyFinish();
+    ps.setFinish(this.finishInstant);
     ps.backwardAll();
     if (this.inputs.hasAlap) ps.forwardAll(true);
     else {
@@ -135,11 +139,16 @@ export class Engine {
     this.objects = this.project.tasks.map((_, i) => scheduledTask(passes, out, i));
   }
 
+  /** Refreshes one task's own work and cost after an edit (summaries re-add them in the output pass). */
+  refreshWork(i: number): void {
+    taskOwnWorkAndCost(this.project.tasks[i]!, this.out, i);
+  }
+
   /** The success result from the current outputs. */
   result(): ScheduleResult {
     return {
       ok: true,
-      tasks: this.objects,
+      tasks: this.objects.slice(),
       ...projectSpan(this.passes, this.out),
       criticalPaths: criticalPaths(this.passes, this.out, this.project.multipleCriticalPaths === true),
     };

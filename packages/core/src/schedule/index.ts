@@ -1,2 +1,3 @@
+export { createScheduler, type Scheduler, type TaskPatch } from './incremental';
 export * from './model';
 export { scheduleProject } from './schedule';

@@ -1,5 +1,5 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
-import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
+import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, ScheduleTask, TaskId } from './model';
 import { FF, FS, SF, SS } from './network';
 import type { Passes } from './passes';
 import { ALAP, F_COMPLETE, F_ELAPSED, F_STARTED } from './task-inputs';
@@ -20,8 +20,13 @@ export class Outputs {
   readonly work: Float64Array;
   readonly cost: Float64Array;
   readonly percent: Float64Array;
+  /** Work and cost coming from assignments (before the task's own work and fixed cost). */
+  readonly assignedWork: Float64Array;
+  readonly assignedCost: Float64Array;
 
   constructor(n: number) {
+    this.assignedWork = new Float64Array(n);
+    this.assignedCost = new Float64Array(n);
     this.start = new Float64Array(n);
     this.finish = new Float64Array(n);
     this.es = new Float64Array(n);
@@ -46,20 +51,24 @@ export function taskWorkAndCost(
   index: ReadonlyMap<string, number>,
 ): void {
   const rates = new Map(project.resources.map((r) => [r.id as string, r]));
-  out.work.fill(0);
-  out.cost.fill(0);
-  const assignedWork = new Float64Array(out.work.length);
+  out.assignedWork.fill(0);
+  out.assignedCost.fill(0);
   for (const a of project.assignments) {
     const i = index.get(a.taskId);
     if (i === undefined) continue;
     const r = rates.get(a.resourceId);
-    assignedWork[i]! += a.workMinutes;
-    out.cost[i]! += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
+    out.assignedWork[i]! += a.workMinutes;
+    out.assignedCost[i]! += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
   }
   project.tasks.forEach((t, i) => {
-    out.work[i] = t.work ?? assignedWork[i]!;
-    out.cost[i]! += t.fixedCost ?? 0;
+    taskOwnWorkAndCost(t, out, i);
   });
+}
+
+/** Work and cost of one task from its assignments and its own fields. */
+export function taskOwnWorkAndCost(task: ScheduleTask, out: Outputs, i: number): void {
+  out.work[i] = task.work ?? out.assignedWork[i]!;
+  out.cost[i] = out.assignedCost[i]! + (task.fixedCost ?? 0);
 }
 
 /** Fills instants, slacks and criticality of one leaf task. */

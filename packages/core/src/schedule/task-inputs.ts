@@ -76,16 +76,17 @@ export class TaskInputs {
     this.manualStart = new Float64Array(n);
     this.manualFinish = new Float64Array(n);
     this.calendarOf(project.calendarId, 'calendarId');
-    const assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
+    for (const r of project.resources) this.resources.set(r.id, r);
     for (const a of project.assignments) {
-      const list = assignmentsByTask.get(a.taskId);
+      const list = this.assignmentsByTask.get(a.taskId);
       if (list) list.push(a);
-      else assignmentsByTask.set(a.taskId, [a]);
+      else this.assignmentsByTask.set(a.taskId, [a]);
     }
-    const resources = new Map(project.resources.map((r) => [r.id as string, r]));
-    for (let i = 0; i < n; i++)
-      this.load(i, project.tasks[i]!, assignmentsByTask.get(project.tasks[i]!.id), resources);
+    for (let i = 0; i < n; i++) this.reload(i, project.tasks[i]!);
   }
+
+  private readonly assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
+  private readonly resources = new Map<string, ScheduleProject['resources'][number]>();
 
   /** The index of a calendar in `cals`, compiling it on first use. */
   calendarOf(id: CalendarId, field: string): number {
@@ -101,8 +102,13 @@ export class TaskInputs {
 
   /** Re-reads task i after an edit. */
   reload(i: number, task: ScheduleTask): void {
-    const assignments = this.project.assignments.filter((a) => a.taskId === task.id);
-    this.load(i, task, assignments, new Map(this.project.resources.map((r) => [r.id as string, r])));
+    this.load(i, task, this.assignmentsByTask.get(task.id), this.resources);
+    if (this.ctype[i] === ALAP) this.hasAlap = true;
+  }
+
+  /** Re-derives whether any task is ALAP (after an edit removed one). */
+  refreshAlap(): void {
+    this.hasAlap = this.ctype.includes(ALAP);
   }
 
   private load(
@@ -151,7 +157,6 @@ export class TaskInputs {
       throw new InputError(`task ${task.id} has a ${task.constraint.type} constraint without a date`, field);
     }
     this.ctype[i] = code;
-    if (code === ALAP) this.hasAlap = true;
     this.cdateInstant[i] = task.constraint.date ?? Number.NaN;
     this.cdate[i] = task.constraint.date === undefined ? Number.NaN : t.toCoord(task.constraint.date);
     this.deadline[i] = task.deadline === undefined ? Number.NaN : t.toCoord(task.deadline);

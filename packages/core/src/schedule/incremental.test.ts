@@ -1,0 +1,205 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
+import { standardCalendar } from '../calendar/presets';
+import { at, type LinkSketch, sketchLink, sketchProject, type TaskSketch } from './build-project';
+import { createScheduler, type TaskPatch } from './incremental';
+import { type ConstraintType, type LinkType, type ScheduleProject, taskId } from './model';
+import { scheduleProject } from './schedule';
+
+const morning: DayPattern = [{ from: 360, to: 840 }];
+const earlyShift: Calendar = {
+  id: calendarId('early'),
+  week: [[], morning, morning, morning, morning, morning, morning],
+  exceptions: [],
+  workWeeks: [],
+};
+const types: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
+const constraintTypes: ConstraintType[] = [
+  'asap',
+  'asap',
+  'asap',
+  'alap',
+  'snet',
+  'snlt',
+  'fnet',
+  'fnlt',
+  'mso',
+  'mfo',
+];
+const base = at('2026-03-02T08:00');
+
+const lagArb = fc.oneof(
+  fc.constant(0),
+  fc.integer({ min: -960, max: 1440 }),
+  fc.record({ percent: fc.integer({ min: -50, max: 150 }) }),
+  fc.record({ elapsed: fc.integer({ min: 0, max: 4000 }) }),
+);
+const constraintArb = fc.record({
+  type: fc.constantFrom(...constraintTypes),
+  offset: fc.integer({ min: 0, max: 30 * 1440 }),
+});
+const toConstraint = (c: { type: ConstraintType; offset: number }) =>
+  c.type === 'asap' || c.type === 'alap'
+    ? { type: c.type }
+    : { type: c.type, date: (base + c.offset) as never };
+
+const editArb = fc.oneof(
+  fc.record({
+    kind: fc.constant('duration' as const),
+    task: fc.nat(),
+    minutes: fc.integer({ min: 0, max: 4000 }),
+  }),
+  fc.record({ kind: fc.constant('constraint' as const), task: fc.nat(), constraint: constraintArb }),
+  fc.record({ kind: fc.constant('active' as const), task: fc.nat(), active: fc.boolean() }),
+  fc.record({ kind: fc.constant('deadline' as const), task: fc.nat(), offset: fc.option(fc.nat(20 * 1440)) }),
+  fc.record({
+    kind: fc.constant('addLink' as const),
+    from: fc.nat(),
+    to: fc.nat(),
+    type: fc.constantFrom(...types),
+    lag: lagArb,
+  }),
+  fc.record({ kind: fc.constant('removeLink' as const), link: fc.nat() }),
+);
+
+const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
+  fc.record({
+    tasks: fc.array(
+      fc.record({
+        minutes: fc.integer({ min: 0, max: 3000 }),
+        parent: fc.option(fc.nat(), { freq: 3 }),
+        calendar: fc.boolean(),
+        constraint: constraintArb,
+        manual: fc.integer({ min: 0, max: 15 }),
+        progress: fc.constantFrom(0, 0, 0, 50, 100),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    links: fc.array(
+      fc.record({ from: fc.nat(n - 1), to: fc.nat(n - 1), type: fc.constantFrom(...types), lag: lagArb }),
+      { maxLength: n * 2 },
+    ),
+    multiple: fc.boolean(),
+    honor: fc.boolean(),
+    edits: fc.array(editArb, { minLength: 1, maxLength: 12 }),
+  }),
+);
+
+type Net = typeof networkArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toProject(net: Net): ScheduleProject {
+  const tasks: TaskSketch[] = net.tasks.map((t, i) => {
+    const parent = t.parent === null || i === 0 ? undefined : t.parent % i;
+    return {
+      id: `t${i}`,
+      durationMinutes: t.minutes,
+      isMilestone: t.minutes === 0,
+      constraint: toConstraint(t.constraint),
+      ...(parent === undefined ? {} : { parentId: `t${parent}` }),
+      ...(t.calendar ? { calendarId: earlyShift.id } : {}),
+      ...(t.manual === 0
+        ? { manual: true, manualStart: (base + 1440) as never, manualFinish: (base + 2880) as never }
+        : {}),
+      ...(t.progress > 0
+        ? {
+            percentComplete: t.progress,
+            actualStart: base,
+            ...(t.progress === 100 ? { actualFinish: (base + 540) as never } : {}),
+          }
+        : {}),
+    };
+  });
+  // Forward links only (by index) keep most networks acyclic; edits may still close a cycle.
+  const links: LinkSketch[] = net.links
+    .filter((l) => l.from < l.to)
+    .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as const);
+  const unique = new Map(links.map((l) => [`${l[0]}>${l[1]}`, l]));
+  return sketchProject(tasks, [...unique.values()], {
+    calendars: [standardCalendar, earlyShift],
+    multipleCriticalPaths: net.multiple,
+    honorConstraintDates: net.honor,
+    statusDate: at('2026-03-04T12:00'),
+    splitInProgress: true,
+  });
+}
+
+describe('incremental rescheduling', () => {
+  it('equals a full reschedule after every random edit of a random network', () => {
+    fc.assert(
+      fc.property(networkArb, (net) => {
+        const project = toProject(net);
+        const scheduler = createScheduler(project);
+        expect(scheduler.schedule()).toEqual(scheduleProject(project));
+        const n = project.tasks.length;
+        for (const edit of net.edits) {
+          const id = (k: number) => taskId(`t${k % n}`);
+          switch (edit.kind) {
+            case 'duration':
+              scheduler.updateTask(id(edit.task), { durationMinutes: edit.minutes } satisfies TaskPatch);
+              break;
+            case 'constraint':
+              scheduler.updateTask(id(edit.task), { constraint: toConstraint(edit.constraint) });
+              break;
+            case 'active':
+              scheduler.updateTask(id(edit.task), { active: edit.active });
+              break;
+            case 'deadline':
+              scheduler.updateTask(id(edit.task), {
+                deadline: edit.offset === null ? undefined : ((base + edit.offset) as never),
+              });
+              break;
+            case 'addLink':
+              if (edit.from % n !== edit.to % n) {
+                scheduler.addLink(sketchLink([`t${edit.from % n}`, `t${edit.to % n}`, edit.type, edit.lag]));
+              }
+              break;
+            case 'removeLink': {
+              const links = scheduler.project.links;
+              const link = links[edit.link % Math.max(1, links.length)];
+              if (link) scheduler.removeLink(link.predecessorId, link.successorId);
+              break;
+            }
+          }
+          expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
+        }
+      }),
+      { seed: 20260302, numRuns: 300 },
+    );
+  });
+
+  it('moves only the successors of a task whose duration grows', () => {
+    const scheduler = createScheduler(
+      sketchProject(
+        [
+          { id: 'A', days: 1 },
+          { id: 'B', days: 1 },
+          { id: 'C', days: 1 },
+        ],
+        [['A', 'B']],
+      ),
+    );
+    const before = scheduler.schedule();
+    scheduler.updateTask(taskId('A'), { durationMinutes: 960 });
+    const after = scheduler.schedule();
+    if (!before.ok || !after.ok) throw new Error('failed');
+    expect(after.tasks[1]!.start - before.tasks[1]!.start).toBe(1440);
+    expect(after.tasks[2]!.start).toBe(before.tasks[2]!.start);
+  });
+
+  it('reports a cycle closed by an added link and recovers when it is removed', () => {
+    const scheduler = createScheduler(
+      sketchProject(
+        [
+          { id: 'A', days: 1 },
+          { id: 'B', days: 1 },
+        ],
+        [['A', 'B']],
+      ),
+    );
+    scheduler.addLink(sketchLink(['B', 'A']));
+    expect(scheduler.schedule()).toMatchObject({ ok: false, code: 'DEPENDENCY_CYCLE' });
+    scheduler.removeLink(taskId('B'), taskId('A'));
+    expect(scheduler.schedule().ok).toBe(true);
+  });
+});

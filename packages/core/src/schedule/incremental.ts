@@ -1,0 +1,147 @@
+import { compileCalendar } from '../calendar/compile';
+import { recomputeCone } from './cone';
+import { Engine } from './engine';
+import type { Link, ScheduleProject, ScheduleResult, ScheduleTask, TaskId } from './model';
+import { buildNetwork } from './network';
+import type { CalendarCompiler } from './task-inputs';
+
+/** Changes to one task; `undefined` clears an optional field. */
+export type TaskPatch = { readonly [K in Exclude<keyof ScheduleTask, 'id'>]?: ScheduleTask[K] | undefined };
+
+/** A project kept in memory that reschedules only what each edit reaches. */
+export interface Scheduler {
+  /** The project as edited so far. */
+  readonly project: ScheduleProject;
+  /** The current schedule; equal to `scheduleProject(this.project)`. */
+  schedule(): ScheduleResult;
+  /** Changes fields of one task; throws a RangeError naming an unknown task. */
+  updateTask(id: TaskId, patch: TaskPatch): void;
+  /** Adds a link (replacing any link between the same two tasks). */
+  addLink(link: Link): void;
+  /** Removes the link from `predecessorId` to `successorId`, if there is one. */
+  removeLink(predecessorId: TaskId, successorId: TaskId): void;
+}
+
+/** Fields whose change alters the graph itself (hierarchy or which tasks take part). */
+const structural: ReadonlySet<string> = new Set(['parentId', 'active']);
+
+/**
+ * Creates an incremental scheduler: after each edit only the affected cone is recomputed (successors forward,
+ * predecessors backward, summaries above), and the result equals a full reschedule.
+ *
+ * @example
+ * const scheduler = createScheduler(project);
+ * scheduler.updateTask(taskId('7'), { durationMinutes: 960 });
+ * const result = scheduler.schedule();
+ */
+export function createScheduler(
+  initial: ScheduleProject,
+  compile: CalendarCompiler = compileCalendar,
+): Scheduler {
+  const tasks: ScheduleTask[] = initial.tasks.slice();
+  let links: Link[] = initial.links.slice();
+  const project: { -readonly [K in keyof ScheduleProject]: ScheduleProject[K] } = {
+    ...initial,
+    tasks,
+    links,
+  };
+  let engine: Engine | undefined;
+  let failure: Exclude<ScheduleResult, { ok: true }> | undefined;
+  let stale = true;
+  const index = new Map(tasks.map((t, i) => [t.id as string, i]));
+
+  const full = () => {
+    const built = Engine.create(project, compile);
+    if (built instanceof Engine) {
+      engine = built;
+      failure = undefined;
+      engine.runPasses();
+      engine.computeOutputs();
+    } else {
+      engine = undefined;
+      failure = built;
+    }
+    stale = false;
+  };
+  /** Rebuilds the graph after a link edit, then recomputes from the tasks either end of the link. */
+  const relink = (ends: number[]) => {
+    const e = engine;
+    if (stale || !e || project.scheduleFrom === 'finish') {
+      stale = true;
+      return;
+    }
+    const built = buildNetwork(project);
+    if (!built.ok) {
+      stale = true;
+      return;
+    }
+    e.net = built.network;
+    e.passes.net = built.network;
+    const seeds = ends.flatMap((t) => withLeaves(e, t));
+    recomputeCone(e, seeds);
+  };
+
+  return {
+    project,
+    schedule() {
+      if (stale) full();
+      if (failure) return failure;
+      return engine!.result();
+    },
+    updateTask(id, patch) {
+      const i = index.get(id);
+      if (i === undefined) throw new RangeError(`unknown task ${id}`);
+      const next = { ...tasks[i]!, ...patch } as Record<string, unknown>;
+      for (const key of Object.keys(patch)) if (next[key] === undefined) delete next[key];
+      tasks[i] = next as unknown as ScheduleTask;
+      const e = engine;
+      if (
+        stale ||
+        !e ||
+        project.scheduleFrom === 'finish' ||
+        Object.keys(patch).some((k) => structural.has(k))
+      ) {
+        stale = true;
+        return;
+      }
+      try {
+        e.inputs.reload(i, tasks[i]!);
+      } catch {
+        stale = true; // Let the full run report the invalid input.
+        return;
+      }
+      e.inputs.refreshAlap();
+      e.refreshWork(i);
+      recomputeCone(e, [i]);
+    },
+    addLink(link) {
+      links = links.filter(
+        (l) => !(l.predecessorId === link.predecessorId && l.successorId === link.successorId),
+      );
+      links.push(link);
+      project.links = links;
+      relink(ends(link.predecessorId, link.successorId));
+    },
+    removeLink(predecessorId, successorId) {
+      const before = links.length;
+      links = links.filter((l) => !(l.predecessorId === predecessorId && l.successorId === successorId));
+      project.links = links;
+      if (links.length !== before) relink(ends(predecessorId, successorId));
+    },
+  };
+
+  function ends(a: TaskId, b: TaskId): number[] {
+    return [a, b].map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+  }
+}
+
+/** A task and, for a summary, every descendant (a link into a summary lands on its leaves). */
+function withLeaves(engine: Engine, t: number): number[] {
+  const net = engine.net;
+  const out = [t];
+  for (let k = 0; k < out.length; k++) {
+    const u = out[k]!;
+    for (let j = net.childStart[u]!; j < net.childStart[u + 1]!; j++) out.push(net.childList[j]!);
+  }
+  return out;
+}
