@@ -1,3 +1,4 @@
+export * from './baseline';
 export { createScheduler, type Scheduler, type TaskPatch } from './incremental';
 export * from './model';
 export { scheduleProject } from './schedule';
