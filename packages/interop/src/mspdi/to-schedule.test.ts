@@ -135,4 +135,14 @@ describe('toScheduleProject', () => {
       { taskId: '2', resourceId: '1', units: 1, workMinutes: 960, actualWork: 480 },
     ]);
   });
+
+  it('leaves material and cost resources out, since only work resources drive durations', async () => {
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>
+      <Tasks><Task><UID>1</UID><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>
+      <Resources><Resource><UID>1</UID><Type>1</Type></Resource><Resource><UID>2</UID><Type>0</Type></Resource><Resource><UID>3</UID><Type>1</Type><IsCostResource>1</IsCostResource></Resource></Resources>
+      <Assignments>${[1, 2, 3].map((uid) => `<Assignment><UID>${uid}</UID><TaskUID>1</TaskUID><ResourceUID>${uid}</ResourceUID><Units>10</Units><Work>PT10H0M0S</Work></Assignment>`).join('')}<Assignment><UID>4</UID><TaskUID>1</TaskUID><ResourceUID>-65535</ResourceUID></Assignment></Assignments></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    expect(project.resources.map((resource) => resource.id)).toEqual(['1']);
+    expect(project.assignments.map((assignment) => assignment.resourceId)).toEqual(['1']);
+  });
 });

@@ -59,8 +59,17 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
     }
   }
 
+  // Only work resources (Type 1) drive durations; the engine's model has no resource type, so material (Type 0) and
+  // cost resources, and their assignments, stay out of the schedule.
   const resources: Resource[] = project.resources
-    .filter((resource) => resource.UID !== undefined && resource.UID > 0 && resource.IsNull !== true)
+    .filter(
+      (resource) =>
+        resource.UID !== undefined &&
+        resource.UID > 0 &&
+        resource.IsNull !== true &&
+        (resource.Type ?? 1) === 1 &&
+        resource.IsCostResource !== true,
+    )
     .map((resource) => ({
       id: resourceId(String(resource.UID)),
       name: resource.Name ?? '',
