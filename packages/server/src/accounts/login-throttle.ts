@@ -1,0 +1,79 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client';
+import { newId } from '../db/ids';
+import { loginAttempts } from '../db/schema/login-attempts';
+import { ApiError } from '../http/errors';
+
+/** Failures allowed per email and client address within the window before sign-in is refused. */
+export const maxFailures = 10;
+
+/** The window failures are counted in. */
+export const failureWindowMinutes = 15;
+
+/** A sign-in key: who is tried, and from where. */
+export interface ThrottleKey {
+  email: string;
+  ip: string;
+}
+
+function normalised(key: ThrottleKey): ThrottleKey {
+  return { email: key.email.trim().toLowerCase(), ip: key.ip };
+}
+
+/**
+ * Serialises attempts on one key across every server on the database until the transaction ends, so that parallel
+ * guesses cannot all slip under the limit.
+ */
+export async function lockKey(tx: Queryable, key: ThrottleKey): Promise<void> {
+  const { email, ip } = normalised(key);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:${email}|${ip}`}, 0))`);
+}
+
+/** Throws 429 RATE_LIMITED when the key has failed too often within the window. */
+export async function assertNotThrottled(tx: Queryable, key: ThrottleKey): Promise<void> {
+  const { email, ip } = normalised(key);
+  const [row] = await tx
+    .select({
+      failures: sql<number>`count(*)::int`,
+      oldest: sql<string | null>`min(${loginAttempts.at})`,
+    })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.ip, ip),
+        gt(loginAttempts.at, sql`now() - make_interval(mins => ${failureWindowMinutes})`),
+      ),
+    );
+  if ((row?.failures ?? 0) < maxFailures) return;
+  const oldest = row?.oldest ? new Date(row.oldest).getTime() : Date.now();
+  const retryAfter = Math.max(1, Math.ceil((oldest + failureWindowMinutes * 60_000 - Date.now()) / 1000));
+  throw new ApiError(
+    429,
+    'RATE_LIMITED',
+    `Too many failed sign-ins for ${email}; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+    undefined,
+    { retryAfterSeconds: retryAfter },
+  );
+}
+
+/** Records one failure, dropping the key's failures that fell out of the window. */
+export async function recordFailure(tx: Queryable, key: ThrottleKey): Promise<void> {
+  const { email, ip } = normalised(key);
+  await tx
+    .delete(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.ip, ip),
+        lt(loginAttempts.at, sql`now() - make_interval(mins => ${failureWindowMinutes})`),
+      ),
+    );
+  await tx.insert(loginAttempts).values({ id: newId('lga'), email, ip });
+}
+
+/** Forgets the key's failures after a successful sign-in. */
+export async function clearFailures(tx: Queryable, key: ThrottleKey): Promise<void> {
+  const { email, ip } = normalised(key);
+  await tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
+}

@@ -1,0 +1,67 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client';
+import { type EntityKind, type EntityRole, entityMembers } from '../db/schema/entity-members';
+import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+
+/** The caller's roles that bear on one entity. */
+export interface EntityAccess {
+  workspaceRole: WorkspaceRole | null;
+  entityRole: EntityRole | null;
+}
+
+/** The user's role in a workspace that exists and is not deleted, or null. */
+export async function findWorkspaceRole(
+  db: Queryable,
+  userId: string,
+  workspaceId: string,
+): Promise<WorkspaceRole | null> {
+  const [row] = await db
+    .select({ role: workspaceMembers.role })
+    .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+    .where(
+      and(
+        eq(workspaceMembers.workspaceId, workspaceId),
+        eq(workspaceMembers.userId, userId),
+        isNull(workspaces.deletedAt),
+      ),
+    )
+    .limit(1);
+  return row?.role ?? null;
+}
+
+/** The user's workspace role and role on one entity, in one query. */
+export async function findEntityAccess(
+  db: Queryable,
+  userId: string,
+  workspaceId: string,
+  kind: EntityKind,
+  entityId: string,
+): Promise<EntityAccess> {
+  const [row] = await db
+    .select({ workspaceRole: workspaceMembers.role, entityRole: entityMembers.role })
+    .from(workspaceMembers)
+    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+    .leftJoin(
+      entityMembers,
+      and(
+        eq(entityMembers.entityType, kind),
+        eq(entityMembers.entityId, entityId),
+        eq(entityMembers.userId, workspaceMembers.userId),
+      ),
+    )
+    .where(
+      and(
+        eq(workspaceMembers.workspaceId, workspaceId),
+        eq(workspaceMembers.userId, userId),
+        isNull(workspaces.deletedAt),
+      ),
+    )
+    .limit(1);
+  return { workspaceRole: row?.workspaceRole ?? null, entityRole: row?.entityRole ?? null };
+}
+
+/** SQL true for ids of `kind` on which the user holds any entity role. */
+export function heldEntityIds(userId: string, workspaceId: string, kind: EntityKind) {
+  return sql`select ${entityMembers.entityId} from ${entityMembers} where ${entityMembers.entityType} = ${kind} and ${entityMembers.userId} = ${userId} and ${entityMembers.workspaceId} = ${workspaceId}`;
+}

@@ -1,0 +1,31 @@
+import { registerAccountRoutes } from '../accounts/account-routes';
+import { registerPasswordResetRoutes } from '../accounts/password-reset-routes';
+import type { App, AppDeps, RegisterRoutes } from '../http/context';
+import { mailerFromConfig } from '../mail/mail-from-config';
+import type { Mailer } from '../mail/mailer';
+import { registerWorkspaceRoutes } from '../workspaces/workspace-routes';
+import { identityMiddleware } from './identity-middleware';
+import { registerTokenRoutes } from './token-routes';
+
+/** Options of the identity routes; the mailer defaults to SMTP when `SMTP_URL` is set, else the console. */
+export interface IdentityOptions {
+  mailer?: Mailer;
+}
+
+/**
+ * The identity and access features: the middleware that route rules authenticate through, then accounts, tokens,
+ * workspaces, members and invitations. List it before every other feature: a rule that runs without the middleware
+ * throws.
+ * @example startServer({ features: [...identityFeatures({ mailer: memoryMailer() }), registerProducts] });
+ */
+export function identityFeatures(options: IdentityOptions = {}): RegisterRoutes[] {
+  const register = (app: App, deps: AppDeps) => {
+    app.use('*', identityMiddleware(deps));
+    const mailer = options.mailer ?? mailerFromConfig(deps.config);
+    registerAccountRoutes(app, deps);
+    registerPasswordResetRoutes(app, deps, mailer);
+    registerTokenRoutes(app, deps);
+    registerWorkspaceRoutes(app, deps);
+  };
+  return [register];
+}

@@ -1,0 +1,82 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps, AppEnv } from '../http/context';
+import { ApiError } from '../http/errors';
+import { findActiveToken } from './api-token-lookup';
+import type { Authenticated, IdentityContext } from './caller';
+import { clearSessionCookies, csrfCookie, sessionCookie, setCsrfCookie, setSessionCookies } from './cookies';
+import { findLiveSession } from './sessions';
+
+const authenticated = new WeakMap<Context, Promise<Authenticated | undefined>>();
+
+/** True when cookies must be `Secure`: the public URL or the request itself is HTTPS. */
+export function isSecureRequest(c: Context, deps: AppDeps): boolean {
+  if (deps.config.publicUrl.startsWith('https:')) return true;
+  if (c.req.header('X-Forwarded-Proto') === 'https') return true;
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+/**
+ * Puts the identity context on every request: the database and a lazy, memoised lookup of the caller. Nothing is
+ * queried until a route rule asks, so public routes cost nothing.
+ */
+export function identityMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const secureCookies = isSecureRequest(c, deps);
+    const identity: IdentityContext = {
+      db: deps.db,
+      secureCookies,
+      authenticate: () => authenticateRequest(c, deps, secureCookies),
+    };
+    c.set('identity', identity);
+    await next();
+  };
+}
+
+/** The caller of this request with its CSRF token, looked up once per request. */
+export function authenticateRequest(
+  c: Context,
+  deps: AppDeps,
+  secureCookies: boolean,
+): Promise<Authenticated | undefined> {
+  let found = authenticated.get(c);
+  if (!found) {
+    found = resolve(c, deps, secureCookies);
+    authenticated.set(c, found);
+  }
+  return found;
+}
+
+async function resolve(
+  c: Context,
+  deps: AppDeps,
+  secureCookies: boolean,
+): Promise<Authenticated | undefined> {
+  const authorization = c.req.header('Authorization');
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) {
+      throw new ApiError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <API token>"');
+    }
+    const token = await findActiveToken(deps.db, match[1]);
+    if (!token) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or has been revoked');
+    return {
+      caller: { userId: token.userId, via: 'token', sessionId: null, tokenId: token.id },
+      csrfToken: null,
+    };
+  }
+  const secret = getCookie(c, sessionCookie);
+  if (!secret) return undefined;
+  const session = await findLiveSession(deps.db, secret);
+  if (!session) {
+    clearSessionCookies(c, secureCookies);
+    return undefined;
+  }
+  if (session.renewed) setSessionCookies(c, secret, session.csrfToken, secureCookies);
+  // A browser that lost the CSRF cookie (cleared by hand, another tab signed in) gets it back on its next request.
+  else if (getCookie(c, csrfCookie) !== session.csrfToken) setCsrfCookie(c, session.csrfToken, secureCookies);
+  return {
+    caller: { userId: session.userId, via: 'session', sessionId: session.id, tokenId: null },
+    csrfToken: session.csrfToken,
+  };
+}
