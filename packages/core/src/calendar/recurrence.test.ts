@@ -278,17 +278,74 @@ describe('precedence of exceptions in a calendar', () => {
     }
   });
 
-  it('lets the later of two recurring exceptions win on a shared day', () => {
-    const fridaysWorkMornings = {
-      ...recurring({ kind: 'weekly', every: 1, daysOfWeek: [5] }, '2026-01-01', '2026-12-31'),
-      intervals: [{ from: 480, to: 720 }],
-    };
-    const time = compileCalendar(
-      [{ ...standardCalendar, exceptions: [monthlyFridayOff, fridaysWorkMornings] }],
-      standardCalendar.id,
-    );
-    expect(time.dayPattern(parseDay('2026-03-06'))).toEqual([{ from: 480, to: 720 }]);
-    expect(time.dayPattern(parseDay('2026-03-02'))).toEqual(workday);
+  // 2026-05-08 is the second Friday of May, a Friday of the every-other-week series and the 8th of the month.
+  const fridays = (every: number) =>
+    recurring({ kind: 'weekly', every, daysOfWeek: [5] }, '2026-01-01', '2026-12-31');
+  const eighth = recurring({ kind: 'monthlyByDay', every: 1, dayOfMonth: 8 }, '2026-01-01', '2026-12-31');
+  const secondFridayOfMay = recurring(
+    { kind: 'yearlyByPosition', month: 5, position: 2, dayOfWeek: 5 },
+    '2026-01-01',
+    '2030-12-31',
+  );
+  const everyOtherDay = recurring({ kind: 'daily', every: 2 }, '2026-05-02', '2026-05-31');
+  const morning = [{ from: 480, to: 720 }];
+  const afternoon = [{ from: 780, to: 1020 }];
+  const evening = [{ from: 1080, to: 1200 }];
+  it.each([
+    [
+      'a yearly exception beats a weekly one listed after it',
+      [
+        { ...secondFridayOfMay, intervals: [] },
+        { ...fridays(2), intervals: morning },
+      ],
+      [],
+    ],
+    [
+      'a yearly exception beats a monthly one listed before it',
+      [
+        { ...eighth, intervals: morning },
+        { ...secondFridayOfMay, intervals: afternoon },
+      ],
+      afternoon,
+    ],
+    [
+      'a monthly exception beats a weekly one listed after it',
+      [
+        { ...eighth, intervals: morning },
+        { ...fridays(1), intervals: afternoon },
+      ],
+      morning,
+    ],
+    [
+      'an every-n-days exception beats a yearly one',
+      [
+        { ...everyOtherDay, intervals: evening },
+        { ...secondFridayOfMay, intervals: [] },
+      ],
+      evening,
+    ],
+    [
+      'the later of two weekly exceptions wins',
+      [
+        { ...fridays(1), intervals: morning },
+        { ...fridays(2), intervals: afternoon },
+      ],
+      afternoon,
+    ],
+    [
+      'a recurrence with one occurrence counts as a single date',
+      [
+        {
+          ...recurring({ kind: 'monthlyByDay', every: 1, dayOfMonth: 8 }, '2026-05-01', '2026-05-31', 1),
+          intervals: morning,
+        },
+        { ...everyOtherDay, intervals: evening },
+      ],
+      morning,
+    ],
+  ] as const)('%s', (_name, exceptions, expected) => {
+    const time = compileCalendar([{ ...standardCalendar, exceptions }], standardCalendar.id);
+    expect(time.dayPattern(parseDay('2026-05-08'))).toEqual(expected);
   });
 
   it('makes a recurring working exception work on a weekend', () => {

@@ -5,7 +5,15 @@
  */
 import { dayOfWeek } from './day-number';
 import { normalizeDayPattern } from './day-pattern';
-import type { Calendar, CalendarId, DayNumber, DayOfWeek, DayPattern, WeekPattern } from './model';
+import type {
+  Calendar,
+  CalendarId,
+  DayNumber,
+  DayOfWeek,
+  DayPattern,
+  Recurrence,
+  WeekPattern,
+} from './model';
 import { exceptionDays } from './recurrence';
 
 /** MS Project's default for a base calendar's unset day: 08:00–12:00 and 13:00–17:00 on weekdays. */
@@ -66,19 +74,48 @@ function toMap(
   return map;
 }
 
+const nonRecurringRank = 4;
+
+/**
+ * Where recurring exceptions overlap, MS Project lets a single-date or date-range exception win over every recurring
+ * one, then every-n-days over yearly, yearly over monthly, and monthly over weekly, whatever their order in the list
+ * (MPXJ's ProjectCalendar orders them so; the "exception precedence" files MS Project saved agree).
+ */
+function recurrenceRank(recurrence: Recurrence | undefined): number {
+  if (recurrence === undefined) return nonRecurringRank;
+  switch (recurrence.kind) {
+    case 'weekly':
+      return 0;
+    case 'monthlyByDay':
+    case 'monthlyByPosition':
+      return 1;
+    case 'yearlyByDate':
+    case 'yearlyByPosition':
+      return 2;
+    case 'daily':
+      // Every single day of a range is just a range.
+      return recurrence.every === 1 ? nonRecurringRank : 3;
+    default:
+      return assertNever(recurrence);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected recurrence ${JSON.stringify(value)}`);
+}
+
 function linkOf(calendar: Calendar): ChainLink {
   const where = `calendar "${calendar.id}"`;
   const exceptions = new Map<number, DayPattern>();
-  // A single-date or date-range exception beats a recurring one on the same day; among equals the later entry wins.
-  const ordered = [
-    ...calendar.exceptions.filter((e) => e.recurrence !== undefined),
-    ...calendar.exceptions.filter((e) => e.recurrence === undefined),
-  ];
-  for (const exception of ordered) {
+  const expanded = calendar.exceptions.map((exception) => {
     const label = `${where}, exception "${exception.name ?? exception.fromDay}"`;
-    const pattern = normalizeDayPattern(exception.intervals, label);
-    for (const day of exceptionDays(exception, label)) exceptions.set(day, pattern);
-  }
+    const days = exceptionDays(exception, label);
+    const rank = days.length === 1 ? nonRecurringRank : recurrenceRank(exception.recurrence);
+    return { rank, days, pattern: normalizeDayPattern(exception.intervals, label) };
+  });
+  // Lower ranks first so that higher ranks overwrite them; the sort is stable, so the later of two equals wins.
+  expanded.sort((a, b) => a.rank - b.rank);
+  for (const { days, pattern } of expanded) for (const day of days) exceptions.set(day, pattern);
   const workWeeks = calendar.workWeeks
     .map((w) => {
       const label = `${where}, work week "${w.name ?? w.fromDay}"`;
