@@ -2,7 +2,14 @@ import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { migrateCommand } from './migrate';
 import { restoreCommand } from './restore';
+import { scheduleCommand } from './schedule';
 import { serveCommand } from './serve';
 
 /** Every `tandem` command, in the order `tandem help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand, migrateCommand, backupCommand, restoreCommand];
+export const commands: readonly CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  backupCommand,
+  restoreCommand,
+  scheduleCommand,
+];
