@@ -24,7 +24,7 @@ const newestFirst: Sort<'at'> = { field: 'at', direction: 'desc' };
 export async function listAudit(
   db: Database,
   filter: SQL | undefined,
-  page: { limit: number; cursor: string | undefined },
+  page: { limit: number; cursor?: string | undefined },
   actorNames: ActorNames,
 ): Promise<Page<AuditEntryView>> {
   const { where, orderBy } = keyset(auditEntries.at, auditEntries.id, newestFirst, page.cursor);

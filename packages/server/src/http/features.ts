@@ -1,5 +1,6 @@
 import { identityFeatures } from '../auth/identity-feature';
 import { policy } from '../auth/policy';
+import { domainRoutes } from '../domain/index';
 import { eventsRoutes } from '../realtime/events';
 import type { RegisterRoutes } from './context';
 
@@ -9,5 +10,6 @@ import type { RegisterRoutes } from './context';
  */
 export const features: readonly RegisterRoutes[] = [
   ...identityFeatures(),
+  ...domainRoutes,
   eventsRoutes({ rule: policy.signedIn, visibility: policy.changeVisibility }),
 ];

@@ -1,0 +1,17 @@
+import { registerHistoryRoutes } from '../audit/history-routes';
+import type { RegisterRoutes } from '../http/context';
+import { registerEntityMemberRoutes } from './members/member-routes';
+import { registerProductRoutes } from './products/product-routes';
+import { registerProgramRoutes } from './programs/program-routes';
+import { registerProjectRoutes } from './projects/project-routes';
+import { registerTaskRoutes } from './tasks/task-routes';
+
+/** The route modules of products, programs, projects, tasks, their members and their history. */
+export const domainRoutes: readonly RegisterRoutes[] = [
+  registerProductRoutes,
+  registerProgramRoutes,
+  registerProjectRoutes,
+  registerTaskRoutes,
+  registerEntityMemberRoutes,
+  registerHistoryRoutes,
+];

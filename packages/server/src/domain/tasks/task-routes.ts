@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { callerId } from '../../auth/caller';
+import { policy } from '../../auth/policy';
+import type { App, AppDeps } from '../../http/context';
+import { pageSchema } from '../../http/pagination';
+import { defineRoute } from '../../http/route-rule';
+import { expectedVersion, setVersionTag } from '../../http/version';
+import {
+  deleteBodySchema,
+  errorResponses,
+  idSchema,
+  listQuery,
+  nameSchema,
+  versionSchema,
+  writeErrorResponses,
+} from '../shared/api-schemas';
+import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service';
+
+const taskSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    projectId: z.string(),
+    parentId: z.string().nullable(),
+    name: z.string(),
+    durationMinutes: z.number().int(),
+    position: z.number(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Task');
+
+// Ten years of round-the-clock minutes: anything longer is a typo, not a plan.
+const durationSchema = z.number().int().min(0).max(5_256_000);
+const positionSchema = z.number().finite().min(-1e12).max(1e12);
+
+const createBody = z.strictObject({
+  name: nameSchema,
+  parentId: idSchema.nullable().optional(),
+  durationMinutes: durationSchema.optional(),
+  position: positionSchema.optional(),
+});
+
+const updateBody = z.strictObject({
+  name: nameSchema.optional(),
+  parentId: idSchema.nullable().optional(),
+  durationMinutes: durationSchema.optional(),
+  position: positionSchema.optional(),
+  version: versionSchema.optional(),
+});
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const projectParams = z.object({ projectId: idSchema });
+const taskParams = z.object({ taskId: idSchema });
+const listParams = listQuery.extend({
+  parentId: idSchema.optional().openapi({ description: 'Children of this task; `none` for the top level' }),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/projects/{projectId}/tasks',
+  summary: 'Tasks of a project (default order: position among siblings)',
+  request: { params: projectParams, query: listParams },
+  responses: { 200: { description: 'A page of tasks', ...json(pageSchema(taskSchema)) }, ...errorResponses },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/projects/{projectId}/tasks',
+  request: { params: projectParams, body: { required: true, ...json(createBody) } },
+  responses: { 201: { description: 'Created', ...json(taskSchema) }, ...errorResponses },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/api/tasks/{taskId}',
+  request: { params: taskParams },
+  responses: { 200: { description: 'The task', ...json(taskSchema) }, ...errorResponses },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/api/tasks/{taskId}',
+  request: { params: taskParams, body: { required: true, ...json(updateBody) } },
+  responses: { 200: { description: 'Updated', ...json(taskSchema) }, ...writeErrorResponses },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/tasks/{taskId}',
+  summary: 'Delete a task and every task below it',
+  request: { params: taskParams, body: { required: false, ...json(deleteBodySchema) } },
+  responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
+});
+
+/** Registers the task routes. */
+export function registerTaskRoutes(app: App, deps: AppDeps): void {
+  defineRoute(app, policy.signedIn, list, async (c) => {
+    const { projectId } = c.req.valid('param');
+    return c.json(await listTasks(deps.db, callerId(c), projectId, c.req.valid('query')), 200);
+  });
+  defineRoute(app, policy.signedIn, create, async (c) => {
+    const task = await createTask(deps.db, callerId(c), c.req.valid('param').projectId, c.req.valid('json'));
+    setVersionTag(c, task.version);
+    return c.json(task, 201);
+  });
+  defineRoute(app, policy.signedIn, get, async (c) => {
+    const task = await getTask(deps.db, callerId(c), c.req.valid('param').taskId);
+    setVersionTag(c, task.version);
+    return c.json(task, 200);
+  });
+  defineRoute(app, policy.signedIn, update, async (c) => {
+    const { version, ...changes } = c.req.valid('json');
+    const expected = expectedVersion(c, version);
+    const task = await updateTask(deps.db, callerId(c), c.req.valid('param').taskId, expected, changes);
+    setVersionTag(c, task.version);
+    return c.json(task, 200);
+  });
+  defineRoute(app, policy.signedIn, remove, async (c) => {
+    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
+    const expected = expectedVersion(c, body.version);
+    await deleteTask(deps.db, callerId(c), c.req.valid('param').taskId, expected);
+    return c.body(null, 204);
+  });
+}

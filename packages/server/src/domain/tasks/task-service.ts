@@ -1,0 +1,207 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { policy } from '../../auth/policy';
+import { type Database, type Transaction, transaction } from '../../db/client';
+import { newId } from '../../db/ids';
+import { projects } from '../../db/schema/projects';
+import { tasks } from '../../db/schema/tasks';
+import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
+import { assertVersion } from '../../http/version';
+import { auditCascadedDeletions } from '../shared/audit-many';
+import { recordChange } from '../shared/change-log';
+import type { Changes } from '../shared/changes';
+import { definedOnly } from '../shared/defined-only';
+import { notFound } from '../shared/errors';
+import { containsText } from '../shared/text-search';
+import { checkParent, descendantIds, nextPosition } from './task-tree';
+import { type TaskView, toTaskView } from './task-view';
+
+type TaskRow = typeof tasks.$inferSelect;
+
+/** Fields a client sets when creating a task. */
+export interface TaskInput {
+  name: string;
+  parentId?: string | null | undefined;
+  durationMinutes?: number | undefined;
+  /** Order among siblings; after the last sibling when absent. */
+  position?: number | undefined;
+}
+
+/** Fields a client may change; a new `parentId` without `position` puts the task last under its new parent. */
+export type TaskChanges = Changes<TaskInput>;
+
+/** Per-list filters of the task list: children of one task, or `none` for the top level. */
+export interface TaskFilters {
+  parentId?: string | undefined;
+}
+
+const sortable = ['position', 'name', 'durationMinutes', 'createdAt', 'updatedAt'] as const;
+
+/** The project a task belongs to, held against deletion until the transaction ends. */
+async function projectOf(db: Database | Transaction, projectId: string, lock: boolean) {
+  const query = db
+    .select({ id: projects.id, workspaceId: projects.workspaceId, productId: projects.productId })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  const [project] = lock ? await query.for('key share') : await query;
+  if (!project) throw notFound('Project', projectId);
+  return project;
+}
+
+function subjectOf(row: TaskRow) {
+  return {
+    entityType: 'task' as const,
+    entityId: row.id,
+    workspaceId: row.workspaceId,
+    projectId: row.projectId,
+  };
+}
+
+/** Adds a task to a project, at the top level or under `parentId`. */
+export async function createTask(
+  db: Database,
+  userId: string,
+  projectId: string,
+  input: TaskInput,
+): Promise<TaskView> {
+  return transaction(db, async (tx) => {
+    const project = await projectOf(tx, projectId, true);
+    await policy.assertCanEdit(tx, userId, {
+      kind: 'project',
+      id: project.id,
+      workspaceId: project.workspaceId,
+    });
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) await checkParent(tx, projectId, parentId);
+    const [row] = await tx
+      .insert(tasks)
+      .values({
+        id: newId('tsk'),
+        workspaceId: project.workspaceId,
+        projectId,
+        parentId,
+        name: input.name,
+        durationMinutes: input.durationMinutes ?? 0,
+        position: input.position ?? (await nextPosition(tx, projectId, parentId)),
+        createdBy: userId,
+      })
+      .returning();
+    if (!row) throw new Error('insert into tasks returned no row');
+    const view = toTaskView(row);
+    await recordChange(tx, userId, subjectOf(row), 'create', null, view);
+    return view;
+  });
+}
+
+/** One task of a project the caller may see. */
+export async function getTask(db: Database, userId: string, taskId: string): Promise<TaskView> {
+  const [row] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+  if (!row) throw notFound('Task', taskId);
+  const visible = await policy.canSee(db, userId, {
+    kind: 'project',
+    id: row.projectId,
+    workspaceId: row.workspaceId,
+  });
+  if (!visible) throw notFound('Task', taskId);
+  return toTaskView(row);
+}
+
+/** The tasks of a project, all or the children of one task, one page at a time. */
+export async function listTasks(
+  db: Database,
+  userId: string,
+  projectId: string,
+  query: ListQuery & TaskFilters,
+): Promise<Page<TaskView>> {
+  const project = await projectOf(db, projectId, false);
+  await policy.assertCanSee(db, userId, {
+    kind: 'project',
+    id: project.id,
+    workspaceId: project.workspaceId,
+  });
+  const sort = parseSort(query.sort, sortable, { field: 'position', direction: 'asc' });
+  const column = {
+    position: tasks.position,
+    name: tasks.name,
+    durationMinutes: tasks.durationMinutes,
+    createdAt: tasks.createdAt,
+    updatedAt: tasks.updatedAt,
+  }[sort.field];
+  const page = keyset(column, tasks.id, sort, query.cursor);
+  const parent =
+    query.parentId === undefined
+      ? undefined
+      : query.parentId === 'none'
+        ? isNull(tasks.parentId)
+        : eq(tasks.parentId, query.parentId);
+  const rows = await db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.projectId, projectId), parent, containsText(tasks.name, query.q), page.where))
+    .orderBy(...page.orderBy)
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, sort, (row) => row[sort.field], toTaskView);
+}
+
+async function lockTask(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
+  const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+  if (!row) throw notFound('Task', taskId);
+  const ref = { kind: 'project' as const, id: row.projectId, workspaceId: row.workspaceId };
+  if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
+  await policy.assertCanEdit(tx, userId, ref);
+  return row;
+}
+
+/** Changes a task at the expected version; a stale version is a 409 carrying the current task. */
+export async function updateTask(
+  db: Database,
+  userId: string,
+  taskId: string,
+  expectedVersion: number,
+  changes: TaskChanges,
+): Promise<TaskView> {
+  return transaction(db, async (tx) => {
+    const row = await lockTask(tx, userId, taskId);
+    const before = toTaskView(row);
+    assertVersion(`Task ${taskId}`, before, expectedVersion);
+    const next = definedOnly(changes);
+    const moving = changes.parentId !== undefined && changes.parentId !== row.parentId;
+    if (moving && changes.parentId) await checkParent(tx, row.projectId, changes.parentId, taskId);
+    if (moving && next.position === undefined) {
+      next.position = await nextPosition(tx, row.projectId, changes.parentId ?? null);
+    }
+    const [updated] = await tx
+      .update(tasks)
+      .set({ ...next, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(tasks.id, taskId))
+      .returning();
+    if (!updated) throw new Error(`task ${taskId} vanished while locked`);
+    const after = toTaskView(updated);
+    await recordChange(tx, userId, subjectOf(updated), 'update', before, after);
+    return after;
+  });
+}
+
+/** Deletes a task and everything below it at the expected version. */
+export async function deleteTask(
+  db: Database,
+  userId: string,
+  taskId: string,
+  expectedVersion: number,
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    const row = await lockTask(tx, userId, taskId);
+    const before = toTaskView(row);
+    assertVersion(`Task ${taskId}`, before, expectedVersion);
+    const below = await descendantIds(tx, taskId);
+    const removed =
+      below.length === 0 ? [] : await tx.select().from(tasks).where(inArray(tasks.id, below)).for('update');
+    await tx.delete(tasks).where(eq(tasks.id, taskId));
+    await auditCascadedDeletions(
+      tx,
+      userId,
+      row.workspaceId,
+      removed.map((task) => ({ entityType: 'task', entityId: task.id, before: toTaskView(task) })),
+    );
+    await recordChange(tx, userId, subjectOf(row), 'delete', before, null);
+  });
+}
