@@ -3,6 +3,8 @@ import { registerPasswordResetRoutes } from '../accounts/password-reset-routes';
 import type { App, AppDeps, RegisterRoutes } from '../http/context';
 import { mailerFromConfig } from '../mail/mail-from-config';
 import type { Mailer } from '../mail/mailer';
+import { registerInvitationRoutes } from '../workspaces/invitation-routes';
+import { registerMemberRoutes } from '../workspaces/member-routes';
 import { registerWorkspaceRoutes } from '../workspaces/workspace-routes';
 import { identityMiddleware } from './identity-middleware';
 import { registerTokenRoutes } from './token-routes';
@@ -26,6 +28,8 @@ export function identityFeatures(options: IdentityOptions = {}): RegisterRoutes[
     registerPasswordResetRoutes(app, deps, mailer);
     registerTokenRoutes(app, deps);
     registerWorkspaceRoutes(app, deps);
+    registerMemberRoutes(app, deps);
+    registerInvitationRoutes(app, deps, mailer);
   };
   return [register];
 }
