@@ -2,10 +2,10 @@ import { CompiledCalendar } from './compiled-calendar';
 import type { Calendar, CalendarId } from './model';
 import { twentyFourHourCalendar } from './presets';
 import { resolveCalendar } from './resolve';
-import type { WorkingTime } from './working-time';
+import type { IndexedWorkingTime } from './working-time';
 
 /**
- * Compiles calendar `id` (with its base calendars, taken from `calendars`) into a {@link WorkingTime}. Throws a
+ * Compiles calendar `id` (with its base calendars, taken from `calendars`) into an {@link IndexedWorkingTime}. Throws a
  * RangeError naming the calendar when it or a base is missing, the bases form a cycle, or an interval is invalid.
  *
  * @example
@@ -15,9 +15,12 @@ import type { WorkingTime } from './working-time';
 export function compileCalendar(
   calendars: ReadonlyMap<CalendarId, Calendar> | readonly Calendar[],
   id: CalendarId,
-): WorkingTime {
+): IndexedWorkingTime {
   return new CompiledCalendar(resolveCalendar(calendars, id));
 }
 
 /** Working time on the 24-hour clock, for elapsed durations and elapsed lags. */
-export const elapsedTime: WorkingTime = compileCalendar([twentyFourHourCalendar], twentyFourHourCalendar.id);
+export const elapsedTime: IndexedWorkingTime = compileCalendar(
+  [twentyFourHourCalendar],
+  twentyFourHourCalendar.id,
+);

@@ -175,6 +175,28 @@ describe('the compiled calendar against the day-by-day reference', () => {
   });
 });
 
+describe('work coordinates', () => {
+  it('turn differences into workBetween and coordinates back into the snapped finish and start', () => {
+    fc.assert(
+      fc.property(
+        calendarsArbitrary.filter(hasWork),
+        fc.array(instantArbitrary, { minLength: 1, maxLength: 8 }),
+        (calendars, instants) => {
+          const time = compileCalendar(calendars, calendarId('derived'));
+          const first = instants[0] as (typeof instants)[number];
+          for (const t of instants) {
+            expect(time.workAt(t) - time.workAt(first)).toBe(time.workBetween(first, t));
+            expect(time.finishAt(time.workAt(t))).toBe(time.previousWorkFinish(t));
+            expect(time.startAt(time.workAt(t))).toBe(time.nextWorkStart(t));
+            expect(time.workAt(time.finishAt(time.workAt(t) + 100))).toBe(time.workAt(t) + 100);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('long durations', () => {
   const standardWithHolidays: Calendar = {
     id: calendarId('h'),

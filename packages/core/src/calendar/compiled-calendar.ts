@@ -16,14 +16,14 @@ import {
   workMinutes,
 } from './model';
 import type { ResolvedCalendar } from './resolve';
-import type { WorkingTime } from './working-time';
+import type { IndexedWorkingTime } from './working-time';
 
 const INITIAL_BEFORE = 64;
 const INITIAL_AFTER = 448;
 const MIN_GROWTH = 256;
 
-/** A {@link WorkingTime} over a resolved calendar; build it with `compileCalendar`. */
-export class CompiledCalendar implements WorkingTime {
+/** An {@link IndexedWorkingTime} over a resolved calendar; build it with `compileCalendar`. */
+export class CompiledCalendar implements IndexedWorkingTime {
   readonly id: CalendarId;
   private readonly resolved: ResolvedCalendar;
   private readonly pool = new PatternPool();
@@ -95,8 +95,7 @@ export class CompiledCalendar implements WorkingTime {
     return workMinutes(this.workAt(b) - this.workAt(a));
   }
 
-  /** Working minutes from the table's origin to instant `t` (only differences are meaningful). */
-  private workAt(t: number): number {
+  workAt(t: Instant): number {
     const day = Math.floor(t / MINUTES_PER_DAY);
     const i = day - this.start;
     if (i >= 0 && i < this.length) {
@@ -108,8 +107,7 @@ export class CompiledCalendar implements WorkingTime {
     return atDay + (this.patternOf(day).before[t - day * MINUTES_PER_DAY] as number);
   }
 
-  /** The earliest instant by which `target` cumulative working minutes are done (a finish). */
-  private finishAt(target: number): Instant {
+  finishAt(target: number): Instant {
     this.ensureTable(0);
     for (;;) {
       const n = this.length;
@@ -141,8 +139,7 @@ export class CompiledCalendar implements WorkingTime {
     }
   }
 
-  /** The latest instant at which exactly `target` cumulative working minutes are done and work goes on (a start). */
-  private startAt(target: number): Instant {
+  startAt(target: number): Instant {
     this.ensureTable(0);
     for (;;) {
       const n = this.length;

@@ -26,6 +26,20 @@ export interface WorkingTime {
   workBetween(a: Instant, b: Instant): WorkMinutes;
 }
 
+/**
+ * A {@link WorkingTime} that also exposes its work coordinates: the working minutes between an origin, fixed for the
+ * life of the object, and an instant. A scheduler can keep dates as coordinates so that adding a duration or a lag is
+ * one addition, and turn them into instants only at the edges.
+ */
+export interface IndexedWorkingTime extends WorkingTime {
+  /** The work coordinate of `t`; `workAt(b) − workAt(a)` equals `workBetween(a, b)`. */
+  workAt(t: Instant): number;
+  /** The earliest instant whose coordinate is `coordinate`: where work that reaches it finishes (snapped backward). */
+  finishAt(coordinate: number): Instant;
+  /** The latest instant whose coordinate is `coordinate` and after which work goes on: where work from it starts. */
+  startAt(coordinate: number): Instant;
+}
+
 /** The project-wide figures MS Project uses to convert durations between units. */
 export interface UnitSettings {
   /** Working minutes in a "day" of duration (MS Project default 480). */
