@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
+import { createAdminCommand } from './create-admin';
+import { demoCommand } from './demo';
 import { migrateCommand } from './migrate';
 import { restoreCommand } from './restore';
 import { scheduleCommand } from './schedule';
@@ -9,7 +11,9 @@ import { serveCommand } from './serve';
 export const commands: readonly CliCommand[] = [
   serveCommand,
   migrateCommand,
+  createAdminCommand,
   backupCommand,
   restoreCommand,
+  demoCommand,
   scheduleCommand,
 ];

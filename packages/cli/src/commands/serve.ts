@@ -1,6 +1,9 @@
+import { needsOwner } from '@tandem/server/accounts/account-service';
+import { loadDemo } from '@tandem/server/demo/load-demo';
 import { startServer } from '@tandem/server/server';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
+import { demoSignInText } from './demo';
 
 /** `tandem serve`: runs the server until SIGINT or SIGTERM. */
 export const serveCommand: CliCommand = {
@@ -38,6 +41,16 @@ export const serveCommand: CliCommand = {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.stderr.write(`Tandem is listening on ${server.url}\n`);
+    if (parsed.flags.get('demo') === true) {
+      process.stderr.write(demoSignInText(await loadDemo(server.deps.db), server.url));
+    } else if (await needsOwner(server.deps.db)) {
+      process.stderr.write(
+        `No account exists yet. Create the first one (it owns this server):\n` +
+          `  - sign up at ${server.url}, or\n` +
+          `  - run: npm run tandem -- create-admin --email you@example.com --name "Your Name"\n` +
+          `Or look around first with the demo workspace: npm start -- --demo\n`,
+      );
+    }
     // Runs until a signal: the HTTP server keeps the event loop alive.
     return new Promise<number>(() => {});
   },

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../src/demo/load-demo';
+import { runTandem } from './helpers/cli';
+import { domainTestFeatures } from './helpers/domain-features';
+import { sql } from './helpers/domain-world';
+import { startTestServer, type TestServer } from './helpers/server';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer({ features: domainTestFeatures() });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function counts() {
+  const [row] = await sql(
+    t,
+    `select (select count(*) from workspaces)::int as workspaces, (select count(*) from products)::int as products,
+            (select count(*) from programs)::int as programs, (select count(*) from projects)::int as projects,
+            (select count(*) from tasks)::int as tasks, (select count(*) from users)::int as users,
+            (select count(*) from entity_members)::int as roles`,
+  );
+  return row;
+}
+
+async function signIn(email: string, password: string) {
+  const response = await t.request('POST', '/api/auth/signin', { body: { email, password } });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { status: response.status, get: (path: string) => t.request('GET', path, { headers: { cookie } }) };
+}
+
+describe('the demo workspace', () => {
+  it('loads products, a program and three projects with a few hundred tasks in a tree', async () => {
+    const demo = await loadDemo(t.server.deps.db);
+    expect(demo.created).toBe(true);
+    expect(await counts()).toMatchObject({ workspaces: 1, products: 3, programs: 1, projects: 3, users: 6 });
+    expect((await counts())?.tasks).toBe(demo.taskCount);
+    expect(demo.taskCount).toBeGreaterThan(300);
+    const [depth] = await sql(
+      t,
+      `with recursive d(id, depth) as (select id, 1 from tasks where parent_id is null
+         union all select t.id, d.depth + 1 from tasks t join d on t.parent_id = d.id) select max(depth)::int as max from d`,
+    );
+    expect(depth?.max).toBe(3);
+    const [linked] = await sql(
+      t,
+      'select count(*)::int as n from projects where program_id is not null and product_id is not null',
+    );
+    expect(linked?.n).toBe(3);
+  });
+
+  it('is idempotent: loading again adds nothing and renews the demo password', async () => {
+    const before = await counts();
+    const again = await loadDemo(t.server.deps.db);
+    expect(again.created).toBe(false);
+    expect(await counts()).toEqual(before);
+    const owner = await signIn(again.accounts[0]!.email, again.password);
+    expect(owner.status).toBe(200);
+  });
+
+  it('gives each demo account what its role allows', async () => {
+    const demo = await loadDemo(t.server.deps.db);
+    const owner = await signIn(demo.accounts.find((a) => a.role === 'owner')!.email, demo.password);
+    const me = (await (await owner.get('/api/auth/me')).json()) as { user: { id: string } };
+    const [workspace] = await sql(t, `select workspace_id as id from workspace_members where user_id = $1`, [
+      me.user.id,
+    ]);
+    const ownerProjects = (await (await owner.get(`/api/workspaces/${workspace?.id}/projects`)).json()) as {
+      items: { id: string; name: string }[];
+    };
+    expect(ownerProjects.items).toHaveLength(3);
+    const guest = await signIn(demo.accounts.find((a) => a.role === 'guest')!.email, demo.password);
+    const guestProjects = (await (await guest.get(`/api/workspaces/${workspace?.id}/projects`)).json()) as {
+      items: { name: string }[];
+    };
+    expect(guestProjects.items.map((p) => p.name)).toEqual(['Self-serve onboarding']);
+    const seen = ownerProjects.items.find((p) => p.name === 'Self-serve onboarding')!;
+    const hidden = ownerProjects.items.find((p) => p.name !== 'Self-serve onboarding')!;
+    const tasks = await guest.get(`/api/projects/${seen.id}/tasks?limit=200`);
+    expect(tasks.status).toBe(200);
+    expect(((await tasks.json()) as { items: unknown[] }).items.length).toBeGreaterThan(100);
+    expect((await guest.get(`/api/projects/${hidden.id}/tasks`)).status).toBe(404);
+  });
+
+  it('loads from the command line and prints how to sign in', async () => {
+    const result = await runTandem(['demo'], { DATABASE_URL: t.database.url });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/already loaded/);
+    expect(result.stdout).toMatch(/ada@demo\.tandem\.test/);
+    const password = /password (\S+)/.exec(result.stdout)?.[1];
+    expect((await signIn('ada@demo.tandem.test', password ?? '')).status).toBe(200);
+  });
+});
