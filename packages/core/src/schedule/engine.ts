@@ -1,4 +1,4 @@
-import type { ScheduledTask, ScheduleProject, ScheduleResult } from './model';
+import type { ScheduledTask, ScheduleProject, ScheduleResult, TaskId } from './model';
 import { buildNetwork, InputError, type Network } from './network';
 import { Passes } from './passes';
 import {
@@ -99,7 +99,9 @@ export class Engine {
   latestEarlyFinish(): number {
     const { net, inputs, passes } = this;
     const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
-    for (const i of net.order) {
+    const order = net.order;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
       if (net.summary[i]) continue;
       const c = inputs.cal[i]!;
       if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
@@ -132,11 +134,15 @@ export class Engine {
     taskWorkAndCost(this.project, out, net.index);
     const limit = this.project.criticalSlackLimit;
     for (let i = 0; i < net.n; i++) if (!net.active[i]) inactiveOutputs(passes, out, i);
-    for (const i of net.order) {
+    const order = net.order;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
       if (net.summary[i]) summaryOutputs(passes, out, i);
       else leafOutputs(passes, out, i, limit);
     }
-    this.objects = this.project.tasks.map((_, i) => scheduledTask(passes, out, i));
+    const objects: ScheduledTask[] = new Array(net.n);
+    for (let i = 0; i < net.n; i++) objects[i] = scheduledTask(passes, out, i);
+    this.objects = objects;
   }
 
   /** Refreshes one task's own work and cost after an edit (summaries re-add them in the output pass). */
@@ -146,11 +152,19 @@ export class Engine {
 
   /** The success result from the current outputs. */
   result(): ScheduleResult {
+    const tasks = this.objects.slice();
+    const net = this.net;
+    const multiple = this.project.multipleCriticalPaths === true;
+    // Built on first read from this result's own snapshot: interactive edits rarely need the chains.
+    let paths: TaskId[][] | undefined;
     return {
       ok: true,
-      tasks: this.objects.slice(),
+      tasks,
       ...projectSpan(this.passes, this.out),
-      criticalPaths: criticalPaths(this.passes, this.out, this.project.multipleCriticalPaths === true),
+      get criticalPaths(): TaskId[][] {
+        paths ??= criticalPaths(net, tasks, multiple);
+        return paths;
+      },
     };
   }
 }

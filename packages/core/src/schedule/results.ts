@@ -1,6 +1,6 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
 import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, ScheduleTask, TaskId } from './model';
-import { FF, FS, SF, SS } from './network';
+import { FF, FS, type Network, SF } from './network';
 import type { Passes } from './passes';
 import { ALAP, F_COMPLETE, F_ELAPSED, F_STARTED } from './task-inputs';
 
@@ -81,17 +81,20 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   const flags = inp.flags[i]!;
   const zero = dur === 0;
   const atFinish = zero && ps.finishLike[i] === 1;
-  const startI = (w: number) => (atFinish ? t.finishInstant(w) : t.startInstant(w));
-  const finishI = (s: number, w: number) =>
-    zero
-      ? startI(w)
-      : flags & F_ELAPSED
-        ? Math.max(t.finishInstant(w), t.startInstant(s) + dur)
-        : t.finishInstant(w);
-  out.es[i] = startI(ps.es[i]!);
-  out.ef[i] = finishI(ps.es[i]!, ps.ef[i]!);
-  out.ls[i] = startI(ps.ls[i]!);
-  out.lf[i] = finishI(ps.ls[i]!, ps.lf[i]!);
+  const es = atFinish ? t.finishInstant(ps.es[i]!) : t.startInstant(ps.es[i]!);
+  const ls = atFinish ? t.finishInstant(ps.ls[i]!) : t.startInstant(ps.ls[i]!);
+  out.es[i] = es;
+  out.ls[i] = ls;
+  if (zero) {
+    out.ef[i] = es;
+    out.lf[i] = ls;
+  } else if (flags & F_ELAPSED) {
+    out.ef[i] = Math.max(t.finishInstant(ps.ef[i]!), es + dur);
+    out.lf[i] = Math.max(t.finishInstant(ps.lf[i]!), ls + dur);
+  } else {
+    out.ef[i] = t.finishInstant(ps.ef[i]!);
+    out.lf[i] = t.finishInstant(ps.lf[i]!);
+  }
   out.start[i] = late ? out.ls[i]! : out.es[i]!;
   out.finish[i] = late ? out.lf[i]! : out.ef[i]!;
   const startSlack = alap ? 0 : ps.ls[i]! - ps.es[i]!;
@@ -111,8 +114,6 @@ function freeSlack(ps: Passes, i: number, total: number): number {
   const inp = ps.inputs;
   const c = inp.cal[i]!;
   let free = Number.POSITIVE_INFINITY;
-  const sched = (j: number, finish: boolean) =>
-    inp.ctype[j] === ALAP ? (finish ? ps.lf[j]! : ps.ls[j]!) : finish ? ps.ef[j]! : ps.es[j]!;
   for (let k = net.succStart[i]!; k < net.succStart[i + 1]!; k++) {
     const s = net.succTask[k]!;
     if (inp.flags[s]! & F_COMPLETE) continue;
@@ -120,12 +121,19 @@ function freeSlack(ps: Passes, i: number, total: number): number {
     const type = net.predType[slot]!;
     const fromFinish = type === FS || type === FF;
     const toFinish = type === FF || type === SF;
-    const target = ps.conv(inp.cal[s]!, c, sched(s, toFinish), toFinish);
-    const gap = target - sched(i, fromFinish) - ps.lagMinutes(slot, i, ps.es, ps.ef);
+    const target = ps.conv(inp.cal[s]!, c, scheduledCoord(ps, s, toFinish), toFinish);
+    const gap = target - scheduledCoord(ps, i, fromFinish) - ps.lagMinutes(slot, i, ps.es, ps.ef);
     if (gap < free) free = gap;
   }
   if (!Number.isFinite(free)) return total;
   return free < 0 ? 0 : free;
+}
+
+/** A task's scheduled start or finish coordinate: its late dates when it is placed as late as possible. */
+function scheduledCoord(ps: Passes, j: number, finish: boolean): number {
+  const ctype = ps.inputs.ctype[j]!;
+  const late = ctype === ALAP || (ps.fromFinish && ctype === 0);
+  return late ? (finish ? ps.lf[j]! : ps.ls[j]!) : finish ? ps.ef[j]! : ps.es[j]!;
 }
 
 /** Rolls children up into summary i (children are already done): dates, slack, work, cost, % complete. */
@@ -225,27 +233,53 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
   };
 }
 
-/** Critical leaves grouped into chains along links between critical tasks, each chain in start order. */
-export function criticalPaths(ps: Passes, out: Outputs, multiple: boolean): TaskId[][] {
-  const net = ps.net;
-  const ids = ps.inputs.project.tasks;
+/**
+ * Critical leaves grouped into chains along links between critical tasks, each chain in start order. Reads only the
+ * immutable task snapshot and the network it was computed on, so it can run lazily after later edits.
+ */
+export function criticalPaths(net: Network, tasks: readonly ScheduledTask[], multiple: boolean): TaskId[][] {
   const crit: number[] = [];
-  for (const i of net.order) if (!net.summary[i] && out.critical[i]) crit.push(i);
-  const byStart = (a: number, b: number) =>
-    out.start[a]! - out.start[b]! || net.position[a]! - net.position[b]!;
-  if (!multiple) return crit.length === 0 ? [] : [crit.sort(byStart).map((i) => ids[i]!.id)];
-  const root = new Int32Array(net.n).map((_, i) => i);
+  const order = net.order;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const t = tasks[i]!;
+    if (t.critical && !t.summary) crit.push(i);
+  }
+  const sorted = (group: readonly number[]) => {
+    // Start (whole minutes) then topological position, packed in one float so the sort needs no comparator.
+    const keys = new Float64Array(group.length);
+    for (let k = 0; k < group.length; k++) {
+      const i = group[k]!;
+      keys[k] = (tasks[i]!.start + 2 ** 31) * 2 ** 21 + net.position[i]!;
+    }
+    if (net.n >= 2 ** 21) {
+      return group
+        .slice()
+        .sort((a, b) => tasks[a]!.start - tasks[b]!.start || net.position[a]! - net.position[b]!)
+        .map((i) => tasks[i]!.id);
+    }
+    keys.sort();
+    const ids: TaskId[] = new Array(group.length);
+    for (let k = 0; k < keys.length; k++) ids[k] = tasks[order[keys[k]! % 2 ** 21]!]!.id;
+    return ids;
+  };
+  if (!multiple) return crit.length === 0 ? [] : [sorted(crit)];
+  const root = new Int32Array(net.n);
+  for (let i = 0; i < net.n; i++) root[i] = i;
   const find = (x: number): number => {
-    while (root[x] !== x) x = root[x] = root[root[x]!]!;
-    return x;
+    let r = x;
+    while (root[r] !== r) r = root[r]!;
+    while (root[x] !== r) {
+      const next = root[x]!;
+      root[x] = r;
+      x = next;
+    }
+    return r;
   };
   for (const i of crit) {
     for (let k = net.predStart[i]!; k < net.predStart[i + 1]!; k++) {
       const p = net.predTask[k]!;
-      const type = net.predType[k]!;
-      if (out.critical[p] && !net.summary[p] && (type === FS || type === SS || type === FF || type === SF)) {
-        root[find(p)] = find(i);
-      }
+      if (tasks[p]!.critical && !tasks[p]!.summary) root[find(p)] = find(i);
     }
   }
   const groups = new Map<number, number[]>();
@@ -255,17 +289,21 @@ export function criticalPaths(ps: Passes, out: Outputs, multiple: boolean): Task
     if (g) g.push(i);
     else groups.set(r, [i]);
   }
-  return [...groups.values()]
-    .map((g) => g.sort(byStart))
-    .sort((a, b) => byStart(a[0]!, b[0]!))
-    .map((g) => g.map((i) => ids[i]!.id));
+  const index = new Map(tasks.map((t, i) => [t.id as string, i]));
+  return [...groups.values()].map(sorted).sort((a, b) => {
+    const x = tasks[index.get(a[0]!)!]!;
+    const y = tasks[index.get(b[0]!)!]!;
+    return x.start - y.start || net.position[index.get(a[0]!)!]! - net.position[index.get(b[0]!)!]!;
+  });
 }
 
 /** The project's span: earliest start and latest finish of any active task. */
 export function projectSpan(ps: Passes, out: Outputs): Pick<ScheduleSuccess, 'start' | 'finish'> {
   let start = Number.POSITIVE_INFINITY;
   let finish = Number.NEGATIVE_INFINITY;
-  for (const i of ps.net.order) {
+  const order = ps.net.order;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     if (out.start[i]! < start) start = out.start[i]!;
     if (out.finish[i]! > finish) finish = out.finish[i]!;
   }

@@ -1,4 +1,4 @@
-import type { DayNumber, Instant } from '../calendar/model';
+import type { DayNumber, DayPattern, Instant } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 
 const DAY = 1440;
@@ -20,13 +20,15 @@ export class TimeIndex {
   private ivFrom = new Int32Array(0);
   private ivTo = new Int32Array(0);
   private readonly originDay: number;
+  /** Day patterns already asked of the calendar, so growing the range never asks twice. */
+  private readonly patterns = new Map<number, DayPattern>();
 
   constructor(
     readonly calendar: WorkingTime,
     origin: Instant,
   ) {
     this.originDay = Math.floor(origin / DAY);
-    this.build(this.originDay - 400, this.originDay + 1500);
+    this.build(this.originDay - 30, this.originDay + 800);
   }
 
   private build(lo: number, hi: number): void {
@@ -46,7 +48,12 @@ export class TimeIndex {
       if (lo + k === this.originDay) originCum = total;
       cum[k] = total;
       first[k] = from.length;
-      for (const iv of this.calendar.dayPattern((lo + k) as DayNumber)) {
+      let pattern = this.patterns.get(lo + k);
+      if (pattern === undefined) {
+        pattern = this.calendar.dayPattern((lo + k) as DayNumber);
+        this.patterns.set(lo + k, pattern);
+      }
+      for (const iv of pattern) {
         from.push(iv.from);
         to.push(iv.to);
         total += iv.to - iv.from;
