@@ -91,16 +91,21 @@ export async function streamXmlRecords(
   });
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of chunks) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
-      if (failure !== undefined) throw failure;
+  const feed = (write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      if (error instanceof MspdiError) throw error;
+      const message =
+        error instanceof Error ? error.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '') : String(error);
+      throw new MspdiError(`malformed XML: ${message}`, parser.line, { cause: error });
     }
-    parser.close();
-  } catch (error) {
-    if (error instanceof MspdiError) throw error;
-    const message = error instanceof Error ? error.message.replace(/^[^:]*:\d+:\d+: /, '') : String(error);
-    throw new MspdiError(`malformed XML: ${message}`, parser.line, { cause: error });
+    if (failure !== undefined) throw failure;
+  };
+  // Errors of the source itself (a missing file, a failed read) pass through untouched: they are not about the XML.
+  for await (const chunk of chunks) {
+    feed(() => parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })));
   }
+  feed(() => parser.close());
   if (failure !== undefined) throw failure;
 }
