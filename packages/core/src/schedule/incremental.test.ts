@@ -166,7 +166,7 @@ describe('incremental rescheduling', () => {
       }),
       { seed: 20260302, numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('moves only the successors of a task whose duration grows', () => {
     const scheduler = createScheduler(
