@@ -42,8 +42,8 @@ export class CompiledCalendar implements IndexedWorkingTime {
   private length = 0;
   /** cumulative[i] = working minutes from an arbitrary origin to the start of day start + i (length + 1 entries). */
   private cumulative = new Float64Array(1);
-  /** Index into pool.patterns of each table day. */
-  private patternIndex = new Int32Array(0);
+  /** The compiled pattern of each table day. */
+  private dayPatterns: CompiledDayPattern[] = [];
   /** Table index of the day last read by workAt: searches start there, since a finish is usually near its start. */
   private hint = 0;
 
@@ -100,7 +100,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
     const i = day - this.start;
     if (i >= 0 && i < this.length) {
       this.hint = i;
-      const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
+      const pattern = this.dayPatterns[i] as CompiledDayPattern;
       return (this.cumulative[i] as number) + (pattern.before[t - day * MINUTES_PER_DAY] as number);
     }
     const atDay = this.cumulativeAt(day);
@@ -133,7 +133,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
       }
       // The finish lies in day j − 1 for the smallest j with cumulative[j] ≥ target.
       const i = this.search(target, 0) - 1;
-      const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
+      const pattern = this.dayPatterns[i] as CompiledDayPattern;
       const minute = finishOfMinute(pattern, target - (this.cumulative[i] as number));
       return wallMinutes((this.start + i) * MINUTES_PER_DAY + minute);
     }
@@ -165,7 +165,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
       }
       // The start lies in day j − 1 for the smallest j with cumulative[j] > target.
       const i = this.search(target, 1) - 1;
-      const pattern = this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
+      const pattern = this.dayPatterns[i] as CompiledDayPattern;
       const minute = startOfMinute(pattern, target - (this.cumulative[i] as number));
       return wallMinutes((this.start + i) * MINUTES_PER_DAY + minute);
     }
@@ -283,8 +283,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
 
   private patternOf(day: number): CompiledDayPattern {
     const i = day - this.start;
-    if (i >= 0 && i < this.length)
-      return this.pool.patterns[this.patternIndex[i] as number] as CompiledDayPattern;
+    if (i >= 0 && i < this.length) return this.dayPatterns[i] as CompiledDayPattern;
     if (day < this.irregularFirst || day > this.irregularLast)
       return this.week[dayOfWeek(day as DayNumber)] as CompiledDayPattern;
     return this.compile(this.resolved.dayPattern(day as DayNumber));
@@ -318,27 +317,27 @@ export class CompiledCalendar implements IndexedWorkingTime {
   private rebuild(start: number, end: number): void {
     const length = end - start;
     const cumulative = new Float64Array(length + 1);
-    const patternIndex = new Int32Array(length);
+    const dayPatterns = new Array<CompiledDayPattern>(length);
     const offset = this.start - start;
     const keep = this.length;
     // Keep the origin of existing entries so the cumulative values of known days do not change.
     if (keep > 0) {
-      patternIndex.set(this.patternIndex, offset);
+      for (let i = 0; i < keep; i++) dayPatterns[offset + i] = this.dayPatterns[i] as CompiledDayPattern;
       cumulative.set(this.cumulative, offset);
       for (let i = offset - 1; i >= 0; i--) {
         const pattern = this.compile(this.resolved.dayPattern((start + i) as DayNumber));
-        patternIndex[i] = pattern.index;
+        dayPatterns[i] = pattern;
         cumulative[i] = (cumulative[i + 1] as number) - pattern.total;
       }
     }
     for (let i = keep > 0 ? offset + keep : 0; i < length; i++) {
       const pattern = this.compile(this.resolved.dayPattern((start + i) as DayNumber));
-      patternIndex[i] = pattern.index;
+      dayPatterns[i] = pattern;
       cumulative[i + 1] = (cumulative[i] as number) + pattern.total;
     }
     this.start = start;
     this.length = length;
     this.cumulative = cumulative;
-    this.patternIndex = patternIndex;
+    this.dayPatterns = dayPatterns;
   }
 }

@@ -14,9 +14,13 @@ export interface CompiledDayPattern {
   readonly total: number;
   /** `before[m]` = working minutes in [00:00, m), for m = 0 … 1440. */
   readonly before: Uint16Array;
-  /** Interval starts and ends, parallel arrays, for the inverse look-ups. */
+  /** Interval starts and ends, parallel arrays. */
   readonly froms: Int32Array;
   readonly tos: Int32Array;
+  /** `finishes[n]` = minute of the day at which the n-th working minute ends (1 ≤ n ≤ total). */
+  readonly finishes: Uint16Array;
+  /** `starts[n]` = minute of the day at which working minute n + 1 begins (0 ≤ n < total). */
+  readonly starts: Uint16Array;
 }
 
 /** A non-working day. */
@@ -71,11 +75,23 @@ export class PatternPool {
       total += to - from;
     });
     for (; minute <= MINUTES_PER_DAY; minute++) before[minute] = total;
+    const finishes = new Uint16Array(total + 1);
+    const starts = new Uint16Array(total + 1);
+    let n = 0;
+    for (const { from, to } of intervals) {
+      for (let m = from; m < to; m++) {
+        starts[n] = m;
+        n++;
+        finishes[n] = m + 1;
+      }
+    }
     const compiled: CompiledDayPattern = {
       index: this.patterns.length,
       intervals,
       total,
       before,
+      finishes,
+      starts,
       froms,
       tos,
     };
@@ -87,26 +103,16 @@ export class PatternPool {
 
 /** The minute of the day at which the `n`-th working minute (1-based, 1 ≤ n ≤ total) ends. */
 export function finishOfMinute(pattern: CompiledDayPattern, n: number): number {
-  let rest = n;
-  const { froms, tos } = pattern;
-  for (let k = 0; k < froms.length; k++) {
-    const from = froms[k] as number;
-    const length = (tos[k] as number) - from;
-    if (rest <= length) return from + rest;
-    rest -= length;
+  if (n < 1 || n > pattern.total) {
+    throw new RangeError(`working minute ${n} is outside the day's ${pattern.total} working minutes`);
   }
-  throw new RangeError(`working minute ${n} is beyond the day's ${pattern.total} working minutes`);
+  return pattern.finishes[n] as number;
 }
 
 /** The minute of the day at which working minute number `n + 1` starts (0 ≤ n < total). */
 export function startOfMinute(pattern: CompiledDayPattern, n: number): number {
-  let rest = n;
-  const { froms, tos } = pattern;
-  for (let k = 0; k < froms.length; k++) {
-    const from = froms[k] as number;
-    const length = (tos[k] as number) - from;
-    if (rest < length) return from + rest;
-    rest -= length;
+  if (n < 0 || n >= pattern.total) {
+    throw new RangeError(`working minute ${n + 1} is outside the day's ${pattern.total} working minutes`);
   }
-  throw new RangeError(`working minute ${n + 1} is beyond the day's ${pattern.total} working minutes`);
+  return pattern.starts[n] as number;
 }
