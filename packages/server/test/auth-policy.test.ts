@@ -1,0 +1,182 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityFeatures } from '../src/auth/identity-feature';
+import { type EntityRef, policy } from '../src/auth/policy';
+import { transaction } from '../src/db/client';
+import { entityMembers } from '../src/db/schema/entity-members';
+import { products } from '../src/db/schema/products';
+import { ApiError } from '../src/http/errors';
+import { memoryMailer } from '../src/mail/memory-mailer';
+import { eventsRoutes } from '../src/realtime/events';
+import { publishChange } from '../src/realtime/notify';
+import {
+  addToWorkspace,
+  createWorkspace,
+  grantEntityRole,
+  type SignedInUser,
+  signUp,
+} from './helpers/identity';
+import { startTestServer, type TestServer } from './helpers/server';
+import { openEventStream } from './helpers/sse';
+
+let t: TestServer;
+let owner: SignedInUser;
+let admin: SignedInUser;
+let member: SignedInUser;
+let contributor: SignedInUser;
+let guest: SignedInUser;
+let stranger: SignedInUser;
+let workspaceId: string;
+let shared: EntityRef;
+let hidden: EntityRef;
+
+beforeAll(async () => {
+  t = await startTestServer({
+    features: [
+      ...identityFeatures({ mailer: memoryMailer() }),
+      eventsRoutes({ rule: policy.signedIn, visibility: policy.changeVisibility, heartbeatMs: 1000 }),
+    ],
+  });
+  [owner, admin, member, contributor, guest, stranger] = (await Promise.all(
+    ['Owner', 'Admin', 'Member', 'Contributor', 'Guest', 'Stranger'].map((name) => signUp(t, { name })),
+  )) as [SignedInUser, SignedInUser, SignedInUser, SignedInUser, SignedInUser, SignedInUser];
+  workspaceId = (await createWorkspace(owner, 'Policy')).id;
+  await addToWorkspace(t, workspaceId, admin, 'admin');
+  await addToWorkspace(t, workspaceId, member, 'member');
+  await addToWorkspace(t, workspaceId, contributor, 'member');
+  await addToWorkspace(t, workspaceId, guest, 'guest');
+  const db = t.server.deps.db;
+  await db.insert(products).values([
+    { id: 'prd_shared', workspaceId, name: 'Shared product' },
+    { id: 'prd_hidden', workspaceId, name: 'Hidden product' },
+  ]);
+  shared = { kind: 'product', id: 'prd_shared', workspaceId };
+  hidden = { kind: 'product', id: 'prd_hidden', workspaceId };
+  await grantEntityRole(t, shared, guest, 'viewer');
+  await grantEntityRole(t, shared, contributor, 'contributor');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function statusOf(check: Promise<unknown>): Promise<number> {
+  try {
+    await check;
+    return 200;
+  } catch (error) {
+    if (error instanceof ApiError) return error.status;
+    throw error;
+  }
+}
+
+describe('the policy on products, programs and projects', () => {
+  it('answers see, edit and manage for every role as the table says', async () => {
+    const db = t.server.deps.db;
+    const expectations: [SignedInUser, EntityRef, [number, number, number]][] = [
+      [owner, hidden, [200, 200, 200]],
+      [admin, hidden, [200, 200, 200]],
+      [member, hidden, [200, 403, 403]],
+      [contributor, shared, [200, 200, 403]],
+      [guest, shared, [200, 403, 403]],
+      [guest, hidden, [404, 404, 404]],
+      [stranger, shared, [404, 404, 404]],
+    ];
+    for (const [caller, ref, [see, edit, manage]] of expectations) {
+      const label = `${caller.user.name} on ${ref.id}`;
+      expect(await statusOf(policy.assertCanSee(db, caller.user.id, ref)), label).toBe(see);
+      expect(await statusOf(policy.assertCanEdit(db, caller.user.id, ref)), label).toBe(edit);
+      expect(await statusOf(policy.assertCanManage(db, caller.user.id, ref)), label).toBe(manage);
+      expect(await policy.canSee(db, caller.user.id, ref), label).toBe(see === 200);
+      expect(await policy.canEdit(db, caller.user.id, ref), label).toBe(edit === 200);
+      expect(await policy.canManage(db, caller.user.id, ref), label).toBe(manage === 200);
+    }
+  });
+
+  it('filters lists to what a guest holds a role on, and hides the workspace from strangers', async () => {
+    const db = t.server.deps.db;
+    const names = async (userId: string) => {
+      const visible = await policy.visibleFilter(db, userId, workspaceId, 'product', products.id);
+      const rows = await db
+        .select({ name: products.name })
+        .from(products)
+        .where(and(eq(products.workspaceId, workspaceId), visible))
+        .orderBy(products.name);
+      return rows.map((row) => row.name);
+    };
+    expect(await names(member.user.id)).toEqual(['Hidden product', 'Shared product']);
+    expect(await names(guest.user.id)).toEqual(['Shared product']);
+    expect(await statusOf(names(stranger.user.id))).toBe(404);
+  });
+
+  it('lets members create and become manager, but not guests or strangers', async () => {
+    const db = t.server.deps.db;
+    expect(await statusOf(policy.assertCanCreate(db, member.user.id, workspaceId, 'project'))).toBe(200);
+    expect(await statusOf(policy.assertCanCreate(db, guest.user.id, workspaceId, 'project'))).toBe(403);
+    expect(await statusOf(policy.assertCanCreate(db, stranger.user.id, workspaceId, 'project'))).toBe(404);
+    const ref: EntityRef = { kind: 'project', id: 'prj_created', workspaceId };
+    await transaction(db, (tx) =>
+      policy.grantCreatorRole(tx, member.user.id, workspaceId, 'project', ref.id),
+    );
+    expect(await policy.canManage(db, member.user.id, ref)).toBe(true);
+    await transaction(db, (tx) => policy.dropEntityRoles(tx, 'project', ref.id));
+    expect(await policy.canManage(db, member.user.id, ref)).toBe(false);
+  });
+
+  it('drops entity roles when the member leaves the workspace', async () => {
+    const leaver = await signUp(t);
+    await addToWorkspace(t, workspaceId, leaver, 'guest');
+    await grantEntityRole(t, shared, leaver, 'contributor');
+    expect(await policy.canEdit(t.server.deps.db, leaver.user.id, shared)).toBe(true);
+    const left = await leaver.request('DELETE', `/api/workspaces/${workspaceId}/members/${leaver.user.id}`, {
+      body: { version: 1 },
+    });
+    expect(left.status).toBe(204);
+    const rows = await t.server.deps.db
+      .select()
+      .from(entityMembers)
+      .where(eq(entityMembers.userId, leaver.user.id));
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('live changes under the policy', () => {
+  it('streams to a guest only the changes of what they may see', async () => {
+    const stream = await openEventStream(`${t.url}/api/events?workspaceId=${workspaceId}`, guest.headers);
+    try {
+      expect(stream.status).toBe(200);
+      await stream.waitFor((e) => e.event === 'ready');
+      const db = t.server.deps.db;
+      await transaction(db, async (tx) => {
+        await publishChange(tx, {
+          entityType: 'product',
+          entityId: 'prd_hidden',
+          action: 'update',
+          workspaceId,
+        });
+        await publishChange(tx, {
+          entityType: 'invitation',
+          entityId: 'inv_x',
+          action: 'create',
+          workspaceId,
+        });
+        await publishChange(tx, {
+          entityType: 'product',
+          entityId: 'prd_shared',
+          action: 'update',
+          workspaceId,
+        });
+      });
+      await stream.waitFor((e) => e.event === 'change' && JSON.parse(e.data).entityId === 'prd_shared');
+      const ids = stream.events.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data).entityId);
+      expect(ids).toEqual(['prd_shared']);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('answers 404 to a stranger and 401 to an anonymous caller', async () => {
+    const denied = await stranger.request('GET', `/api/events?workspaceId=${workspaceId}`);
+    expect(denied.status).toBe(404);
+    expect((await t.request('GET', `/api/events?workspaceId=${workspaceId}`)).status).toBe(401);
+  });
+});
