@@ -9,6 +9,8 @@ export interface Caller {
   name: string;
   /** The headers that authenticate this caller on a GET (its session cookie). */
   readHeaders(): Record<string, string>;
+  /** The headers that authenticate this caller on a write (session cookie and CSRF token). */
+  writeHeaders(): Record<string, string>;
   /** Sends a request as this user; a body object is sent as JSON. */
   request(
     method: string,
@@ -27,7 +29,15 @@ export interface Caller {
 /** The anonymous caller: no cookie, no token. */
 export function anonymous(t: TestServer): Caller {
   const request: Caller['request'] = (method, path, init = {}) => t.request(method, path, init);
-  return { id: '', email: '', name: 'anonymous', readHeaders: () => ({}), request, json: jsonOf(request) };
+  return {
+    id: '',
+    email: '',
+    name: 'anonymous',
+    readHeaders: () => ({}),
+    writeHeaders: () => ({}),
+    request,
+    json: jsonOf(request),
+  };
 }
 
 function jsonOf(request: Caller['request']): Caller['json'] {
@@ -63,13 +73,18 @@ export async function signUp(t: TestServer, name = `User ${++counter}`): Promise
   const { user } = (await response.json()) as { user: { id: string } };
   const jar = cookiesOf(response);
   const readHeaders = () => ({ cookie: [...jar].map(([key, value]) => `${key}=${value}`).join('; ') });
-  const request: Caller['request'] = (method, path, init = {}) => {
-    const headers: Record<string, string> = { ...readHeaders(), ...init.headers };
+  const writeHeaders = () => {
     const csrf = jar.get('tandem_csrf');
-    if (csrf && method !== 'GET') headers['x-csrf-token'] ??= decodeURIComponent(csrf);
+    return { ...readHeaders(), ...(csrf ? { 'x-csrf-token': decodeURIComponent(csrf) } : {}) };
+  };
+  const request: Caller['request'] = (method, path, init = {}) => {
+    const headers: Record<string, string> = {
+      ...(method === 'GET' ? readHeaders() : writeHeaders()),
+      ...init.headers,
+    };
     return t.request(method, path, { ...init, headers });
   };
-  return { id: user.id, email, name, readHeaders, request, json: jsonOf(request) };
+  return { id: user.id, email, name, readHeaders, writeHeaders, request, json: jsonOf(request) };
 }
 
 /** Runs one SQL statement on the test server's database. */

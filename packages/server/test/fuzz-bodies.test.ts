@@ -1,0 +1,179 @@
+import { request as httpRequest } from 'node:http';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '../src/http/route-rule';
+import { type Caller, createWorkspace, signUp } from './helpers/domain-world';
+import { startTestServer, type TestServer } from './helpers/server';
+
+let t: TestServer;
+let owner: Caller;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestServer();
+  owner = await signUp(t, 'Fuzz Owner');
+  const member = await signUp(t, 'Fuzz Member');
+  ids.workspaceId = await createWorkspace(t, owner);
+  ids.productId = (
+    await owner.json<{ id: string }>('POST', `/api/workspaces/${ids.workspaceId}/products`, { name: 'P' })
+  ).id;
+  ids.programId = (
+    await owner.json<{ id: string }>('POST', `/api/workspaces/${ids.workspaceId}/programs`, { name: 'G' })
+  ).id;
+  ids.projectId = (
+    await owner.json<{ id: string }>('POST', `/api/workspaces/${ids.workspaceId}/projects`, {
+      name: 'J',
+      startDate: '2026-01-05',
+    })
+  ).id;
+  ids.taskId = (
+    await owner.json<{ id: string }>('POST', `/api/projects/${ids.projectId}/tasks`, { name: 'T' })
+  ).id;
+  ids.userId = member.id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+// Field names the API knows, so generated objects often hit real fields with wrong values.
+const knownFields = [
+  'name',
+  'vision',
+  'description',
+  'objective',
+  'startDate',
+  'statusDate',
+  'programId',
+  'productId',
+  'parentId',
+  'durationMinutes',
+  'position',
+  'calendar',
+  'version',
+  'email',
+  'password',
+  'role',
+  'currentPassword',
+  'newPassword',
+  'token',
+];
+
+const jsonText = fc.oneof(
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc
+    .dictionary(fc.oneof(fc.constantFrom(...knownFields), fc.string({ maxLength: 12 })), fc.jsonValue(), {
+      maxKeys: 6,
+    })
+    .map((value) => JSON.stringify(value)),
+  fc
+    .record({
+      field: fc.constantFrom(...knownFields),
+      // Up to just under the 1 MiB body limit, so each one is read and validated (oversize bodies are a 413,
+      // covered by the error-format tests).
+      size: fc.integer({ min: 1_000, max: 1_000_000 }),
+    })
+    .map(({ field, size }) => JSON.stringify({ [field]: 'x'.repeat(size) })),
+  fc.constantFrom(
+    '{',
+    '{"name":',
+    '[1,2',
+    '{"name":"a",}',
+    'nul',
+    '\u0000',
+    '{"__proto__":{"x":1}}',
+    '1e999',
+  ),
+  fc.string({ maxLength: 200 }),
+);
+
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=zz',
+  undefined,
+);
+
+const ifMatch = fc.oneof(
+  fc.constant(undefined),
+  fc.integer({ min: -2, max: 5 }).map((n) => `"${n}"`),
+  fc.string({ maxLength: 30 }),
+);
+
+const destructive = (path: string) =>
+  path === '/api/auth/signout' ||
+  path === '/api/auth/password' ||
+  /^\/api\/workspaces\/:workspaceId$/.test(path);
+
+/**
+ * One request on its own connection: a server may answer a large body before reading it (415, 401) and close the
+ * connection, which must not make the next request fail on a reused socket.
+ */
+function send(
+  method: string,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(`${t.url}${path}`, { method, headers, agent: false }, (res) => {
+      answered = true;
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: text.slice(0, 500) }));
+      res.on('error', reject);
+    });
+    // After an early answer the server may close while the body is still being written; the answer stands.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.end(body);
+  });
+}
+
+function concrete(path: string): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? `unknown_${name}`);
+}
+
+describe('random and malformed bodies', () => {
+  it('never produce a 5xx on any write route', async () => {
+    const routes = routeTable(t.server.app)
+      .filter((route) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method))
+      // Routes that end the session or the workspace run last, so the others are fuzzed while signed in.
+      .sort((a, b) => Number(destructive(a.path)) - Number(destructive(b.path)));
+    expect(routes.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const route of routes) {
+      const path = concrete(route.path);
+      const result = await fc.check(
+        fc.asyncProperty(jsonText, contentType, ifMatch, async (body, type, match) => {
+          const headers: Record<string, string> = {};
+          if (type) headers['content-type'] = type;
+          if (match !== undefined) headers['if-match'] = match;
+          const response = await send(route.method, path, body, { ...owner.writeHeaders(), ...headers });
+          if (response.status >= 500) {
+            failures.push(
+              `${route.method} ${route.path} ${type} ${body.slice(0, 120)} → ${response.status} ${response.text}`,
+            );
+          }
+          return response.status < 500;
+        }),
+        { numRuns: 40 },
+      );
+      if (result.failed) {
+        // The counterexample can be a megabyte of JSON: report its start and the seed that replays it.
+        const example = JSON.stringify(result.counterexample).slice(0, 300);
+        const cause = (result.errorInstance as { cause?: unknown } | undefined)?.cause;
+        throw new Error(
+          `${route.method} ${route.path} failed (seed ${result.seed}): ${example} ${String(result.errorInstance).slice(0, 300)} ${String(cause).slice(0, 300)}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
