@@ -175,6 +175,64 @@ describe('the compiled calendar against the day-by-day reference', () => {
   });
 });
 
+describe('fractions of a minute', () => {
+  // Percent lags and MSPDI seconds give fractional minutes; quarter minutes keep the comparison exact.
+  const quarterInstant = fc
+    .integer({ min: (around - 400 * 1440) * 4, max: (around + 400 * 1440) * 4 })
+    .map((q) => wallMinutes(q / 4));
+  const quarterWork = fc.integer({ min: -400_000, max: 400_000 }).map((q) => q / 4);
+
+  it('are placed exactly where the day-by-day reference places them', () => {
+    fc.assert(
+      fc.property(
+        calendarsArbitrary.filter(hasWork),
+        fc.array(fc.tuple(quarterInstant, quarterWork), { minLength: 1, maxLength: 10 }),
+        (calendars, queries) => {
+          const fast = compileCalendar(calendars, calendarId('derived'));
+          const slow = referenceWorkingTime(fast);
+          for (const [t, w] of queries) {
+            const work = workMinutes(w);
+            expect(fast.addWork(t, work)).toBe(slow.addWork(t, work));
+            expect(fast.subtractWork(t, work)).toBe(slow.subtractWork(t, work));
+            expect(fast.nextWorkStart(t)).toBe(slow.nextWorkStart(t));
+            expect(fast.previousWorkFinish(t)).toBe(slow.previousWorkFinish(t));
+            expect(fast.workBetween(t, wallMinutes(t + w))).toBe(slow.workBetween(t, wallMinutes(t + w)));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('finish a 40% lag of a day inside the afternoon', () => {
+    const time = compileCalendar(
+      [
+        {
+          id: calendarId('s'),
+          week: [
+            [],
+            [
+              { from: 480, to: 720 },
+              { from: 780, to: 1020 },
+            ],
+            [],
+            [],
+            [],
+            [],
+            [],
+          ],
+          exceptions: [],
+          workWeeks: [],
+        },
+      ],
+      calendarId('s'),
+    );
+    const monday = instantFromCivil(2026, 3, 2, 8);
+    expect(time.addWork(monday, workMinutes(0.4 * 480 + 0.5))).toBe(monday + 192.5);
+    expect(time.addWork(monday, workMinutes(240.25))).toBe(monday + 300.25);
+  });
+});
+
 describe('work coordinates', () => {
   it('turn differences into workBetween and coordinates back into the snapped finish and start', () => {
     fc.assert(

@@ -22,6 +22,15 @@ const INITIAL_BEFORE = 64;
 const INITIAL_AFTER = 448;
 const MIN_GROWTH = 256;
 
+/** Working minutes of a day before a (possibly fractional) minute of that day. */
+function workBefore(pattern: CompiledDayPattern, minute: number): number {
+  const whole = Math.floor(minute);
+  const before = pattern.before[whole] as number;
+  if (whole === minute) return before;
+  // Inside a working minute, a fraction of it is done.
+  return before + ((pattern.before[whole + 1] as number) - before) * (minute - whole);
+}
+
 /** An {@link IndexedWorkingTime} over a resolved calendar; build it with `compileCalendar`. */
 export class CompiledCalendar implements IndexedWorkingTime {
   readonly id: CalendarId;
@@ -66,7 +75,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
 
   isWorking(t: Instant): boolean {
     const day = Math.floor(t / MINUTES_PER_DAY);
-    const minute = t - day * MINUTES_PER_DAY;
+    const minute = Math.floor(t - day * MINUTES_PER_DAY);
     const { before } = this.patternOf(day);
     return (before[minute + 1] as number) > (before[minute] as number);
   }
@@ -97,14 +106,15 @@ export class CompiledCalendar implements IndexedWorkingTime {
 
   workAt(t: Instant): number {
     const day = Math.floor(t / MINUTES_PER_DAY);
+    const minute = t - day * MINUTES_PER_DAY;
     const i = day - this.start;
     if (i >= 0 && i < this.length) {
       this.hint = i;
       const pattern = this.dayPatterns[i] as CompiledDayPattern;
-      return (this.cumulative[i] as number) + (pattern.before[t - day * MINUTES_PER_DAY] as number);
+      return (this.cumulative[i] as number) + workBefore(pattern, minute);
     }
     const atDay = this.cumulativeAt(day);
-    return atDay + (this.patternOf(day).before[t - day * MINUTES_PER_DAY] as number);
+    return atDay + workBefore(this.patternOf(day), minute);
   }
 
   finishAt(target: number): Instant {
@@ -118,7 +128,8 @@ export class CompiledCalendar implements IndexedWorkingTime {
           continue;
         }
         this.requireWork(target, 'after');
-        const weeks = Math.floor((target - last - 1) / this.weekWork);
+        // Whole weeks that end strictly before the target, so the walk finishes inside the next week.
+        const weeks = Math.ceil((target - last) / this.weekWork) - 1;
         return this.walkToFinish(this.start + n + 7 * weeks, last + weeks * this.weekWork, target);
       }
       const first = this.cumulative[0] as number;
@@ -160,7 +171,7 @@ export class CompiledCalendar implements IndexedWorkingTime {
           continue;
         }
         this.requireWork(target, 'before');
-        const weeks = Math.floor((first - target - 1) / this.weekWork) + 1;
+        const weeks = Math.ceil((first - target) / this.weekWork);
         return this.walkToStart(this.start - 7 * weeks, first - weeks * this.weekWork, target);
       }
       // The start lies in day j − 1 for the smallest j with cumulative[j] > target.
@@ -172,13 +183,14 @@ export class CompiledCalendar implements IndexedWorkingTime {
   }
 
   /**
-   * The smallest j in [1, length] with cumulative[j] ≥ target + strict (strict 0 or 1, as cumulatives are integers),
-   * given cumulative[0] < target + strict ≤ cumulative[length]. Gallops from the hint, then bisects.
+   * The smallest j in [1, length] with cumulative[j] ≥ target (strict 0) or > target (strict 1), given that it
+   * exists and cumulative[0] is below it. Gallops from the hint, then bisects.
    */
   private search(target: number, strict: number): number {
     const c = this.cumulative;
     const n = this.length;
-    const goal = target + strict;
+    // Cumulatives are whole minutes, so "> target" is "≥ ⌊target⌋ + 1" and "≥ target" is "≥ ⌈target⌉".
+    const goal = strict === 1 ? Math.floor(target) + 1 : Math.ceil(target);
     const h = Math.min(Math.max(this.hint + 1, 1), n);
     let lo: number;
     let hi: number;

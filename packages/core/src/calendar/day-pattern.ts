@@ -101,18 +101,23 @@ export class PatternPool {
   }
 }
 
-/** The minute of the day at which the `n`-th working minute (1-based, 1 ≤ n ≤ total) ends. */
+/**
+ * The minute of the day at which `n` working minutes of the day are done (0 < n ≤ total); a fractional n ends inside
+ * its working minute.
+ */
 export function finishOfMinute(pattern: CompiledDayPattern, n: number): number {
-  if (n < 1 || n > pattern.total) {
-    throw new RangeError(`working minute ${n} is outside the day's ${pattern.total} working minutes`);
+  if (!(n > 0 && n <= pattern.total)) {
+    throw new RangeError(`${n} working minutes are outside the day's ${pattern.total}`);
   }
-  return pattern.finishes[n] as number;
+  const whole = Math.ceil(n);
+  return (pattern.finishes[whole] as number) - (whole - n);
 }
 
-/** The minute of the day at which working minute number `n + 1` starts (0 ≤ n < total). */
+/** The minute of the day at which work resumes after `n` working minutes of the day (0 ≤ n < total). */
 export function startOfMinute(pattern: CompiledDayPattern, n: number): number {
-  if (n < 0 || n >= pattern.total) {
-    throw new RangeError(`working minute ${n + 1} is outside the day's ${pattern.total} working minutes`);
+  if (!(n >= 0 && n < pattern.total)) {
+    throw new RangeError(`${n} working minutes are outside the day's ${pattern.total}`);
   }
-  return pattern.starts[n] as number;
+  const whole = Math.floor(n);
+  return (pattern.starts[whole] as number) + (n - whole);
 }

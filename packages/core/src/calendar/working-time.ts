@@ -4,6 +4,8 @@ import type { CalendarId, DayNumber, DayPattern, Instant, WorkMinutes } from './
  * A compiled calendar: answers working-time questions in O(log n) or amortised O(1) per call. All instants are
  * {@link Instant}s (wall-clock minutes). "Start" snapping moves forward to the next moment work can begin; "finish"
  * snapping moves backward to the end of the last working moment, the way MS Project places starts and finishes.
+ * Instants and work are whole minutes in the model, but fractions (seconds in MSPDI dates, percent lags) are honoured
+ * exactly: a fraction of a working minute counts as that fraction of work.
  */
 export interface WorkingTime {
   readonly id: CalendarId;
