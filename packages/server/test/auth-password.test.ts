@@ -152,6 +152,18 @@ describe('resetting a forgotten password', () => {
     expect(await errorOf(forged)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'token' });
   });
 
+  it('mails at most five reset links an hour to one account, still answering 202', async () => {
+    await signUp(t, { email: 'flooded@example.test' });
+    const count = () => mailer.sent.filter((mail) => mail.to === 'flooded@example.test').length;
+    for (let i = 0; i < 7; i++) {
+      const response = await t.request('POST', '/api/auth/password-reset', {
+        body: { email: 'flooded@example.test' },
+      });
+      expect(response.status).toBe(202);
+    }
+    expect(count()).toBe(5);
+  });
+
   it('marks cookies Secure when the public URL is https', async () => {
     const response = await t.request('POST', '/api/auth/signup', {
       body: { email: 'secure@example.test', name: 'Secure', password: 'a long enough password' },

@@ -192,6 +192,22 @@ describe('sign-in, the caller and sign-out', () => {
   });
 });
 
+describe('the security record', () => {
+  it('records sign-ins and sign-outs, not failed attempts', async () => {
+    const user = await signUp(t, { email: 'recorded@example.test', password: 'the real password' });
+    await t.request('POST', '/api/auth/signin', {
+      body: { email: 'recorded@example.test', password: 'wrong' },
+    });
+    const browser = await signIn(t, 'recorded@example.test', 'the real password');
+    await browser.request('POST', '/api/auth/signout');
+    const { rows } = await t.server.deps.pool.query(
+      `select action from audit_entries where entity_type = 'user' and entity_id = $1 order by at, action`,
+      [user.user.id],
+    );
+    expect(rows.map((row) => row.action)).toEqual(['create', 'sign_in', 'sign_out']);
+  });
+});
+
 describe('CSRF protection', () => {
   it('refuses a cookie-authenticated write without the X-CSRF-Token header', async () => {
     const user = await signUp(t);

@@ -5,7 +5,6 @@ import { clientAddress } from '../auth/client-address';
 import { clearSessionCookies, setSessionCookies } from '../auth/cookies';
 import { isSecureRequest } from '../auth/identity-middleware';
 import { policy } from '../auth/policy';
-import { deleteSession } from '../auth/sessions';
 import type { App, AppDeps } from '../http/context';
 import { ApiError } from '../http/errors';
 import { defineRoute } from '../http/route-rule';
@@ -16,6 +15,7 @@ import {
   describeMe,
   needsOwner,
   signIn,
+  signOut,
   signUp,
   updateProfile,
 } from './account-service';
@@ -167,7 +167,7 @@ export function registerAccountRoutes(app: App, deps: AppDeps): void {
 
   defineRoute(app, policy.signedIn, signout, async (c) => {
     const caller = callerOf(c);
-    if (caller.sessionId !== null) await deleteSession(deps.db, caller.sessionId);
+    if (caller.sessionId !== null) await signOut(deps.db, caller.userId, caller.sessionId);
     clearSessionCookies(c, isSecureRequest(c, deps));
     return c.body(null, 204);
   });

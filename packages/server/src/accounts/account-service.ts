@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit';
-import { createSession, deleteUserSessions, type NewSession } from '../auth/sessions';
+import { createSession, deleteSession, deleteUserSessions, type NewSession } from '../auth/sessions';
 import { type Database, transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { users } from '../db/schema/users';
@@ -108,6 +108,15 @@ export async function signIn(
     }
     await clearFailures(tx, key);
     const session = await createSession(tx, row.id, client);
+    await appendAudit(tx, {
+      workspaceId: null,
+      actorId: row.id,
+      entityType: 'user',
+      entityId: row.id,
+      action: 'sign_in',
+      before: null,
+      after: { sessionId: session.id, ip: client.ip },
+    });
     return { ok: true, signedIn: { user: toUserView(row), session } };
   });
   if (!result.ok) throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not right');
@@ -210,4 +219,20 @@ export async function changePassword(
   if (wrong) {
     throw new ApiError(400, 'VALIDATION_FAILED', 'The current password is not right', 'currentPassword');
   }
+}
+
+/** Ends a session (sign-out), recording it. */
+export async function signOut(db: Database, userId: string, sessionId: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    await deleteSession(tx, sessionId);
+    await appendAudit(tx, {
+      workspaceId: null,
+      actorId: userId,
+      entityType: 'user',
+      entityId: userId,
+      action: 'sign_out',
+      before: { sessionId },
+      after: null,
+    });
+  });
 }

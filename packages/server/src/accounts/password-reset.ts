@@ -15,6 +15,9 @@ import { hashPassword } from './password';
 /** How long a reset link works. */
 export const resetValidMinutes = 60;
 
+/** Reset links mailed to one account per hour at most; further requests are answered 202 and dropped. */
+export const maxResetsPerHour = 5;
+
 /**
  * Starts a password reset: when the email belongs to an account, stores a one-time token's hash and mails the link.
  * The caller always answers 202, so the reply never tells whether an account exists. Returns the mail's promise (wrapped,
@@ -28,6 +31,14 @@ export async function requestPasswordReset(
 ): Promise<{ mail: Promise<void> } | undefined> {
   const user = await findUserByEmail(db, email);
   if (!user) return undefined;
+  // A handful of links an hour is plenty for a person and keeps the route from flooding someone's inbox.
+  const [recent] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(passwordResets)
+    .where(
+      and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, sql`now() - interval '1 hour'`)),
+    );
+  if ((recent?.count ?? 0) >= maxResetsPerHour) return undefined;
   const token = randomSecret();
   await transaction(db, async (tx) => {
     await tx.insert(passwordResets).values({

@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { newId } from '../db/ids';
 import { sessions } from '../db/schema/sessions';
@@ -30,6 +30,8 @@ export async function createSession(
   userId: string,
   client: { userAgent: string | undefined; ip: string },
 ): Promise<NewSession> {
+  // Expired sessions are of no use to anyone; dropping the user's own here keeps the table from growing forever.
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
   const id = newId('ses');
   const secret = randomSecret();
   const csrfToken = randomSecret();
