@@ -7,31 +7,33 @@ import type { XmlNode } from './xml-stream';
 /** Parses one element's text as the given kind, or throws an {@link MspdiError} naming the element and its line. */
 export function parseValue<K extends FieldKind>(node: XmlNode, kind: K): FieldValueOf[K] {
   const text = node.text.trim();
-  const fail = (what: string): never => {
-    throw new MspdiError(`<${node.name}> value "${text}" is not ${what}`, node.line);
-  };
   switch (kind) {
     case 'string':
       return node.text as FieldValueOf[K];
     case 'int':
-      if (!/^[-+]?\d+$/.test(text)) fail('a number');
+      if (!/^[-+]?\d+$/.test(text)) invalid(node, text, 'a number');
       return Number(text) as FieldValueOf[K];
     case 'number': {
       const value = Number(text);
-      if (text === '' || !Number.isFinite(value)) fail('a number');
+      if (text === '' || !Number.isFinite(value)) invalid(node, text, 'a number');
       return value as FieldValueOf[K];
     }
     case 'boolean':
       if (text === '1' || text === 'true') return true as FieldValueOf[K];
       if (text === '0' || text === 'false') return false as FieldValueOf[K];
-      return fail('a boolean (0 or 1)');
+      return invalid(node, text, 'a boolean (0 or 1)');
     case 'date':
-      return (parseMspdiDate(text) ?? fail('a date (YYYY-MM-DDTHH:MM:SS)')) as number as FieldValueOf[K];
+      return (parseMspdiDate(text) ??
+        invalid(node, text, 'a date (YYYY-MM-DDTHH:MM:SS)')) as number as FieldValueOf[K];
     case 'duration':
-      return (parseMspdiDuration(text) ?? fail('a duration (PTnHnMnS)')) as FieldValueOf[K];
+      return (parseMspdiDuration(text) ?? invalid(node, text, 'a duration (PTnHnMnS)')) as FieldValueOf[K];
     case 'time':
-      return (parseMspdiTime(text) ?? fail('a time of day (HH:MM:SS)')) as FieldValueOf[K];
+      return (parseMspdiTime(text) ?? invalid(node, text, 'a time of day (HH:MM:SS)')) as FieldValueOf[K];
   }
+}
+
+function invalid(node: XmlNode, text: string, what: string): never {
+  throw new MspdiError(`<${node.name}> value "${text}" is not ${what}`, node.line);
 }
 
 /** The values each enumerated field may take; anything else is refused rather than guessed. */
