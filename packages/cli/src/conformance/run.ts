@@ -25,7 +25,15 @@ export interface ConformanceSummary {
   readonly tasksMatched: number;
   readonly tasksTotal: number;
   /** Files MPXJ reproduces (among those compared) and how many of them we reproduce too; absent with no reference. */
-  readonly versusReference?: { readonly theirs: number; readonly both: number; readonly onlyOurs: number };
+  readonly versusReference?: {
+    /** Rows of the reference table, and how many of them MPXJ reproduces (empty files included). */
+    readonly listed: number;
+    readonly listedReproduced: number;
+    /** Among the files compared here: MPXJ's reproduced ones, those we reproduce too, and ours that MPXJ misses. */
+    readonly theirs: number;
+    readonly both: number;
+    readonly onlyOurs: number;
+  };
 }
 
 /** Options of one conformance run. */
@@ -67,15 +75,22 @@ export async function runConformance(
     filesCompared: compared.length,
     tasksMatched: compared.reduce((sum, file) => sum + file.tasksMatched, 0),
     tasksTotal: compared.reduce((sum, file) => sum + file.tasksTotal, 0),
-    ...(reference && { versusReference: versus(compared) }),
+    ...(reference && {
+      versusReference: {
+        listed: reference.size,
+        listedReproduced: [...reference.values()].filter(Boolean).length,
+        ...versus(compared),
+      },
+    }),
   };
   if (options.tsvPath !== undefined) await writeFile(options.tsvPath, toTsv(files));
   const skipped = files.length - compared.length;
   if (skipped > 0) print(`skipped ${skipped} file(s) without computed task values or that cannot be read`);
   if (summary.versusReference) {
-    const { theirs, both, onlyOurs } = summary.versusReference;
+    const { listed, listedReproduced, theirs, both, onlyOurs } = summary.versusReference;
+    print(`MPXJ's reference: ${listedReproduced} of the ${listed} files it lists reproduced`);
     print(
-      `MPXJ reproduces ${theirs} of these files; we reproduce ${both} of those, and ${onlyOurs} that MPXJ does not`,
+      `of the files compared here MPXJ reproduces ${theirs}; we reproduce ${both} of those, and ${onlyOurs} that MPXJ does not`,
     );
   }
   print(`files reproduced: ${summary.filesReproduced}/${summary.filesCompared}`);
