@@ -246,9 +246,12 @@ describe('recurring exceptions as MS Project expands them', () => {
     [2026, 3, 4, 1, '2026-03-23'],
     [2026, 3, 5, 2, '2026-03-31'],
     [2026, 2, 5, 6, '2026-02-28'],
-  ] as const)('places position %i of weekday in %i-%i', (year, month, position, weekday, expected) => {
-    expect(formatDay(weekdayOfMonth(year, month, position, weekday))).toBe(expected);
-  });
+  ] as const)(
+    'finds in %i-%i the weekday at position %i (weekday %i) on %s',
+    (year, month, position, weekday, expected) => {
+      expect(formatDay(weekdayOfMonth(year, month, position, weekday))).toBe(expected);
+    },
+  );
 });
 
 describe('precedence of exceptions in a calendar', () => {
