@@ -106,11 +106,12 @@ export class Engine {
       const c = inputs.cal[i]!;
       if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
     }
-    let finish = this.project.startDate as number;
+    // The latest task finish, even when that is before the project start date (MS Project does the same).
+    let finish = Number.NEGATIVE_INFINITY;
     maxByCal.forEach((w, c) => {
       if (Number.isFinite(w)) finish = Math.max(finish, inputs.cals[c]!.finishInstant(w));
     });
-    return finish;
+    return Number.isFinite(finish) ? finish : this.project.startDate;
   }
 
   private earliestLateStart(): number {
@@ -121,11 +122,11 @@ export class Engine {
       const c = inputs.cal[i]!;
       if (passes.ls[i]! < minByCal[c]!) minByCal[c] = passes.ls[i]!;
     }
-    let start = this.project.finishDate as number;
+    let start = Number.POSITIVE_INFINITY;
     minByCal.forEach((w, c) => {
       if (Number.isFinite(w)) start = Math.min(start, inputs.cals[c]!.startInstant(w));
     });
-    return start;
+    return Number.isFinite(start) ? start : this.project.finishDate!;
   }
 
   /** Output arrays for every task. */

@@ -109,6 +109,11 @@ export interface ScheduleTask {
   readonly isMilestone: boolean;
   /** Manually scheduled: keeps `manualStart`/`manualFinish` whatever its links say, yet still drives its successors. */
   readonly manual: boolean;
+  /**
+   * A manually scheduled placeholder: its duration, start or finish was left blank or typed as text (MSPDI: an empty
+   * DurationText, StartText or FinishText). It keeps a nominal span but is never marked critical, as MS Project does.
+   */
+  readonly placeholder?: boolean;
   /** Start typed by the user for a manually scheduled task. */
   readonly manualStart?: Instant;
   /** Finish typed by the user for a manually scheduled task. */

@@ -284,8 +284,8 @@ export class Passes {
       }
       const fromFinish = type === FS || type === FF;
       w = this.conv(cs, c, w, !toStart);
-      if (w > cap) w = cap;
       if (fromFinish) {
+        if (w > cap) w = cap;
         if (w < lf) lf = w;
       } else if (w < lsb) lsb = w;
     }
@@ -306,7 +306,8 @@ export class Passes {
       return;
     }
     const dur = inp.dur[i]!;
-    if (Number.isFinite(lsb)) lf = Math.min(lf, this.finishOf(i, lsb, dur));
+    // MS Project caps every link's late finish at the project finish, an SS or SF one after adding the duration.
+    if (Number.isFinite(lsb)) lf = Math.min(lf, cap, this.finishOf(i, lsb, dur));
     if (!Number.isFinite(lf)) lf = this.multipleCriticalPaths ? this.ef1[i]! : cap;
     const d = inp.cdate[i]!;
     switch (inp.ctype[i]) {

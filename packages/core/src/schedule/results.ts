@@ -1,8 +1,8 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
 import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, ScheduleTask, TaskId } from './model';
-import { FF, FS, type Network, SF } from './network';
+import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
-import { ALAP, F_COMPLETE, F_ELAPSED, F_STARTED } from './task-inputs';
+import { ALAP, F_COMPLETE, F_ELAPSED, F_MANUAL, F_STARTED } from './task-inputs';
 
 /** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
 export class Outputs {
@@ -23,8 +23,11 @@ export class Outputs {
   /** Work and cost coming from assignments (before the task's own work and fixed cost). */
   readonly assignedWork: Float64Array;
   readonly assignedCost: Float64Array;
+  /** Started and complete bits of summaries, from their children. */
+  readonly summaryFlags: Uint8Array;
 
   constructor(n: number) {
+    this.summaryFlags = new Uint8Array(n);
     this.assignedWork = new Float64Array(n);
     this.assignedCost = new Float64Array(n);
     this.start = new Float64Array(n);
@@ -45,11 +48,7 @@ export class Outputs {
 }
 
 /** Per-task work (minutes) and cost (minor units) from assignments, fixed cost and the task's own work. */
-export function taskWorkAndCost(
-  project: ScheduleProject,
-  out: Outputs,
-  index: ReadonlyMap<string, number>,
-): void {
+export function taskWorkAndCost(project: ScheduleProject, out: Outputs, index: IdIndex): void {
   const rates = new Map(project.resources.map((r) => [r.id as string, r]));
   out.assignedWork.fill(0);
   out.assignedCost.fill(0);
@@ -104,8 +103,19 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   const total = flags & F_STARTED ? finishSlack : Math.min(startSlack, finishSlack);
   out.totalSlack[i] = total;
   out.freeSlack[i] = flags & F_COMPLETE ? 0 : freeSlack(ps, i, total);
-  out.critical[i] = !(flags & F_COMPLETE) && total <= criticalLimit ? 1 : 0;
+  out.critical[i] = !(flags & F_COMPLETE) && !isPlaceholder(ps, i) && total <= criticalLimit ? 1 : 0;
   out.percent[i] = ps.inputs.project.tasks[i]!.percentComplete;
+}
+
+/** A manually scheduled task with no real start, finish or duration: MS Project never flags one critical. */
+function isPlaceholder(ps: Passes, i: number): boolean {
+  const inp = ps.inputs;
+  if (!(inp.flags[i]! & F_MANUAL)) return false;
+  return (
+    inp.project.tasks[i]!.placeholder === true ||
+    Number.isNaN(inp.manualStart[i]!) ||
+    Number.isNaN(inp.manualFinish[i]!)
+  );
 }
 
 /** MS Project's free slack: the smallest gap to any successor link, less its lag; total slack when there is none. */
@@ -145,7 +155,8 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
   let ef = finish;
   let ls = start;
   let lf = finish;
-  let critical = 0;
+  let started = false;
+  let complete = true;
   let work = 0;
   let cost = ps.inputs.project.tasks[i]!.fixedCost ?? 0;
   let weighted = 0;
@@ -160,10 +171,13 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
     ef = Math.max(ef, alap ? out.lf[ch]! : out.ef[ch]!);
     ls = Math.min(ls, out.ls[ch]!);
     lf = Math.max(lf, out.lf[ch]!);
-    critical |= out.critical[ch]!;
+    const flags = net.summary[ch] ? out.summaryFlags[ch]! : ps.inputs.flags[ch]!;
+    if (flags & F_STARTED) started = true;
+    if (!(flags & F_COMPLETE)) complete = false;
     work += out.work[ch]!;
     cost += out.cost[ch]!;
-    const d = net.summary[ch] ? out.finish[ch]! - out.start[ch]! : ps.inputs.dur[ch]!;
+    const tc = ps.inputs.cals[ps.inputs.cal[ch]!]!;
+    const d = net.summary[ch] ? tc.toCoord(out.finish[ch]!) - tc.toCoord(out.start[ch]!) : ps.inputs.dur[ch]!;
     weighted += out.percent[ch]! * d;
     weight += d;
   }
@@ -187,9 +201,12 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
   const finishSlack = t.toCoord(lf) - t.toCoord(ef);
   out.startSlack[i] = startSlack;
   out.finishSlack[i] = finishSlack;
-  out.totalSlack[i] = Math.min(startSlack, finishSlack);
-  out.freeSlack[i] = freeSlack(ps, i, out.totalSlack[i]!);
-  out.critical[i] = critical;
+  // MS Project judges a summary by its own rolled-up slack, not by whether some child is critical.
+  const total = started ? finishSlack : Math.min(startSlack, finishSlack);
+  out.totalSlack[i] = total;
+  out.freeSlack[i] = freeSlack(ps, i, total);
+  out.critical[i] = !complete && total <= ps.inputs.project.criticalSlackLimit ? 1 : 0;
+  out.summaryFlags[i] = (started ? F_STARTED : 0) | (complete ? F_COMPLETE : 0);
   out.work[i] = work;
   out.cost[i] = cost;
   out.percent[i] = weight > 0 ? Math.round((weighted / weight) * 100) / 100 : 0;

@@ -71,6 +71,21 @@ describe('summary tasks', () => {
     expect(get('S').critical).toBe(false);
   });
 
+  it('judges a summary critical by its own rolled-up slack, not by a critical child', () => {
+    const get = run(
+      [
+        { id: 'L', days: 5 },
+        { id: 'S' },
+        { id: 'X', days: 2, parentId: 'S' },
+        { id: 'Y', days: 1, parentId: 'S', constraint: { type: 'snet', date: at('2026-03-04T08:00') } },
+        { id: 'Q', days: 2 },
+      ],
+      [['Y', 'Q']],
+    );
+    expect(get('Y').critical).toBe(true);
+    expect([get('S').totalSlack, get('S').critical]).toEqual([960, false]);
+  });
+
   it('rolls nested summaries up to the top', () => {
     const get = run([
       { id: 'T' },
@@ -195,6 +210,19 @@ describe('slack and critical paths', () => {
       ['A', 'B'],
       ['C', 'D'],
     ]);
+  });
+
+  it('caps the late finish an SF link gives its predecessor at the project finish', () => {
+    const get = run(
+      [
+        { id: 'L', days: 3 },
+        { id: 'A', days: 1 },
+        { id: 'B', days: 1 },
+      ],
+      [['A', 'B', 'SF']],
+    );
+    expect(fmt(get('A').lateFinish)).toBe('2026-03-04T17:00');
+    expect(get('A').totalSlack).toBe(960);
   });
 
   it('schedules backward from the project finish', () => {
