@@ -27,6 +27,7 @@ export const scheduleCommand: CliCommand = {
     const out = stringFlag(parsed, 'out');
 
     let project: MspdiProject;
+    progress(`Reading ${file}…`);
     try {
       project = await readMspdiFile(file);
     } catch (error) {
@@ -38,6 +39,7 @@ export const scheduleCommand: CliCommand = {
     } catch (error) {
       return fail(`Cannot schedule ${file}: ${readError(error)}`);
     }
+    progress(`Scheduling ${input.tasks.length} tasks and ${input.links.length} links…`);
     const result = scheduleProject(input);
     if (!result.ok) return fail(`Cannot schedule ${file}: ${describeFailure(result)}`);
 
@@ -49,6 +51,11 @@ export const scheduleCommand: CliCommand = {
     return 0;
   },
 };
+
+/** Progress goes to a terminal only, so that piped output and error text stay clean. */
+function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
+}
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n`);
