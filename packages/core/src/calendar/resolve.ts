@@ -4,7 +4,7 @@
  * covers the day (the calendar's, else a base's); else the default week, whose unset days come from the base.
  */
 import { dayOfWeek } from './day-number';
-import { normalizeDayPattern } from './day-pattern';
+import { nonWorkingDay, normalizeDayPattern } from './day-pattern';
 import type {
   Calendar,
   CalendarId,
@@ -22,13 +22,13 @@ const standardWorkday: DayPattern = Object.freeze([
   Object.freeze({ from: 780, to: 1020 }),
 ]);
 const standardWeek: readonly DayPattern[] = [
-  [],
+  nonWorkingDay,
   standardWorkday,
   standardWorkday,
   standardWorkday,
   standardWorkday,
   standardWorkday,
-  [],
+  nonWorkingDay,
 ];
 
 type NormalizedWeek = readonly (DayPattern | undefined)[];
