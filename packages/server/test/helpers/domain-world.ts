@@ -62,15 +62,32 @@ function cookiesOf(response: Response): Map<string, string> {
 
 let counter = 0;
 
+/** The password every test account is created with. */
+export const testPassword = 'correct horse battery staple';
+
 /** Signs a new user up through the API and returns them as a caller. */
 export async function signUp(t: TestServer, name = `User ${++counter}`): Promise<Caller> {
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${Date.now()}.${++counter}@example.com`;
   const response = await t.request('POST', '/api/auth/signup', {
-    body: { email, name, password: 'correct horse battery staple' },
+    body: { email, name, password: testPassword },
   });
   if (response.status !== 201)
     throw new Error(`signup answered ${response.status}: ${await response.text()}`);
   const { user } = (await response.json()) as { user: { id: string } };
+  return callerOf(t, response, user.id, email, name);
+}
+
+/** Opens a new session for an existing test account. */
+export async function signIn(t: TestServer, account: Pick<Caller, 'id' | 'email' | 'name'>): Promise<Caller> {
+  const response = await t.request('POST', '/api/auth/signin', {
+    body: { email: account.email, password: testPassword },
+  });
+  if (response.status !== 200)
+    throw new Error(`signin answered ${response.status}: ${await response.text()}`);
+  return callerOf(t, response, account.id, account.email, account.name);
+}
+
+function callerOf(t: TestServer, response: Response, id: string, email: string, name: string): Caller {
   const jar = cookiesOf(response);
   const readHeaders = () => ({ cookie: [...jar].map(([key, value]) => `${key}=${value}`).join('; ') });
   const writeHeaders = () => {
@@ -84,7 +101,7 @@ export async function signUp(t: TestServer, name = `User ${++counter}`): Promise
     };
     return t.request(method, path, { ...init, headers });
   };
-  return { id: user.id, email, name, readHeaders, writeHeaders, request, json: jsonOf(request) };
+  return { id, email, name, readHeaders, writeHeaders, request, json: jsonOf(request) };
 }
 
 /** Runs one SQL statement on the test server's database. */

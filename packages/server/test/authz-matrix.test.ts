@@ -1,0 +1,360 @@
+import { createRoute } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policy } from '../src/auth/policy';
+import { createApp } from '../src/http/app';
+import { features } from '../src/http/features';
+import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
+import { type Caller, signIn, testPassword } from './helpers/domain-world';
+import { startTestServer, type TestServer } from './helpers/server';
+
+/** What one caller sends: the concrete path, and optionally a body, headers, or another session of the same person. */
+interface Call {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  as?: Caller;
+}
+
+/** The expected status per role and how to build the request (fresh targets for writes that use them up). */
+interface Expectation {
+  status: Record<Role, number>;
+  call(world: AuthzWorld, role: Role, caller: Caller): Promise<Call>;
+}
+
+const same = (status: number): Record<Role, number> =>
+  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
+const signedIn = (ok: number) => ({ ...same(ok), anonymous: 401 });
+const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
+const adminsOnly = (ok: number) => ({ ...inWorkspace(403), owner: ok, admin: ok });
+// Members see every entity; guests only those they hold a role on (the viewer holds one on each).
+const seeEntity = { ...inWorkspace(200), guest: 404 };
+const editEntity = (ok: number) => ({ ...seeEntity, owner: ok, admin: ok, member: 403, viewer: 403 });
+const createEntity = { ...inWorkspace(201), guest: 403, viewer: 403 };
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+const kinds = [
+  ['product', 'products', 'productId'],
+  ['program', 'programs', 'programId'],
+  ['project', 'projects', 'projectId'],
+] as const;
+
+function entityExpectations(): Record<string, Expectation> {
+  const cases: Record<string, Expectation> = {};
+  for (const [kind, plural, param] of kinds) {
+    const existing = (w: AuthzWorld) => w[param];
+    const body = kind === 'project' ? { name: 'By role', startDate: '2026-02-02' } : { name: 'By role' };
+    cases[`GET /api/workspaces/:workspaceId/${plural}`] = {
+      status: inWorkspace(200),
+      call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}/${plural}` }),
+    };
+    cases[`POST /api/workspaces/:workspaceId/${plural}`] = {
+      status: createEntity,
+      call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}/${plural}`, body }),
+    };
+    cases[`GET /api/${plural}/:${param}`] = {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/${plural}/${existing(w)}` }),
+    };
+    cases[`PATCH /api/${plural}/:${param}`] = {
+      status: editEntity(200),
+      call: async (w) => ({
+        path: `/api/${plural}/${await w.fresh(kind)}`,
+        body: { name: 'Renamed' },
+        headers: ifMatch(1),
+      }),
+    };
+    cases[`DELETE /api/${plural}/:${param}`] = {
+      status: editEntity(204),
+      call: async (w) => ({ path: `/api/${plural}/${await w.fresh(kind)}`, headers: ifMatch(1) }),
+    };
+    cases[`GET /api/${plural}/:${param}/members`] = {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/${plural}/${existing(w)}/members` }),
+    };
+    cases[`PUT /api/${plural}/:${param}/members/:userId`] = {
+      status: editEntity(201),
+      call: async (w) => ({
+        path: `/api/${plural}/${await w.fresh(kind)}/members/${w.callers.member.id}`,
+        body: { role: 'contributor' },
+      }),
+    };
+    cases[`DELETE /api/${plural}/:${param}/members/:userId`] = {
+      status: editEntity(204),
+      call: async (w) => {
+        const id = await w.fresh(kind);
+        const who = w.callers.member.id;
+        await w.callers.owner.json(
+          'PUT',
+          `/api/${plural}/${id}/members/${who}`,
+          { role: 'contributor' },
+          201,
+        );
+        return { path: `/api/${plural}/${id}/members/${who}`, headers: ifMatch(1) };
+      },
+    };
+  }
+  return cases;
+}
+
+const expectations: Record<string, Expectation> = {
+  'GET /api/health': { status: same(200), call: async () => ({ path: '/api/health' }) },
+  'GET /api/openapi.json': { status: same(200), call: async () => ({ path: '/api/openapi.json' }) },
+  'GET /api/setup': { status: same(200), call: async () => ({ path: '/api/setup' }) },
+  'POST /api/auth/signup': {
+    status: same(201),
+    call: async (_w, role) => ({
+      path: '/api/auth/signup',
+      body: { email: `new.${role}.${Date.now()}@example.com`, name: 'New', password: testPassword },
+    }),
+  },
+  'POST /api/auth/signin': {
+    status: same(200),
+    call: async (w) => ({ path: '/api/auth/signin', body: { email: w.host.email, password: testPassword } }),
+  },
+  'POST /api/auth/signout': {
+    status: signedIn(204),
+    // A session of its own, so signing out leaves the caller's main session for the other rows.
+    call: async (w, role, caller) => ({
+      path: '/api/auth/signout',
+      as: role === 'anonymous' ? caller : await signIn(w.t, caller),
+    }),
+  },
+  'GET /api/auth/me': { status: signedIn(200), call: async () => ({ path: '/api/auth/me' }) },
+  'PATCH /api/auth/me': {
+    status: signedIn(200),
+    call: async (_w, _role, caller) => ({ path: '/api/auth/me', body: { name: caller.name } }),
+  },
+  'POST /api/auth/password': {
+    status: signedIn(204),
+    call: async () => ({
+      path: '/api/auth/password',
+      body: { currentPassword: testPassword, newPassword: testPassword },
+    }),
+  },
+  'POST /api/auth/password-reset': {
+    status: same(202),
+    call: async (w) => ({ path: '/api/auth/password-reset', body: { email: w.host.email } }),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    status: same(400),
+    call: async () => ({
+      path: '/api/auth/password-reset/confirm',
+      body: { token: 'not-a-real-token', newPassword: 'another long password' },
+    }),
+  },
+  'GET /api/tokens': { status: signedIn(200), call: async () => ({ path: '/api/tokens' }) },
+  'POST /api/tokens': {
+    status: signedIn(201),
+    call: async () => ({ path: '/api/tokens', body: { name: 'Script' } }),
+  },
+  'DELETE /api/tokens/:tokenId': {
+    status: signedIn(204),
+    call: async (w, role, caller) => {
+      const owner = role === 'anonymous' ? w.callers.owner : caller;
+      const { token } = await owner.json<{ token: { id: string } }>(
+        'POST',
+        '/api/tokens',
+        { name: 'Doomed' },
+        201,
+      );
+      return { path: `/api/tokens/${token.id}` };
+    },
+  },
+  'GET /api/workspaces': { status: signedIn(200), call: async () => ({ path: '/api/workspaces' }) },
+  'POST /api/workspaces': {
+    status: signedIn(201),
+    call: async () => ({ path: '/api/workspaces', body: { name: 'Mine' } }),
+  },
+  'GET /api/workspaces/:workspaceId': {
+    status: inWorkspace(200),
+    call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}` }),
+  },
+  'PATCH /api/workspaces/:workspaceId': {
+    status: adminsOnly(200),
+    call: async (w) => {
+      const current = await w.callers.owner.json<{ version: number }>(
+        'GET',
+        `/api/workspaces/${w.workspaceId}`,
+      );
+      return {
+        path: `/api/workspaces/${w.workspaceId}`,
+        body: { name: 'Matrix' },
+        headers: ifMatch(current.version),
+      };
+    },
+  },
+  'DELETE /api/workspaces/:workspaceId': {
+    status: { ...adminsOnly(204), admin: 403 },
+    call: async (w) => ({ path: `/api/workspaces/${await w.freshWorkspace()}`, headers: ifMatch(1) }),
+  },
+  'GET /api/workspaces/:workspaceId/members': {
+    status: inWorkspace(200),
+    call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}/members` }),
+  },
+  'PATCH /api/workspaces/:workspaceId/members/:userId': {
+    status: adminsOnly(200),
+    call: async (w) => ({
+      path: `/api/workspaces/${w.workspaceId}/members/${(await w.freshMember()).id}`,
+      body: { role: 'guest' },
+      headers: ifMatch(1),
+    }),
+  },
+  'DELETE /api/workspaces/:workspaceId/members/:userId': {
+    status: adminsOnly(204),
+    call: async (w) => ({
+      path: `/api/workspaces/${w.workspaceId}/members/${(await w.freshMember()).id}`,
+      headers: ifMatch(1),
+    }),
+  },
+  'GET /api/workspaces/:workspaceId/invitations': {
+    status: adminsOnly(200),
+    call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}/invitations` }),
+  },
+  'POST /api/workspaces/:workspaceId/invitations': {
+    status: adminsOnly(201),
+    call: async (w, role) => ({
+      path: `/api/workspaces/${w.workspaceId}/invitations`,
+      body: { email: `invited.${role}.${Date.now()}@example.com`, role: 'member' },
+    }),
+  },
+  'DELETE /api/workspaces/:workspaceId/invitations/:invitationId': {
+    status: adminsOnly(204),
+    call: async (w, role) => {
+      const { invitation } = await w.callers.owner.json<{ invitation: { id: string } }>(
+        'POST',
+        `/api/workspaces/${w.workspaceId}/invitations`,
+        { email: `revoked.${role}.${Date.now()}@example.com`, role: 'member' },
+        201,
+      );
+      return { path: `/api/workspaces/${w.workspaceId}/invitations/${invitation.id}` };
+    },
+  },
+  'GET /api/invitations/:token': {
+    status: same(200),
+    call: async (w, role) => ({
+      path: `/api/invitations/${await hostInvitation(w, `preview.${role}@example.com`)}`,
+    }),
+  },
+  'POST /api/invitations/:token/accept': {
+    status: signedIn(200),
+    call: async (w, role, caller) => {
+      const email = role === 'anonymous' ? 'nobody@example.com' : caller.email;
+      return { path: `/api/invitations/${await hostInvitation(w, email)}/accept` };
+    },
+  },
+  ...entityExpectations(),
+  'GET /api/projects/:projectId/tasks': {
+    status: seeEntity,
+    call: async (w) => ({ path: `/api/projects/${w.projectId}/tasks` }),
+  },
+  'POST /api/projects/:projectId/tasks': {
+    status: editEntity(201),
+    call: async (w) => ({ path: `/api/projects/${w.projectId}/tasks`, body: { name: 'By role' } }),
+  },
+  'GET /api/tasks/:taskId': { status: seeEntity, call: async (w) => ({ path: `/api/tasks/${w.taskId}` }) },
+  'PATCH /api/tasks/:taskId': {
+    status: editEntity(200),
+    call: async (w) => ({
+      path: `/api/tasks/${await w.freshTask()}`,
+      body: { durationMinutes: 480 },
+      headers: ifMatch(1),
+    }),
+  },
+  'DELETE /api/tasks/:taskId': {
+    status: editEntity(204),
+    call: async (w) => ({ path: `/api/tasks/${await w.freshTask()}`, headers: ifMatch(1) }),
+  },
+  'GET /api/history/:entityType/:entityId': {
+    status: seeEntity,
+    call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
+  },
+  'GET /api/workspaces/:workspaceId/audit': {
+    status: adminsOnly(200),
+    call: async (w) => ({ path: `/api/workspaces/${w.workspaceId}/audit` }),
+  },
+  'GET /api/events': {
+    status: inWorkspace(200),
+    call: async (w) => ({ path: `/api/events?workspaceId=${w.workspaceId}` }),
+  },
+};
+
+/** A pending invitation from the host to `email` into a workspace of the host's own. */
+async function hostInvitation(w: AuthzWorld, email: string): Promise<string> {
+  const workspace = await w.host.json<{ id: string }>('POST', '/api/workspaces', { name: 'Host' }, 201);
+  const { acceptUrl } = await w.host.json<{ acceptUrl: string }>(
+    'POST',
+    `/api/workspaces/${workspace.id}/invitations`,
+    { email, role: 'member' },
+    201,
+  );
+  return acceptUrl.split('/invite/')[1] ?? '';
+}
+
+const keyOf = (route: RegisteredRoute) => `${route.method} ${route.path}`;
+
+/** Routes of the table that the matrix has no expectation for. */
+function missingExpectations(table: readonly RegisteredRoute[]): string[] {
+  return table.map(keyOf).filter((key) => !(key in expectations));
+}
+
+// Changing the password ends every other session of its user, so it runs after everything else.
+const runsLast = new Set(['POST /api/auth/password']);
+
+let t: TestServer;
+let world: AuthzWorld;
+beforeAll(async () => {
+  t = await startTestServer();
+  world = await buildAuthzWorld(t);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('the authorisation matrix', () => {
+  it('has an expectation for every route, and none for a route that does not exist', () => {
+    const table = routeTable(t.server.app);
+    expect(missingExpectations(table)).toEqual([]);
+    const keys = new Set(table.map(keyOf));
+    expect(Object.keys(expectations).filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('fails for a route added without an expectation', () => {
+    const extra = (app: Parameters<typeof defineRoute>[0]) =>
+      defineRoute(
+        app,
+        policy.signedIn,
+        createRoute({ method: 'get', path: '/api/brand-new', responses: { 200: { description: 'ok' } } }),
+        (c) => c.json({}, 200),
+      );
+    const app = createApp(t.server.deps, [...features, extra]);
+    expect(missingExpectations(routeTable(app))).toEqual(['GET /api/brand-new']);
+  });
+
+  it('answers every route for every role as expected', async () => {
+    const table = [...routeTable(t.server.app)].sort(
+      (a, b) => Number(runsLast.has(keyOf(a))) - Number(runsLast.has(keyOf(b))),
+    );
+    const mismatches: string[] = [];
+    for (const route of table) {
+      const expectation = expectations[keyOf(route)];
+      if (!expectation) continue;
+      for (const role of roles) {
+        const caller = world.callers[role];
+        const call = await expectation.call(world, role, caller);
+        const init: { body?: unknown; headers?: Record<string, string> } = {};
+        if (call.body !== undefined) init.body = call.body;
+        if (call.headers) init.headers = call.headers;
+        const response = await (call.as ?? caller).request(route.method, call.path, init);
+        const status = response.status;
+        // Event streams never end: the status is the answer.
+        if (route.path === '/api/events') await response.body?.cancel();
+        else await response.text();
+        if (status !== expectation.status[role]) {
+          mismatches.push(`${keyOf(route)} as ${role}: expected ${expectation.status[role]}, got ${status}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
