@@ -1,7 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from './compile';
-import { formatDay, instantAt, parseDay } from './day-number';
-import { type CalendarException, calendarId, type Recurrence, workMinutes } from './model';
+import { civilFromDay, dayOfWeek, formatDay, instantAt, parseDay } from './day-number';
+import {
+  type CalendarException,
+  calendarId,
+  type DayOfWeek,
+  dayNumber,
+  type Recurrence,
+  workMinutes,
+} from './model';
 import { standardCalendar } from './presets';
 import { exceptionDays, weekdayOfMonth } from './recurrence';
 
@@ -252,6 +260,86 @@ describe('recurring exceptions as MS Project expands them', () => {
       expect(formatDay(weekdayOfMonth(year, month, position, weekday))).toBe(expected);
     },
   );
+});
+
+describe('recurrences against their definitions', () => {
+  const range = fc.tuple(fc.integer({ min: 18_000, max: 22_000 }), fc.integer({ min: 0, max: 900 }));
+
+  it('repeats a daily exception exactly every n days from its first day', () => {
+    fc.assert(
+      fc.property(range, fc.integer({ min: 1, max: 40 }), ([from, length], every) => {
+        const listed = new Set(
+          exceptionDays({
+            fromDay: dayNumber(from),
+            toDay: dayNumber(from + length),
+            intervals: [],
+            recurrence: { kind: 'daily', every },
+          }),
+        );
+        for (let day = from; day <= from + length; day++)
+          expect(listed.has(dayNumber(day))).toBe((day - from) % every === 0);
+      }),
+    );
+  });
+
+  it('repeats a weekly exception on its weekdays of every n-th week counted from the Sunday of its first week', () => {
+    fc.assert(
+      fc.property(
+        range,
+        fc.integer({ min: 1, max: 6 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
+        ([from, length], every, days) => {
+          const daysOfWeek = days as DayOfWeek[];
+          const recurrence: Recurrence = { kind: 'weekly', every, daysOfWeek };
+          const listed = new Set(
+            exceptionDays({
+              fromDay: dayNumber(from),
+              toDay: dayNumber(from + length),
+              intervals: [],
+              recurrence,
+            }),
+          );
+          const firstSunday = from - dayOfWeek(dayNumber(from));
+          for (let day = from; day <= from + length; day++) {
+            const inWeek = Math.floor((day - firstSunday) / 7) % every === 0;
+            expect(listed.has(dayNumber(day))).toBe(inWeek && daysOfWeek.includes(dayOfWeek(dayNumber(day))));
+          }
+        },
+      ),
+    );
+  });
+
+  it('places a monthly-by-position exception on the right weekday and week of the month', () => {
+    fc.assert(
+      fc.property(
+        range,
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(1, 2, 3, 4, 5),
+        fc.integer({ min: 0, max: 6 }),
+        ([from, length], every, position, weekday) => {
+          const recurrence: Recurrence = {
+            kind: 'monthlyByPosition',
+            every,
+            position: position as 1,
+            dayOfWeek: weekday as DayOfWeek,
+          };
+          for (const day of exceptionDays({
+            fromDay: dayNumber(from),
+            toDay: dayNumber(from + length),
+            intervals: [],
+            recurrence,
+          })) {
+            const { year, month, day: dom } = civilFromDay(day);
+            expect(dayOfWeek(day)).toBe(weekday);
+            if (position === 5) expect(civilFromDay(dayNumber(day + 7)).month).not.toBe(month);
+            else expect(Math.ceil(dom / 7)).toBe(position);
+            const start = civilFromDay(dayNumber(from));
+            expect((year * 12 + month - (start.year * 12 + start.month)) % every).toBe(0);
+          }
+        },
+      ),
+    );
+  });
 });
 
 describe('precedence of exceptions in a calendar', () => {
