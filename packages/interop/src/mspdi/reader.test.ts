@@ -95,6 +95,9 @@ describe('readMspdi', () => {
       (e: unknown) => e,
     );
     expect(String(error)).toMatch(/^MspdiError: line 3: malformed XML/);
+    await expect(readMspdiString('<Project>\n<Tasks>\n<Task><UID>1</UID>\n')).rejects.toThrow(
+      'line 4: malformed XML inside <Task>: unclosed tag: Task',
+    );
   });
 
   it('refuses a document whose root is not a Project', async () => {

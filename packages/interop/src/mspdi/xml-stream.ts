@@ -98,7 +98,8 @@ export async function streamXmlRecords(
       if (error instanceof MspdiError) throw error;
       const message =
         error instanceof Error ? error.message.replace(/^(?:[^:\n]*:)?\d+:\d+: /, '') : String(error);
-      throw new MspdiError(`malformed XML: ${message}`, parser.line, { cause: error });
+      const where = path.length > 0 ? ` inside <${path.at(-1)}>` : '';
+      throw new MspdiError(`malformed XML${where}: ${message}`, parser.line, { cause: error });
     }
     if (failure !== undefined) throw failure;
   };
