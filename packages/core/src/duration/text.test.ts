@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { durationUnitCodes } from './duration';
-import { formatDuration, parseDuration } from './text';
+import { formatDuration, formatDurationLabel, parseDuration } from './text';
 
 describe('the text form of durations', () => {
   it.each([
@@ -65,6 +65,32 @@ describe('the text form of durations', () => {
         (hundredths, unit, estimated) => {
           const duration = { value: hundredths / 100, unit, estimated };
           expect(parseDuration(formatDuration(duration))).toEqual({ ok: true, value: duration });
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [{ value: 1, unit: 'd', estimated: false }, '1 day'],
+    [{ value: 5, unit: 'd', estimated: true }, '5 days?'],
+    [{ value: 2.5, unit: 'w', estimated: false }, '2.5 wks'],
+    [{ value: 4, unit: 'eh', estimated: false }, '4 ehrs'],
+    [{ value: 1, unit: 'emo', estimated: false }, '1 emon'],
+    [{ value: -1, unit: 'm', estimated: false }, '-1 min'],
+    [{ value: 0, unit: 'ed', estimated: false }, '0 edays'],
+  ] as const)('labels %o as MS Project shows it: "%s"', (duration, text) => {
+    expect(formatDurationLabel(duration)).toBe(text);
+  });
+
+  it('reads back every label it writes', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10_000, max: 10_000 }),
+        fc.constantFrom(...durationUnitCodes),
+        fc.boolean(),
+        (hundredths, unit, estimated) => {
+          const duration = { value: hundredths / 100, unit, estimated };
+          expect(parseDuration(formatDurationLabel(duration))).toEqual({ ok: true, value: duration });
         },
       ),
     );

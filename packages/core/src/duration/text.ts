@@ -55,3 +55,29 @@ export function formatDuration(duration: Duration): string {
   const rounded = Math.round(duration.value * 100) / 100;
   return `${rounded === 0 ? 0 : rounded}${duration.unit}${duration.estimated ? '?' : ''}`;
 }
+
+const labels: Readonly<Record<DurationUnitCode, readonly [string, string]>> = {
+  m: ['min', 'mins'],
+  h: ['hr', 'hrs'],
+  d: ['day', 'days'],
+  w: ['wk', 'wks'],
+  mo: ['mon', 'mons'],
+  em: ['emin', 'emins'],
+  eh: ['ehr', 'ehrs'],
+  ed: ['eday', 'edays'],
+  ew: ['ewk', 'ewks'],
+  emo: ['emon', 'emons'],
+};
+
+/**
+ * Writes a duration the way MS Project's grid shows it ("1 day", "2.5 wks", "4 ehrs", "5 days?"); parseDuration reads
+ * it back.
+ *
+ * @example formatDurationLabel({ value: 5, unit: 'd', estimated: true }) === '5 days?'
+ */
+export function formatDurationLabel(duration: Duration): string {
+  const rounded = Math.round(duration.value * 100) / 100;
+  const value = rounded === 0 ? 0 : rounded;
+  const [one, many] = labels[duration.unit];
+  return `${value} ${Math.abs(value) === 1 ? one : many}${duration.estimated ? '?' : ''}`;
+}
