@@ -135,11 +135,12 @@ export class Engine {
     taskWorkAndCost(this.project, out, net.index);
     const limit = this.project.criticalSlackLimit;
     for (let i = 0; i < net.n; i++) if (!net.active[i]) inactiveOutputs(passes, out, i);
+    // Leaves in index order (sequential memory), then summaries in topological order (children first).
+    for (let i = 0; i < net.n; i++) if (net.active[i] && !net.summary[i]) leafOutputs(passes, out, i, limit);
     const order = net.order;
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       if (net.summary[i]) summaryOutputs(passes, out, i);
-      else leafOutputs(passes, out, i, limit);
     }
     const objects: ScheduledTask[] = new Array(net.n);
     for (let i = 0; i < net.n; i++) objects[i] = scheduledTask(passes, out, i);
@@ -152,8 +153,9 @@ export class Engine {
   }
 
   /** The success result from the current outputs. */
-  result(): ScheduleResult {
-    const tasks = this.objects.slice();
+  result(snapshot = true): ScheduleResult {
+    // An incremental scheduler keeps editing `objects`; a one-shot run can hand its array over as it is.
+    const tasks = snapshot ? this.objects.slice() : this.objects;
     const net = this.net;
     const multiple = this.project.multipleCriticalPaths === true;
     // Built on first read from this result's own snapshot: interactive edits rarely need the chains.

@@ -1,4 +1,4 @@
-import type { Link, LinkType, ScheduleProject } from './model';
+import type { LinkType, ScheduleProject } from './model';
 
 /** Link type codes used in the typed arrays. */
 export const FS = 0;
@@ -63,10 +63,15 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
   const parent = new Int32Array(n).fill(-1);
   const summary = new Uint8Array(n);
   const childCount = new Int32Array(n + 1);
+  let lastParentId: string | undefined;
+  let lastParent = -1;
   for (let i = 0; i < n; i++) {
     const p = tasks[i]!.parentId;
     if (p === undefined) continue;
-    const pi = index.get(p);
+    // Siblings sit together in outline order, so most lookups repeat the previous one.
+    const pi = p === lastParentId ? lastParent : index.get(p);
+    lastParentId = p;
+    lastParent = pi ?? -1;
     if (pi === undefined)
       throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
     parent[i] = pi;
@@ -79,7 +84,11 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
 
   const active = new Uint8Array(n);
-  for (let i = 0; i < n; i++) active[i] = activeWithAncestors(i);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    // Outline order puts parents first; otherwise walk the ancestors.
+    active[i] = p < i ? (tasks[i]!.active && (p < 0 || active[p] === 1) ? 1 : 0) : activeWithAncestors(i);
+  }
   function activeWithAncestors(i: number): number {
     for (let t = i, guard = 0; t >= 0; t = parent[t]!, guard++) {
       if (!tasks[t]!.active) return 0;
@@ -89,9 +98,27 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
   }
 
   // Expand links into summaries onto their active leaves; skip links that touch inactive tasks.
-  const edgesFrom: number[] = [];
-  const edgesTo: number[] = [];
-  const edgesLink: Link[] = [];
+  const links = project.links;
+  let edgesFrom = new Int32Array(links.length);
+  let edgesTo = new Int32Array(links.length);
+  let edgesLink = new Int32Array(links.length);
+  let m = 0;
+  const push = (p: number, t: number, li: number) => {
+    if (m === edgesFrom.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2 + 16);
+        b.set(a);
+        return b;
+      };
+      edgesFrom = grow(edgesFrom);
+      edgesTo = grow(edgesTo);
+      edgesLink = grow(edgesLink);
+    }
+    edgesFrom[m] = p;
+    edgesTo[m] = t;
+    edgesLink[m] = li;
+    m++;
+  };
   const leaves = (s: number, out: number[]): number[] => {
     for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
       const c = childList[k]!;
@@ -101,7 +128,6 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
     }
     return out;
   };
-  const links = project.links;
   for (let li = 0; li < links.length; li++) {
     const link = links[li]!;
     const p = index.get(link.predecessorId);
@@ -110,20 +136,10 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
       throw new InputError(`link names unknown task ${link.predecessorId}`, `links[${li}]`);
     if (s === undefined) throw new InputError(`link names unknown task ${link.successorId}`, `links[${li}]`);
     if (!active[p] || !active[s]) continue;
-    if (!summary[s]) {
-      edgesFrom.push(p);
-      edgesTo.push(s);
-      edgesLink.push(link);
-      continue;
-    }
-    for (const t of leaves(s, [])) {
-      edgesFrom.push(p);
-      edgesTo.push(t);
-      edgesLink.push(link);
-    }
+    if (!summary[s]) push(p, s, li);
+    else for (const t of leaves(s, [])) push(p, t, li);
   }
 
-  const m = edgesFrom.length;
   const predCount = new Int32Array(n + 1);
   const succCount = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
@@ -141,7 +157,7 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
   const pf = predStart.slice(0, n);
   const sf = succStart.slice(0, n);
   for (let e = 0; e < m; e++) {
-    const link = edgesLink[e]!;
+    const link = links[edgesLink[e]!]!;
     const slot = pf[edgesTo[e]!]!++;
     predTask[slot] = edgesFrom[e]!;
     predType[slot] = linkCode[link.type];

@@ -227,8 +227,15 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
   const task = ps.inputs.project.tasks[i]!;
   const isSummary = ps.net.summary[i] === 1;
   const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
-  const span =
-    task.elapsed && !isSummary ? ps.inputs.dur[i]! : t.toCoord(out.finish[i]!) - t.toCoord(out.start[i]!);
+  let span: number;
+  if (isSummary) span = t.toCoord(out.finish[i]!) - t.toCoord(out.start[i]!);
+  else if (task.elapsed) span = ps.inputs.dur[i]!;
+  else if (!ps.net.active[i]) span = ps.inputs.dur[i]!;
+  else {
+    const ctype = ps.inputs.ctype[i]!;
+    const late = ctype === ALAP || (ps.fromFinish && ctype === 0);
+    span = late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!;
+  }
   return {
     id: task.id,
     start: out.start[i] as Instant,

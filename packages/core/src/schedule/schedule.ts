@@ -16,5 +16,5 @@ export function scheduleProject(project: ScheduleProject): ScheduleResult {
   if (!(engine instanceof Engine)) return engine;
   engine.runPasses();
   engine.computeOutputs();
-  return engine.result();
+  return engine.result(false);
 }

@@ -7,6 +7,8 @@ import { TimeIndex } from './time-index';
 /** Turns a calendar id into a compiled calendar (the calendar engine's `compileCalendar`). */
 export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) => WorkingTime;
 
+const none: readonly ScheduleProject['assignments'][number][] = [];
+
 /** Constraint codes in MSPDI's order. */
 export const ASAP = 0;
 export const ALAP = 1;
@@ -117,9 +119,9 @@ export class TaskInputs {
     assignments: ScheduleProject['assignments'][number][] | undefined,
     resources: ReadonlyMap<string, ScheduleProject['resources'][number]>,
   ): void {
-    const field = `tasks[${i}]`;
     let calId = task.calendarId;
-    const working = (assignments ?? []).filter((a) => a.units > 0 && a.workMinutes > 0);
+    const working =
+      assignments === undefined ? none : assignments.filter((a) => a.units > 0 && a.workMinutes > 0);
     if (calId === undefined && working.length > 0) {
       // Without a task calendar, MS Project schedules an assigned task on its resources' calendar.
       const resCals = new Set(
@@ -127,7 +129,8 @@ export class TaskInputs {
       );
       if (resCals.size === 1) calId = [...resCals][0];
     }
-    const c = this.calendarOf(calId ?? this.project.calendarId, `${field}.calendarId`);
+    // Index 0 is the project calendar (compiled first), so most tasks need no lookup.
+    const c = calId === undefined ? 0 : this.calendarOf(calId, `tasks[${i}].calendarId`);
     const t = this.cals[c]!;
     this.cal[i] = c;
     let dur = Math.max(0, Math.round(task.durationMinutes));
@@ -154,7 +157,10 @@ export class TaskInputs {
           : dur;
     const code = constraintCode[task.constraint.type];
     if (code >= MSO && task.constraint.date === undefined) {
-      throw new InputError(`task ${task.id} has a ${task.constraint.type} constraint without a date`, field);
+      throw new InputError(
+        `task ${task.id} has a ${task.constraint.type} constraint without a date`,
+        `tasks[${i}]`,
+      );
     }
     this.ctype[i] = code;
     this.cdateInstant[i] = task.constraint.date ?? Number.NaN;

@@ -2,6 +2,8 @@ import type { DayNumber, DayPattern, Instant } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 
 const DAY = 1440;
+/** Working minutes per entry of the coordinate → day table (about a working day). */
+const BUCKET = 512;
 /** Years of non-working time after which a calendar is declared empty instead of searched forever. */
 const MAX_SPAN_DAYS = 366 * 200;
 
@@ -19,6 +21,8 @@ export class TimeIndex {
   private first = new Int32Array(1);
   private ivFrom = new Int32Array(0);
   private ivTo = new Int32Array(0);
+  /** bucketDay[b] = the last day starting at or before coordinate cum[0] + b·BUCKET. */
+  private bucketDay = new Int32Array(1);
   private readonly originDay: number;
   /** Day patterns already asked of the calendar, so growing the range never asks twice. */
   private readonly patterns = new Map<number, DayPattern>();
@@ -69,6 +73,15 @@ export class TimeIndex {
     this.first = first;
     this.ivFrom = Int32Array.from(from);
     this.ivTo = Int32Array.from(to);
+    const buckets = Math.floor((cum[days]! - cum[0]!) / BUCKET) + 1;
+    const bucketDay = new Int32Array(buckets);
+    let k = 0;
+    for (let b = 0; b < buckets; b++) {
+      const at = cum[0]! + b * BUCKET;
+      while (k < days && cum[k + 1]! <= at) k++;
+      bucketDay[b] = k;
+    }
+    this.bucketDay = bucketDay;
   }
 
   private growToDay(day: number): void {
@@ -105,17 +118,18 @@ export class TimeIndex {
     return w;
   }
 
+  /** Some day k with cum[k] ≤ w, at most a bucket's worth of work before the last such day. */
+  private dayAtOrBefore(w: number): number {
+    return this.bucketDay[Math.floor((w - this.cum[0]!) / BUCKET)]!;
+  }
+
   /** The instant at which work at coordinate `w` starts (MS Project's next work start). */
   startInstant(w: number): Instant {
     if (w < this.cum[0]! || w >= this.cum[this.cum.length - 1]!) this.ensureCoords(w, w + 1);
     // Largest k with cum[k] ≤ w, which is the day that holds working minute w.
-    let a = 0;
-    let b = this.cum.length - 1;
-    while (b - a > 1) {
-      const mid = (a + b) >> 1;
-      if (this.cum[mid]! <= w) a = mid;
-      else b = mid;
-    }
+    const cum = this.cum;
+    let a = this.dayAtOrBefore(w);
+    while (cum[a + 1]! <= w) a++;
     let rem = w - this.cum[a]!;
     const end = this.first[a + 1]!;
     for (let j = this.first[a]!; j < end; j++) {
@@ -129,14 +143,11 @@ export class TimeIndex {
   /** The instant at which work up to coordinate `w` finishes (MS Project's previous work finish). */
   finishInstant(w: number): Instant {
     if (w <= this.cum[0]! || w > this.cum[this.cum.length - 1]!) this.ensureCoords(w - 1, w);
-    // Smallest k with cum[k + 1] ≥ w: the day that holds working minute w − 1.
-    let a = 0;
-    let b = this.cum.length - 1;
-    while (b - a > 1) {
-      const mid = (a + b) >> 1;
-      if (this.cum[mid]! < w) a = mid;
-      else b = mid;
-    }
+    // Largest k with cum[k] < w: the day that holds working minute w − 1.
+    const cum = this.cum;
+    // Coordinates are whole minutes, so cum[k] < w is cum[k] ≤ w − 1.
+    let a = this.dayAtOrBefore(w - 1);
+    while (cum[a + 1]! < w) a++;
     let rem = w - this.cum[a]!;
     const end = this.first[a + 1]!;
     for (let j = this.first[a]!; j < end; j++) {
