@@ -103,9 +103,9 @@ export type Recurrence =
 
 /**
  * A calendar exception: the listed days are non-working (`intervals` empty) or work the given intervals.
- * A single-date or date-range exception (no recurrence) overrides a recurring one on the same day; among recurring
- * ones every-n-days beats yearly, yearly beats monthly and monthly beats weekly, as in MS Project; among equals the
- * later entry wins.
+ * A single-date or date-range exception (no recurrence) overrides a recurring one on the same day, and a shorter
+ * range overrides a longer one; among recurring ones every-n-days beats yearly, yearly beats monthly and monthly beats
+ * weekly, as in MS Project; among equals the later entry wins.
  */
 export interface CalendarException {
   /** Display name, e.g. "Christmas". */

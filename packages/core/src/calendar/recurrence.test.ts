@@ -439,6 +439,27 @@ describe('precedence of exceptions in a calendar', () => {
     expect(time.dayPattern(parseDay('2026-05-08'))).toEqual(expected);
   });
 
+  it('keeps a holiday inside a longer range of reduced hours, whatever the order', () => {
+    const reducedMarch: CalendarException = {
+      fromDay: parseDay('2026-03-01'),
+      toDay: parseDay('2026-03-31'),
+      intervals: [{ from: 480, to: 720 }],
+    };
+    const holiday: CalendarException = {
+      fromDay: parseDay('2026-03-10'),
+      toDay: parseDay('2026-03-10'),
+      intervals: [],
+    };
+    for (const exceptions of [
+      [holiday, reducedMarch],
+      [reducedMarch, holiday],
+    ]) {
+      const time = compileCalendar([{ ...standardCalendar, exceptions }], standardCalendar.id);
+      expect(time.dayPattern(parseDay('2026-03-10'))).toEqual([]);
+      expect(time.dayPattern(parseDay('2026-03-11'))).toEqual([{ from: 480, to: 720 }]);
+    }
+  });
+
   it('makes a recurring working exception work on a weekend', () => {
     const saturdays = {
       ...recurring(

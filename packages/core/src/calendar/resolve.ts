@@ -113,8 +113,12 @@ function linkOf(calendar: Calendar): ChainLink {
     const rank = days.length === 1 ? nonRecurringRank : recurrenceRank(exception.recurrence);
     return { rank, days, pattern: normalizeDayPattern(exception.intervals, label) };
   });
-  // Lower ranks first so that higher ranks overwrite them; the sort is stable, so the later of two equals wins.
-  expanded.sort((a, b) => a.rank - b.rank);
+  // Lower ranks first so that higher ranks overwrite them. Among dated exceptions the shorter range is applied last:
+  // Microsoft documents that "only the lowest-level exception will apply", so a holiday inside a month of reduced
+  // hours stays a holiday. The sort is stable, so the later of two equals wins.
+  expanded.sort(
+    (a, b) => a.rank - b.rank || (a.rank === nonRecurringRank ? b.days.length - a.days.length : 0),
+  );
   for (const { days, pattern } of expanded) for (const day of days) exceptions.set(day, pattern);
   const workWeeks = calendar.workWeeks
     .map((w) => {
