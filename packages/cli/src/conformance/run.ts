@@ -13,6 +13,8 @@ export interface FileConformance {
   readonly tasksTotal: number;
   /** The first differences (or the failure), one per line. */
   readonly details: readonly string[];
+  /** Milliseconds to read, schedule and compare the file. */
+  readonly ms?: number;
   /** MPXJ's result for this file, when the reference table lists it. */
   readonly reference?: boolean;
 }
@@ -60,7 +62,9 @@ export async function runConformance(
   const files: FileConformance[] = [];
   const root = (await stat(dir)).isFile() ? dirname(dir) : dir;
   for (const file of await findXmlFiles(dir)) {
-    const result = await checkFile(join(root, file), file, options.showDifferences ?? 5);
+    const started = performance.now();
+    const checked = await checkFile(join(root, file), file, options.showDifferences ?? 5);
+    const result = { ...checked, ms: Math.round(performance.now() - started) };
     const row = reference === undefined ? undefined : referenceRow(reference, file);
     const withReference = row === undefined ? result : { ...result, reference: row };
     files.push(withReference);
@@ -147,7 +151,7 @@ function versus(compared: readonly FileConformance[]): { theirs: number; both: n
   };
 }
 
-/** The per-file table: file, status, tasks matched, tasks compared, MPXJ's result, first difference. */
+/** The per-file table: file, status, tasks matched, tasks compared, milliseconds, MPXJ's result, first difference. */
 export function toTsv(files: readonly FileConformance[]): string {
   const clean = (text: string) => text.replace(/[\t\n\r]/g, ' ');
   const rows = files.map((file) =>
@@ -156,9 +160,10 @@ export function toTsv(files: readonly FileConformance[]): string {
       file.status,
       file.tasksMatched,
       file.tasksTotal,
+      file.ms ?? '',
       file.reference === undefined ? '' : String(file.reference),
       clean(file.details.slice(0, 2).join(' | ')),
     ].join('\t'),
   );
-  return `${['file', 'status', 'tasks_matched', 'tasks_total', 'mpxj_reproduced', 'first_difference'].join('\t')}\n${rows.join('\n')}\n`;
+  return `${['file', 'status', 'tasks_matched', 'tasks_total', 'ms', 'mpxj_reproduced', 'first_difference'].join('\t')}\n${rows.join('\n')}\n`;
 }
