@@ -26,6 +26,7 @@ describe('API tokens', () => {
       secret: string;
     };
     expect(secret).toMatch(/^tdm_[A-Za-z0-9_-]{43}$/);
+    expect(created.headers.get('cache-control')).toBe('no-store');
     expect(token.name).toBe('CI');
     const list = await user.request('GET', '/api/tokens');
     const page = (await list.json()) as { items: Record<string, unknown>[]; nextCursor: string | null };

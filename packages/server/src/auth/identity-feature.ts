@@ -23,6 +23,13 @@ export interface IdentityOptions {
 export function identityFeatures(options: IdentityOptions = {}): RegisterRoutes[] {
   const register = (app: App, deps: AppDeps) => {
     app.use('*', identityMiddleware(deps));
+    // Replies here carry secrets (a new token, session cookies) or personal data: no cache may keep them.
+    for (const path of ['/api/auth/*', '/api/tokens', '/api/tokens/*', '/api/invitations/*']) {
+      app.use(path, async (c, next) => {
+        await next();
+        c.header('Cache-Control', 'no-store');
+      });
+    }
     const mailer = options.mailer ?? mailerFromConfig(deps.config);
     registerAccountRoutes(app, deps);
     registerPasswordResetRoutes(app, deps, mailer);

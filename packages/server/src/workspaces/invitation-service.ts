@@ -86,11 +86,11 @@ export async function createInvitation(
   const token = randomSecret();
   const email = input.email.trim();
   const created = await transaction(db, async (tx) => {
+    const workspace = await lockWorkspace(tx, workspaceId);
     const callerRole = await policy.assertWorkspace(tx, callerId, workspaceId, 'manageMembers');
     if (!mayAssignRole(callerRole, null, input.role)) {
       throw new ApiError(403, 'FORBIDDEN', 'Only an owner can invite an owner', 'role');
     }
-    const workspace = await lockWorkspace(tx, workspaceId);
     const [member] = await tx
       .select({ id: users.id })
       .from(workspaceMembers)

@@ -138,9 +138,10 @@ export async function updateMemberRole(
   role: WorkspaceRole,
 ): Promise<MemberView> {
   return transaction(db, async (tx) => {
-    const callerRole = await policy.assertWorkspace(tx, callerId, workspaceId, 'manageMembers');
-    // The workspace row lock serialises member changes, so two owners cannot demote each other at once.
+    // The workspace row lock serialises member changes, so two owners cannot demote each other at once; the
+    // caller's role is read after it, so it is the role as of now.
     await lockWorkspace(tx, workspaceId);
+    const callerRole = await policy.assertWorkspace(tx, callerId, workspaceId, 'manageMembers');
     const row = await lockMember(tx, workspaceId, userId);
     const user = await memberUser(tx, userId);
     assertVersion(`Membership of ${userId} in ${workspaceId}`, toView(row, user), expected);
@@ -190,13 +191,13 @@ export async function removeMember(
 ): Promise<void> {
   await transaction(db, async (tx) => {
     const leaving = callerId === userId;
+    await lockWorkspace(tx, workspaceId);
     const callerRole = await policy.assertWorkspace(
       tx,
       callerId,
       workspaceId,
       leaving ? 'see' : 'manageMembers',
     );
-    await lockWorkspace(tx, workspaceId);
     const row = await lockMember(tx, workspaceId, userId);
     assertVersion(
       `Membership of ${userId} in ${workspaceId}`,

@@ -169,8 +169,8 @@ export async function updateWorkspace(
   changes: { name?: string | undefined },
 ): Promise<WorkspaceView> {
   return transaction(db, async (tx) => {
-    const role = await policy.assertWorkspace(tx, userId, workspaceId, 'rename');
     const row = await lockWorkspace(tx, workspaceId);
+    const role = await policy.assertWorkspace(tx, userId, workspaceId, 'rename');
     assertVersion(`Workspace ${workspaceId}`, toWorkspaceView(row, role), expected);
     const [updated] = await tx
       .update(workspaces)
@@ -205,8 +205,8 @@ export async function deleteWorkspace(
   expected: number,
 ): Promise<void> {
   await transaction(db, async (tx) => {
-    const role = await policy.assertWorkspace(tx, userId, workspaceId, 'delete');
     const row = await lockWorkspace(tx, workspaceId);
+    const role = await policy.assertWorkspace(tx, userId, workspaceId, 'delete');
     assertVersion(`Workspace ${workspaceId}`, toWorkspaceView(row, role), expected);
     await tx
       .update(workspaces)
