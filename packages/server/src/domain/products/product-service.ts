@@ -3,6 +3,7 @@ import { policy } from '../../auth/policy';
 import { type Database, type Transaction, transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { products } from '../../db/schema/products';
+import type { WorkspaceRole } from '../../db/schema/workspaces';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { unlinkProjects } from '../projects/project-links';
@@ -11,6 +12,7 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
+import { visibleFilter } from '../shared/visible-filter';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -109,8 +111,9 @@ export async function listProducts(
   userId: string,
   workspaceId: string,
   query: ListQuery,
+  knownRole?: WorkspaceRole,
 ): Promise<Page<ProductView>> {
-  const visible = await policy.visibleFilter(db, userId, workspaceId, 'product', products.id);
+  const visible = await visibleFilter(db, userId, workspaceId, 'product', products.id, knownRole);
   const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
   const column = { name: products.name, createdAt: products.createdAt, updatedAt: products.updatedAt }[
     sort.field

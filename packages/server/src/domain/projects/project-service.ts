@@ -6,6 +6,7 @@ import { products } from '../../db/schema/products';
 import { programs } from '../../db/schema/programs';
 import { defaultCalendarSettings, type ProjectCalendarSettings, projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
+import type { WorkspaceRole } from '../../db/schema/workspaces';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { auditCascadedDeletions } from '../shared/audit-many';
@@ -14,6 +15,7 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
+import { visibleFilter } from '../shared/visible-filter';
 import { toTaskView } from '../tasks/task-view';
 import { type ProjectView, toProjectView } from './project-view';
 
@@ -138,8 +140,9 @@ export async function listProjects(
   userId: string,
   workspaceId: string,
   query: ListQuery & ProjectFilters,
+  knownRole?: WorkspaceRole,
 ): Promise<Page<ProjectView>> {
-  const visible = await policy.visibleFilter(db, userId, workspaceId, 'project', projects.id);
+  const visible = await visibleFilter(db, userId, workspaceId, 'project', projects.id, knownRole);
   const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
   const column = {
     name: projects.name,

@@ -1,0 +1,202 @@
+/**
+ * Server figures: cold and warm start of `tandem serve` on the embedded PostgreSQL, an authenticated list of 50 items
+ * and an authenticated write under autocannon, and the server's memory under that load. Prints figures only.
+ * Run: npm run bench
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+
+function startServe(dataDir: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: undefined, TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+}
+
+async function untilHealthy(child: ChildProcess, started: number): Promise<number> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tandem serve exited early:\n${stderr}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.status === 200) return performance.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > 120_000) throw new Error(`no 200 from /api/health:\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function api(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; cookie?: string } = {},
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  const response = await fetch(`${base}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+  return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** Signs up, creates an API token, a workspace with 50 products and a project to write tasks into. */
+async function seed(): Promise<{ token: string; workspaceId: string; projectId: string }> {
+  const signup = await fetch(`${base}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', name: 'Bench', password: 'correct horse battery' }),
+  });
+  if (signup.status !== 201) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
+  const cookies = signup.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const csrf = cookies.find((cookie) => cookie?.startsWith('tandem_csrf='))?.split('=')[1] ?? '';
+  const tokenResponse = await fetch(`${base}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  if (tokenResponse.status >= 300)
+    throw new Error(`token: ${tokenResponse.status} ${await tokenResponse.text()}`);
+  const token = ((await tokenResponse.json()) as { secret: string }).secret;
+  const workspace = await api('/api/workspaces', { method: 'POST', token, body: { name: 'Bench' } });
+  const workspaceId = String(
+    (workspace.json.workspace as { id?: string } | undefined)?.id ?? workspace.json.id,
+  );
+  for (let i = 0; i < 50; i++) {
+    await api(`/api/workspaces/${workspaceId}/products`, {
+      method: 'POST',
+      token,
+      body: {
+        name: `Product ${String(i).padStart(2, '0')}`,
+        vision: 'A vision',
+        description: 'x'.repeat(200),
+      },
+    });
+  }
+  const project = await api(`/api/workspaces/${workspaceId}/projects`, {
+    method: 'POST',
+    token,
+    body: { name: 'Bench project', startDate: '2026-01-05' },
+  });
+  return { token, workspaceId, projectId: String(project.json.id) };
+}
+
+async function load(options: autocannon.Options, pid: number) {
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(pid));
+  }, 200);
+  const result = await autocannon(options);
+  clearInterval(sampler);
+  return { result, peakRss };
+}
+
+function line(label: string, value: string, target: string): void {
+  process.stdout.write(`${label.padEnd(44)} ${value.padStart(12)}   (target ${target})\n`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  // As root the embedded cluster runs as `postgres`, which must reach its directory.
+  chmodSync(dataDir, 0o755);
+  try {
+    let started = performance.now();
+    let child = startServe(dataDir);
+    const cold = await untilHealthy(child, started);
+    await stop(child);
+    started = performance.now();
+    child = startServe(dataDir);
+    const warm = await untilHealthy(child, started);
+    const { token, workspaceId, projectId } = await seed();
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const pid = child.pid ?? 0;
+    const idleRss = rssMb(pid);
+    const list = await load(
+      {
+        url: `${base}/api/workspaces/${workspaceId}/products?limit=50`,
+        connections: 10,
+        duration: 10,
+        headers,
+      },
+      pid,
+    );
+    const listItems = (await api(`/api/workspaces/${workspaceId}/products?limit=50`, { token })).json.items;
+    const write = await load(
+      {
+        url: `${base}/api/projects/${projectId}/tasks`,
+        method: 'POST',
+        connections: 10,
+        duration: 10,
+        headers,
+        body: JSON.stringify({ name: 'Benchmark task', durationMinutes: 480 }),
+      },
+      pid,
+    );
+    await stop(child);
+    process.stdout.write('\nTandem server benchmark (embedded PostgreSQL 18, this machine)\n\n');
+    line('cold start to first 200 /api/health', `${(cold / 1000).toFixed(2)} s`, '≤ 5 s');
+    line('warm start to first 200 /api/health', `${(warm / 1000).toFixed(2)} s`, '≤ 2 s');
+    line(
+      `list of ${Array.isArray(listItems) ? listItems.length : '?'} products, 10 conn × 10 s`,
+      `${Math.round(list.result.requests.average)} req/s`,
+      '≥ 2,000 req/s',
+    );
+    line('  latency p50', `${list.result.latency.p50} ms`, '—');
+    line('  latency p99', `${list.result.latency.p99} ms`, '≤ 30 ms');
+    line('  non-2xx / errors', `${list.result.non2xx} / ${list.result.errors + list.result.timeouts}`, '0');
+    line(
+      'create task (POST), 10 conn × 10 s',
+      `${Math.round(write.result.requests.average)} req/s`,
+      '≥ 500 req/s',
+    );
+    line('  latency p50', `${write.result.latency.p50} ms`, '—');
+    line('  latency p99', `${write.result.latency.p99} ms`, '—');
+    line(
+      '  non-2xx / errors',
+      `${write.result.non2xx} / ${write.result.errors + write.result.timeouts}`,
+      '0',
+    );
+    line('server RSS idle', `${idleRss.toFixed(0)} MB`, '—');
+    line('server RSS peak under load', `${Math.max(list.peakRss, write.peakRss).toFixed(0)} MB`, '≤ 250 MB');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
