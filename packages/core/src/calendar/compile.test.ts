@@ -9,7 +9,7 @@ import {
   type WeekPattern,
   workMinutes,
 } from './model';
-import { standardCalendar, twentyFourHourCalendar } from './presets';
+import { nightShiftCalendar, standardCalendar, twentyFourHourCalendar } from './presets';
 
 // 2026-03-02 is a Monday; 2026-02-27 the Friday before it.
 const at = (text: string) => parseInstant(text);
@@ -311,6 +311,28 @@ describe('the 24-hour calendar', () => {
     expect(show(elapsedTime.subtractWork(at('2026-03-02T00:00'), workMinutes(1440)))).toBe(
       '2026-03-01T00:00',
     );
+  });
+});
+
+describe('the night shift calendar', () => {
+  const nights = compileCalendar([nightShiftCalendar], nightShiftCalendar.id);
+
+  it.each([
+    ['one night from Monday 23:00 ends on Tuesday 08:00', '2026-03-02T23:00', 480, '2026-03-03T08:00'],
+    ['a week of nights ends on Saturday 08:00', '2026-03-02T23:00', 2400, '2026-03-07T08:00'],
+    ['an hour across midnight runs on after the 03:00 break', '2026-03-03T02:30', 60, '2026-03-03T04:30'],
+    ['work from Saturday noon waits for Monday night', '2026-03-07T12:00', 30, '2026-03-09T23:30'],
+  ])('%s', (_name, start, work, finish) => {
+    expect(show(nights.addWork(at(start), workMinutes(work)))).toBe(finish);
+  });
+
+  it('works 40 hours a week', () => {
+    expect(nights.workBetween(at('2026-03-01T00:00'), at('2026-03-08T00:00'))).toBe(2400);
+  });
+
+  it('snaps a finish in the 03:00 break back to 03:00 and a start forward to 04:00', () => {
+    expect(show(nights.previousWorkFinish(at('2026-03-04T03:30')))).toBe('2026-03-04T03:00');
+    expect(show(nights.nextWorkStart(at('2026-03-04T03:30')))).toBe('2026-03-04T04:00');
   });
 });
 

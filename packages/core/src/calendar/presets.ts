@@ -24,3 +24,23 @@ export const twentyFourHourCalendar: Calendar = {
   exceptions: [],
   workWeeks: [],
 };
+
+const nightStart: DayPattern = [{ from: 1380, to: 1440 }];
+const night: DayPattern = [
+  { from: 0, to: 180 },
+  { from: 240, to: 480 },
+  { from: 1380, to: 1440 },
+];
+const nightEnd: DayPattern = [
+  { from: 0, to: 180 },
+  { from: 240, to: 480 },
+];
+
+/** MS Project's "Night Shift" calendar: from Monday 23:00 to Saturday 08:00, 23:00–03:00 and 04:00–08:00 each night. */
+export const nightShiftCalendar: Calendar = {
+  id: calendarId('night-shift'),
+  name: 'Night Shift',
+  week: [[], nightStart, night, night, night, night, nightEnd] satisfies WeekPattern,
+  exceptions: [],
+  workWeeks: [],
+};
