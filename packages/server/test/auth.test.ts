@@ -192,6 +192,18 @@ describe('sign-in, the caller and sign-out', () => {
   });
 });
 
+describe('the API document', () => {
+  it('describes the session cookie and the bearer token', async () => {
+    const document = (await (await t.request('GET', '/api/openapi.json')).json()) as {
+      components: { securitySchemes: Record<string, { type: string }> };
+      paths: Record<string, unknown>;
+    };
+    expect(document.components.securitySchemes.sessionCookie).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    expect(document.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(document.paths)).toContain('/api/auth/signin');
+  });
+});
+
 describe('the security record', () => {
   it('records sign-ins and sign-outs, not failed attempts', async () => {
     const user = await signUp(t, { email: 'recorded@example.test', password: 'the real password' });
@@ -265,6 +277,10 @@ describe('login rate limiting', () => {
     expect(blocked.status).toBe(429);
     expect((await errorOf(blocked)).code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { rows } = await t.server.deps.pool.query(
+      `select distinct ip from login_attempts where email = 'victim@example.test'`,
+    );
+    expect(rows.map((row) => row.ip)).toEqual([expect.stringMatching(/127\.0\.0\.1$/)]);
     const other = await t.request('POST', '/api/auth/signin', {
       body: { email: 'someone-else@example.test', password: 'whatever' },
     });

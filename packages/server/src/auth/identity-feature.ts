@@ -30,6 +30,18 @@ export function identityFeatures(options: IdentityOptions = {}): RegisterRoutes[
         c.header('Cache-Control', 'no-store');
       });
     }
+    app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'tandem_session',
+      description:
+        'Browser session; writes also need the X-CSRF-Token header equal to the tandem_csrf cookie',
+    });
+    app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A personal API token (tdm_…) from POST /api/tokens',
+    });
     const mailer = options.mailer ?? mailerFromConfig(deps.config);
     registerAccountRoutes(app, deps);
     registerPasswordResetRoutes(app, deps, mailer);
