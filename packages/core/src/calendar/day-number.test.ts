@@ -65,6 +65,8 @@ describe('ISO date-times', () => {
     ['2026-03-02', instantFromCivil(2026, 3, 2)],
     ['2026-03-02 08:30', instantFromCivil(2026, 3, 2, 8, 30)],
     ['2026-03-02T24:00:00', instantFromCivil(2026, 3, 3)],
+    ['2006-09-08T09:08:24', instantFromCivil(2006, 9, 8, 9, 8) + 0.4],
+    ['2006-09-08T09:08:30.999', instantFromCivil(2006, 9, 8, 9, 8) + 0.5],
   ])('parses %s', (text, expected) => {
     expect(parseInstant(text)).toBe(expected);
   });
@@ -76,6 +78,8 @@ describe('ISO date-times', () => {
     '2026-03-02T08:00Z',
     'yesterday',
     '2026-03-02T24:01',
+    '2026-03-02T24:00:01',
+    '2026-03-02T08:00:60',
   ])('refuses %s', (text) => {
     expect(() => parseInstant(text)).toThrow(RangeError);
   });
@@ -90,6 +94,22 @@ describe('ISO date-times', () => {
         const text = formatInstant(wallMinutes(t));
         expect(text).toMatch(/^-?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00$/);
         expect(parseInstant(text)).toBe(t);
+      }),
+    );
+  });
+
+  it.each([
+    [instantFromCivil(2006, 9, 8, 9, 8) + 0.4, '2006-09-08T09:08:24'],
+    [instantFromCivil(2026, 3, 2, 23, 59) + 0.99999, '2026-03-03T00:00:00'],
+    [instantFromCivil(2026, 3, 2, 8) - 0.5, '2026-03-02T07:59:30'],
+  ])('writes the seconds of %d as %s', (t, text) => {
+    expect(formatInstant(wallMinutes(t))).toBe(text);
+  });
+
+  it('reads back the seconds it writes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e10, max: 1e10 }), (seconds) => {
+        expect(Math.round(parseInstant(formatInstant(wallMinutes(seconds / 60))) * 60)).toBe(seconds);
       }),
     );
   });

@@ -90,27 +90,29 @@ const isoPattern = /^(-?\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}
 
 /**
  * Parses an ISO 8601 local date or date-time ("2026-03-02", "2026-03-02T08:00", "2026-03-02T08:00:00") into an
- * instant; seconds are truncated and a zone designator is rejected because instants float on the wall clock.
+ * instant; whole seconds become a fraction of a minute (MSPDI writes 09:08:24), fractions of a second are dropped, and
+ * a zone designator is rejected because instants float on the wall clock.
  *
  * @example parseInstant('1970-01-02T08:00:00') === 1920
  */
 export function parseInstant(text: string): Instant {
   const match = isoPattern.exec(text.trim());
   if (match === null) throw new RangeError(`"${text}" is not an ISO 8601 local date-time`);
-  const [, y, mo, d, h, mi] = match;
+  const [, y, mo, d, h, mi, sec] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
   const hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
+  const second = sec === undefined ? 0 : Number(sec);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`"${text}" names a day that does not exist`);
   }
   // 24:00 is allowed: MSPDI writes the end of a day that way.
-  if (hour > 24 || minute > 59 || (hour === 24 && minute !== 0)) {
+  if (hour > 24 || minute > 59 || second > 59 || (hour === 24 && (minute !== 0 || second !== 0))) {
     throw new RangeError(`"${text}" names a time of day that does not exist`);
   }
-  return instantFromCivil(year, month, day, hour, minute);
+  return wallMinutes(instantFromCivil(year, month, day, hour, minute) + second / 60);
 }
 
 /** Parses an ISO 8601 date ("2026-03-02") into a day number. */
@@ -130,11 +132,16 @@ export function formatDay(day: DayNumber): string {
 }
 
 /**
- * Formats an instant as "YYYY-MM-DDTHH:MM:SS", the form MSPDI uses.
+ * Formats an instant as "YYYY-MM-DDTHH:MM:SS", the form MSPDI uses; a fraction of a minute is written as seconds.
  *
  * @example formatInstant(parseInstant('2026-03-02T13:00')) === '2026-03-02T13:00:00'
  */
 export function formatInstant(t: Instant): string {
-  const minute = minuteOfDay(t);
-  return `${formatDay(dayOfInstant(t))}T${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:00`;
+  // Round to the second first, so 09:08:59.999 becomes 09:09:00 and can carry into the next day.
+  const seconds = Math.round(t * 60);
+  const day = Math.floor(seconds / 86_400);
+  const ofDay = seconds - day * 86_400;
+  const hour = Math.floor(ofDay / 3600);
+  const minute = Math.floor((ofDay - hour * 3600) / 60);
+  return `${formatDay(dayNumber(day))}T${pad(hour)}:${pad(minute)}:${pad(ofDay % 60)}`;
 }
