@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup } from '../src/backup/export-backup';
 import { importBackup } from '../src/backup/import-backup';
-import { runTandem } from './helpers/cli';
+import { freePort } from '../src/db/free-port';
+import { runTandem, spawnTandem } from './helpers/cli';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 
 async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) {
@@ -181,6 +182,51 @@ describe('backup and restore', () => {
       expect(again.stderr).toMatch(/not empty/);
     } finally {
       await empty.drop();
+    }
+  });
+});
+
+describe('backing up a running server', () => {
+  it('attaches to the embedded PostgreSQL of the server that holds the data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tandem-live-'));
+    chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const child = spawnTandem([
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+    ]);
+    try {
+      const deadline = Date.now() + 90_000;
+      for (;;) {
+        const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (healthy) break;
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error('tandem serve did not start');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const signup = await fetch(`http://127.0.0.1:${port}/api/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'live@example.com', name: 'Live', password: 'correct horse battery' }),
+      });
+      expect(signup.status).toBe(201);
+      const file = join(dir, 'live.jsonl');
+      const backup = await runTandem(['backup', file, '--data-dir', dataDir]);
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(backup.stderr).toMatch(/Using the database of the Tandem server running/);
+      expect(readFileSync(file, 'utf8')).toContain('"email":"live@example.com"');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -56,11 +56,16 @@ function lockHolder(): number | undefined {
 }
 
 describe('a crash of the server', () => {
-  it('keeps every acknowledged write through SIGKILL, takes the lock over on restart, and stops cleanly on SIGTERM', async () => {
+  it('keeps every acknowledged write through SIGKILL, takes the lock over on restart, and stops cleanly on SIGTERM (and a first start explains how to create an account)', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const first = await serve(port);
     expect(lockHolder()).toBe(first.child.pid);
+    // A first start without any account says how to create one.
+    for (let i = 0; i < 100 && !/No account exists yet/.test(first.stderr()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(first.stderr()).toMatch(/create-admin --email/);
 
     const signup = await fetch(`${base}/api/auth/signup`, {
       method: 'POST',

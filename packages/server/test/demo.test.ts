@@ -1,6 +1,10 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../src/db/free-port';
 import { loadDemo } from '../src/demo/load-demo';
-import { runTandem } from './helpers/cli';
+import { runTandem, spawnTandem } from './helpers/cli';
 import { domainTestFeatures } from './helpers/domain-features';
 import { sql } from './helpers/domain-world';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -94,5 +98,49 @@ describe('the demo workspace', () => {
     expect(result.stdout).toMatch(/ada@demo\.tandem\.test/);
     const password = /password (\S+)/.exec(result.stdout)?.[1];
     expect((await signIn('ada@demo.tandem.test', password ?? '')).status).toBe(200);
+  });
+});
+
+describe('serve --demo', () => {
+  it('serves the demo workspace from a fresh data directory and prints how to sign in', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
+    chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const child = spawnTandem([
+      'serve',
+      '--demo',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+    ]);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    try {
+      const deadline = Date.now() + 90_000;
+      while (!/all with the password (\S+)/.test(stderr)) {
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`serve --demo did not load:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(stderr).toMatch(new RegExp(`Sign in at http://127\\.0\\.0\\.1:${port}`));
+      expect(stderr).not.toMatch(/No account exists yet/);
+      const password = /all with the password (\S+)/.exec(stderr)?.[1] ?? '';
+      const response = await fetch(`http://127.0.0.1:${port}/api/auth/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ada@demo.tandem.test', password }),
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
