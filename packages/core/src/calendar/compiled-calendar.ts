@@ -184,14 +184,18 @@ export class CompiledCalendar implements IndexedWorkingTime {
 
   /**
    * The smallest j in [1, length] with cumulative[j] ≥ target (strict 0) or > target (strict 1), given that it
-   * exists and cumulative[0] is below it. Gallops from the hint, then bisects.
+   * exists and cumulative[0] is below it. Gallops from an estimate near the hint, then bisects.
    */
   private search(target: number, strict: number): number {
     const c = this.cumulative;
     const n = this.length;
     // Cumulatives are whole minutes, so "> target" is "≥ ⌊target⌋ + 1" and "≥ target" is "≥ ⌈target⌉".
     const goal = strict === 1 ? Math.floor(target) + 1 : Math.ceil(target);
-    const h = Math.min(Math.max(this.hint + 1, 1), n);
+    let h = Math.min(Math.max(this.hint + 1, 1), n);
+    // Jump to where an average week would put the goal; the gallop then fixes the few days of holidays and weekends.
+    if (this.weekWork > 0) {
+      h = Math.min(Math.max(h + Math.floor(((goal - (c[h] as number)) * 7) / this.weekWork), 1), n);
+    }
     let lo: number;
     let hi: number;
     if ((c[h] as number) >= goal) {
