@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from './harness/browser';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -22,6 +22,13 @@ describe('onboarding a team through the web app', () => {
     context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     app = ui(page);
+  });
+
+  beforeEach(({ task }) => {
+    // A picture of the page at the moment of failure says more than a timeout message.
+    onTestFailed(async () => {
+      await page?.screenshot({ path: `test-results/${task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
+    });
   });
 
   afterAll(async () => {
@@ -88,7 +95,10 @@ describe('onboarding a team through the web app', () => {
     await page.getByLabel('Add a person').selectOption({ label: `${guest.name} (${guest.email})` });
     await page.getByLabel('Role', { exact: true }).selectOption('viewer');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('list', { name: 'Project members' }).getByText(guest.name).waitFor();
+    await page
+      .getByRole('list', { name: 'Project members' })
+      .getByText(guest.name, { exact: true })
+      .waitFor();
     await app.navigate('Projects');
     await page.locator('.table__row', { hasText: 'Warehouse move' }).click();
     const hiddenProjectUrl = page.url();

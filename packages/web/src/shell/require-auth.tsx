@@ -1,5 +1,5 @@
-import { Navigate, useLocation } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { type ReactNode, useEffect, useState } from 'react';
 import { isUnauthenticated } from '../api/client';
 import { FormAlert, Skeleton } from '../components/feedback';
 import { Logo } from '../components/logo';
@@ -21,11 +21,17 @@ export function FullPageLoading() {
 /** Renders its children only for a signed-in user; sends anyone else to sign in and back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
-  const location = useLocation();
-  if (me.isPending) return <FullPageLoading />;
+  // The address this page was opened at, read once: during the redirect the location already shows the sign-in page,
+  // and following it would send the user back to sign-in after signing in (and redirect forever).
+  const [from] = useState(() => window.location.pathname + window.location.search);
+  const navigate = useNavigate();
+  const signedOut = me.isError && isUnauthenticated(me.error);
+  useEffect(() => {
+    if (signedOut)
+      void navigate({ to: '/sign-in', search: from === '/' ? {} : { next: from }, replace: true });
+  }, [signedOut, from, navigate]);
+  if (me.isPending || signedOut) return <FullPageLoading />;
   if (me.isError) {
-    if (isUnauthenticated(me.error))
-      return <Navigate to="/sign-in" search={{ next: location.href }} replace />;
     return (
       <div className="auth">
         <div className="auth__panel">

@@ -25,7 +25,7 @@ export function AcceptInvitationPage() {
     mutationFn: () => api.acceptInvitation(token),
     onSuccess: async ({ workspace }) => {
       rememberWorkspace(workspace.id);
-      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me });
+      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
       await navigate({ to: '/w/$workspaceId', params: { workspaceId: workspace.id } });
     },
   });

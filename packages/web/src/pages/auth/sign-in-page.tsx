@@ -20,7 +20,7 @@ export function SignInPage() {
     mutationFn: api.signIn,
     onSuccess: async () => {
       // Load the new session before leaving, so no page sees the cached "signed out" answer.
-      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me });
+      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
       await navigate({ to: search.next ?? '/' });
     },
   });

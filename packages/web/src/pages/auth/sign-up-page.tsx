@@ -21,7 +21,7 @@ export function SignUpPage() {
     mutationFn: api.signUp,
     onSuccess: async () => {
       client.removeQueries({ queryKey: keys.setup });
-      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me });
+      await client.fetchQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 0 });
       await navigate({ to: search.next ?? '/' });
     },
   });
