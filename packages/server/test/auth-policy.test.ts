@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withRoleMemo } from '../src/auth/access-queries';
 import { identityFeatures } from '../src/auth/identity-feature';
 import { type EntityRef, policy } from '../src/auth/policy';
 import { transaction } from '../src/db/client';
@@ -136,6 +137,21 @@ describe('the policy on products, programs and projects', () => {
       .from(entityMembers)
       .where(eq(entityMembers.userId, leaver.user.id));
     expect(rows).toEqual([]);
+  });
+});
+
+describe('the per-request role memo', () => {
+  it('asks the database once per request but reads afresh inside a transaction', async () => {
+    const db = t.server.deps.db;
+    const joiner = await signUp(t);
+    await withRoleMemo(db, async () => {
+      expect(await policy.workspaceRole(db, joiner.user.id, workspaceId)).toBeNull();
+      await addToWorkspace(t, workspaceId, joiner, 'member');
+      expect(await policy.workspaceRole(db, joiner.user.id, workspaceId)).toBeNull();
+      const fresh = await transaction(db, (tx) => policy.workspaceRole(tx, joiner.user.id, workspaceId));
+      expect(fresh).toBe('member');
+    });
+    expect(await policy.workspaceRole(db, joiner.user.id, workspaceId)).toBe('member');
   });
 });
 

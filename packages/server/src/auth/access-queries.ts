@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type EntityKind, type EntityRole, entityMembers } from '../db/schema/entity-members';
@@ -9,8 +10,39 @@ export interface EntityAccess {
   entityRole: EntityRole | null;
 }
 
+interface RequestScope {
+  db: Queryable;
+  roles: Map<string, Promise<WorkspaceRole | null>>;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * Runs one request with a memo of workspace roles, so the route rule and the service it calls ask the database once.
+ * Only reads through `db` itself are memoised: a transaction always reads the role afresh, as of its own locks.
+ */
+export function withRoleMemo<T>(db: Queryable, fn: () => Promise<T>): Promise<T> {
+  return requestScope.run({ db, roles: new Map() }, fn);
+}
+
 /** The user's role in a workspace that exists and is not deleted, or null. */
-export async function findWorkspaceRole(
+export function findWorkspaceRole(
+  db: Queryable,
+  userId: string,
+  workspaceId: string,
+): Promise<WorkspaceRole | null> {
+  const scope = requestScope.getStore();
+  if (scope?.db !== db) return queryWorkspaceRole(db, userId, workspaceId);
+  const key = `${userId}\u0000${workspaceId}`;
+  let role = scope.roles.get(key);
+  if (!role) {
+    role = queryWorkspaceRole(db, userId, workspaceId);
+    scope.roles.set(key, role);
+  }
+  return role;
+}
+
+async function queryWorkspaceRole(
   db: Queryable,
   userId: string,
   workspaceId: string,

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../http/context';
 import { ApiError } from '../http/errors';
+import { withRoleMemo } from './access-queries';
 import { findActiveToken } from './api-token-lookup';
 import type { Authenticated, IdentityContext } from './caller';
 import { clearSessionCookies, csrfCookie, sessionCookie, setCsrfCookie, setSessionCookies } from './cookies';
@@ -29,7 +30,7 @@ export function identityMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
       authenticate: () => authenticateRequest(c, deps, secureCookies),
     };
     c.set('identity', identity);
-    await next();
+    await withRoleMemo(deps.db, () => next());
   };
 }
 
