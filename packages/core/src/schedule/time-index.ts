@@ -95,9 +95,9 @@ export class TimeIndex {
   /** Grows the covered range until it holds every coordinate in [low, high]. */
   private ensureCoords(low: number, high: number): void {
     while (low < this.cum[0]! || high > this.cum[this.cum.length - 1]!) {
-      const span = this.hi - this.lo;
-      if (low < this.cum[0]!) this.growToDay(this.lo - span);
-      else this.growToDay(this.hi + span);
+      // One day beyond the range is enough: growToDay doubles the span.
+      if (low < this.cum[0]!) this.growToDay(this.lo - 1);
+      else this.growToDay(this.hi);
     }
   }
 
