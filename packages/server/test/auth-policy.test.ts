@@ -190,6 +190,40 @@ describe('live changes under the policy', () => {
     }
   });
 
+  it('tells a removed member of their removal and members of the deletion of their workspace', async () => {
+    const { id } = await createWorkspace(owner, 'Short-lived');
+    const removed = await signUp(t);
+    await addToWorkspace(t, id, removed, 'member');
+    await addToWorkspace(t, id, member, 'member');
+    const removedStream = await openEventStream(`${t.url}/api/events?workspaceId=${id}`, removed.headers);
+    const memberStream = await openEventStream(`${t.url}/api/events?workspaceId=${id}`, member.headers);
+    try {
+      await removedStream.waitFor((e) => e.event === 'ready');
+      await memberStream.waitFor((e) => e.event === 'ready');
+      const removal = await owner.request('DELETE', `/api/workspaces/${id}/members/${removed.user.id}`, {
+        body: { version: 1 },
+      });
+      expect(removal.status).toBe(204);
+      const told = await removedStream.waitFor((e) => e.event === 'change');
+      expect(JSON.parse(told.data)).toMatchObject({
+        entityType: 'workspace_member',
+        entityId: removed.user.id,
+      });
+      expect((await owner.request('DELETE', `/api/workspaces/${id}`, { body: { version: 1 } })).status).toBe(
+        204,
+      );
+      await memberStream.waitFor(
+        (e) =>
+          e.event === 'change' &&
+          JSON.parse(e.data).entityType === 'workspace' &&
+          JSON.parse(e.data).action === 'delete',
+      );
+    } finally {
+      removedStream.close();
+      memberStream.close();
+    }
+  });
+
   it('answers 404 to a stranger and 401 to an anonymous caller', async () => {
     const denied = await stranger.request('GET', `/api/events?workspaceId=${workspaceId}`);
     expect(denied.status).toBe(404);

@@ -97,3 +97,17 @@ export async function findEntityAccess(
 export function heldEntityIds(userId: string, workspaceId: string, kind: EntityKind) {
   return sql`select ${entityMembers.entityId} from ${entityMembers} where ${entityMembers.entityType} = ${kind} and ${entityMembers.userId} = ${userId} and ${entityMembers.workspaceId} = ${workspaceId}`;
 }
+
+/** True when the user is a member of the workspace, deleted or not (to tell members it was deleted). */
+export async function isMemberOfAnyState(
+  db: Queryable,
+  userId: string,
+  workspaceId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: workspaceMembers.userId })
+    .from(workspaceMembers)
+    .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}

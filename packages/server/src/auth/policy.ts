@@ -9,7 +9,7 @@ import { ApiError } from '../http/errors';
 import type { RouteRule } from '../http/route-rule';
 import type { Change } from '../realtime/change';
 import type { ChangeVisibility } from '../realtime/events';
-import { findEntityAccess, findWorkspaceRole, heldEntityIds } from './access-queries';
+import { findEntityAccess, findWorkspaceRole, heldEntityIds, isMemberOfAnyState } from './access-queries';
 import type { IdentityContext } from './caller';
 import { csrfCookie, csrfHeader } from './cookies';
 import {
@@ -127,6 +127,13 @@ async function assertEntity(
 }
 
 async function canSeeChange(db: Database, userId: string, change: Change): Promise<boolean> {
+  // Someone removed from a workspace, or whose workspace was deleted, has no role any more but still hears the news,
+  // so their open pages can leave it.
+  if (change.entityType === 'workspace_member' && change.action === 'delete' && change.entityId === userId)
+    return true;
+  if (change.entityType === 'workspace' && change.action === 'delete') {
+    return isMemberOfAnyState(db, userId, change.workspaceId);
+  }
   const role = await findWorkspaceRole(db, userId, change.workspaceId);
   if (role === null) return false;
   const see = (kind: EntityKind, id: string) =>
