@@ -243,6 +243,23 @@ describe('recurring exceptions as MS Project expands them', () => {
     );
   });
 
+  it('refuses a range or recurrence that covers more days than any plan can use', () => {
+    expect(() =>
+      exceptionDays({ fromDay: dayNumber(-400_000), toDay: dayNumber(400_000), intervals: [] }),
+    ).toThrow(/more than 200000 days/);
+    expect(() => exceptionDays(recurring({ kind: 'daily', every: 1 }, '1000-01-01', '2999-12-31'))).toThrow(
+      /more than 200000 days/,
+    );
+    expect(
+      exceptionDays({
+        fromDay: dayNumber(-400_000),
+        toDay: dayNumber(400_000),
+        intervals: [],
+        occurrences: 3,
+      }),
+    ).toHaveLength(3);
+  });
+
   it('refuses a range that ends before it starts', () => {
     expect(() =>
       exceptionDays({ fromDay: parseDay('2026-03-02'), toDay: parseDay('2026-03-01'), intervals: [] }),

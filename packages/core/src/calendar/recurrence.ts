@@ -14,6 +14,9 @@ import {
   type WeekPosition,
 } from './model';
 
+/** The most days one exception may cover: about 550 years, far beyond MS Project's 1984–2149 range. */
+export const MAX_EXCEPTION_DAYS = 200_000;
+
 /** The n-th (1–4) or last (5) `weekday` of a month. */
 export function weekdayOfMonth(
   year: number,
@@ -105,6 +108,11 @@ export function exceptionDays(exception: CalendarException, where = 'calendar ex
   if (occurrences !== undefined) checkInteger(occurrences, 1, 1_000_000, 'occurrences', where);
   const limit = occurrences ?? Number.POSITIVE_INFINITY;
   const days: DayNumber[] = [];
+  // MS Project's dates run from 1984 to 2149 (about 60,000 days); far beyond that a range is a data error, and
+  // expanding it would only exhaust memory.
+  if (recurrence === undefined && Math.min(toDay - fromDay + 1, limit) > MAX_EXCEPTION_DAYS) {
+    throw new RangeError(`${where}: covers more than ${MAX_EXCEPTION_DAYS} days`);
+  }
   if (recurrence === undefined) {
     for (let day = fromDay; day <= toDay && days.length < limit; day++) days.push(dayNumber(day));
     return days;
@@ -112,6 +120,8 @@ export function exceptionDays(exception: CalendarException, where = 'calendar ex
   checkRecurrence(recurrence, where);
   for (const day of candidates(recurrence, fromDay)) {
     if (day > toDay || days.length >= limit) break;
+    if (days.length === MAX_EXCEPTION_DAYS)
+      throw new RangeError(`${where}: covers more than ${MAX_EXCEPTION_DAYS} days`);
     days.push(dayNumber(day));
   }
   return days;
