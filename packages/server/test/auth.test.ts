@@ -252,6 +252,19 @@ describe('CSRF protection', () => {
     expect(response.status).toBe(403);
   });
 
+  it('refuses sign-up and sign-in bodies a cross-site form could send (not application/json)', async () => {
+    await signUp(t, { email: 'form@example.test', password: 'the real password' });
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const signin = await t.request('POST', '/api/auth/signin', {
+        body: JSON.stringify({ email: 'form@example.test', password: 'the real password' }),
+        headers: { 'content-type': contentType },
+      });
+      expect(signin.status, contentType).toBeGreaterThanOrEqual(400);
+      expect(signin.status, contentType).toBeLessThan(500);
+      expect(cookiesOf(signin).tandem_session).toBeUndefined();
+    }
+  });
+
   it('lets cookie-authenticated reads through without the header, and gives back a lost CSRF cookie', async () => {
     const user = await signUp(t);
     const response = await t.request('GET', '/api/auth/me', {
