@@ -92,6 +92,33 @@ describe('tasks', () => {
     expect((await owner.json<Task>('GET', `/api/tasks/${top.id}`)).version).toBe(1);
   });
 
+  it('moves two tasks under each other at the same moment without a 5xx: one wins, the other is a cycle', async () => {
+    for (let round = 0; round < 10; round++) {
+      const a = await addTask({ name: `a${round}` });
+      const b = await addTask({ name: `b${round}` });
+      const [first, second] = await Promise.all([
+        owner.request('PATCH', `/api/tasks/${a.id}`, { body: { parentId: b.id, version: 1 } }),
+        owner.request('PATCH', `/api/tasks/${b.id}`, { body: { parentId: a.id, version: 1 } }),
+      ]);
+      const statuses = [first.status, second.status].sort();
+      expect(statuses).toEqual([200, 400]);
+    }
+  });
+
+  it('never lets two moves at the same moment close a cycle through other tasks', async () => {
+    for (let round = 0; round < 10; round++) {
+      const p1 = await addTask({ name: `p1-${round}` });
+      const a = await addTask({ name: `a-${round}`, parentId: p1.id });
+      const p2 = await addTask({ name: `p2-${round}` });
+      const b = await addTask({ name: `b-${round}`, parentId: p2.id });
+      const [first, second] = await Promise.all([
+        owner.request('PATCH', `/api/tasks/${p1.id}`, { body: { parentId: b.id, version: 1 } }),
+        owner.request('PATCH', `/api/tasks/${p2.id}`, { body: { parentId: a.id, version: 1 } }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 400]);
+    }
+  });
+
   it('refuses a parent from another project', async () => {
     const other = await owner.json<{ id: string }>(
       'POST',

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { workspaceAllows } from '../../auth/permissions';
 import { policy } from '../../auth/policy';
-import { type Database, transaction } from '../../db/client';
+import type { Database } from '../../db/client';
 import { type EntityKind, type EntityRole, entityMembers } from '../../db/schema/entity-members';
 import { users } from '../../db/schema/users';
 import { workspaceMembers } from '../../db/schema/workspaces';
@@ -9,6 +9,7 @@ import { ApiError } from '../../http/errors';
 import { assertVersion } from '../../http/version';
 import { recordChange } from '../shared/change-log';
 import { invalid } from '../shared/errors';
+import { writeTransaction } from '../shared/write-transaction';
 import { kindLabel, loadEntityRef } from './entity-ref';
 
 /** Someone's role on a product, program or project, as the API shows it. */
@@ -71,7 +72,7 @@ export async function setEntityMember(
   if (!rolesFor(kind).includes(role)) {
     throw invalid('role', `A ${kind} role is one of ${rolesFor(kind).join(', ')}, not ${role}`);
   }
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const ref = await loadEntityRef(tx, kind, entityId);
     await policy.assertCanManage(tx, actorId, ref);
     const [person] = await tx
@@ -102,7 +103,16 @@ export async function setEntityMember(
       [row] = await tx
         .insert(entityMembers)
         .values({ entityType: kind, entityId, userId: memberId, workspaceId: ref.workspaceId, role })
+        .onConflictDoNothing()
         .returning();
+      // Someone else gave this person a role at the same moment: theirs stands, and this caller must reload.
+      if (!row) {
+        throw new ApiError(
+          409,
+          'CONFLICT',
+          `User ${memberId} was given a role on ${kind} ${entityId} meanwhile; reload`,
+        );
+      }
     }
     if (!row) throw new Error('writing entity_members returned no row');
     const member = toView(row, person);
@@ -127,7 +137,7 @@ export async function removeEntityMember(
   memberId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await transaction(db, async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const ref = await loadEntityRef(tx, kind, entityId);
     await policy.assertCanManage(tx, actorId, ref);
     const [existing] = await tx

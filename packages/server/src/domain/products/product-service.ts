@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import { type Database, type Transaction, transaction } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { products } from '../../db/schema/products';
 import type { WorkspaceRole } from '../../db/schema/workspaces';
@@ -13,6 +13,7 @@ import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { visibleFilter } from '../shared/visible-filter';
+import { writeTransaction } from '../shared/write-transaction';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -70,7 +71,7 @@ export async function createProduct(
   input: ProductInput,
 ): Promise<ProductView> {
   await policy.assertCanCreate(db, userId, workspaceId, 'product');
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(products)
       .values({
@@ -138,7 +139,7 @@ export async function updateProduct(
   expectedVersion: number,
   changes: ProductChanges,
 ): Promise<ProductView> {
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const row = await lockProduct(tx, productId);
     await policy.assertCanEdit(tx, userId, { kind: 'product', id: row.id, workspaceId: row.workspaceId });
     const before = toProductView(row);
@@ -169,7 +170,7 @@ export async function deleteProduct(
   productId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await transaction(db, async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const row = await lockProduct(tx, productId);
     await policy.assertCanManage(tx, userId, { kind: 'product', id: row.id, workspaceId: row.workspaceId });
     const before = toProductView(row);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import { type Database, type Transaction, transaction } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { programs } from '../../db/schema/programs';
 import type { WorkspaceRole } from '../../db/schema/workspaces';
@@ -13,6 +13,7 @@ import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { visibleFilter } from '../shared/visible-filter';
+import { writeTransaction } from '../shared/write-transaction';
 
 type ProgramRow = typeof programs.$inferSelect;
 
@@ -70,7 +71,7 @@ export async function createProgram(
   input: ProgramInput,
 ): Promise<ProgramView> {
   await policy.assertCanCreate(db, userId, workspaceId, 'program');
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(programs)
       .values({
@@ -138,7 +139,7 @@ export async function updateProgram(
   expectedVersion: number,
   changes: ProgramChanges,
 ): Promise<ProgramView> {
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const row = await lockProgram(tx, programId);
     await policy.assertCanEdit(tx, userId, { kind: 'program', id: row.id, workspaceId: row.workspaceId });
     const before = toProgramView(row);
@@ -169,7 +170,7 @@ export async function deleteProgram(
   programId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await transaction(db, async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const row = await lockProgram(tx, programId);
     await policy.assertCanManage(tx, userId, { kind: 'program', id: row.id, workspaceId: row.workspaceId });
     const before = toProgramView(row);

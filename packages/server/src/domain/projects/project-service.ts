@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import { type Database, type Transaction, transaction } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { products } from '../../db/schema/products';
 import { programs } from '../../db/schema/programs';
@@ -16,6 +16,7 @@ import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { visibleFilter } from '../shared/visible-filter';
+import { writeTransaction } from '../shared/write-transaction';
 import { toTaskView } from '../tasks/task-view';
 import { type ProjectView, toProjectView } from './project-view';
 
@@ -49,9 +50,12 @@ async function lockProject(tx: Transaction, projectId: string): Promise<ProjectR
   return row;
 }
 
-/** A program or product a project links to must be one the caller can see in the same workspace. */
+/**
+ * A program or product a project links to must be one the caller can see in the same workspace. The rows are held
+ * (key share) until the transaction ends, so they cannot be deleted between this check and the write that links them.
+ */
 async function checkLinks(
-  db: Database | Transaction,
+  db: Transaction,
   userId: string,
   workspaceId: string,
   links: { programId?: string | null | undefined; productId?: string | null | undefined },
@@ -60,7 +64,8 @@ async function checkLinks(
     const [program] = await db
       .select({ id: programs.id })
       .from(programs)
-      .where(and(eq(programs.id, links.programId), eq(programs.workspaceId, workspaceId)));
+      .where(and(eq(programs.id, links.programId), eq(programs.workspaceId, workspaceId)))
+      .for('key share');
     const seen =
       program && (await policy.canSee(db, userId, { kind: 'program', id: program.id, workspaceId }));
     if (!seen) throw invalid('programId', `Program ${links.programId} was not found in this workspace`);
@@ -69,7 +74,8 @@ async function checkLinks(
     const [product] = await db
       .select({ id: products.id })
       .from(products)
-      .where(and(eq(products.id, links.productId), eq(products.workspaceId, workspaceId)));
+      .where(and(eq(products.id, links.productId), eq(products.workspaceId, workspaceId)))
+      .for('key share');
     const seen =
       product && (await policy.canSee(db, userId, { kind: 'product', id: product.id, workspaceId }));
     if (!seen) throw invalid('productId', `Product ${links.productId} was not found in this workspace`);
@@ -90,9 +96,9 @@ export async function createProject(
   input: ProjectInput,
 ): Promise<ProjectView> {
   await policy.assertCanCreate(db, userId, workspaceId, 'project');
-  await checkLinks(db, userId, workspaceId, input);
   checkDates(input.startDate, input.statusDate ?? null);
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
+    await checkLinks(tx, userId, workspaceId, input);
     const [row] = await tx
       .insert(projects)
       .values({
@@ -177,7 +183,7 @@ export async function updateProject(
   expectedVersion: number,
   changes: ProjectChanges,
 ): Promise<ProjectView> {
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const row = await lockProject(tx, projectId);
     await policy.assertCanEdit(tx, userId, { kind: 'project', id: row.id, workspaceId: row.workspaceId });
     const before = toProjectView(row);
@@ -213,7 +219,7 @@ export async function deleteProject(
   projectId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await transaction(db, async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const row = await lockProject(tx, projectId);
     await policy.assertCanManage(tx, userId, { kind: 'project', id: row.id, workspaceId: row.workspaceId });
     const before = toProjectView(row);

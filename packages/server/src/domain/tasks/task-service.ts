@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import { type Database, type Transaction, transaction } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
@@ -12,7 +12,8 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
-import { checkParent, descendantIds, nextPosition } from './task-tree';
+import { writeTransaction } from '../shared/write-transaction';
+import { checkParent, descendantIds, lockTaskTree, nextPosition } from './task-tree';
 import { type TaskView, toTaskView } from './task-view';
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -63,7 +64,7 @@ export async function createTask(
   projectId: string,
   input: TaskInput,
 ): Promise<TaskView> {
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const project = await projectOf(tx, projectId, true);
     await policy.assertCanEdit(tx, userId, {
       kind: 'project',
@@ -159,7 +160,12 @@ export async function updateTask(
   expectedVersion: number,
   changes: TaskChanges,
 ): Promise<TaskView> {
-  return transaction(db, async (tx) => {
+  return writeTransaction(db, async (tx) => {
+    if (changes.parentId !== undefined) {
+      // Taken before any row lock, so two moves wait for each other instead of deadlocking.
+      const [found] = await tx.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId));
+      if (found) await lockTaskTree(tx, found.projectId);
+    }
     const row = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
@@ -188,7 +194,7 @@ export async function deleteTask(
   taskId: string,
   expectedVersion: number,
 ): Promise<void> {
-  await transaction(db, async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const row = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);

@@ -61,3 +61,14 @@ export async function descendantIds(tx: Transaction, taskId: string): Promise<st
     select id from below`);
   return result.rows.map((row) => row.id);
 }
+
+/**
+ * Serialises the moves within one project's task tree. Two moves that each look fine alone can close a cycle together
+ * (P1 under B while P2, B's parent, goes under A, P1's child), and row locks on the two tasks of each move do not
+ * see that; one lock per project does, and moves are rare enough for it to cost nothing.
+ */
+export async function lockTaskTree(tx: Transaction, projectId: string): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`tandem.task-tree:${projectId}`}, 0))`,
+  );
+}
