@@ -289,6 +289,31 @@ describe('work weeks and date-range exceptions', () => {
     expect(show(time.addWork(at('2026-12-26T11:00'), workMinutes(120)))).toBe('2027-01-01T09:00');
   });
 
+  it('gives an unset work-week day of a base calendar MS Project’s default times, not its own default week', () => {
+    const early: DayPattern = [{ from: 360, to: 840 }];
+    const base = calendar('early', {
+      week: [[], early, early, early, early, early, []],
+      workWeeks: [{ fromDay: parseDay('2026-07-01'), toDay: parseDay('2026-07-31'), week: shortFridays }],
+    });
+    const time = compileCalendar([base], calendarId('early'));
+    expect(time.dayPattern(parseDay('2026-07-06'))).toEqual(workday);
+    expect(time.dayPattern(parseDay('2026-07-10'))).toEqual([{ from: 480, to: 720 }]);
+    expect(time.dayPattern(parseDay('2026-08-03'))).toEqual(early);
+  });
+
+  it('gives an unset work-week day of a derived calendar its base’s default day', () => {
+    const late: DayPattern = [{ from: 600, to: 1080 }];
+    const base = calendar('late', { week: [[], late, late, late, late, late, []] });
+    const child = calendar('child', {
+      baseCalendarId: calendarId('late'),
+      week: [undefined, [{ from: 420, to: 900 }], undefined, undefined, undefined, undefined, undefined],
+      workWeeks: [{ fromDay: parseDay('2026-07-01'), toDay: parseDay('2026-07-31'), week: shortFridays }],
+    });
+    const time = compileCalendar([base, child], calendarId('child'));
+    expect(time.dayPattern(parseDay('2026-07-06'))).toEqual(late);
+    expect(time.dayPattern(parseDay('2026-08-03'))).toEqual([{ from: 420, to: 900 }]);
+  });
+
   it('lets a derived calendar inherit the work week of its base', () => {
     const child = calendar('child', { baseCalendarId: calendarId('summer') });
     expect(

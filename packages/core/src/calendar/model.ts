@@ -127,7 +127,10 @@ export interface WorkWeek {
   readonly name?: string;
   readonly fromDay: DayNumber;
   readonly toDay: DayNumber;
-  /** Day patterns for this period; `undefined` days fall back to the calendar's default week. */
+  /**
+   * Day patterns for this period; an `undefined` day takes the base calendar's default week (MS Project's "use times
+   * from base calendar"), or on a base calendar the standard day ("use Project default times").
+   */
   readonly week: WeekPattern;
 }
 

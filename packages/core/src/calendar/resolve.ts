@@ -192,8 +192,9 @@ export function resolveCalendar(
     const dow = dayOfWeek(day);
     for (let k = 0; k < chain.length; k++) {
       const workWeek = chain[k]?.workWeeks.find((w) => w.fromDay <= day && day <= w.toDay);
-      // An unset day of a work week uses the default week of the calendar that owns the work week.
-      if (workWeek !== undefined) return workWeek.week[dow] ?? defaultDay(k, dow);
+      // An unset day of a work week is MS Project's "use times from base calendar" (on a base calendar, "use Project
+      // default times"): the base's default week, as MPXJ's getRanges does, else the standard day.
+      if (workWeek !== undefined) return workWeek.week[dow] ?? defaultDay(k + 1, dow);
     }
     return regularWeek[dow] as DayPattern;
   };
