@@ -143,6 +143,12 @@ export async function listTasks(
   return toPage(rows, query.limit, sort, (row) => row[sort.field], toTaskView);
 }
 
+/** Takes the tree lock of the task's project before any row lock, so moves and deletes wait rather than deadlock. */
+async function lockTreeOf(tx: Transaction, taskId: string): Promise<void> {
+  const [found] = await tx.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId));
+  if (found) await lockTaskTree(tx, found.projectId);
+}
+
 async function lockTask(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
   const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
   if (!row) throw notFound('Task', taskId);
@@ -161,11 +167,7 @@ export async function updateTask(
   changes: TaskChanges,
 ): Promise<TaskView> {
   return writeTransaction(db, async (tx) => {
-    if (changes.parentId !== undefined) {
-      // Taken before any row lock, so two moves wait for each other instead of deadlocking.
-      const [found] = await tx.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId));
-      if (found) await lockTaskTree(tx, found.projectId);
-    }
+    if (changes.parentId !== undefined) await lockTreeOf(tx, taskId);
     const row = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
@@ -195,6 +197,8 @@ export async function deleteTask(
   expectedVersion: number,
 ): Promise<void> {
   await writeTransaction(db, async (tx) => {
+    // A move out of the subtree while it is collected would leave the moved task audited as deleted.
+    await lockTreeOf(tx, taskId);
     const row = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
