@@ -221,6 +221,33 @@ describe('critical path passes', () => {
     expect(result.cycle.names).toContain('Cee');
   });
 
+  it.each([
+    {
+      what: 'a task calendar that does not exist',
+      tasks: [{ id: 'A', days: 1, calendarId: calendarId('nope') }],
+      field: 'tasks[0].calendarId',
+    },
+    {
+      what: 'an SNET constraint without a date',
+      tasks: [{ id: 'A', days: 1, constraint: { type: 'snet' as const } }],
+      field: 'tasks[0]',
+    },
+    {
+      what: 'a calendar with no working time at all',
+      tasks: [{ id: 'A', days: 1, calendarId: calendarId('never') }],
+      field: 'calendars',
+    },
+  ])('reports $what as invalid input', ({ tasks, field }) => {
+    const never: Calendar = {
+      id: calendarId('never'),
+      week: [[], [], [], [], [], [], []],
+      exceptions: [],
+      workWeeks: [],
+    };
+    const result = scheduleProject(sketchProject(tasks, [], { calendars: [standardCalendar, never] }));
+    expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field });
+  });
+
   it('reports a link to an unknown task as invalid input', () => {
     const result = scheduleProject(sketchProject([{ id: 'A', days: 1 }], [['A', 'Z']]));
     expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT', field: 'links[0]' });

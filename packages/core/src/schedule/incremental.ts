@@ -2,7 +2,7 @@ import { compileCalendar } from '../calendar/compile';
 import { recomputeCone } from './cone';
 import { Engine } from './engine';
 import type { Link, ScheduleProject, ScheduleResult, ScheduleTask, TaskId } from './model';
-import { buildNetwork } from './network';
+import { buildNetwork, InputError } from './network';
 import type { CalendarCompiler } from './task-inputs';
 
 /** Changes to one task; `undefined` clears an optional field. */
@@ -55,8 +55,14 @@ export function createScheduler(
     if (built instanceof Engine) {
       engine = built;
       failure = undefined;
-      engine.runPasses();
-      engine.computeOutputs();
+      try {
+        engine.runPasses();
+        engine.computeOutputs();
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        engine = undefined;
+        failure = { ok: false, code: 'INVALID_INPUT', message: error.message, field: error.field };
+      }
     } else {
       engine = undefined;
       failure = built;
@@ -78,7 +84,7 @@ export function createScheduler(
     e.net = built.network;
     e.passes.net = built.network;
     const seeds = ends.flatMap((t) => withLeaves(e, t));
-    recomputeCone(e, seeds);
+    cone(e, seeds);
   };
 
   return {
@@ -106,13 +112,14 @@ export function createScheduler(
       }
       try {
         e.inputs.reload(i, tasks[i]!);
-      } catch {
-        stale = true; // Let the full run report the invalid input.
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        stale = true; // The full run reports the invalid input.
         return;
       }
       e.inputs.refreshAlap();
       e.refreshWork(i);
-      recomputeCone(e, [i]);
+      cone(e, [i]);
     },
     addLink(link) {
       links = links.filter(
@@ -129,6 +136,16 @@ export function createScheduler(
       if (links.length !== before) relink(ends(predecessorId, successorId));
     },
   };
+
+  /** Recomputes a cone; input trouble found on the way (a calendar without work) leaves it to a full run. */
+  function cone(e: Engine, seeds: number[]): void {
+    try {
+      recomputeCone(e, seeds);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      stale = true;
+    }
+  }
 
   function ends(a: TaskId, b: TaskId): number[] {
     return [a, b].map((id) => index.get(id)).filter((i): i is number => i !== undefined);

@@ -1,6 +1,7 @@
 import { compileCalendar } from '../calendar/compile';
 import { Engine } from './engine';
 import type { ScheduleProject, ScheduleResult } from './model';
+import { InputError } from './network';
 
 /**
  * Schedules a project the way Microsoft Project does: critical-path passes over links and constraints on working-time
@@ -14,7 +15,15 @@ import type { ScheduleProject, ScheduleResult } from './model';
 export function scheduleProject(project: ScheduleProject): ScheduleResult {
   const engine = Engine.create(project, compileCalendar);
   if (!(engine instanceof Engine)) return engine;
-  engine.runPasses();
-  engine.computeOutputs();
+  try {
+    engine.runPasses();
+    engine.computeOutputs();
+  } catch (error) {
+    // A calendar without working time only shows once the passes search it.
+    if (error instanceof InputError) {
+      return { ok: false, code: 'INVALID_INPUT', message: error.message, field: error.field };
+    }
+    throw error;
+  }
   return engine.result(false);
 }

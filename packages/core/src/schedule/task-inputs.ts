@@ -97,7 +97,15 @@ export class TaskInputs {
     if (!this.project.calendars.some((c) => c.id === id))
       throw new InputError(`unknown calendar ${id}`, field);
     const k = this.cals.length;
-    this.cals.push(new TimeIndex(this.compile(this.project.calendars, id), this.project.startDate));
+    let time: WorkingTime;
+    try {
+      time = this.compile(this.project.calendars, id);
+    } catch (error) {
+      // The calendar engine rejects missing bases, base cycles and bad intervals with a RangeError.
+      if (error instanceof RangeError) throw new InputError(error.message, field);
+      throw error;
+    }
+    this.cals.push(new TimeIndex(time, this.project.startDate));
     this.calIndex.set(id, k);
     return k;
   }

@@ -1,5 +1,6 @@
 import type { DayNumber, DayPattern, Instant } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
+import { InputError } from './network';
 
 const DAY = 1440;
 /** Working minutes per entry of the coordinate → day table (about a working day). */
@@ -37,9 +38,10 @@ export class TimeIndex {
 
   private build(lo: number, hi: number): void {
     if (hi - lo > MAX_SPAN_DAYS * 2) {
-      throw new Error(`calendar ${this.calendar.id} has no working time within ${MAX_SPAN_DAYS} days`, {
-        cause: { lo, hi },
-      });
+      throw new InputError(
+        `calendar ${this.calendar.id} has no working time within ${MAX_SPAN_DAYS} days`,
+        'calendars',
+      );
     }
     const days = hi - lo;
     const cum = new Float64Array(days + 1);
