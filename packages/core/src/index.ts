@@ -1,3 +1,3 @@
-export * from './schedule';
 export * from './calendar';
 export * from './duration';
+export * from './schedule';
