@@ -34,9 +34,9 @@ const kindLabel: Record<EntityKind, string> = { product: 'Product', program: 'Pr
 
 function identityOf(c: Context): IdentityContext {
   const identity = c.get('identity');
-  // A programming error, not a client one: the identity middleware is mounted by `registerIdentity`.
+  // A programming error, not a client one: the identity middleware is mounted by `identityFeatures()`.
   if (!identity)
-    throw new Error('The identity middleware is not mounted: list registerIdentity first in features');
+    throw new Error('The identity middleware is not mounted: list identityFeatures() first in the features');
   return identity;
 }
 
