@@ -52,7 +52,11 @@ async function main(): Promise<void> {
     });
     const page = await context.newPage();
     const app = ui(page);
-    const shot = (name: string) => page.screenshot({ path: `${out}${name}.png` });
+    const shot = async (name: string) => {
+      // Confirmation toasts are transient; a picture of the page should not keep one.
+      for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+      await page.screenshot({ path: `${out}${name}.png` });
+    };
 
     await page.goto('/setup');
     await page.getByLabel('Full name').waitFor();
@@ -111,7 +115,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Token name').fill('CI import script');
     await page.getByRole('button', { name: 'Create token' }).click();
     await page.getByTestId('token-secret').waitFor();
+    // The account page is a long column of cards: a taller window shows all of it.
+    await page.setViewportSize({ width: 1280, height: 1480 });
     await shot('account');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await app.runCommand('Theme: dark');
     await app.navigate('Projects');

@@ -84,6 +84,8 @@ export function ui(page: Page) {
     async runCommand(text: string) {
       await this.openPalette();
       await page.getByRole('combobox', { name: 'Command' }).fill(text);
+      // Entities load when the palette opens; Enter must wait until a match is there and selected.
+      await page.locator('[cmdk-item][data-selected="true"]').waitFor();
       await page.keyboard.press('Enter');
     },
     /** Names of the rows in the current entity list. */

@@ -126,4 +126,10 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
   );
 }
 
-const navButton = { width: '100%', border: 0, background: 'transparent', font: 'inherit', cursor: 'pointer' };
+const navButton = {
+  width: '100%',
+  border: 0,
+  background: 'transparent',
+  fontFamily: 'inherit',
+  cursor: 'pointer',
+};

@@ -13,6 +13,19 @@ import { useTheme } from '../theme/theme';
 const kinds: readonly EntityKind[] = ['products', 'programs', 'projects'];
 const kindIcons = { products: Icons.product, programs: Icons.program, projects: Icons.project };
 
+/**
+ * Keeps an entry when every typed word appears in it. Stricter than cmdk's default fuzzy match, which lets "new" find
+ * "Partner API v2" (n…e…w): for names of things, people expect to find what they typed.
+ */
+export function matchWords(value: string, search: string): number {
+  const text = value.toLowerCase();
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return 1;
+  if (!words.every((word) => text.includes(word))) return 0;
+  // Entries that start with what was typed come first.
+  return text.startsWith(words[0] ?? '') ? 1 : 0.5;
+}
+
 /** ⌘K / Ctrl+K: jump to any page or entity, create things, switch workspace or theme, all from the keyboard. */
 export function CommandPalette({
   open,
@@ -58,6 +71,7 @@ export function CommandPalette({
       <Command
         className="palette"
         label="Command palette"
+        filter={matchWords}
         role="dialog"
         aria-modal="true"
         onKeyDown={(event) => {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { EntityKind } from '../../api/types';
@@ -37,6 +37,19 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
     queryFn: () => api.entities(kind, workspaceId, { q, sort }),
     placeholderData: keepPreviousData,
   });
+  // Projects show the names of their program and product; both lists are small and cached for the palette too.
+  const related = (other: EntityKind) => ({
+    queryKey: keys.entities(other, workspaceId, '', 'name'),
+    queryFn: () => api.entities(other, workspaceId, { sort: 'name' }),
+    enabled: kind === 'projects',
+  });
+  const programs = useQuery(related('programs'));
+  const products = useQuery(related('products'));
+  const names = useMemo(
+    () =>
+      new Map([...(programs.data?.items ?? []), ...(products.data?.items ?? [])].map((e) => [e.id, e.name])),
+    [programs.data, products.data],
+  );
   const creating = search.create === true;
   const setCreating = (open: boolean) =>
     void navigate({
@@ -112,6 +125,9 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
               <option value="name">Name A–Z</option>
               <option value="-name">Name Z–A</option>
               <option value="-updatedAt">Recently updated</option>
+              <option value="updatedAt">Least recently updated</option>
+              {kind === 'projects' ? <option value="startDate">Starting first</option> : null}
+              {kind === 'projects' ? <option value="-startDate">Starting last</option> : null}
               <option value="-createdAt">Newest first</option>
               <option value="createdAt">Oldest first</option>
             </select>
@@ -121,7 +137,14 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
               No {label.plural.toLowerCase()} match “{q}”.
             </p>
           ) : (
-            <EntityTable kind={kind} workspaceId={workspaceId} items={items} sort={sort} onSort={setSort} />
+            <EntityTable
+              kind={kind}
+              workspaceId={workspaceId}
+              items={items}
+              names={names}
+              sort={sort}
+              onSort={setSort}
+            />
           )}
         </>
       )}

@@ -3,14 +3,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Entity, EntityKind } from '../../api/types';
 import { Icons } from '../../components/icons';
-import { formatDate, relativeTime } from '../../lib/format';
 import { kindLabels } from '../../lib/kinds';
+import { columnsFor, type SortField } from './entity-columns';
 
 /** A sort the table can ask for, in the API's `field` / `-field` form. */
-export type EntitySort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt';
+export type EntitySort = SortField | `-${SortField}`;
 
 const rowHeight = 44;
-const columns = 'minmax(220px, 2fr) minmax(160px, 3fr) 140px';
 
 function SortButton({
   field,
@@ -18,7 +17,7 @@ function SortButton({
   sort,
   onSort,
 }: {
-  field: 'name' | 'createdAt' | 'updatedAt';
+  field: SortField;
   label: string;
   sort: EntitySort;
   onSort: (sort: EntitySort) => void;
@@ -29,7 +28,7 @@ function SortButton({
       type="button"
       className="table__sort"
       aria-label={`${label}${active ? `, sorted ${active}` : ''}. Sort`}
-      onClick={() => onSort(active === 'ascending' ? (`-${field}` as EntitySort) : field)}
+      onClick={() => onSort(active === 'ascending' ? `-${field}` : field)}
     >
       {label}
       {active === 'ascending' ? (
@@ -46,12 +45,15 @@ export function EntityTable({
   kind,
   workspaceId,
   items,
+  names,
   sort,
   onSort,
 }: {
   kind: EntityKind;
   workspaceId: string;
   items: readonly Entity[];
+  /** Names of the programs and products that projects point at, by id. */
+  names: ReadonlyMap<string, string>;
   sort: EntitySort;
   onSort: (sort: EntitySort) => void;
 }) {
@@ -62,25 +64,24 @@ export function EntityTable({
     estimateSize: () => rowHeight,
     overscan: 12,
   });
-  const secondLabel = kind === 'products' ? 'Vision' : kind === 'programs' ? 'Objective' : 'Start';
-  const second = (entity: Entity) =>
-    kind === 'products'
-      ? entity.vision || entity.description
-      : kind === 'programs'
-        ? entity.objective || entity.description
-        : entity.startDate
-          ? formatDate(entity.startDate)
-          : entity.description;
+  const columns = columnsFor(kind);
+  const template = ['minmax(220px, 2fr)', ...columns.map((c) => c.width)].join(' ');
+  const label = kindLabels[kind];
   return (
-    <section className="table" aria-label={kindLabels[kind].plural}>
-      <div className="table__head" style={{ gridTemplateColumns: columns }}>
+    <section className="table" aria-label={label.plural}>
+      <div className="table__head" style={{ gridTemplateColumns: template }}>
         <span>
           <SortButton field="name" label="Name" sort={sort} onSort={onSort} />
         </span>
-        <span>{secondLabel}</span>
-        <span>
-          <SortButton field="updatedAt" label="Updated" sort={sort} onSort={onSort} />
-        </span>
+        {columns.map((column) => (
+          <span key={column.label}>
+            {column.sort ? (
+              <SortButton field={column.sort} label={column.label} sort={sort} onSort={onSort} />
+            ) : (
+              column.label
+            )}
+          </span>
+        ))}
       </div>
       <div ref={scroller} className="table__scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -93,7 +94,7 @@ export function EntityTable({
                 to={`/w/$workspaceId/${kind}/$entityId`}
                 params={{ workspaceId, entityId: entity.id }}
                 className="table__row"
-                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: columns }}
+                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: template }}
               >
                 <span className="table__cell table__cell--name">
                   <span className={`entity-icon entity-icon--${kind}`} aria-hidden="true">
@@ -101,22 +102,18 @@ export function EntityTable({
                   </span>
                   <span className="table__cell">{entity.name}</span>
                 </span>
-                <span className="table__cell muted">{second(entity) || '—'}</span>
-                <span className="table__cell subtle">
-                  {entity.updatedAt
-                    ? relativeTime(entity.updatedAt)
-                    : entity.createdAt
-                      ? relativeTime(entity.createdAt)
-                      : '—'}
-                </span>
+                {columns.map((column) => (
+                  <span key={column.label} className={`table__cell${column.tone ? ` ${column.tone}` : ''}`}>
+                    {column.cell(entity, names)}
+                  </span>
+                ))}
               </Link>
             );
           })}
         </div>
       </div>
       <div className="table__footer">
-        {items.length}{' '}
-        {items.length === 1 ? kindLabels[kind].singular.toLowerCase() : kindLabels[kind].plural.toLowerCase()}
+        {items.length} {items.length === 1 ? label.singular.toLowerCase() : label.plural.toLowerCase()}
       </div>
     </section>
   );
