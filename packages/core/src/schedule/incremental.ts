@@ -110,11 +110,16 @@ export function createScheduler(
         stale = true;
         return;
       }
+      const calendars = e.inputs.cals.length;
       try {
         e.inputs.reload(i, tasks[i]!);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         stale = true; // The full run reports the invalid input.
+        return;
+      }
+      if (e.inputs.cals.length !== calendars) {
+        stale = true; // A calendar first used by this edit: the passes need its project start and finish.
         return;
       }
       e.inputs.refreshAlap();

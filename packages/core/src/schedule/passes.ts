@@ -4,6 +4,7 @@ import {
   F_COMPLETE,
   F_ELAPSED,
   F_MANUAL,
+  F_MULTI,
   F_STARTED,
   FNET,
   FNLT,
@@ -157,7 +158,7 @@ export class Passes {
     }
     if (flags & F_COMPLETE && !Number.isNaN(inp.actualFinish[i]!)) {
       ef[i] = inp.actualFinish[i]!;
-      es[i] = ef[i]! - dur;
+      es[i] = this.startOf(i, ef[i]!, dur);
       return;
     }
     const ctype = inp.ctype[i]!;
@@ -181,10 +182,10 @@ export class Passes {
         w += lag;
       }
       if (type === FF) {
-        w -= inp.remaining[i]!;
+        w = this.startOf(i, w, inp.remaining[i]!);
         if (w < this.startC[c]!) w = this.startC[c]!;
       } else if (type === SF) {
-        w -= dur;
+        w = this.startOf(i, w, dur);
       }
       const like = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
       if (w > linkEs) {
@@ -192,31 +193,31 @@ export class Passes {
         finishLike = like;
       } else if (w === linkEs) finishLike |= like;
     }
-    let s = linkEs;
-    if (linkEs === NONE) {
-      s = ctype === SNET ? inp.cdate[i]! : ctype === FNET ? inp.cdate[i]! - dur : this.startC[c]!;
-    }
     const d = inp.cdate[i]!;
+    // The start that finishes on the constraint date (FNET, FNLT, MFO).
+    const dStart = ctype === FNET || ctype === FNLT || ctype === MFO ? this.startOf(i, d, dur) : d;
+    let s = linkEs;
+    if (linkEs === NONE) s = ctype === SNET || ctype === FNET ? dStart : this.startC[c]!;
     const before = s;
     switch (ctype) {
       case SNET:
         if (s < d) s = d;
         break;
       case FNET:
-        if (s < d - dur) s = d - dur;
+        if (s < dStart) s = dStart;
         break;
       case SNLT:
         // MS Project pulls the early start back to the constraint; without "honor", links may push past it.
         if (s > d && (this.honor || linkEs <= d)) s = d;
         break;
       case FNLT:
-        if (s > d - dur && (this.honor || linkEs <= d - dur)) s = d - dur;
+        if (s > dStart && (this.honor || linkEs <= dStart)) s = dStart;
         break;
       case MSO:
         s = this.honor || linkEs <= d ? d : linkEs;
         break;
       case MFO:
-        s = this.honor || linkEs <= d - dur ? d - dur : linkEs;
+        s = this.honor || linkEs <= dStart ? dStart : linkEs;
         break;
     }
     if (s !== before || linkEs === NONE) finishLike = dur === 0 && s !== before ? this.dateIsPeriodEnd(i) : 0;
@@ -231,18 +232,56 @@ export class Passes {
     return t.finishInstant(t.toCoord(at)) === at && t.startInstant(t.toCoord(at)) !== at ? 1 : 0;
   }
 
-  /** The finish coordinate of `dur` starting at `s` (24-hour clock for elapsed tasks). */
+  /**
+   * The finish coordinate of `dur` starting at `s`: on the 24-hour clock for elapsed tasks, and for a task whose
+   * resources keep different calendars, the last of its assignments to finish, each on its own calendar (MS Project).
+   */
   finishOf(i: number, s: number, dur: number): number {
-    if (!(this.inputs.flags[i]! & F_ELAPSED) || dur === 0) return s + dur;
+    const flags = this.inputs.flags[i]!;
+    if (!(flags & (F_ELAPSED | F_MULTI)) || dur === 0) return s + dur;
+    if (flags & F_MULTI) return this.assignmentsFinish(i, s, dur);
     const t = this.inputs.cals[this.inputs.cal[i]!]!;
     return t.toCoord(t.startInstant(s) + dur);
   }
 
-  /** The start coordinate of `dur` finishing at `f`. */
+  /** The start coordinate of `dur` finishing at `f` (the mirror of {@link Passes.finishOf}). */
   startOf(i: number, f: number, dur: number): number {
-    if (!(this.inputs.flags[i]! & F_ELAPSED) || dur === 0) return f - dur;
+    const flags = this.inputs.flags[i]!;
+    if (!(flags & (F_ELAPSED | F_MULTI)) || dur === 0) return f - dur;
+    if (flags & F_MULTI) return this.assignmentsStart(i, f, dur);
     const t = this.inputs.cals[this.inputs.cal[i]!]!;
     return t.toCoord(t.finishInstant(f) - dur);
+  }
+
+  private assignmentsFinish(i: number, s: number, dur: number): number {
+    const inp = this.inputs;
+    const own = inp.cals[inp.cal[i]!]!;
+    const work = inp.assignmentWork.get(i)!;
+    // Remaining work scales every assignment alike.
+    const share = dur / inp.dur[i]!;
+    const at = own.startInstant(s);
+    let finish = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < work.cals.length; a++) {
+      const t = inp.cals[work.cals[a]!]!;
+      const f = t.finishInstant(t.toCoord(at) + Math.round(work.minutes[a]! * share));
+      if (f > finish) finish = f;
+    }
+    return own.toCoord(finish);
+  }
+
+  private assignmentsStart(i: number, f: number, dur: number): number {
+    const inp = this.inputs;
+    const own = inp.cals[inp.cal[i]!]!;
+    const work = inp.assignmentWork.get(i)!;
+    const share = dur / inp.dur[i]!;
+    const at = own.finishInstant(f);
+    let start = Number.POSITIVE_INFINITY;
+    for (let a = 0; a < work.cals.length; a++) {
+      const t = inp.cals[work.cals[a]!]!;
+      const s = t.startInstant(t.toCoord(at) - Math.round(work.minutes[a]! * share));
+      if (s < start) start = s;
+    }
+    return own.toCoord(start);
   }
 
   /** Backward pass over every task, in reverse topological order. */

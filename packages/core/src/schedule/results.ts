@@ -2,7 +2,7 @@ import type { Instant, WorkMinutes } from '../calendar/model';
 import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, ScheduleTask, TaskId } from './model';
 import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
-import { ALAP, F_COMPLETE, F_ELAPSED, F_MANUAL, F_STARTED } from './task-inputs';
+import { ALAP, F_COMPLETE, F_ELAPSED, F_MANUAL, F_RESOURCE_CALENDAR, F_STARTED } from './task-inputs';
 
 /** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
 export class Outputs {
@@ -97,8 +97,16 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   }
   out.start[i] = late ? out.ls[i]! : out.es[i]!;
   out.finish[i] = late ? out.lf[i]! : out.ef[i]!;
-  const startSlack = alap ? 0 : ps.ls[i]! - ps.es[i]!;
-  const finishSlack = alap ? 0 : ps.lf[i]! - ps.ef[i]!;
+  let startSlack = 0;
+  let finishSlack = 0;
+  if (!alap && flags & F_RESOURCE_CALENDAR) {
+    const p = inp.cals[0]!;
+    startSlack = p.toCoord(ls) - p.toCoord(es);
+    finishSlack = p.toCoord(out.lf[i]!) - p.toCoord(out.ef[i]!);
+  } else if (!alap) {
+    startSlack = ps.ls[i]! - ps.es[i]!;
+    finishSlack = ps.lf[i]! - ps.ef[i]!;
+  }
   out.startSlack[i] = startSlack;
   out.finishSlack[i] = finishSlack;
   const total = flags & F_STARTED ? finishSlack : Math.min(startSlack, finishSlack);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../calendar/day-number';
+import { standardCalendar, twentyFourHourCalendar } from '../calendar/presets';
 import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import { type Assignment, resourceId, type ScheduledTask, type ScheduleProject, taskId } from './model';
 import { scheduleProject } from './schedule';
@@ -163,6 +164,30 @@ describe('task types and assignments', () => {
     expect(get.span('A')).toEqual(['2026-03-02T08:00', '2026-03-05T17:00']);
     expect(get('A').work).toBe(960);
     expect(get('A').cost).toBe(16 * 6000);
+  });
+
+  it('runs each assignment on its own resource calendar and finishes with the last one', () => {
+    const allDay = { ...twentyFourHourCalendar };
+    const get = run(
+      [
+        { id: 'P', days: 1 },
+        { id: 'A', days: 1 },
+      ],
+      [['P', 'A']],
+      {
+        calendars: [standardCalendar, allDay],
+        resources: [
+          { id: resourceId('R'), name: 'R', maxUnits: 1, standardRate: 0 as never },
+          { id: resourceId('N'), name: 'N', maxUnits: 1, standardRate: 0 as never, calendarId: allDay.id },
+        ],
+        assignments: [
+          { taskId: taskId('A'), resourceId: resourceId('R'), units: 1, workMinutes: 480 },
+          { taskId: taskId('A'), resourceId: resourceId('N'), units: 1, workMinutes: 480 },
+        ],
+      },
+    );
+    // The round-the-clock resource starts the evening its predecessor ends; the day resource finishes next day.
+    expect(get.span('A')).toEqual(['2026-03-02T17:00', '2026-03-03T17:00']);
   });
 
   it('keeps a fixed-duration task at its duration whatever the assignments', () => {

@@ -1,4 +1,4 @@
-import type { Calendar, CalendarId } from '../calendar/model';
+import type { Calendar, CalendarId, DayNumber, DayPattern } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
@@ -35,6 +35,17 @@ export const F_ELAPSED = 2;
 export const F_STARTED = 4;
 export const F_COMPLETE = 8;
 export const F_MILESTONE = 16;
+/** Assigned resources keep different calendars: each assignment runs on its own (see Passes.finishOf). */
+export const F_MULTI = 32;
+
+/** Scheduled on its resources' calendar(s) while its slack is measured on the project calendar, as MS Project does. */
+export const F_RESOURCE_CALENDAR = 64;
+
+/** Per-assignment calendars (indices into `cals`) and working minutes of a task with mixed resource calendars. */
+export interface AssignmentWork {
+  readonly cals: readonly number[];
+  readonly minutes: readonly number[];
+}
 
 /**
  * Per-task scheduling inputs in typed arrays, with every date already a work coordinate on the task's calendar.
@@ -59,6 +70,8 @@ export class TaskInputs {
   readonly manualStart: Float64Array;
   readonly manualFinish: Float64Array;
   hasAlap = false;
+  /** Tasks flagged F_MULTI and their assignments. */
+  readonly assignmentWork = new Map<number, AssignmentWork>();
 
   constructor(
     readonly project: ScheduleProject,
@@ -110,9 +123,38 @@ export class TaskInputs {
     return k;
   }
 
+  /**
+   * A calendar that works whenever any of the given ones does: the frame in which a task with mixed resource
+   * calendars starts (the earliest resource able to) and finishes (the last one done).
+   */
+  private unionOf(members: readonly number[]): number {
+    const ids = [...new Set(members)].sort((a, b) => a - b);
+    const key = `union:${ids.join('+')}`;
+    const known = this.calIndex.get(key);
+    if (known !== undefined) return known;
+    const parts = ids.map((k) => this.cals[k]!.calendar);
+    const union = {
+      id: key as CalendarId,
+      dayPattern: (day: DayNumber): DayPattern => {
+        const all = parts.flatMap((p) => p.dayPattern(day)).sort((a, b) => a.from - b.from);
+        const out: { from: number; to: number }[] = [];
+        for (const iv of all) {
+          const last = out.at(-1);
+          if (last && iv.from <= last.to) last.to = Math.max(last.to, iv.to);
+          else out.push({ from: iv.from, to: iv.to });
+        }
+        return out;
+      },
+    };
+    const k = this.cals.length;
+    this.cals.push(new TimeIndex(union, this.project.startDate));
+    this.calIndex.set(key, k);
+    return k;
+  }
+
   /** Re-reads task i after an edit. */
   reload(i: number, task: ScheduleTask): void {
-    this.load(i, task, this.assignmentsByTask.get(task.id), this.resources);
+    this.load(i, task, this.assignmentsByTask.get(task.id));
     if (this.ctype[i] === ALAP) this.hasAlap = true;
   }
 
@@ -125,31 +167,48 @@ export class TaskInputs {
     i: number,
     task: ScheduleTask,
     assignments: ScheduleProject['assignments'][number][] | undefined,
-    resources: ReadonlyMap<string, ScheduleProject['resources'][number]>,
   ): void {
-    let calId = task.calendarId;
     const working =
       assignments === undefined ? none : assignments.filter((a) => a.units > 0 && a.workMinutes > 0);
-    if (calId === undefined && working.length > 0) {
-      // Without a task calendar, MS Project schedules an assigned task on its resources' calendar.
-      const resCals = new Set(
-        working.map((a) => resources.get(a.resourceId)?.calendarId ?? this.project.calendarId),
+    const byAssignments =
+      task.type !== 'fixedDuration' && working.length > 0 && !task.elapsed && !task.manual;
+    let calId = task.calendarId;
+    let multi: AssignmentWork | undefined;
+    if (calId === undefined && byAssignments) {
+      // Without a task calendar, MS Project schedules each assignment on its resource's calendar (a fixed-duration
+      // task keeps the project calendar).
+      const resCals = working.map(
+        (a) => this.resources.get(a.resourceId)?.calendarId ?? this.project.calendarId,
       );
-      if (resCals.size === 1) calId = [...resCals][0];
+      const distinct = [...new Set(resCals)];
+      if (distinct.length === 1) calId = distinct[0];
+      else {
+        multi = {
+          cals: resCals.map((id) => this.calendarOf(id, `tasks[${i}]`)),
+          minutes: working.map((a) => Math.round(a.workMinutes / a.units)),
+        };
+      }
     }
     // Index 0 is the project calendar (compiled first), so most tasks need no lookup.
-    const c = calId === undefined ? 0 : this.calendarOf(calId, `tasks[${i}].calendarId`);
+    const c = multi
+      ? this.unionOf(multi.cals)
+      : calId === undefined
+        ? 0
+        : this.calendarOf(calId, `tasks[${i}].calendarId`);
     const t = this.cals[c]!;
     this.cal[i] = c;
+    if (multi) this.assignmentWork.set(i, multi);
+    else this.assignmentWork.delete(i);
     let dur = Math.max(0, Math.round(task.durationMinutes));
-    if (task.type !== 'fixedDuration' && working.length > 0 && !task.elapsed) {
+    if (byAssignments) {
       // Duration follows from work and units: the longest assignment drives the task.
       dur = 0;
       for (const a of working) dur = Math.max(dur, Math.round(a.workMinutes / a.units));
     }
     if (task.isMilestone && task.durationMinutes === 0) dur = 0;
     this.dur[i] = dur;
-    let flags = 0;
+    let flags = multi ? F_MULTI : 0;
+    if (task.calendarId === undefined && c !== 0) flags |= F_RESOURCE_CALENDAR;
     if (task.manual) flags |= F_MANUAL;
     if (task.elapsed) flags |= F_ELAPSED;
     if (task.isMilestone) flags |= F_MILESTONE;

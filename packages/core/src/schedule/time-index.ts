@@ -29,7 +29,7 @@ export class TimeIndex {
   private readonly patterns = new Map<number, DayPattern>();
 
   constructor(
-    readonly calendar: WorkingTime,
+    readonly calendar: Pick<WorkingTime, 'id' | 'dayPattern'>,
     origin: Instant,
   ) {
     this.originDay = Math.floor(origin / DAY);
