@@ -224,6 +224,42 @@ describe('live changes under the policy', () => {
     }
   });
 
+  it('stops delivering to a subscriber the moment they lose their role, stream still open', async () => {
+    const leaver = await signUp(t);
+    await addToWorkspace(t, workspaceId, leaver, 'member');
+    const stream = await openEventStream(`${t.url}/api/events?workspaceId=${workspaceId}`, leaver.headers);
+    try {
+      await stream.waitFor((e) => e.event === 'ready');
+      const db = t.server.deps.db;
+      await transaction(db, (tx) =>
+        publishChange(tx, { entityType: 'product', entityId: 'prd_hidden', action: 'update', workspaceId }),
+      );
+      await stream.waitFor((e) => e.event === 'change');
+      await t.server.deps.pool.query(
+        'delete from workspace_members where workspace_id = $1 and user_id = $2',
+        [workspaceId, leaver.user.id],
+      );
+      await transaction(db, (tx) =>
+        publishChange(tx, { entityType: 'product', entityId: 'prd_shared', action: 'update', workspaceId }),
+      );
+      await transaction(db, (tx) =>
+        publishChange(tx, {
+          entityType: 'workspace_member',
+          entityId: leaver.user.id,
+          action: 'delete',
+          workspaceId,
+        }),
+      );
+      await stream.waitFor(
+        (e) => e.event === 'change' && JSON.parse(e.data).entityType === 'workspace_member',
+      );
+      const ids = stream.events.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data).entityId);
+      expect(ids).toEqual(['prd_hidden', leaver.user.id]);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('answers 404 to a stranger and 401 to an anonymous caller', async () => {
     const denied = await stranger.request('GET', `/api/events?workspaceId=${workspaceId}`);
     expect(denied.status).toBe(404);
