@@ -4,7 +4,7 @@ import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
 import { at, type LinkSketch, sketchLink, sketchProject, type TaskSketch } from './build-project';
 import { createScheduler, type TaskPatch } from './incremental';
-import { type ConstraintType, type LinkType, type ScheduleProject, taskId } from './model';
+import { type ConstraintType, type LinkType, resourceId, type ScheduleProject, taskId } from './model';
 import { scheduleProject } from './schedule';
 
 const morning: DayPattern = [{ from: 360, to: 840 }];
@@ -73,6 +73,7 @@ const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
         constraint: constraintArb,
         manual: fc.integer({ min: 0, max: 15 }),
         progress: fc.constantFrom(0, 0, 0, 50, 100),
+        staff: fc.constantFrom('none', 'none', 'day', 'early', 'both'),
       }),
       { minLength: n, maxLength: n },
     ),
@@ -115,7 +116,27 @@ function toProject(net: Net): ScheduleProject {
     .filter((l) => l.from < l.to)
     .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as const);
   const unique = new Map(links.map((l) => [`${l[0]}>${l[1]}`, l]));
+  const staff = (kind: string) => (kind === 'both' ? ['day', 'early'] : kind === 'none' ? [] : [kind]);
+  const assignments = net.tasks.flatMap((t, i) =>
+    staff(t.staff).map((r) => ({
+      taskId: taskId(`t${i}`),
+      resourceId: resourceId(r),
+      units: r === 'day' ? 1 : 0.5,
+      workMinutes: 240 + t.minutes,
+    })),
+  );
   return sketchProject(tasks, [...unique.values()], {
+    resources: [
+      { id: resourceId('day'), name: 'Day', maxUnits: 1, standardRate: 5000 as never },
+      {
+        id: resourceId('early'),
+        name: 'Early',
+        maxUnits: 1,
+        standardRate: 7000 as never,
+        calendarId: earlyShift.id,
+      },
+    ],
+    assignments,
     calendars: [standardCalendar, earlyShift],
     multipleCriticalPaths: net.multiple,
     honorConstraintDates: net.honor,
