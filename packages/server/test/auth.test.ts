@@ -175,6 +175,11 @@ describe('sign-in, the caller and sign-out', () => {
     const conflict = (await stale.json()) as { error: { code: string }; current: { name: string } };
     expect(conflict.error.code).toBe('VERSION_CONFLICT');
     expect(conflict.current.name).toBe('New Name');
+    const badTag = await user.request('PATCH', '/api/auth/me', {
+      body: { name: 'X' },
+      headers: { 'if-match': 'soon' },
+    });
+    expect(await errorOf(badTag)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'If-Match' });
     const empty = await user.request('PATCH', '/api/auth/me', { body: { name: '' } });
     expect(await errorOf(empty)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
   });

@@ -8,7 +8,7 @@ import { policy } from '../auth/policy';
 import type { App, AppDeps } from '../http/context';
 import { ApiError } from '../http/errors';
 import { defineRoute } from '../http/route-rule';
-import { setVersionTag } from '../http/version';
+import { expectedVersion, setVersionTag } from '../http/version';
 import {
   type ClientInfo,
   changePassword,
@@ -125,20 +125,10 @@ export function clientInfo(c: Context): ClientInfo {
   return { ip: clientAddress(c), userAgent: c.req.header('User-Agent') };
 }
 
-/** If-Match when sent, else the body's version, else nothing (the profile form may omit it). */
+/** The version the profile form is based on, when it sends one: the contract lets it omit it. */
 function optionalVersion(c: Context, bodyVersion: number | undefined): number | undefined {
-  const header = c.req.header('If-Match');
-  if (header === undefined) return bodyVersion;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  if (!match) {
-    throw new ApiError(
-      400,
-      'VALIDATION_FAILED',
-      `If-Match must be a quoted version number, got ${header}`,
-      'If-Match',
-    );
-  }
-  return Number(match[1]);
+  if (c.req.header('If-Match') === undefined && bodyVersion === undefined) return undefined;
+  return expectedVersion(c, bodyVersion);
 }
 
 /** Registers setup, sign-up, sign-in, sign-out, the caller's profile and the password change. */
