@@ -4,7 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { apiPost as post, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -22,23 +22,6 @@ const projects = [
   ['Billing migration', '2026-05-04'],
   ['Support chatbot pilot', '2026-03-23'],
 ] as const;
-
-/** Calls the API from inside the page, with the session cookie and the CSRF header, as the app does. */
-function post(page: Page, path: string, body: unknown): Promise<{ id: string }> {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const csrf = /(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf) },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as { id: string };
-    },
-    { path, body },
-  );
-}
 
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
@@ -63,7 +46,7 @@ async function main(): Promise<void> {
     await shot('setup');
     await app.signUp(owner);
     await app.createFirstWorkspace('Acme');
-    const workspaceId = /\/w\/([^/]+)/.exec(page.url())?.[1] ?? '';
+    const workspaceId = workspaceIdOf(page);
     await shot('empty-projects');
 
     const program = await post(page, `/api/workspaces/${workspaceId}/programs`, {
