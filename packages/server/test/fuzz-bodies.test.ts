@@ -84,6 +84,25 @@ const jsonText = fc.oneof(
     '1e999',
   ),
   fc.string({ maxLength: 200 }),
+  // Any code point, NUL and lone surrogates included, in the fields the API knows.
+  fc
+    .dictionary(fc.constantFrom(...knownFields), fc.string({ unit: 'binary', maxLength: 20 }), { maxKeys: 4 })
+    .map((value) => JSON.stringify(value)),
+);
+
+/** Odd text for a path or query parameter: any code point, or things that look like ids, numbers and cursors. */
+const oddParameter = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom(
+    '\u0000',
+    '%',
+    '..',
+    'prd_',
+    '-1',
+    '1e999',
+    'eyJzIjoibmFtZSIsImsiOlsiYVx1MDAwMCIsIngiXX0',
+    '',
+  ),
 );
 
 const contentType = fc.constantFrom(
@@ -120,6 +139,12 @@ function send(
     let answered = false;
     const req = httpRequest(`${t.url}${path}`, { method, headers, agent: false }, (res) => {
       answered = true;
+      if (res.headers['content-type']?.startsWith('text/event-stream')) {
+        // A live stream never ends: its status is the answer.
+        res.destroy();
+        resolve({ status: res.statusCode ?? 0, text: '' });
+        return;
+      }
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -140,7 +165,7 @@ function concrete(path: string): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => ids[name] ?? `unknown_${name}`);
 }
 
-describe('random and malformed bodies', () => {
+describe('random and malformed input', () => {
   it('never produce a 5xx on any write route', async () => {
     const routes = routeTable(t.server.app)
       .filter((route) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(route.method))
@@ -171,6 +196,71 @@ describe('random and malformed bodies', () => {
         const cause = (result.errorInstance as { cause?: unknown } | undefined)?.cause;
         throw new Error(
           `${route.method} ${route.path} failed (seed ${result.seed}): ${example} ${String(result.errorInstance).slice(0, 300)} ${String(cause).slice(0, 300)}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never produce a 5xx from odd path and query parameters on any route', async () => {
+    const routes = routeTable(t.server.app).filter((route) => !destructive(route.path));
+    const failures: string[] = [];
+    for (const route of routes) {
+      const names = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] ?? '');
+      // Text PostgreSQL cannot store, in each parameter and each query key in turn: a known way to a 500.
+      const nul = encodeURIComponent('a\u0000b');
+      for (const name of names) {
+        const path = concrete(route.path).replace(encodeURIComponent(ids[name] ?? `unknown_${name}`), nul);
+        const response = await send(route.method, path, '{}', {
+          'content-type': 'application/json',
+          ...owner.writeHeaders(),
+        });
+        if (response.status >= 500)
+          failures.push(`${route.method} ${path} → ${response.status} ${response.text}`);
+      }
+      for (const key of ['q', 'cursor', 'sort', 'limit', 'parentId', 'workspaceId']) {
+        const path = `${concrete(route.path)}?${key}=${nul}`;
+        const response = await send(route.method, path, '{}', {
+          'content-type': 'application/json',
+          ...owner.writeHeaders(),
+        });
+        if (response.status >= 500)
+          failures.push(`${route.method} ${path} → ${response.status} ${response.text}`);
+      }
+      const result = await fc.check(
+        fc.asyncProperty(
+          fc.array(fc.option(oddParameter, { nil: undefined }), {
+            minLength: names.length,
+            maxLength: names.length,
+          }),
+          fc.dictionary(
+            fc.constantFrom('limit', 'cursor', 'sort', 'q', 'parentId', 'programId', 'workspaceId'),
+            oddParameter,
+            {
+              maxKeys: 3,
+            },
+          ),
+          async (values, query) => {
+            let i = 0;
+            const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+              const value = values[i++];
+              return encodeURIComponent(value ?? ids[name] ?? 'x');
+            });
+            const search = new URLSearchParams(query).toString();
+            const response = await send(route.method, `${path}${search ? `?${search}` : ''}`, '{}', {
+              'content-type': 'application/json',
+              ...owner.writeHeaders(),
+            });
+            if (response.status >= 500)
+              failures.push(`${route.method} ${path}?${search} → ${response.status} ${response.text}`);
+            return response.status < 500;
+          },
+        ),
+        { numRuns: 30 },
+      );
+      if (result.failed) {
+        throw new Error(
+          `${route.method} ${route.path} (seed ${result.seed}): ${JSON.stringify(result.counterexample).slice(0, 300)}`,
         );
       }
     }

@@ -62,6 +62,8 @@ export function errorHandler(logger: Logger) {
       const mapped = fromHttpException(error);
       return c.json(mapped.toBody(), mapped.status);
     }
+    const rejectedText = fromRejectedText(error);
+    if (rejectedText) return c.json(rejectedText.toBody(), rejectedText.status);
     const requestId = c.get('requestId');
     logger.error({
       msg: 'unhandled error',
@@ -90,6 +92,24 @@ function fromHttpException(error: HTTPException): ApiError {
     status === 400 ? 'VALIDATION_FAILED' : 'ERROR',
     error.message || 'Request failed',
   );
+}
+
+// PostgreSQL refuses text it cannot store (a NUL character, bytes invalid in UTF-8) with these codes. Such text can
+// arrive in any field, path or query parameter, so it is answered here once rather than in every schema.
+const rejectedTextCodes = new Set(['22021', '22P05']);
+
+function fromRejectedText(error: Error): ApiError | undefined {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && rejectedTextCodes.has(code)) {
+      return new ApiError(
+        400,
+        'VALIDATION_FAILED',
+        'The request contains text that cannot be stored (such as a NUL character)',
+      );
+    }
+  }
+  return undefined;
 }
 
 /** The 413 error for a body over the limit. */

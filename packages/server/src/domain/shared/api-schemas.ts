@@ -1,14 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { listQuerySchema } from '../../http/pagination';
 
+// PostgreSQL cannot store a NUL character in text; naming the field beats a generic refusal from the database.
+const noNul = (text: string) => !text.includes('\u0000');
+const noNulMessage = 'must not contain a NUL character';
+
 /** An entity name: trimmed text of 1 to 200 characters. */
-export const nameSchema = z.string().trim().min(1).max(200);
+export const nameSchema = z.string().trim().min(1).max(200).refine(noNul, noNulMessage);
 
 /** Free text such as a description, vision or objective. */
-export const longTextSchema = z.string().max(20_000);
+export const longTextSchema = z.string().max(20_000).refine(noNul, noNulMessage);
 
 /** An opaque id in a path or body. */
-export const idSchema = z.string().min(1).max(100);
+export const idSchema = z.string().min(1).max(100).refine(noNul, noNulMessage);
 
 /** A calendar day, `YYYY-MM-DD`. */
 export const dateSchema = z.iso.date();
