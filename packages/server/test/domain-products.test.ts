@@ -103,6 +103,15 @@ describe('products', () => {
     expect(await unknown.json()).toMatchObject({ error: { code: 'UNKNOWN_FIELD', field: 'owner' } });
   });
 
+  it('answers a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await owner.request('POST', `/api/workspaces/${workspaceId}/products`, {
+      body: 'name=Atlas',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
   it('deletes with If-Match, then answers 404', async () => {
     const product = await create({ name: 'Foxtrot' });
     const stale = await owner.request('DELETE', `/api/products/${product.id}`, {

@@ -85,6 +85,9 @@ function fromHttpException(error: HTTPException): ApiError {
     return new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON');
   }
   if (error.status === 413) return payloadTooLarge();
+  if (error.status === 415) {
+    return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json');
+  }
   if (error.status === 404) return new ApiError(404, 'NOT_FOUND', error.message || 'Not found');
   const status = error.status as ContentfulStatusCode;
   return new ApiError(
