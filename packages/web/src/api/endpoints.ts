@@ -74,7 +74,11 @@ export const api = {
   acceptInvitation: (token: string) =>
     request<{ workspace: Workspace }>('POST', `/api/invitations/${encodeURIComponent(token)}/accept`),
 
-  entities: (kind: EntityKind, workspaceId: string, query: { q?: string; sort?: string; cursor?: string }) =>
+  entities: (
+    kind: EntityKind,
+    workspaceId: string,
+    query: { q?: string; sort?: string; cursor?: string; programId?: string; productId?: string },
+  ) =>
     request<Page<Entity>>('GET', `/api/workspaces/${workspaceId}/${kind}`, {
       query: { limit: 200, ...query },
     }),

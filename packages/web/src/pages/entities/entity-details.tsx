@@ -12,6 +12,7 @@ import { useToast } from '../../components/toast';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { kindLabels } from '../../lib/kinds';
 import { ConfirmDelete } from './confirm-delete';
+import { LinkedProjects } from './linked-projects';
 
 interface Draft {
   name: string;
@@ -136,6 +137,9 @@ export function EntityDetails({
             </dl>
           </div>
         </div>
+        {kind === 'programs' || kind === 'products' ? (
+          <LinkedProjects kind={kind} workspaceId={workspaceId} entityId={entity.id} />
+        ) : null}
         <div className="card card--danger">
           <div className="card__header">
             <div style={{ flex: 1 }}>

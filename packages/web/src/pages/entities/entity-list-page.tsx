@@ -58,8 +58,8 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
       search: open ? { create: true } : {},
       replace: true,
     });
-  // Members may start products and projects (becoming their manager); programs are set up by admins.
-  const mayCreate = role === 'owner' || role === 'admin' || (role === 'member' && kind !== 'programs');
+  // Everyone but guests may start products, programs and projects (becoming their manager); the API decides anyway.
+  const mayCreate = role !== undefined && role !== 'guest';
   const Icon = kindIcons[kind];
   const items = list.data?.items ?? [];
   const unfiltered = q === '' && items.length === 0;
