@@ -6,6 +6,11 @@ import { type Person, ui } from './harness/ui';
 
 const owner: Person = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical-engine-1843' };
 const guest: Person = { name: 'Grace Hopper', email: 'grace@example.com', password: 'compiler-a0-1952!' };
+const member: Person = {
+  name: 'Linus Torvalds',
+  email: 'linus@example.com',
+  password: 'monolithic-kernel-1991',
+};
 
 let tandem: Tandem;
 let browser: Browser;
@@ -131,5 +136,27 @@ describe('onboarding a team through the web app', () => {
     expect(await app.theme()).toBe(after);
     await app.runCommand('Theme: light');
     expect(await app.theme()).toBe('light');
+  });
+
+  it('lets a member see every project but not edit one they hold no role on', async () => {
+    await app.signOut();
+    await app.signIn(owner);
+    const link = await app.invite(member.email, 'Member');
+    await app.signOut();
+    await page.goto(link);
+    await page.getByRole('link', { name: 'Create an account to join' }).click();
+    await app.signUp(member);
+    await page.getByRole('button', { name: 'Accept invitation' }).click();
+    await page.waitForURL(/\/w\/[^/]+\/projects/);
+    await page.locator('.table__row').nth(1).waitFor();
+    expect(await app.listedNames()).toEqual(['Checkout redesign', 'Warehouse move']);
+
+    await page.locator('.table__row', { hasText: 'Warehouse move' }).click();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Description').fill('Moving to the new site in March');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const refusal = page.locator('form').getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/project/i);
   });
 });
