@@ -102,7 +102,14 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
   }
 
   // Second forward pass (ALAP), or the first pass's dates copied over.
-  if (!inputs.hasAlap) {
+  if (!inputs.hasAlap && engine.secondPass) {
+    // The last ALAP task is gone: every early date falls back to the first pass.
+    for (let t = 0; t < n; t++) {
+      if (ps.es[t] !== ps.es1[t] || ps.ef[t] !== ps.ef1[t]) changed[t] = 1;
+    }
+    ps.es.set(ps.es1);
+    ps.ef.set(ps.ef1);
+  } else if (!inputs.hasAlap) {
     for (const t of changedF1) {
       ps.es[t] = ps.es1[t]!;
       ps.ef[t] = ps.ef1[t]!;
@@ -135,6 +142,8 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
       }
     }
   }
+
+  engine.secondPass = inputs.hasAlap;
 
   // Outputs: changed tasks, their predecessors (free slack reads successors) and every summary above them.
   const redo = new Uint8Array(n);

@@ -1,4 +1,4 @@
-import type { ScheduledTask, ScheduleProject, ScheduleResult, TaskId } from './model';
+import type { Assignment, ScheduledTask, ScheduleProject, ScheduleResult, TaskId } from './model';
 import { buildNetwork, InputError, type Network } from './network';
 import { Passes } from './passes';
 import {
@@ -9,6 +9,7 @@ import {
   projectSpan,
   scheduledTask,
   summaryOutputs,
+  taskAssignedWorkAndCost,
   taskOwnWorkAndCost,
   taskWorkAndCost,
 } from './results';
@@ -21,6 +22,8 @@ export class Engine {
   passes: Passes;
   readonly out: Outputs;
   objects: ScheduledTask[] = [];
+  /** Whether the early dates come from the second forward pass (some task is ALAP). */
+  secondPass = false;
   /** The project finish the backward pass last used (forward scheduling). */
   finishInstant = Number.NaN;
 
@@ -88,6 +91,7 @@ export class Engine {
     this.finishInstant = this.latestEarlyFinish();
     ps.setFinish(this.finishInstant);
     ps.backwardAll();
+    this.secondPass = this.inputs.hasAlap;
     if (this.inputs.hasAlap) ps.forwardAll(true);
     else {
       ps.es.set(ps.es1);
@@ -145,6 +149,11 @@ export class Engine {
     const objects: ScheduledTask[] = new Array(net.n);
     for (let i = 0; i < net.n; i++) objects[i] = scheduledTask(passes, out, i);
     this.objects = objects;
+  }
+
+  /** Refreshes one task's assignment work and cost after its staff changed. */
+  refreshAssignments(i: number, assignments: readonly Assignment[]): void {
+    taskAssignedWorkAndCost(this.project, this.out, i, assignments);
   }
 
   /** Refreshes one task's own work and cost after an edit (summaries re-add them in the output pass). */

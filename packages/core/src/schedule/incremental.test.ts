@@ -61,6 +61,12 @@ const editArb = fc.oneof(
     lag: lagArb,
   }),
   fc.record({ kind: fc.constant('removeLink' as const), link: fc.nat() }),
+  fc.record({
+    kind: fc.constant('staff' as const),
+    task: fc.nat(),
+    staff: fc.constantFrom('none', 'day', 'early', 'both'),
+    units: fc.constantFrom(0.5, 1, 2),
+  }),
 );
 
 const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
@@ -89,6 +95,8 @@ const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
 
 type Net = typeof networkArb extends fc.Arbitrary<infer T> ? T : never;
 
+const staffOf = (kind: string) => (kind === 'both' ? ['day', 'early'] : kind === 'none' ? [] : [kind]);
+
 function toProject(net: Net): ScheduleProject {
   const tasks: TaskSketch[] = net.tasks.map((t, i) => {
     const parent = t.parent === null || i === 0 ? undefined : t.parent % i;
@@ -116,9 +124,8 @@ function toProject(net: Net): ScheduleProject {
     .filter((l) => l.from < l.to)
     .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as const);
   const unique = new Map(links.map((l) => [`${l[0]}>${l[1]}`, l]));
-  const staff = (kind: string) => (kind === 'both' ? ['day', 'early'] : kind === 'none' ? [] : [kind]);
   const assignments = net.tasks.flatMap((t, i) =>
-    staff(t.staff).map((r) => ({
+    staffOf(t.staff).map((r) => ({
       taskId: taskId(`t${i}`),
       resourceId: resourceId(r),
       units: r === 'day' ? 1 : 0.5,
@@ -175,6 +182,12 @@ describe('incremental rescheduling', () => {
                 scheduler.addLink(sketchLink([`t${edit.from % n}`, `t${edit.to % n}`, edit.type, edit.lag]));
               }
               break;
+            case 'staff':
+              scheduler.staffTask(
+                id(edit.task),
+                staffOf(edit.staff).map((r) => ({ resourceId: resourceId(r), units: edit.units })),
+              );
+              break;
             case 'removeLink': {
               const links = scheduler.project.links;
               const link = links[edit.link % Math.max(1, links.length)];
@@ -188,6 +201,29 @@ describe('incremental rescheduling', () => {
       { seed: 20260302, numRuns: 300 },
     );
   }, 60_000);
+
+  it('falls back to first-pass dates when the last ALAP task becomes ASAP (pinned counterexample)', () => {
+    const scheduler = createScheduler(
+      sketchProject(
+        [
+          {
+            id: 't0',
+            durationMinutes: 0,
+            constraint: { type: 'alap' },
+            manual: true,
+            manualStart: (base + 1440) as never,
+            manualFinish: (base + 2880) as never,
+          },
+          { id: 't1', durationMinutes: 0 },
+        ],
+        [['t0', 't1', 'SS', { elapsed: 1980 }]],
+        { honorConstraintDates: false },
+      ),
+    );
+    scheduler.schedule();
+    scheduler.updateTask(taskId('t0'), { constraint: { type: 'asap' } });
+    expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
+  });
 
   it('moves only the successors of a task whose duration grows', () => {
     const scheduler = createScheduler(

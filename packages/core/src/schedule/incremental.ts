@@ -3,6 +3,7 @@ import { recomputeCone } from './cone';
 import { Engine } from './engine';
 import type { Link, ScheduleProject, ScheduleResult, ScheduleTask, TaskId } from './model';
 import { buildNetwork, InputError } from './network';
+import { restaff, type Staffing } from './staffing';
 import type { CalendarCompiler } from './task-inputs';
 
 /** Changes to one task; `undefined` clears an optional field. */
@@ -18,6 +19,11 @@ export interface Scheduler {
   updateTask(id: TaskId, patch: TaskPatch): void;
   /** Adds a link (replacing any link between the same two tasks). */
   addLink(link: Link): void;
+  /**
+   * Puts these resources on a task (replacing its assignments) by MS Project's effort-driven rules for its type; see
+   * {@link restaff}. Throws a RangeError naming an unknown task or resource, or units that are not positive.
+   */
+  staffTask(id: TaskId, staffing: readonly Staffing[]): void;
   /** Removes the link from `predecessorId` to `successorId`, if there is one. */
   removeLink(predecessorId: TaskId, successorId: TaskId): void;
 }
@@ -124,6 +130,48 @@ export function createScheduler(
       }
       e.inputs.refreshAlap();
       e.refreshWork(i);
+      cone(e, [i]);
+    },
+    staffTask(id, staffing) {
+      const i = index.get(id);
+      if (i === undefined) throw new RangeError(`unknown task ${id}`);
+      for (const s of staffing) {
+        if (!project.resources.some((r) => r.id === s.resourceId)) {
+          throw new RangeError(`unknown resource ${s.resourceId}`);
+        }
+      }
+      const task = tasks[i]!;
+      const change = restaff(
+        task,
+        project.assignments.filter((a) => a.taskId === id),
+        staffing,
+      );
+      project.assignments = [...project.assignments.filter((a) => a.taskId !== id), ...change.assignments];
+      const total = change.assignments.reduce((sum, a) => sum + a.workMinutes, 0);
+      tasks[i] = {
+        ...task,
+        durationMinutes: change.durationMinutes,
+        ...(task.work === undefined ? {} : { work: total }),
+      };
+      const e = engine;
+      if (stale || !e || project.scheduleFrom === 'finish') {
+        stale = true;
+        return;
+      }
+      e.inputs.setAssignments(id, change.assignments);
+      e.refreshAssignments(i, change.assignments);
+      const calendars = e.inputs.cals.length;
+      try {
+        e.inputs.reload(i, tasks[i]!);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        stale = true;
+        return;
+      }
+      if (e.inputs.cals.length !== calendars) {
+        stale = true;
+        return;
+      }
       cone(e, [i]);
     },
     addLink(link) {

@@ -1,5 +1,13 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
-import type { Money, ScheduledTask, ScheduleProject, ScheduleSuccess, ScheduleTask, TaskId } from './model';
+import type {
+  Assignment,
+  Money,
+  ScheduledTask,
+  ScheduleProject,
+  ScheduleSuccess,
+  ScheduleTask,
+  TaskId,
+} from './model';
 import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
 import { ALAP, F_COMPLETE, F_ELAPSED, F_MANUAL, F_RESOURCE_CALENDAR, F_STARTED } from './task-inputs';
@@ -63,6 +71,25 @@ export function taskWorkAndCost(project: ScheduleProject, out: Outputs, index: I
   project.tasks.forEach((t, i) => {
     taskOwnWorkAndCost(t, out, i);
   });
+}
+
+/** Recomputes one task's assignment work and cost after its staff changed. */
+export function taskAssignedWorkAndCost(
+  project: ScheduleProject,
+  out: Outputs,
+  i: number,
+  assignments: readonly Assignment[],
+): void {
+  let work = 0;
+  let cost = 0;
+  for (const a of assignments) {
+    const r = project.resources.find((x) => x.id === a.resourceId);
+    work += a.workMinutes;
+    cost += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
+  }
+  out.assignedWork[i] = work;
+  out.assignedCost[i] = cost;
+  taskOwnWorkAndCost(project.tasks[i]!, out, i);
 }
 
 /** Work and cost of one task from its assignments and its own fields. */

@@ -152,6 +152,12 @@ export class TaskInputs {
     return k;
   }
 
+  /** Replaces one task's assignments (call `reload` after). */
+  setAssignments(id: string, list: ScheduleProject['assignments'][number][]): void {
+    if (list.length === 0) this.assignmentsByTask.delete(id);
+    else this.assignmentsByTask.set(id, list);
+  }
+
   /** Re-reads task i after an edit. */
   reload(i: number, task: ScheduleTask): void {
     this.load(i, task, this.assignmentsByTask.get(task.id));
