@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem, type Tandem } from './harness/tandem';
@@ -123,5 +123,38 @@ describe('working together in the web app', () => {
     await here.getByRole('alert').waitFor();
     await ui(here).signIn({ email: owner.email, password: newPassword });
     await here.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+  });
+
+  it('resets a forgotten password with the one-time link from the mail', async () => {
+    // Without SMTP the server prints its mail; reading it is what an operator does to pass the link on.
+    const printed: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk, ...rest) => {
+      printed.push(String(chunk));
+      return write(chunk, ...(rest as []));
+    });
+    try {
+      await ui(here).signOut();
+      await here.getByRole('link', { name: 'Forgot your password?' }).click();
+      await here.getByLabel('Email').fill(owner.email);
+      await here.getByRole('button', { name: 'Send reset link' }).click();
+      await here.getByText('a reset link is on its way').waitFor();
+      await expect.poll(() => printed.join('').match(/\/reset-password\?token=\S+/)?.[0]).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
+    const link = printed.join('').match(/\/reset-password\?token=\S+/)?.[0] ?? '';
+    await here.goto(link);
+    await here.getByLabel('New password').fill('margaret-reset-2026');
+    await here.getByRole('button', { name: 'Set new password' }).click();
+    await here.getByText('Your password has been changed').waitFor();
+    await here.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await ui(here).signIn({ email: owner.email, password: 'margaret-reset-2026' });
+    await here.getByRole('heading', { level: 1, name: 'Projects' }).waitFor();
+
+    await here.goto(link);
+    await here.getByLabel('New password').fill('someone-else-2026');
+    await here.getByRole('button', { name: 'Set new password' }).click();
+    await here.getByRole('alert').waitFor();
   });
 });
