@@ -136,7 +136,7 @@ export class Engine {
   /** Output arrays for every task. */
   computeOutputs(): void {
     const { net, out, passes } = this;
-    taskWorkAndCost(this.project, out, net.index);
+    taskWorkAndCost(this.project, this.inputs, out, net.index);
     const limit = this.project.criticalSlackLimit;
     for (let i = 0; i < net.n; i++) if (!net.active[i]) inactiveOutputs(passes, out, i);
     // Leaves in index order (sequential memory), then summaries in topological order (children first).
@@ -153,12 +153,12 @@ export class Engine {
 
   /** Refreshes one task's assignment work and cost after its staff changed. */
   refreshAssignments(i: number, assignments: readonly Assignment[]): void {
-    taskAssignedWorkAndCost(this.project, this.out, i, assignments);
+    taskAssignedWorkAndCost(this.project, this.inputs, this.out, i, assignments);
   }
 
   /** Refreshes one task's own work and cost after an edit (summaries re-add them in the output pass). */
   refreshWork(i: number): void {
-    taskOwnWorkAndCost(this.project.tasks[i]!, this.out, i);
+    taskOwnWorkAndCost(this.inputs, this.out, i);
   }
 
   /** The success result from the current outputs. */

@@ -159,7 +159,6 @@ export function createScheduler(
         return;
       }
       e.inputs.setAssignments(id, change.assignments);
-      e.refreshAssignments(i, change.assignments);
       const calendars = e.inputs.cals.length;
       try {
         e.inputs.reload(i, tasks[i]!);
@@ -168,6 +167,7 @@ export function createScheduler(
         stale = true;
         return;
       }
+      e.refreshAssignments(i, change.assignments);
       if (e.inputs.cals.length !== calendars) {
         stale = true;
         return;

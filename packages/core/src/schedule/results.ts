@@ -10,7 +10,15 @@ import type {
 } from './model';
 import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
-import { ALAP, F_COMPLETE, F_ELAPSED, F_MANUAL, F_RESOURCE_CALENDAR, F_STARTED } from './task-inputs';
+import {
+  ALAP,
+  F_COMPLETE,
+  F_ELAPSED,
+  F_MANUAL,
+  F_RESOURCE_CALENDAR,
+  F_STARTED,
+  type TaskInputs,
+} from './task-inputs';
 
 /** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
 export class Outputs {
@@ -57,7 +65,12 @@ export class Outputs {
 }
 
 /** Per-task work (minutes) and cost (minor units) from assignments, fixed cost and the task's own work. */
-export function taskWorkAndCost(project: ScheduleProject, out: Outputs, index: IdIndex): void {
+export function taskWorkAndCost(
+  project: ScheduleProject,
+  inputs: TaskInputs,
+  out: Outputs,
+  index: IdIndex,
+): void {
   const rates = new Map(project.resources.map((r) => [r.id as string, r]));
   out.assignedWork.fill(0);
   out.assignedCost.fill(0);
@@ -68,14 +81,13 @@ export function taskWorkAndCost(project: ScheduleProject, out: Outputs, index: I
     out.assignedWork[i]! += a.workMinutes;
     out.assignedCost[i]! += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
   }
-  project.tasks.forEach((t, i) => {
-    taskOwnWorkAndCost(t, out, i);
-  });
+  for (let i = 0; i < project.tasks.length; i++) taskOwnWorkAndCost(inputs, out, i);
 }
 
 /** Recomputes one task's assignment work and cost after its staff changed. */
 export function taskAssignedWorkAndCost(
   project: ScheduleProject,
+  inputs: TaskInputs,
   out: Outputs,
   i: number,
   assignments: readonly Assignment[],
@@ -89,13 +101,14 @@ export function taskAssignedWorkAndCost(
   }
   out.assignedWork[i] = work;
   out.assignedCost[i] = cost;
-  taskOwnWorkAndCost(project.tasks[i]!, out, i);
+  taskOwnWorkAndCost(inputs, out, i);
 }
 
 /** Work and cost of one task from its assignments and its own fields. */
-export function taskOwnWorkAndCost(task: ScheduleTask, out: Outputs, i: number): void {
-  out.work[i] = task.work ?? out.assignedWork[i]!;
-  out.cost[i] = out.assignedCost[i]! + (task.fixedCost ?? 0);
+export function taskOwnWorkAndCost(inputs: TaskInputs, out: Outputs, i: number): void {
+  const own = inputs.ownWork[i]!;
+  out.work[i] = Number.isNaN(own) ? out.assignedWork[i]! : own;
+  out.cost[i] = out.assignedCost[i]! + inputs.fixedCost[i]!;
 }
 
 /** Fills instants, slacks and criticality of one leaf task. */
@@ -140,7 +153,7 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   out.totalSlack[i] = total;
   out.freeSlack[i] = flags & F_COMPLETE ? 0 : freeSlack(ps, i, total);
   out.critical[i] = !(flags & F_COMPLETE) && !isPlaceholder(ps, i) && total <= criticalLimit ? 1 : 0;
-  out.percent[i] = ps.inputs.project.tasks[i]!.percentComplete;
+  out.percent[i] = inp.percent[i]!;
 }
 
 /** A manually scheduled task with no real start, finish or duration: MS Project never flags one critical. */
@@ -194,7 +207,7 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
   let started = false;
   let complete = true;
   let work = 0;
-  let cost = ps.inputs.project.tasks[i]!.fixedCost ?? 0;
+  let cost = ps.inputs.fixedCost[i]!;
   let weighted = 0;
   let weight = 0;
   for (let k = net.childStart[i]!; k < net.childStart[i + 1]!; k++) {
@@ -265,7 +278,7 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
   const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
   let span: number;
   if (isSummary) span = t.toCoord(out.finish[i]!) - t.toCoord(out.start[i]!);
-  else if (task.elapsed) span = ps.inputs.dur[i]!;
+  else if (ps.inputs.flags[i]! & F_ELAPSED) span = ps.inputs.dur[i]!;
   else if (!ps.net.active[i]) span = ps.inputs.dur[i]!;
   else {
     const ctype = ps.inputs.ctype[i]!;

@@ -69,6 +69,10 @@ export class TaskInputs {
   readonly actualFinish: Float64Array;
   readonly manualStart: Float64Array;
   readonly manualFinish: Float64Array;
+  /** Percent complete, the task's own work (NaN when it comes from assignments) and fixed cost. */
+  readonly percent: Float64Array;
+  readonly ownWork: Float64Array;
+  readonly fixedCost: Float64Array;
   hasAlap = false;
   /** Tasks flagged F_MULTI and their assignments. */
   readonly assignmentWork = new Map<number, AssignmentWork>();
@@ -90,6 +94,9 @@ export class TaskInputs {
     this.actualFinish = new Float64Array(n);
     this.manualStart = new Float64Array(n);
     this.manualFinish = new Float64Array(n);
+    this.percent = new Float64Array(n);
+    this.ownWork = new Float64Array(n);
+    this.fixedCost = new Float64Array(n);
     this.calendarOf(project.calendarId, 'calendarId');
     for (const r of project.resources) this.resources.set(r.id, r);
     for (const a of project.assignments) {
@@ -243,5 +250,9 @@ export class TaskInputs {
     this.actualFinish[i] = task.actualFinish === undefined ? Number.NaN : t.toCoord(task.actualFinish);
     this.manualStart[i] = task.manualStart === undefined ? Number.NaN : t.toCoord(task.manualStart);
     this.manualFinish[i] = task.manualFinish === undefined ? Number.NaN : t.toCoord(task.manualFinish);
+    // Read here so the output pass need not touch the task objects again.
+    this.percent[i] = task.percentComplete;
+    this.ownWork[i] = task.work ?? Number.NaN;
+    this.fixedCost[i] = task.fixedCost ?? 0;
   }
 }
