@@ -1,13 +1,5 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
-import type {
-  Assignment,
-  Money,
-  ScheduledTask,
-  ScheduleProject,
-  ScheduleSuccess,
-  ScheduleTask,
-  TaskId,
-} from './model';
+import type { Assignment, Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
 import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
 import {
