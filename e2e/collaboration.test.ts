@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
-import { apiPost, workspaceIdOf } from './harness/api';
+import { apiPost, seedProjects, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -156,5 +156,26 @@ describe('working together in the web app', () => {
     await here.getByLabel('New password').fill('someone-else-2026');
     await here.getByRole('button', { name: 'Set new password' }).click();
     await here.getByRole('alert').waitFor();
+  });
+
+  it('loads a long list page by page while drawing only the rows in view', async () => {
+    expect(await seedProjects(here, workspaceId, 430, 'Work package')).toBe(430);
+    await here.goto(`/w/${workspaceId}/projects`);
+    const footer = here.locator('.table__footer');
+    await expect.poll(() => footer.textContent()).toMatch(/^\d+\+ projects$/);
+    expect(await here.locator('.table__row').count()).toBeLessThan(60);
+    const scroller = here.locator('.table__scroll');
+    await expect
+      .poll(
+        async () => {
+          await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+          return footer.textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('432 projects');
+    expect(await here.locator('.table__row').count()).toBeLessThan(60);
+    await here.getByLabel('Search projects').fill('Work package 0429');
+    await expect.poll(() => ui(here).listedNames()).toEqual(['Work package 0429']);
   });
 });

@@ -27,3 +27,33 @@ export function workspaceIdOf(page: Page): string {
   if (!id) throw new Error(`No workspace in ${page.url()}`);
   return id;
 }
+
+/** Creates many projects at once from inside the page, in parallel batches; returns how many were created. */
+export function seedProjects(
+  page: Page,
+  workspaceId: string,
+  count: number,
+  prefix: string,
+): Promise<number> {
+  return page.evaluate(
+    async ({ workspaceId, count, prefix }) => {
+      const csrf = decodeURIComponent(/(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+      let created = 0;
+      for (let start = 0; start < count; start += 25) {
+        const batch = Array.from({ length: Math.min(25, count - start) }, (_, i) =>
+          fetch(`/api/workspaces/${workspaceId}/projects`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+            body: JSON.stringify({
+              name: `${prefix} ${String(start + i + 1).padStart(4, '0')}`,
+              startDate: '2026-03-02',
+            }),
+          }),
+        );
+        for (const response of await Promise.all(batch)) if (response.ok) created++;
+      }
+      return created;
+    },
+    { workspaceId, count, prefix },
+  );
+}

@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { EntityKind } from '../../api/types';
@@ -32,9 +32,12 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<EntitySort>('name');
   const q = useDebounced(query.trim(), 200);
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: keys.entities(kind, workspaceId, q, sort),
-    queryFn: () => api.entities(kind, workspaceId, { q, sort }),
+    queryFn: ({ pageParam }) =>
+      api.entities(kind, workspaceId, { q, sort, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
   // Projects show the names of their program and product; both lists are small and cached for the palette too.
@@ -61,7 +64,11 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   // Everyone but guests may start products, programs and projects (becoming their manager); the API decides anyway.
   const mayCreate = role !== undefined && role !== 'guest';
   const Icon = kindIcons[kind];
-  const items = list.data?.items ?? [];
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const unfiltered = q === '' && items.length === 0;
   return (
     <div className="page">
@@ -144,6 +151,8 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
               names={names}
               sort={sort}
               onSort={setSort}
+              more={list.hasNextPage}
+              onNearEnd={loadMore}
             />
           )}
         </>

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Entity, EntityKind } from '../../api/types';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
@@ -48,6 +48,8 @@ export function EntityTable({
   names,
   sort,
   onSort,
+  more,
+  onNearEnd,
 }: {
   kind: EntityKind;
   workspaceId: string;
@@ -56,6 +58,10 @@ export function EntityTable({
   names: ReadonlyMap<string, string>;
   sort: EntitySort;
   onSort: (sort: EntitySort) => void;
+  /** True while the server has more rows than loaded. */
+  more: boolean;
+  /** Called when the user scrolls near the last loaded row, to load the next page. */
+  onNearEnd: () => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -64,6 +70,12 @@ export function EntityTable({
     estimateSize: () => rowHeight,
     overscan: 12,
   });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    // Pages are fetched a screenful ahead, so scrolling through thousands never waits at the bottom.
+    if (more && lastShown >= items.length - 20) onNearEnd();
+  }, [more, lastShown, items.length, onNearEnd]);
   const columns = columnsFor(kind);
   const template = ['minmax(220px, 2fr)', ...columns.map((c) => c.width)].join(' ');
   const label = kindLabels[kind];
@@ -85,7 +97,7 @@ export function EntityTable({
       </div>
       <div ref={scroller} className="table__scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {rows.map((row) => {
             const entity = items[row.index];
             if (!entity) return null;
             return (
@@ -113,7 +125,8 @@ export function EntityTable({
         </div>
       </div>
       <div className="table__footer">
-        {items.length} {items.length === 1 ? label.singular.toLowerCase() : label.plural.toLowerCase()}
+        {items.length}
+        {more ? '+' : ''} {items.length === 1 ? label.singular.toLowerCase() : label.plural.toLowerCase()}
       </div>
     </section>
   );
