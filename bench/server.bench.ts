@@ -144,6 +144,8 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const pid = child.pid ?? 0;
     const idleRss = rssMb(pid);
+    // The cheapest route (one `select 1`): how much of the list figure is the machine and the framework.
+    const health = await load({ url: `${base}/api/health`, connections: 10, duration: 5 }, pid);
     const list = await load(
       {
         url: `${base}/api/workspaces/${workspaceId}/products?limit=50`,
@@ -169,6 +171,12 @@ async function main(): Promise<void> {
     process.stdout.write('\nTandem server benchmark (embedded PostgreSQL 18, this machine)\n\n');
     line('cold start to first 200 /api/health', `${(cold / 1000).toFixed(2)} s`, '≤ 5 s');
     line('warm start to first 200 /api/health', `${(warm / 1000).toFixed(2)} s`, '≤ 2 s');
+    line(
+      'baseline GET /api/health, 10 conn × 5 s',
+      `${Math.round(health.result.requests.average)} req/s`,
+      '—',
+    );
+    line('  latency p99', `${health.result.latency.p99} ms`, '—');
     line(
       `list of ${Array.isArray(listItems) ? listItems.length : '?'} products, 10 conn × 10 s`,
       `${Math.round(list.result.requests.average)} req/s`,

@@ -5,11 +5,6 @@ export function notFound(kind: string, id: string): ApiError {
   return new ApiError(404, 'NOT_FOUND', `${kind} ${id} was not found`);
 }
 
-/** The 403 for a thing the caller can see but may not change. */
-export function forbidden(message: string): ApiError {
-  return new ApiError(403, 'FORBIDDEN', message);
-}
-
 /** A 400 naming the offending field. */
 export function invalid(field: string, message: string): ApiError {
   return new ApiError(400, 'VALIDATION_FAILED', message, field);
