@@ -100,6 +100,9 @@ function fromHttpException(error: HTTPException): ApiError {
 // PostgreSQL refuses text it cannot store (a NUL character, bytes invalid in UTF-8) with these codes. Such text can
 // arrive in any field, path or query parameter, so it is answered here once rather than in every schema.
 const rejectedTextCodes = new Set(['22021', '22P05']);
+// A value PostgreSQL cannot convert (bad number or date text, out of range). Inputs are validated before they reach
+// SQL; this is the backstop that keeps a value that slipped through a 400 instead of a 500.
+const rejectedValueCodes = new Set(['22P02', '22003', '22007', '22008']);
 
 function fromRejectedText(error: Error): ApiError | undefined {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
@@ -110,6 +113,9 @@ function fromRejectedText(error: Error): ApiError | undefined {
         'VALIDATION_FAILED',
         'The request contains text that cannot be stored (such as a NUL character)',
       );
+    }
+    if (typeof code === 'string' && rejectedValueCodes.has(code)) {
+      return new ApiError(400, 'VALIDATION_FAILED', 'A value in the request is malformed or out of range');
     }
   }
   return undefined;

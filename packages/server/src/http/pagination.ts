@@ -72,15 +72,54 @@ export function encodeCursor(sort: Sort<string>, key: CursorValue | Date, id: st
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
+function invalidCursor(): ApiError {
+  return new ApiError(
+    400,
+    'VALIDATION_FAILED',
+    'The cursor is not valid for this list and sort; start again',
+    'cursor',
+  );
+}
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const int32 = 2 ** 31;
+
+function isInstant(text: string): boolean {
+  return isoInstant.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+}
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * Whether a decoded cursor key can be compared with `column` in SQL. Cursors are opaque but not signed, so a forged one
+ * must be refused here rather than fail inside PostgreSQL as a server error.
+ */
+function fitsColumn(column: AnyColumn, key: CursorValue): boolean {
+  switch (column.dataType) {
+    case 'number':
+      if (typeof key !== 'number' || !Number.isFinite(key)) return false;
+      return column.columnType !== 'PgInteger' || (Number.isInteger(key) && key >= -int32 && key < int32);
+    case 'date':
+      return typeof key === 'string' && isInstant(key);
+    case 'boolean':
+      return typeof key === 'boolean';
+    case 'string':
+      if (typeof key !== 'string' || key.includes('\u0000')) return false;
+      if (column.columnType === 'PgDateString') return isCalendarDate(key);
+      if (column.columnType === 'PgTimestampString') return isInstant(key);
+      return true;
+    default:
+      return key !== null && typeof key !== 'object';
+  }
+}
+
 /** Decodes a cursor made by `encodeCursor` for the same sort; anything else is a 400 naming `cursor`. */
 export function decodeCursor(cursor: string, sort: Sort<string>): { key: CursorValue; id: string } {
-  const invalid = () =>
-    new ApiError(
-      400,
-      'VALIDATION_FAILED',
-      'The cursor is not valid for this list and sort; start again',
-      'cursor',
-    );
+  const invalid = invalidCursor;
   let payload: CursorPayload;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
@@ -119,6 +158,7 @@ export function keyset(
     : [sql`${column} asc`, sql`${idColumn} asc`];
   if (cursor === undefined) return { where: undefined, orderBy };
   const after = decodeCursor(cursor, sort);
+  if (!fitsColumn(column, after.key)) throw invalidCursor();
   const where = desc
     ? sql`(${column}, ${idColumn}) < (${after.key}, ${after.id})`
     : sql`(${column}, ${idColumn}) > (${after.key}, ${after.id})`;
