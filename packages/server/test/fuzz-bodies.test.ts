@@ -105,6 +105,32 @@ const oddParameter = fc.oneof(
   ),
 );
 
+/** A cursor that decodes (opaque but unsigned, so forgeable) with any sort and any key: a keyset value of the wrong type. */
+const forgedCursor = fc
+  .record({
+    sort: fc.constantFrom(
+      'name',
+      '-name',
+      'createdAt',
+      '-updatedAt',
+      'startDate',
+      'position',
+      'durationMinutes',
+    ),
+    key: fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom('2026-02-30', '1e999', '9999999999', 'NaN'),
+    ),
+    id: fc.string({ maxLength: 8 }),
+  })
+  .map(({ sort, key, id }) => ({
+    sort,
+    cursor: Buffer.from(JSON.stringify({ s: sort, k: [key, id] })).toString('base64url'),
+  }));
+
 const contentType = fc.constantFrom(
   'application/json',
   'application/json; charset=utf-8',
@@ -261,6 +287,30 @@ describe('random and malformed input', () => {
       if (result.failed) {
         throw new Error(
           `${route.method} ${route.path} (seed ${result.seed}): ${JSON.stringify(result.counterexample).slice(0, 300)}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never produce a 5xx from a forged cursor on any list', async () => {
+    const lists = routeTable(t.server.app).filter(
+      (route) => route.method === 'GET' && !route.path.endsWith('/events'),
+    );
+    const failures: string[] = [];
+    for (const route of lists) {
+      const result = await fc.check(
+        fc.asyncProperty(forgedCursor, async ({ sort, cursor }) => {
+          const path = `${concrete(route.path)}?sort=${encodeURIComponent(sort)}&cursor=${cursor}`;
+          const response = await send('GET', path, '', owner.readHeaders());
+          if (response.status >= 500) failures.push(`${path} → ${response.status} ${response.text}`);
+          return response.status < 500;
+        }),
+        { numRuns: 25 },
+      );
+      if (result.failed) {
+        throw new Error(
+          `${route.path} (seed ${result.seed}): ${JSON.stringify(result.counterexample).slice(0, 300)}`,
         );
       }
     }
