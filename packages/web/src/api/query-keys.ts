@@ -11,6 +11,9 @@ export const keys = {
   entitiesOf: (kind: EntityKind, workspaceId: string) => ['entities', kind, workspaceId] as const,
   entities: (kind: EntityKind, workspaceId: string, q: string, sort: string) =>
     ['entities', kind, workspaceId, q, sort] as const,
+  /** A flat list of names for pickers and the palette; kept apart from the paged list of the same kind. */
+  entityNames: (kind: EntityKind, workspaceId: string, q: string) =>
+    ['entities', kind, workspaceId, 'names', q] as const,
   entity: (kind: EntityKind, id: string) => ['entity', kind, id] as const,
   entityMembers: (kind: EntityKind, id: string) => ['entity-members', kind, id] as const,
   history: (entityType: string, id: string) => ['history', entityType, id] as const,

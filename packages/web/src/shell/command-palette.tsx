@@ -1,13 +1,14 @@
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Command } from 'cmdk';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints';
 import { keys } from '../api/query-keys';
 import type { EntityKind } from '../api/types';
 import { Icons } from '../components/icons';
 import { kindLabels } from '../lib/kinds';
 import { useMe } from '../lib/session';
+import { useDebounced } from '../lib/use-debounced';
 import { useTheme } from '../theme/theme';
 
 const kinds: readonly EntityKind[] = ['products', 'programs', 'projects'];
@@ -42,16 +43,21 @@ export function CommandPalette({
   const me = useMe();
   const { setChoice } = useTheme();
   const restoreFocus = useRef<Element | null>(null);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 150);
   const lists = useQueries({
     queries: kinds.map((kind) => ({
-      queryKey: keys.entities(kind, workspaceId, '', 'name'),
-      queryFn: () => api.entities(kind, workspaceId, { sort: 'name' }),
+      queryKey: keys.entityNames(kind, workspaceId, q),
+      queryFn: () => api.entities(kind, workspaceId, { sort: 'name', ...(q ? { q } : {}) }),
       enabled: open,
+      placeholderData: keepPreviousData,
     })),
   });
   useEffect(() => {
-    if (open) restoreFocus.current = document.activeElement;
-    else if (restoreFocus.current instanceof HTMLElement) restoreFocus.current.focus();
+    if (open) {
+      restoreFocus.current = document.activeElement;
+      setSearch('');
+    } else if (restoreFocus.current instanceof HTMLElement) restoreFocus.current.focus();
   }, [open]);
   if (!open) return null;
   const run = (action: () => unknown) => {
@@ -81,7 +87,13 @@ export function CommandPalette({
           }
         }}
       >
-        <Command.Input autoFocus placeholder="Type a command or search…" aria-label="Command" />
+        <Command.Input
+          autoFocus
+          value={search}
+          onValueChange={setSearch}
+          placeholder="Type a command or search…"
+          aria-label="Command"
+        />
         <Command.List>
           <Command.Empty>Nothing matches. Try a page name, or “new”.</Command.Empty>
           <Command.Group heading="Go to">

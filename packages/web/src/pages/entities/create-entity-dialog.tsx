@@ -40,7 +40,7 @@ export function CreateEntityDialog({
   const [programId, setProgramId] = useState('');
   const [productId, setProductId] = useState('');
   const related = (other: EntityKind) => ({
-    queryKey: keys.entities(other, workspaceId, '', 'name'),
+    queryKey: keys.entityNames(other, workspaceId, ''),
     queryFn: () => api.entities(other, workspaceId, { sort: 'name' }),
     enabled: open && kind === 'projects',
   });

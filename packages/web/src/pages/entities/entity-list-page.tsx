@@ -8,19 +8,11 @@ import { EmptyState, FormAlert, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useWorkspaceRole } from '../../lib/session';
+import { useDebounced } from '../../lib/use-debounced';
 import { CreateEntityDialog } from './create-entity-dialog';
 import { type EntitySort, EntityTable } from './entity-table';
 
 const kindIcons = { products: Icons.product, programs: Icons.program, projects: Icons.project };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** Products, programs or projects of the workspace: search, sort, create, open. */
 export function EntityListPage({ kind }: { kind: EntityKind }) {
@@ -42,7 +34,7 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   });
   // Projects show the names of their program and product; both lists are small and cached for the palette too.
   const related = (other: EntityKind) => ({
-    queryKey: keys.entities(other, workspaceId, '', 'name'),
+    queryKey: keys.entityNames(other, workspaceId, ''),
     queryFn: () => api.entities(other, workspaceId, { sort: 'name' }),
     enabled: kind === 'projects',
   });
