@@ -1,3 +1,4 @@
+import { Arena, engineBytes } from './arena';
 import type { Assignment, ScheduledTask, ScheduleProject, ScheduleResult, TaskId } from './model';
 import { buildNetwork, InputError, type Network } from './network';
 import { Passes } from './passes';
@@ -31,6 +32,7 @@ export class Engine {
     public project: ScheduleProject,
     net: Network,
     inputs: TaskInputs,
+    arena: Arena,
   ) {
     this.net = net;
     this.inputs = inputs;
@@ -40,8 +42,9 @@ export class Engine {
       project.honorConstraintDates,
       project.multipleCriticalPaths === true,
       project.scheduleFrom === 'finish',
+      arena,
     );
-    this.out = new Outputs(net.n);
+    this.out = new Outputs(net.n, arena);
   }
 
   /** Builds an engine, or the failure a full schedule would report (cycle or invalid input). */
@@ -53,7 +56,8 @@ export class Engine {
       if (project.scheduleFrom === 'finish' && project.finishDate === undefined) {
         throw new InputError('a project scheduled from its finish needs a finish date', 'finishDate');
       }
-      const built = buildNetwork(project);
+      const arena = new Arena(engineBytes(project.tasks.length, project.links.length));
+      const built = buildNetwork(project, arena);
       if (!built.ok) {
         const tasks = built.cycle.map((i) => project.tasks[i]!);
         return {
@@ -62,7 +66,7 @@ export class Engine {
           cycle: { taskIds: tasks.map((t) => t.id), names: tasks.map((t) => t.name) },
         };
       }
-      return new Engine(project, built.network, new TaskInputs(project, compile));
+      return new Engine(project, built.network, new TaskInputs(project, compile, arena), arena);
     } catch (error) {
       if (error instanceof InputError) {
         return { ok: false, code: 'INVALID_INPUT', message: error.message, field: error.field };

@@ -1,3 +1,4 @@
+import { type ArrayMaker, plainArrays } from './arena';
 import type { LinkType, ScheduleProject } from './model';
 
 /** Link type codes used in the typed arrays. */
@@ -51,7 +52,7 @@ export interface Network {
 export type NetworkOutcome = { ok: true; network: Network } | { ok: false; cycle: number[] };
 
 /** Builds the typed graph of a project; fails with an input error for links or parents that name unknown tasks. */
-export function buildNetwork(project: ScheduleProject): NetworkOutcome {
+export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainArrays): NetworkOutcome {
   const tasks = project.tasks;
   const n = tasks.length;
   const index = new IdIndex();
@@ -60,8 +61,8 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
     if (index.get(id) !== undefined) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
     index.set(id, i);
   }
-  const parent = new Int32Array(n).fill(-1);
-  const summary = new Uint8Array(n);
+  const parent = make.i32(n).fill(-1);
+  const summary = make.u8(n);
   const childCount = new Int32Array(n + 1);
   let lastParentId: string | undefined;
   let lastParent = -1;
@@ -78,12 +79,12 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
     summary[pi] = 1;
     childCount[pi]!++;
   }
-  const childStart = prefix(childCount);
-  const childList = new Int32Array(childStart[n]!);
+  const childStart = prefix(childCount, make);
+  const childList = make.i32(childStart[n]!);
   const fill = childStart.slice(0, n);
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
 
-  const active = new Uint8Array(n);
+  const active = make.u8(n);
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
     // Outline order puts parents first; otherwise walk the ancestors.
@@ -146,14 +147,14 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
     predCount[edgesTo[e]!]!++;
     succCount[edgesFrom[e]!]!++;
   }
-  const predStart = prefix(predCount);
-  const succStart = prefix(succCount);
-  const predTask = new Int32Array(m);
-  const predType = new Uint8Array(m);
-  const predLagKind = new Uint8Array(m);
-  const predLag = new Float64Array(m);
-  const succTask = new Int32Array(m);
-  const succSlot = new Int32Array(m);
+  const predStart = prefix(predCount, make);
+  const succStart = prefix(succCount, make);
+  const predTask = make.i32(m);
+  const predType = make.u8(m);
+  const predLagKind = make.u8(m);
+  const predLag = make.f64(m);
+  const succTask = make.i32(m);
+  const succSlot = make.i32(m);
   const pf = predStart.slice(0, n);
   const sf = succStart.slice(0, n);
   for (let e = 0; e < m; e++) {
@@ -173,9 +174,9 @@ export function buildNetwork(project: ScheduleProject): NetworkOutcome {
     succSlot[out] = slot;
   }
 
-  const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask);
+  const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask, make);
   if (!order.ok) return { ok: false, cycle: order.cycle };
-  const position = new Int32Array(n).fill(-1);
+  const position = make.i32(n).fill(-1);
   order.order.forEach((t, k) => {
     position[t] = k;
   });
@@ -227,8 +228,8 @@ export class InputError extends Error {
   }
 }
 
-function prefix(counts: Int32Array): Int32Array {
-  const out = new Int32Array(counts.length);
+function prefix(counts: Int32Array, make: ArrayMaker): Int32Array {
+  const out = make.i32(counts.length);
   let sum = 0;
   for (let i = 0; i < counts.length; i++) {
     out[i] = sum;
@@ -246,6 +247,7 @@ function topologicalOrder(
   predTask: Int32Array,
   succStart: Int32Array,
   succTask: Int32Array,
+  make: ArrayMaker,
 ): { ok: true; order: Int32Array } | { ok: false; cycle: number[] } {
   const indegree = new Int32Array(n);
   let activeCount = 0;
@@ -255,7 +257,7 @@ function topologicalOrder(
     indegree[i] = predStart[i + 1]! - predStart[i]!;
     if (parent[i]! >= 0) indegree[parent[i]!]!++;
   }
-  const order = new Int32Array(activeCount);
+  const order = make.i32(activeCount);
   let head = 0;
   let tail = 0;
   for (let i = 0; i < n; i++) if (active[i] && indegree[i] === 0) order[tail++] = i;

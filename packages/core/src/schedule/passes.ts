@@ -1,3 +1,4 @@
+import { type ArrayMaker, plainArrays } from './arena';
 import { FF, FS, LAG_ELAPSED, LAG_PERCENT, type Network, SF, SS } from './network';
 import {
   ALAP,
@@ -48,18 +49,19 @@ export class Passes {
     readonly multipleCriticalPaths: boolean,
     /** Scheduling from the project finish: every ASAP task is placed at its late dates. */
     readonly fromFinish: boolean,
+    make: ArrayMaker = plainArrays,
   ) {
     const n = net.n;
-    this.es1 = new Float64Array(n);
-    this.ef1 = new Float64Array(n);
-    this.es = new Float64Array(n);
-    this.ef = new Float64Array(n);
-    this.ls = new Float64Array(n);
-    this.lf = new Float64Array(n);
-    this.lfBound = new Float64Array(n);
-    this.lsBound = new Float64Array(n);
-    this.finishLike = new Uint8Array(n);
-    this.earliest = new Int32Array(n).fill(-1);
+    this.es1 = make.f64(n);
+    this.ef1 = make.f64(n);
+    this.es = make.f64(n);
+    this.ef = make.f64(n);
+    this.ls = make.f64(n);
+    this.lf = make.f64(n);
+    this.lfBound = make.f64(n);
+    this.lsBound = make.f64(n);
+    this.finishLike = make.u8(n);
+    this.earliest = make.i32(n).fill(-1);
     this.startC = new Float64Array(inputs.cals.length);
     this.finishC = new Float64Array(inputs.cals.length);
   }

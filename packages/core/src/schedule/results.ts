@@ -1,4 +1,5 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
+import { type ArrayMaker, plainArrays } from './arena';
 import type { Assignment, Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
 import { FF, FS, type IdIndex, type Network, SF } from './network';
 import type { Passes } from './passes';
@@ -35,24 +36,24 @@ export class Outputs {
   /** Started and complete bits of summaries, from their children. */
   readonly summaryFlags: Uint8Array;
 
-  constructor(n: number) {
-    this.summaryFlags = new Uint8Array(n);
-    this.assignedWork = new Float64Array(n);
-    this.assignedCost = new Float64Array(n);
-    this.start = new Int32Array(n);
-    this.finish = new Int32Array(n);
-    this.es = new Int32Array(n);
-    this.ef = new Int32Array(n);
-    this.ls = new Int32Array(n);
-    this.lf = new Int32Array(n);
-    this.totalSlack = new Int32Array(n);
-    this.startSlack = new Int32Array(n);
-    this.finishSlack = new Int32Array(n);
-    this.freeSlack = new Int32Array(n);
-    this.critical = new Uint8Array(n);
-    this.work = new Float64Array(n);
-    this.cost = new Float64Array(n);
-    this.percent = new Float64Array(n);
+  constructor(n: number, make: ArrayMaker = plainArrays) {
+    this.summaryFlags = make.u8(n);
+    this.assignedWork = make.f64(n);
+    this.assignedCost = make.f64(n);
+    this.start = make.i32(n);
+    this.finish = make.i32(n);
+    this.es = make.i32(n);
+    this.ef = make.i32(n);
+    this.ls = make.i32(n);
+    this.lf = make.i32(n);
+    this.totalSlack = make.i32(n);
+    this.startSlack = make.i32(n);
+    this.finishSlack = make.i32(n);
+    this.freeSlack = make.i32(n);
+    this.critical = make.u8(n);
+    this.work = make.f64(n);
+    this.cost = make.f64(n);
+    this.percent = make.f64(n);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Calendar, CalendarId, DayNumber, DayPattern } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
+import { type ArrayMaker, plainArrays } from './arena';
 import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
 import { TimeIndex } from './time-index';
@@ -80,23 +81,24 @@ export class TaskInputs {
   constructor(
     readonly project: ScheduleProject,
     private readonly compile: CalendarCompiler,
+    make: ArrayMaker = plainArrays,
   ) {
     const n = project.tasks.length;
-    this.cal = new Int32Array(n);
-    this.dur = new Float64Array(n);
-    this.remaining = new Float64Array(n);
-    this.flags = new Uint8Array(n);
-    this.ctype = new Uint8Array(n);
-    this.cdate = new Float64Array(n);
-    this.cdateInstant = new Float64Array(n);
-    this.deadline = new Float64Array(n);
-    this.actualStart = new Float64Array(n);
-    this.actualFinish = new Float64Array(n);
-    this.manualStart = new Float64Array(n);
-    this.manualFinish = new Float64Array(n);
-    this.percent = new Float64Array(n);
-    this.ownWork = new Float64Array(n);
-    this.fixedCost = new Float64Array(n);
+    this.cal = make.i32(n);
+    this.dur = make.f64(n);
+    this.remaining = make.f64(n);
+    this.flags = make.u8(n);
+    this.ctype = make.u8(n);
+    this.cdate = make.f64(n);
+    this.cdateInstant = make.f64(n);
+    this.deadline = make.f64(n);
+    this.actualStart = make.f64(n);
+    this.actualFinish = make.f64(n);
+    this.manualStart = make.f64(n);
+    this.manualFinish = make.f64(n);
+    this.percent = make.f64(n);
+    this.ownWork = make.f64(n);
+    this.fixedCost = make.f64(n);
     this.calendarOf(project.calendarId, 'calendarId');
     for (const r of project.resources) this.resources.set(r.id, r);
     for (const a of project.assignments) {
