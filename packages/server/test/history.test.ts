@@ -98,6 +98,20 @@ describe('entity history and the workspace audit log', () => {
     expect(entries[0]?.actor).toEqual({ id: member.id, name: 'Hist Member' });
   });
 
+  it('keeps the history of a deleted task readable by whoever still sees its project', async () => {
+    const project = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Still here',
+      startDate: '2026-01-05',
+    });
+    const task = await owner.json<{ id: string }>('POST', `/api/projects/${project.id}/tasks`, {
+      name: 'Gone',
+    });
+    await owner.json('DELETE', `/api/tasks/${task.id}`, { version: 1 }, 204);
+    const seen = await allEntries(member, `/api/history/task/${task.id}`, 50);
+    expect(seen.map((entry) => entry.action)).toEqual(['delete', 'create']);
+    expect((await outsider.request('GET', `/api/history/task/${task.id}`)).status).toBe(404);
+  });
+
   it('shows the workspace audit log to owners and admins, and 403 to members', async () => {
     const log = await allEntries(owner, `/api/workspaces/${workspaceId}/audit`, 100);
     expect(log.length).toBeGreaterThan(10);

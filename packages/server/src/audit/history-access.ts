@@ -50,8 +50,9 @@ async function guardOf(db: Database, type: HistoryEntityType, id: string): Promi
 }
 
 /**
- * Lets through whoever may see the entity; the history of a deleted entity is kept for the owners and admins of its
- * workspace, who see the workspace audit log anyway. Anyone else gets 404.
+ * Lets through whoever may see the entity. The history of a deleted task stays readable by whoever may still see its
+ * project; that of any other deleted entity by the owners and admins of its workspace, who see the workspace audit
+ * log anyway. Anyone else gets 404.
  */
 export async function assertCanReadHistory(
   db: Database,
@@ -65,14 +66,31 @@ export async function assertCanReadHistory(
     return;
   }
   const [entry] = await db
-    .select({ workspaceId: auditEntries.workspaceId })
+    .select({ workspaceId: auditEntries.workspaceId, before: auditEntries.before })
     .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, type), eq(auditEntries.entityId, id)))
+    .where(
+      and(
+        eq(auditEntries.entityType, type),
+        eq(auditEntries.entityId, id),
+        eq(auditEntries.action, 'delete'),
+      ),
+    )
     .limit(1);
-  const role = entry?.workspaceId ? await policy.workspaceRole(db, userId, entry.workspaceId) : null;
-  if (!workspaceAllows(role, 'seeAudit')) {
+  if (!entry?.workspaceId) throw notFound(label(type), id);
+  const projectId = type === 'task' ? projectOf(entry.before) : undefined;
+  if (projectId) {
+    const project = await guardOf(db, 'project', projectId);
+    if (project && (await policy.canSee(db, userId, project))) return;
+  }
+  if (!workspaceAllows(await policy.workspaceRole(db, userId, entry.workspaceId), 'seeAudit')) {
     throw notFound(label(type), id);
   }
+}
+
+/** The project a deleted task belonged to, from the `before` of its deletion. */
+function projectOf(before: unknown): string | undefined {
+  if (typeof before !== 'object' || before === null || !('projectId' in before)) return undefined;
+  return typeof before.projectId === 'string' ? before.projectId : undefined;
 }
 
 function label(type: HistoryEntityType): string {
