@@ -159,4 +159,21 @@ describe('onboarding a team through the web app', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/project/i);
   });
+
+  it('lets the owner change a role and remove someone, who then has no workspace left', async () => {
+    await app.signOut();
+    await app.signIn(owner);
+    await app.navigate('People');
+    await page.getByLabel(`Role of ${member.name}`).selectOption('admin');
+    await page.getByText('Role changed').waitFor();
+    await page.getByRole('button', { name: `Remove ${guest.name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove from workspace' }).click();
+    const members = page.getByRole('list', { name: 'Workspace members' });
+    await members.getByText(guest.name, { exact: true }).waitFor({ state: 'detached' });
+    expect(await page.getByLabel(`Role of ${member.name}`).inputValue()).toBe('admin');
+
+    await app.signOut();
+    await app.signIn(guest);
+    await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { WorkspaceMember, WorkspaceRole } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { useToast } from '../../components/toast';
@@ -23,6 +24,7 @@ export function PeoplePage() {
   const myRole = useWorkspaceRole(workspaceId);
   const manage = canManageWorkspace(myRole);
   const [inviting, setInviting] = useState(false);
+  const [removing, setRemoving] = useState<WorkspaceMember | null>(null);
   const members = useQuery({ queryKey: keys.members(workspaceId), queryFn: () => api.members(workspaceId) });
   const invitations = useQuery({
     queryKey: keys.invitations(workspaceId),
@@ -46,9 +48,9 @@ export function PeoplePage() {
     mutationFn: (member: WorkspaceMember) => api.removeMember(workspaceId, member.user.id, member.version),
     onSuccess: (_, member) => {
       refresh();
+      setRemoving(null);
       toast.success(`${member.user.name} was removed from the workspace`);
     },
-    onError: (error) => toast.error(error.message),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => api.revokeInvitation(workspaceId, id),
@@ -121,10 +123,7 @@ export function PeoplePage() {
                         type="button"
                         className="button button--ghost button--small"
                         aria-label={`Remove ${member.user.name}`}
-                        onClick={() => {
-                          if (window.confirm(`Remove ${member.user.name} from this workspace?`))
-                            remove.mutate(member);
-                        }}
+                        onClick={() => setRemoving(member)}
                       >
                         Remove
                       </button>
@@ -183,6 +182,21 @@ export function PeoplePage() {
         </p>
       ) : null}
       <InviteDialog workspaceId={workspaceId} open={inviting} onClose={() => setInviting(false)} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.user.name ?? ''}?`}
+        confirmLabel="Remove from workspace"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => {
+          remove.reset();
+          setRemoving(null);
+        }}
+      >
+        They lose access to everything in this workspace at once, including what they were given a role on.
+        Their past changes stay in the history.
+      </ConfirmDialog>
     </div>
   );
 }
