@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type EntityKind, type EntityRole, entityMembers } from '../db/schema/entity-members';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { prepared } from './prepared';
 
 /** The caller's roles that bear on one entity. */
 export interface EntityAccess {
@@ -42,25 +43,56 @@ export function findWorkspaceRole(
   return role;
 }
 
+const roleStatement = (db: Queryable) =>
+  prepared(db, 'tandem_workspace_role', (db) =>
+    db
+      .select({ role: workspaceMembers.role })
+      .from(workspaceMembers)
+      .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+      .where(
+        and(
+          eq(workspaceMembers.workspaceId, sql.placeholder('workspaceId')),
+          eq(workspaceMembers.userId, sql.placeholder('userId')),
+          isNull(workspaces.deletedAt),
+        ),
+      )
+      .limit(1)
+      .prepare('tandem_workspace_role'),
+  );
+
 async function queryWorkspaceRole(
   db: Queryable,
   userId: string,
   workspaceId: string,
 ): Promise<WorkspaceRole | null> {
-  const [row] = await db
-    .select({ role: workspaceMembers.role })
-    .from(workspaceMembers)
-    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
-    .where(
-      and(
-        eq(workspaceMembers.workspaceId, workspaceId),
-        eq(workspaceMembers.userId, userId),
-        isNull(workspaces.deletedAt),
-      ),
-    )
-    .limit(1);
+  const [row] = await roleStatement(db).execute({ userId, workspaceId });
   return row?.role ?? null;
 }
+
+const entityAccessStatement = (db: Queryable) =>
+  prepared(db, 'tandem_entity_access', (db) =>
+    db
+      .select({ workspaceRole: workspaceMembers.role, entityRole: entityMembers.role })
+      .from(workspaceMembers)
+      .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
+      .leftJoin(
+        entityMembers,
+        and(
+          eq(entityMembers.entityType, sql.placeholder('kind')),
+          eq(entityMembers.entityId, sql.placeholder('entityId')),
+          eq(entityMembers.userId, workspaceMembers.userId),
+        ),
+      )
+      .where(
+        and(
+          eq(workspaceMembers.workspaceId, sql.placeholder('workspaceId')),
+          eq(workspaceMembers.userId, sql.placeholder('userId')),
+          isNull(workspaces.deletedAt),
+        ),
+      )
+      .limit(1)
+      .prepare('tandem_entity_access'),
+  );
 
 /** The user's workspace role and role on one entity, in one query. */
 export async function findEntityAccess(
@@ -70,26 +102,7 @@ export async function findEntityAccess(
   kind: EntityKind,
   entityId: string,
 ): Promise<EntityAccess> {
-  const [row] = await db
-    .select({ workspaceRole: workspaceMembers.role, entityRole: entityMembers.role })
-    .from(workspaceMembers)
-    .innerJoin(workspaces, eq(workspaces.id, workspaceMembers.workspaceId))
-    .leftJoin(
-      entityMembers,
-      and(
-        eq(entityMembers.entityType, kind),
-        eq(entityMembers.entityId, entityId),
-        eq(entityMembers.userId, workspaceMembers.userId),
-      ),
-    )
-    .where(
-      and(
-        eq(workspaceMembers.workspaceId, workspaceId),
-        eq(workspaceMembers.userId, userId),
-        isNull(workspaces.deletedAt),
-      ),
-    )
-    .limit(1);
+  const [row] = await entityAccessStatement(db).execute({ userId, workspaceId, kind, entityId });
   return { workspaceRole: row?.workspaceRole ?? null, entityRole: row?.entityRole ?? null };
 }
 

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/client';
 import { newId } from '../db/ids';
 import { sessions } from '../db/schema/sessions';
 import { sessionLifetimeMs } from './cookies';
+import { prepared } from './prepared';
 import { hashSecret, randomSecret } from './secrets';
 
 /** A session just created: the secret goes into the cookie and is never stored. */
@@ -47,18 +48,24 @@ export async function createSession(
   return { id, secret, csrfToken };
 }
 
+const sessionStatement = (db: Queryable) =>
+  prepared(db, 'tandem_live_session', (db) =>
+    db
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+      })
+      .from(sessions)
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1)
+      .prepare('tandem_live_session'),
+  );
+
 /** Finds the unexpired session a cookie secret belongs to, extending its life when it was last renewed long ago. */
 export async function findLiveSession(db: Queryable, secret: string): Promise<LiveSession | undefined> {
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashSecret(secret)), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
+  const [row] = await sessionStatement(db).execute({ tokenHash: hashSecret(secret) });
   if (!row) return undefined;
   let renewed = false;
   if (Date.now() - row.lastSeenAt.getTime() > renewAfterMs) {
