@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { addMember, type Caller, createWorkspace, signUp } from './helpers/domain-world';
 import { startTestServer, type TestServer } from './helpers/server';
+import { openEventStream } from './helpers/sse';
 
 interface Member {
   user: { id: string; name: string; email?: string };
@@ -122,6 +123,40 @@ describe('per-project roles', () => {
       after: null,
     });
     expect(history.items.filter((entry) => entry.action === 'member.set').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('streams a guest the task changes of the projects they hold a role on, and nothing of the others', async () => {
+    const hidden = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Hidden',
+      startDate: '2026-01-05',
+    });
+    const shared = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Shared',
+      startDate: '2026-01-05',
+    });
+    await owner.json('PUT', `/api/projects/${shared.id}/members/${guest.id}`, { role: 'viewer' }, 201);
+    const stream = await openEventStream(
+      `${t.url}/api/events?workspaceId=${workspaceId}`,
+      guest.readHeaders(),
+    );
+    try {
+      await stream.waitFor((event) => event.event === 'ready');
+      const secret = await owner.json<{ id: string }>('POST', `/api/projects/${hidden.id}/tasks`, {
+        name: 'Secret',
+      });
+      const open = await owner.json<{ id: string }>('POST', `/api/projects/${shared.id}/tasks`, {
+        name: 'Open',
+      });
+      const event = await stream.waitFor((e) => e.event === 'change' && e.data.includes(open.id));
+      expect(JSON.parse(event.data)).toMatchObject({
+        entityType: 'task',
+        action: 'create',
+        projectId: shared.id,
+      });
+      expect(stream.events.some((e) => e.data.includes(secret.id) || e.data.includes(hidden.id))).toBe(false);
+    } finally {
+      stream.close();
+    }
   });
 
   it('works the same way on products and programs', async () => {
