@@ -178,4 +178,19 @@ describe('working together in the web app', () => {
     await here.getByLabel('Search projects').fill('Work package 0429');
     await expect.poll(() => ui(here).listedNames()).toEqual(['Work package 0429']);
   });
+
+  it('renames the workspace, and deletes it only after its name is typed', async () => {
+    await ui(here).navigate('Settings');
+    await here.getByLabel('Workspace name').fill('Apollo program');
+    await here.getByRole('button', { name: 'Save', exact: true }).click();
+    await here.getByRole('button', { name: /^Workspace: Apollo program/ }).waitFor();
+
+    await here.getByRole('button', { name: 'Delete workspace' }).click();
+    const dialog = here.getByRole('dialog');
+    const confirm = dialog.getByRole('button', { name: 'Delete', exact: true });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type “Apollo program” to confirm').fill('Apollo program');
+    await confirm.click();
+    await here.waitForURL((url) => url.pathname === '/welcome');
+  });
 });
