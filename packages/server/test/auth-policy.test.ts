@@ -20,6 +20,9 @@ import {
 import { startTestServer, type TestServer } from './helpers/server';
 import { openEventStream } from './helpers/sse';
 
+// Live events cross a LISTEN connection; on a loaded machine that can take a few seconds.
+const patience = 15_000;
+
 let t: TestServer;
 let owner: SignedInUser;
 let admin: SignedInUser;
@@ -160,7 +163,7 @@ describe('live changes under the policy', () => {
     const stream = await openEventStream(`${t.url}/api/events?workspaceId=${workspaceId}`, guest.headers);
     try {
       expect(stream.status).toBe(200);
-      await stream.waitFor((e) => e.event === 'ready');
+      await stream.waitFor((e) => e.event === 'ready', patience);
       const db = t.server.deps.db;
       await transaction(db, async (tx) => {
         await publishChange(tx, {
@@ -182,7 +185,10 @@ describe('live changes under the policy', () => {
           workspaceId,
         });
       });
-      await stream.waitFor((e) => e.event === 'change' && JSON.parse(e.data).entityId === 'prd_shared');
+      await stream.waitFor(
+        (e) => e.event === 'change' && JSON.parse(e.data).entityId === 'prd_shared',
+        patience,
+      );
       const ids = stream.events.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data).entityId);
       expect(ids).toEqual(['prd_shared']);
     } finally {
@@ -198,13 +204,13 @@ describe('live changes under the policy', () => {
     const removedStream = await openEventStream(`${t.url}/api/events?workspaceId=${id}`, removed.headers);
     const memberStream = await openEventStream(`${t.url}/api/events?workspaceId=${id}`, member.headers);
     try {
-      await removedStream.waitFor((e) => e.event === 'ready');
-      await memberStream.waitFor((e) => e.event === 'ready');
+      await removedStream.waitFor((e) => e.event === 'ready', patience);
+      await memberStream.waitFor((e) => e.event === 'ready', patience);
       const removal = await owner.request('DELETE', `/api/workspaces/${id}/members/${removed.user.id}`, {
         body: { version: 1 },
       });
       expect(removal.status).toBe(204);
-      const told = await removedStream.waitFor((e) => e.event === 'change');
+      const told = await removedStream.waitFor((e) => e.event === 'change', patience);
       expect(JSON.parse(told.data)).toMatchObject({
         entityType: 'workspace_member',
         entityId: removed.user.id,
@@ -217,6 +223,7 @@ describe('live changes under the policy', () => {
           e.event === 'change' &&
           JSON.parse(e.data).entityType === 'workspace' &&
           JSON.parse(e.data).action === 'delete',
+        patience,
       );
     } finally {
       removedStream.close();
@@ -229,12 +236,12 @@ describe('live changes under the policy', () => {
     await addToWorkspace(t, workspaceId, leaver, 'member');
     const stream = await openEventStream(`${t.url}/api/events?workspaceId=${workspaceId}`, leaver.headers);
     try {
-      await stream.waitFor((e) => e.event === 'ready');
+      await stream.waitFor((e) => e.event === 'ready', patience);
       const db = t.server.deps.db;
       await transaction(db, (tx) =>
         publishChange(tx, { entityType: 'product', entityId: 'prd_hidden', action: 'update', workspaceId }),
       );
-      await stream.waitFor((e) => e.event === 'change');
+      await stream.waitFor((e) => e.event === 'change', patience);
       await t.server.deps.pool.query(
         'delete from workspace_members where workspace_id = $1 and user_id = $2',
         [workspaceId, leaver.user.id],
@@ -252,6 +259,7 @@ describe('live changes under the policy', () => {
       );
       await stream.waitFor(
         (e) => e.event === 'change' && JSON.parse(e.data).entityType === 'workspace_member',
+        patience,
       );
       const ids = stream.events.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data).entityId);
       expect(ids).toEqual(['prd_hidden', leaver.user.id]);
