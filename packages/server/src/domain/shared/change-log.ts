@@ -1,6 +1,8 @@
-import { appendAudit } from '../../audit/audit';
+import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
-import { publishChange } from '../../realtime/notify';
+import { newId } from '../../db/ids';
+import { auditEntries } from '../../db/schema/audit';
+import { type Change, changesChannel } from '../../realtime/change';
 
 /** Which entity changed and where it lives, for the audit log and the live change stream. */
 export interface ChangeSubject {
@@ -16,7 +18,7 @@ export type ChangeAction = 'create' | 'update' | 'delete' | 'member.set' | 'memb
 
 /**
  * Records one write inside its transaction: the audit entry (who, what, before, after) and the change notification,
- * both committed or rolled back with the write itself.
+ * both committed or rolled back with the write itself. One statement does both, saving a round trip on every write.
  */
 export async function recordChange(
   tx: Transaction,
@@ -26,18 +28,9 @@ export async function recordChange(
   before: { version?: number } | object | null,
   after: { version?: number } | object | null,
 ): Promise<void> {
-  await appendAudit(tx, {
-    workspaceId: subject.workspaceId,
-    actorId,
-    entityType: subject.entityType,
-    entityId: subject.entityId,
-    action,
-    before,
-    after,
-  });
   // A member change carries the membership's version, not the entity's: subscribers get no version for it.
   const version = action.startsWith('member.') ? undefined : (versionOf(after) ?? versionOf(before));
-  await publishChange(tx, {
+  const change: Change = {
     entityType: subject.entityType,
     entityId: subject.entityId,
     action,
@@ -45,7 +38,16 @@ export async function recordChange(
     ...(subject.projectId ? { projectId: subject.projectId } : {}),
     ...(subject.productId ? { productId: subject.productId } : {}),
     ...(version === undefined ? {} : { version }),
-  });
+  };
+  const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+  // The notification is queued by the same transaction, so PostgreSQL delivers it only if the entry commits.
+  await tx.execute(sql`
+    with entry as (
+      insert into ${auditEntries} (id, workspace_id, actor_id, entity_type, entity_id, action, before, after)
+      values (${newId('aud')}, ${subject.workspaceId}, ${actorId}, ${subject.entityType}, ${subject.entityId},
+              ${action}, ${json(before)}::jsonb, ${json(after)}::jsonb)
+    )
+    select pg_notify(${changesChannel}, ${JSON.stringify(change)})`);
 }
 
 function versionOf(value: object | null): number | undefined {

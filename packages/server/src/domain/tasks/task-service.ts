@@ -13,7 +13,7 @@ import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
-import { checkParent, descendantIds, lockTaskTree, nextPosition } from './task-tree';
+import { checkParent, descendantIds, lockTaskTree, nextPosition, nextPositionSql } from './task-tree';
 import { type TaskView, toTaskView } from './task-view';
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -82,7 +82,7 @@ export async function createTask(
         parentId,
         name: input.name,
         durationMinutes: input.durationMinutes ?? 0,
-        position: input.position ?? (await nextPosition(tx, projectId, parentId)),
+        position: input.position ?? nextPositionSql(projectId, parentId),
         createdBy: userId,
       })
       .returning();
