@@ -200,6 +200,14 @@ describe('members and roles', () => {
     };
     expect(forGuest.items).toHaveLength(4);
     expect(forGuest.items.every((m) => !('email' in m.user))).toBe(true);
+    const admins = (await (
+      await member.request('GET', `/api/workspaces/${workspaceId}/members?role=admin`)
+    ).json()) as {
+      items: { user: { name: string } }[];
+    };
+    expect(admins.items.map((m) => m.user.name)).toEqual(['Ben Admin']);
+    const badRole = await member.request('GET', `/api/workspaces/${workspaceId}/members?role=king`);
+    expect((await errorOf(badRole)).field).toBe('role');
     const byEmail = await guest.request('GET', `/api/workspaces/${workspaceId}/members?sort=email`);
     expect(byEmail.status).toBe(400);
   });

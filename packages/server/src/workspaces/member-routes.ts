@@ -30,7 +30,10 @@ const list = createRoute({
   method: 'get',
   path: '/api/workspaces/{workspaceId}/members',
   summary: 'Members of a workspace (guests see names only)',
-  request: { params: z.object({ workspaceId: idSchema }), query: listQuerySchema },
+  request: {
+    params: z.object({ workspaceId: idSchema }),
+    query: listQuerySchema.extend({ role: z.enum(workspaceRoles).optional() }),
+  },
   responses: {
     200: { description: 'A page of members', ...json(pageSchema(memberSchema)) },
     ...identityErrors,

@@ -31,12 +31,12 @@ function audited(row: MemberRow) {
   return { userId: row.userId, role: row.role, version: row.version };
 }
 
-/** The members of a workspace, one page, sorted by name by default. */
+/** The members of a workspace, one page, sorted by name by default, optionally of one role. */
 export async function listMembers(
   db: Database,
   callerId: string,
   workspaceId: string,
-  query: ListQuery,
+  query: ListQuery & { role?: WorkspaceRole | undefined },
 ): Promise<Page<MemberView>> {
   const callerRole = await policy.assertWorkspace(db, callerId, workspaceId, 'see');
   const showEmails = callerRole !== 'guest';
@@ -61,6 +61,7 @@ export async function listMembers(
     .where(
       and(
         eq(workspaceMembers.workspaceId, workspaceId),
+        query.role === undefined ? undefined : eq(workspaceMembers.role, query.role),
         pattern === undefined
           ? undefined
           : showEmails
