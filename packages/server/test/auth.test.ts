@@ -340,6 +340,16 @@ describe('login rate limiting', () => {
     expect(response.status).toBe(200);
   });
 
+  it('forgets earlier failures after a successful sign-in', async () => {
+    await signUp(t, { email: 'typo@example.test', password: 'the real password' });
+    const attempt = (password: string) =>
+      t.request('POST', '/api/auth/signin', { body: { email: 'typo@example.test', password } });
+    for (let i = 0; i < 9; i++) expect((await attempt('typo')).status).toBe(401);
+    expect((await attempt('the real password')).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attempt('typo')).status).toBe(401);
+    expect((await attempt('typo')).status).toBe(429);
+  });
+
   it('holds the limit under parallel guesses', async () => {
     await signUp(t, { email: 'parallel@example.test', password: 'the real password' });
     const replies = await Promise.all(

@@ -8,7 +8,7 @@ import { workspaceMembers, workspaces } from '../db/schema/workspaces';
 import { ApiError } from '../http/errors';
 import { assertVersion } from '../http/version';
 import { publishChange } from '../realtime/notify';
-import { assertNotThrottled, clearFailures, lockKey, recordFailure } from './login-throttle';
+import { clearFailures, reserveAttempt } from './login-throttle';
 import { hashPassword, verifyPassword } from './password';
 import { toUserView, type UserView } from './user-view';
 
@@ -81,9 +81,6 @@ export async function signUp(
   });
 }
 
-/** Outcome of a sign-in attempt: the 401 is thrown only after the failure is committed. */
-type SignInResult = { ok: true; signedIn: SignedIn } | { ok: false };
-
 /**
  * Signs in with email and password. Ten failures within fifteen minutes for one email and client address answer 429
  * until the oldest of them leaves the window; the count lives in PostgreSQL, so it holds across servers.
@@ -94,18 +91,12 @@ export async function signIn(
   client: ClientInfo,
 ): Promise<SignedIn> {
   const key = { email: input.email, ip: client.ip };
-  const result = await transaction(db, async (tx): Promise<SignInResult> => {
-    await lockKey(tx, key);
-    await assertNotThrottled(tx, key);
-    const [row] = await tx
-      .select()
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`)
-      .limit(1);
-    if (!(await verifyPassword(row?.passwordHash, input.password)) || !row) {
-      await recordFailure(tx, key);
-      return { ok: false };
-    }
+  await reserveAttempt(db, key);
+  const row = await findUserByEmail(db, input.email);
+  if (!(await verifyPassword(row?.passwordHash, input.password)) || !row) {
+    throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not right');
+  }
+  return transaction(db, async (tx) => {
     await clearFailures(tx, key);
     const session = await createSession(tx, row.id, client);
     await appendAudit(tx, {
@@ -117,10 +108,8 @@ export async function signIn(
       before: null,
       after: { sessionId: session.id, ip: client.ip },
     });
-    return { ok: true, signedIn: { user: toUserView(row), session } };
+    return { user: toUserView(row), session };
   });
-  if (!result.ok) throw new ApiError(401, 'INVALID_CREDENTIALS', 'The email or password is not right');
-  return result.signedIn;
 }
 
 /** The signed-in user and the workspaces they belong to. */
@@ -192,17 +181,16 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   client: ClientInfo,
 ): Promise<void> {
+  const [row] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'The account no longer exists');
+  const key = { email: row.email, ip: client.ip };
+  await reserveAttempt(db, key);
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new ApiError(400, 'VALIDATION_FAILED', 'The current password is not right', 'currentPassword');
+  }
   const newHash = await hashPassword(input.newPassword);
-  const wrong = await transaction(db, async (tx) => {
-    const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
-    if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'The account no longer exists');
-    const key = { email: row.email, ip: client.ip };
-    await lockKey(tx, key);
-    await assertNotThrottled(tx, key);
-    if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      await recordFailure(tx, key);
-      return true;
-    }
+  await transaction(db, async (tx) => {
+    await clearFailures(tx, key);
     await tx.update(users).set({ passwordHash: newHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
     const ended = await deleteUserSessions(tx, userId, keepSessionId);
     await appendAudit(tx, {
@@ -214,11 +202,7 @@ export async function changePassword(
       before: null,
       after: { otherSessionsEnded: ended },
     });
-    return false;
   });
-  if (wrong) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'The current password is not right', 'currentPassword');
-  }
 }
 
 /** Ends a session (sign-out), recording it. */

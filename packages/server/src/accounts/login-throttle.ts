@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client';
+import { type Database, type Queryable, transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { loginAttempts } from '../db/schema/login-attempts';
 import { ApiError } from '../http/errors';
@@ -76,4 +76,17 @@ export async function recordFailure(tx: Queryable, key: ThrottleKey): Promise<vo
 export async function clearFailures(tx: Queryable, key: ThrottleKey): Promise<void> {
   const { email, ip } = normalised(key);
   await tx.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip)));
+}
+
+/**
+ * Counts an attempt as a failure before the password is checked, refusing it with 429 when the key is over the limit.
+ * A correct password then clears the key's failures. Reserving first keeps the limit exact under parallel guesses
+ * without holding a connection or a lock while argon2 runs.
+ */
+export async function reserveAttempt(db: Database, key: ThrottleKey): Promise<void> {
+  await transaction(db, async (tx) => {
+    await lockKey(tx, key);
+    await assertNotThrottled(tx, key);
+    await recordFailure(tx, key);
+  });
 }
