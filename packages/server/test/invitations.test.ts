@@ -193,6 +193,16 @@ describe('invitations', () => {
     }
   });
 
+  it('keeps the role of someone who joined meanwhile when they accept', async () => {
+    const { token } = await invite(owner, 'meanwhile@example.test', 'guest');
+    const user = await signUp(t, { email: 'meanwhile@example.test' });
+    await addToWorkspace(t, workspaceId, user, 'admin');
+    const accepted = await user.request('POST', `/api/invitations/${token}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ workspace: { id: workspaceId, role: 'admin' } });
+    expect((await t.request('GET', `/api/invitations/${token}`)).status).toBe(404);
+  });
+
   it('answers 404 for an unknown link', async () => {
     expect((await t.request('GET', '/api/invitations/made-up')).status).toBe(404);
   });
