@@ -1,5 +1,5 @@
 /**
- * Checks the package ladder of DESIGN.md: every import of a workspace package, and every import of a Node or
+ * Checks the package ladder of the architecture (README, "Architecture"): every import of a workspace package, and every import of a Node or
  * DOM facility from `core`, must follow the arrows. Exits non-zero and names each offending import.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
