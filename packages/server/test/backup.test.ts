@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup } from '../src/backup/export-backup';
 import { importBackup } from '../src/backup/import-backup';
+import { applyMigrations, committedMigrations } from '../src/backup/schema-steps';
 import { freePort } from '../src/db/free-port';
 import { runTandem, spawnTandem } from './helpers/cli';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
@@ -124,6 +125,42 @@ describe('backup and restore', () => {
     }
   });
 
+  it('restores a backup of an older schema at its own level, then migrates it forward', async () => {
+    const old = await createTestDatabase({ migrate: false });
+    const fresh = await createTestDatabase();
+    try {
+      const client = new pg.Client({ connectionString: old.url });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await applyMigrations(client, 0, 1);
+        await client.query(
+          `insert into audit_entries (id, entity_type, entity_id, action, after) values ('aud_old', 'task', 't', 'create', '{"v":1}')`,
+        );
+        await client.query('commit');
+      } finally {
+        await client.end();
+      }
+      const file = join(dir, 'old.jsonl');
+      await exportBackup(old.url, file, { tandemVersion: 'old' });
+      expect(JSON.parse(readFileSync(file, 'utf8').split('\n')[0] ?? '{}')).toMatchObject({ migrations: 1 });
+      const restored = await importBackup(fresh.url, file);
+      expect(restored).toEqual({ audit_entries: 1 });
+      expect(await query(fresh.url, 'select id, after from audit_entries')).toEqual([
+        { id: 'aud_old', after: { v: 1 } },
+      ]);
+      const [applied] = await query<{ n: number }>(
+        fresh.url,
+        'select count(*)::int as n from drizzle.__drizzle_migrations',
+      );
+      expect(applied?.n).toBe(committedMigrations().length);
+      expect(await query(fresh.url, 'select id from tasks')).toEqual([]);
+    } finally {
+      await old.drop();
+      await fresh.drop();
+    }
+  });
+
   it('rejects a file that is not a Tandem backup', async () => {
     const file = join(dir, 'other.json');
     writeFileSync(file, '{"hello":"world"}\n');
@@ -222,6 +259,9 @@ describe('backing up a running server', () => {
       expect(backup.status, backup.stderr).toBe(0);
       expect(backup.stderr).toMatch(/Using the database of the Tandem server running/);
       expect(readFileSync(file, 'utf8')).toContain('"email":"live@example.com"');
+      const restore = await runTandem(['restore', file, '--force', '--data-dir', dataDir]);
+      expect(restore.status).toBe(1);
+      expect(restore.stderr).toMatch(/Stop it first/);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -14,6 +14,13 @@ export const restoreCommand: CliCommand = {
     const [file, extra] = parsed.positional;
     if (!file || extra !== undefined) throw new UsageError('Give exactly one backup file to restore');
     const database = await openToolDatabase(databaseOptions(parsed));
+    if (database.attached) {
+      await database.close();
+      process.stderr.write(
+        'A Tandem server is running on this data directory. Stop it first: a restore replaces the whole database.\n',
+      );
+      return 1;
+    }
     try {
       const summary = await importBackup(database.connectionString, file, {
         force: parsed.flags.get('force') === true,

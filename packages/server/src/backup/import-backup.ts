@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
-import { runMigrations } from '../db/migrate';
 import {
   type BackupHeader,
   type BackupSummary,
@@ -12,7 +11,8 @@ import {
   backupFormatVersion,
   type TableHeader,
 } from './backup-format';
-import { applicationTables, appliedMigrations, quoteIdent } from './database-tables';
+import { applicationTables, quoteIdent, type TableInfo } from './database-tables';
+import { applyMigrations, committedMigrations, lockMigrations } from './schema-steps';
 
 /** Options of `importBackup`. */
 export interface ImportOptions {
@@ -52,45 +52,51 @@ function checkHeader(value: unknown): BackupHeader {
 }
 
 /**
- * Restores a backup into the database in one transaction: migrates it first, refuses a database that holds data unless
- * `force` (which replaces it), loads every table, and checks the row counts against the file's trailer. Anything
- * wrong rolls everything back.
+ * Restores a backup in one transaction. The schema is rebuilt at the backup's own migration level, the rows are loaded
+ * into it, and the later migrations then run over them, so a migration that transforms data (copying a column) also
+ * transforms restored data. A database that holds data is refused unless `force`; row counts are checked against the
+ * file's trailer; anything wrong rolls everything back.
  */
 export async function restoreBackup(
   connectionString: string,
   input: Readable,
   options: ImportOptions = {},
 ): Promise<BackupSummary> {
-  await runMigrations(connectionString);
   const client = new pg.Client({ connectionString });
   await client.connect();
+  // Rebuilding a schema says "table does not exist, skipping" and the like; they are noise here.
+  client.on('notice', () => {});
   try {
     await client.query('begin');
-    const tables = await applicationTables(client);
-    const known = new Map(tables.map((table) => [table.name, table]));
+    await lockMigrations(client);
     await client.query(
       'create temporary table restore_rows (table_name text not null, j json not null) on commit drop',
     );
-    const { header, tableHeaders, trailer } = await stageRows(client, input, known);
-    const current = await appliedMigrations(client);
-    if (header.migrations > current) {
+    const { header, tableHeaders, trailer } = await stageRows(client, input);
+    const available = committedMigrations().length;
+    if (header.migrations > available) {
       throw new RestoreError(
-        `The backup comes from a newer schema (${header.migrations} migrations; this Tandem has ${current}). Upgrade Tandem first.`,
+        `The backup comes from a newer schema (${header.migrations} migrations; this Tandem has ${available}). Upgrade Tandem first.`,
       );
     }
     // Checked after reading the file, so a wrong or damaged file is reported as such first.
+    const existing = await applicationTables(client);
     const holding = await tablesWithRows(
       client,
-      tables.map((table) => table.name),
+      existing.map((table) => table.name),
     );
     if (holding.length > 0 && !options.force) {
       throw new RestoreError(
         `The database is not empty (${holding.join(', ')} hold rows). Restore into an empty database, or pass --force to replace its contents.`,
       );
     }
-    if (tables.length > 0) {
-      await client.query(`truncate ${tables.map((table) => quoteIdent(table.name)).join(', ')} cascade`);
+    if (existing.length > 0) {
+      await client.query(`drop table ${existing.map((table) => quoteIdent(table.name)).join(', ')} cascade`);
     }
+    await client.query('drop table if exists drizzle.__drizzle_migrations');
+    await applyMigrations(client, 0, header.migrations);
+    const tables = await applicationTables(client);
+    checkTables(tableHeaders, tables);
     const summary: BackupSummary = {};
     // Insert in dependency order; one statement per table, so rows referring to rows of the same table (a task's
     // parent) are checked at the end of the statement and may come in any order.
@@ -113,6 +119,7 @@ export async function restoreBackup(
       }
       options.onTable?.(table.name, summary[table.name] ?? 0);
     }
+    await applyMigrations(client, header.migrations, available);
     await resetSequences(client);
     await client.query('commit');
     return summary;
@@ -121,6 +128,22 @@ export async function restoreBackup(
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/** Every table of the backup must exist at its schema level, with every column the backup has. */
+function checkTables(staged: ReadonlyMap<string, TableHeader>, tables: readonly TableInfo[]): void {
+  const known = new Map(tables.map((table) => [table.name, table]));
+  for (const table of staged.values()) {
+    const target = known.get(table.name);
+    if (!target)
+      throw new RestoreError(`The backup has a table "${table.name}" its schema version does not have`);
+    const missing = table.columns.filter((column) => !target.columns.includes(column));
+    if (missing.length > 0) {
+      throw new RestoreError(
+        `Table ${table.name} in the backup has columns its schema lacks: ${missing.join(', ')}`,
+      );
+    }
   }
 }
 
@@ -148,7 +171,7 @@ async function tablesWithRows(client: pg.Client, names: readonly string[]): Prom
   return holding;
 }
 
-async function stageRows(client: pg.Client, input: Readable, known: ReadonlyMap<string, TableHeader>) {
+async function stageRows(client: pg.Client, input: Readable) {
   let header: BackupHeader | undefined;
   let trailer: BackupTrailer | undefined;
   const tableHeaders = new Map<string, TableHeader>();
@@ -181,13 +204,8 @@ async function stageRows(client: pg.Client, input: Readable, known: ReadonlyMap<
       }
       if (kind !== 'table') throw new RestoreError(`Line ${lineNumber}: unknown record "${String(kind)}"`);
       const table = body as TableHeader;
-      const target = known.get(table.name);
-      if (!target) throw new RestoreError(`The backup has a table "${table.name}" this Tandem does not know`);
-      const missing = table.columns.filter((column) => !target.columns.includes(column));
-      if (missing.length > 0) {
-        throw new RestoreError(
-          `Table ${table.name} in the backup has columns this Tandem lacks: ${missing.join(', ')}`,
-        );
+      if (typeof table?.name !== 'string' || !Array.isArray(table.columns)) {
+        throw new RestoreError(`Line ${lineNumber}: a table record without a name and columns`);
       }
       currentTable = table;
       tableHeaders.set(table.name, table);
