@@ -115,10 +115,9 @@ export class Engine {
   latestEarlyFinish(): number {
     const { net, inputs, passes } = this;
     const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
-    const order = net.order;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      if (net.summary[i]) continue;
+    // Index order reads memory sequentially; the order of the maximum does not matter.
+    for (let i = 0; i < net.n; i++) {
+      if (net.summary[i] || !net.active[i]) continue;
       const c = inputs.cal[i]!;
       if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
     }

@@ -367,9 +367,9 @@ export function criticalPaths(net: Network, tasks: readonly ScheduledTask[], mul
 export function projectSpan(ps: Passes, out: Outputs): Pick<ScheduleSuccess, 'start' | 'finish'> {
   let start = Number.POSITIVE_INFINITY;
   let finish = Number.NEGATIVE_INFINITY;
-  const order = ps.net.order;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
+  const active = ps.net.active;
+  for (let i = 0; i < active.length; i++) {
+    if (!active[i]) continue;
     if (out.start[i]! < start) start = out.start[i]!;
     if (out.finish[i]! > finish) finish = out.finish[i]!;
   }
