@@ -40,17 +40,29 @@ export function seedProjects(
       const csrf = decodeURIComponent(/(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
       let created = 0;
       for (let start = 0; start < count; start += 25) {
+        // A keep-alive connection the server is closing just then fails the fetch; such a request is sent again.
+        // (No named inner functions here: the bundler would wrap them in a helper the page does not have.)
         const batch = Array.from({ length: Math.min(25, count - start) }, (_, i) =>
-          fetch(`/api/workspaces/${workspaceId}/projects`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-            body: JSON.stringify({
+          (async () => {
+            const body = JSON.stringify({
               name: `${prefix} ${String(start + i + 1).padStart(4, '0')}`,
               startDate: '2026-03-02',
-            }),
-          }),
+            });
+            for (let attempt = 1; ; attempt++) {
+              try {
+                const response = await fetch(`/api/workspaces/${workspaceId}/projects`, {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+                  body,
+                });
+                return response.ok;
+              } catch (error) {
+                if (attempt >= 3) throw error;
+              }
+            }
+          })(),
         );
-        for (const response of await Promise.all(batch)) if (response.ok) created++;
+        for (const ok of await Promise.all(batch)) if (ok) created++;
       }
       return created;
     },

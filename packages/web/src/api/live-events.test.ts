@@ -54,3 +54,23 @@ describe('invalidateFor', () => {
     expect(stale(client, page)).toBe(true);
   });
 });
+
+describe('staleKeysFor', () => {
+  it('names each query once when a burst of changes touches the same list', () => {
+    const client = new QueryClient();
+    const list = keys.entities('projects', 'wsp_1', '', 'name');
+    client.setQueryData(list, { items: [] });
+    let invalidations = 0;
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'invalidate') invalidations++;
+    });
+    const burst = Array.from({ length: 50 }, (_, i) => ({
+      entityType: 'project',
+      entityId: `prj_${i}`,
+      action: 'create',
+      workspaceId: 'wsp_1',
+    }));
+    invalidateFor(client, ...burst);
+    expect(invalidations).toBe(1);
+  });
+});

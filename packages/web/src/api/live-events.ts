@@ -1,4 +1,4 @@
-import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { keys, kindOf } from './query-keys';
 import type { ChangeEvent } from './types';
@@ -6,39 +6,52 @@ import type { ChangeEvent } from './types';
 /** State of the live connection, shown in the top bar. */
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
-/** Marks stale every query that shows the changed entity, so open pages refetch it. */
-export function invalidateFor(client: QueryClient, change: ChangeEvent): void {
+/** The queries that show the changed entity and so must be refetched. */
+export function staleKeysFor(change: ChangeEvent): QueryKey[] {
   const kind = kindOf(change.entityType);
   const workspaceId = change.workspaceId;
   if (kind) {
-    void client.invalidateQueries({ queryKey: keys.entitiesOf(kind, workspaceId) });
-    void client.invalidateQueries({ queryKey: keys.entity(kind, change.entityId) });
-    void client.invalidateQueries({ queryKey: keys.entityMembers(kind, change.entityId) });
-    void client.invalidateQueries({ queryKey: keys.history(change.entityType, change.entityId) });
-    return;
+    return [
+      // Also covers the project lists on program and product pages, which live under the projects list key.
+      keys.entitiesOf(kind, workspaceId),
+      keys.entity(kind, change.entityId),
+      keys.entityMembers(kind, change.entityId),
+      keys.history(change.entityType, change.entityId),
+    ];
   }
-  if (change.entityType === 'workspace') {
-    void client.invalidateQueries({ queryKey: keys.workspace(workspaceId) });
-    void client.invalidateQueries({ queryKey: keys.me });
-    return;
-  }
+  if (change.entityType === 'workspace') return [keys.workspace(workspaceId), keys.me];
   if (/member/.test(change.entityType)) {
-    void client.invalidateQueries({ queryKey: keys.members(workspaceId) });
-    void client.invalidateQueries({ queryKey: ['entity-members'] });
-    void client.invalidateQueries({ queryKey: keys.me });
-    return;
+    const entityKind = change.entityType.startsWith('product')
+      ? 'products'
+      : change.entityType.startsWith('project')
+        ? 'projects'
+        : undefined;
+    return [
+      keys.members(workspaceId),
+      keys.me,
+      ...(entityKind ? [['entity-members', entityKind], keys.entitiesOf(entityKind, workspaceId)] : []),
+    ];
   }
-  if (/invitation/.test(change.entityType)) {
-    void client.invalidateQueries({ queryKey: keys.invitations(workspaceId) });
-    return;
-  }
-  // A kind this client does not know yet (tasks, say): refresh whatever hangs off the project or product.
-  if (change.projectId)
-    void client.invalidateQueries({ queryKey: keys.entity('projects', change.projectId) });
-  if (change.productId)
-    void client.invalidateQueries({ queryKey: keys.entity('products', change.productId) });
-  void client.invalidateQueries({ queryKey: ['history'] });
+  if (/invitation/.test(change.entityType)) return [keys.invitations(workspaceId)];
+  // A kind this client does not show yet (tasks, say): refresh whatever hangs off the project or product.
+  return [
+    ...(change.projectId ? [keys.entity('projects', change.projectId)] : []),
+    ...(change.productId ? [keys.entity('products', change.productId)] : []),
+    ['history'],
+  ];
 }
+
+/** Marks stale every query that shows any of the changed entities, each query once however many changes touch it. */
+export function invalidateFor(client: QueryClient, ...changes: ChangeEvent[]): void {
+  const unique = new Map<string, QueryKey>();
+  for (const change of changes) {
+    for (const key of staleKeysFor(change)) unique.set(JSON.stringify(key), key);
+  }
+  for (const key of unique.values()) void client.invalidateQueries({ queryKey: key });
+}
+
+/** How long changes are gathered before the cache is refreshed: a bulk import refetches a list once, not per row. */
+const batchMs = 150;
 
 /** Follows `/api/events` for the workspace and keeps the query cache fresh; EventSource reconnects by itself. */
 export function useLiveEvents(workspaceId: string | undefined): LiveStatus {
@@ -50,6 +63,14 @@ export function useLiveEvents(workspaceId: string | undefined): LiveStatus {
     const source = new EventSource(`/api/events?workspaceId=${encodeURIComponent(workspaceId)}`, {
       withCredentials: true,
     });
+    let pending: ChangeEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const changes = pending;
+      pending = [];
+      invalidateFor(client, ...changes);
+    };
     source.addEventListener('ready', () => setStatus('live'));
     source.addEventListener('open', () => setStatus('live'));
     source.addEventListener('error', () =>
@@ -57,12 +78,17 @@ export function useLiveEvents(workspaceId: string | undefined): LiveStatus {
     );
     source.addEventListener('change', (event) => {
       try {
-        invalidateFor(client, JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
+        pending.push(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
       } catch {
         // A malformed message must not break the stream; the next refetch brings the truth.
+        return;
       }
+      timer ??= setTimeout(flush, batchMs);
     });
-    return () => source.close();
+    return () => {
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
   }, [client, workspaceId]);
   return status;
 }
