@@ -89,8 +89,18 @@ async function main(): Promise<void> {
     await page.locator('.timeline__item').first().waitFor();
     await shot('project-history');
 
+    await page.getByRole('tab', { name: 'Members' }).click();
+    await page.getByRole('list', { name: 'Project members' }).waitFor();
+    await shot('project-members');
+
     await app.navigate('People');
-    await app.invite('grace@example.com', 'Member');
+    await page.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Email address').fill('grace@example.com');
+    await dialog.getByRole('button', { name: 'Send invitation' }).click();
+    await dialog.getByTestId('accept-url').waitFor();
+    await shot('invitation-link');
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await shot('people');
 
     await page.getByRole('link', { name: owner.name }).click();

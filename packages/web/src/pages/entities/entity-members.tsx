@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
@@ -111,6 +112,14 @@ export function EntityMembers({
             </button>
           </div>
         </form>
+      ) : people.isSuccess ? (
+        <p className="muted">
+          Everyone in the workspace already has a role here.{' '}
+          <Link to="/w/$workspaceId/people" params={{ workspaceId }}>
+            Invite people
+          </Link>{' '}
+          to the workspace to add more.
+        </p>
       ) : null}
       {list.length === 0 ? (
         <EmptyState icon={<Icons.people width={22} height={22} />} title="No one has a role here yet">
