@@ -350,6 +350,23 @@ describe('login rate limiting', () => {
     expect((await attempt('typo')).status).toBe(429);
   });
 
+  it('sweeps expired failures of keys nobody tries again', async () => {
+    await t.server.deps.pool.query(
+      `insert into login_attempts (id, email, ip, at)
+       select 'lga_old_' || n, 'gone' || n || '@example.test', '10.0.0.1', now() - interval '1 hour'
+         from generate_series(1, 25) as n`,
+    );
+    for (let i = 0; i < 3; i++) {
+      await t.request('POST', '/api/auth/signin', {
+        body: { email: 'sweeper@example.test', password: 'nope' },
+      });
+    }
+    const { rows } = await t.server.deps.pool.query(
+      `select count(*)::int as left from login_attempts where at < now() - interval '15 minutes'`,
+    );
+    expect(rows[0].left).toBe(0);
+  });
+
   it('holds the limit under parallel guesses', async () => {
     await signUp(t, { email: 'parallel@example.test', password: 'the real password' });
     const replies = await Promise.all(

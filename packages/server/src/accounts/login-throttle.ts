@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { type Database, type Queryable, transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { loginAttempts } from '../db/schema/login-attempts';
@@ -9,6 +9,9 @@ export const maxFailures = 10;
 
 /** The window failures are counted in. */
 export const failureWindowMinutes = 15;
+
+// More expired rows swept than failures added: the table shrinks back to its window whatever the traffic.
+const sweepBatch = 10;
 
 /** A sign-in key: who is tried, and from where. */
 export interface ThrottleKey {
@@ -57,18 +60,14 @@ export async function assertNotThrottled(tx: Queryable, key: ThrottleKey): Promi
   );
 }
 
-/** Records one failure, dropping the key's failures that fell out of the window. */
+/** Records one failure, sweeping a few rows of any key that fell out of the window. */
 export async function recordFailure(tx: Queryable, key: ThrottleKey): Promise<void> {
   const { email, ip } = normalised(key);
-  await tx
-    .delete(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.ip, ip),
-        lt(loginAttempts.at, sql`now() - make_interval(mins => ${failureWindowMinutes})`),
-      ),
-    );
+  // Keys that are never tried again would keep their rows forever; each failure sweeps a bounded batch of any key's,
+  // skipping rows another sweep holds so that parallel failures never wait on each other.
+  await tx.execute(
+    sql`delete from ${loginAttempts} where ${loginAttempts.id} in (select ${loginAttempts.id} from ${loginAttempts} where ${loginAttempts.at} < now() - make_interval(mins => ${failureWindowMinutes}) limit ${sweepBatch} for update skip locked)`,
+  );
   await tx.insert(loginAttempts).values({ id: newId('lga'), email, ip });
 }
 
