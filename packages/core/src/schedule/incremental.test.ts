@@ -52,6 +52,7 @@ const editArb = fc.oneof(
   }),
   fc.record({ kind: fc.constant('constraint' as const), task: fc.nat(), constraint: constraintArb }),
   fc.record({ kind: fc.constant('active' as const), task: fc.nat(), active: fc.boolean() }),
+  fc.record({ kind: fc.constant('manual' as const), task: fc.nat(), manual: fc.boolean() }),
   fc.record({ kind: fc.constant('deadline' as const), task: fc.nat(), offset: fc.option(fc.nat(20 * 1440)) }),
   fc.record({
     kind: fc.constant('addLink' as const),
@@ -169,6 +170,13 @@ describe('incremental rescheduling', () => {
             case 'constraint':
               scheduler.updateTask(id(edit.task), { constraint: toConstraint(edit.constraint) });
               break;
+            case 'manual':
+              scheduler.updateTask(id(edit.task), {
+                manual: edit.manual,
+                manualStart: (base + 1440) as never,
+                manualFinish: (base + 1440) as never,
+              });
+              break;
             case 'active':
               scheduler.updateTask(id(edit.task), { active: edit.active });
               break;
@@ -223,6 +231,20 @@ describe('incremental rescheduling', () => {
     scheduler.schedule();
     scheduler.updateTask(taskId('t0'), { constraint: { type: 'asap' } });
     expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
+  });
+
+  it('places a milestone made manual on its own date, not its old predecessor finish', () => {
+    const scheduler = createScheduler(sketchProject([{ id: 'A', days: 1 }, { id: 'M' }], [['A', 'M']]));
+    scheduler.schedule();
+    scheduler.updateTask(taskId('M'), {
+      manual: true,
+      manualStart: at('2026-03-04T08:00'),
+      manualFinish: at('2026-03-04T08:00'),
+    });
+    const result = scheduler.schedule();
+    expect(result).toEqual(scheduleProject(scheduler.project));
+    if (!result.ok) throw new Error('failed');
+    expect(result.tasks[1]!.start).toBe(at('2026-03-04T08:00'));
   });
 
   it('moves only the successors of a task whose duration grows', () => {

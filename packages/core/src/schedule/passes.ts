@@ -136,6 +136,8 @@ export class Passes {
     }
     const flags = inp.flags[i]!;
     const dur = inp.dur[i]!;
+    // Only an automatically placed zero-duration task can sit at a predecessor's finish; clear any earlier value.
+    this.finishLike[i] = 0;
     if (flags & F_MANUAL) {
       const s = Number.isNaN(inp.manualStart[i]!) ? this.startC[c]! : inp.manualStart[i]!;
       es[i] = s;
