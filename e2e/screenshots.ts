@@ -103,6 +103,12 @@ async function main(): Promise<void> {
     await dialog.getByRole('button', { name: 'Done' }).click();
     await shot('people');
 
+    await app.navigate('Settings');
+    await page.getByRole('list', { name: 'Audit log' }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await shot('settings');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     await page.getByRole('link', { name: owner.name }).click();
     await page.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
     await page.getByLabel('Token name').fill('CI import script');

@@ -97,6 +97,10 @@ export const api = {
   removeEntityMember: (kind: EntityKind, id: string, userId: string) =>
     request<void>('DELETE', `/api/${kind}/${id}/members/${userId}`),
 
+  workspaceAudit: (workspaceId: string, cursor?: string) =>
+    request<Page<HistoryEntry>>('GET', `/api/workspaces/${workspaceId}/audit`, {
+      query: { cursor, limit: 20 },
+    }),
   history: (entityType: string, entityId: string, cursor?: string) =>
     request<Page<HistoryEntry>>('GET', `/api/history/${entityType}/${entityId}`, {
       query: { cursor, limit: 50 },

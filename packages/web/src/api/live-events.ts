@@ -45,7 +45,8 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
 export function invalidateFor(client: QueryClient, ...changes: ChangeEvent[]): void {
   const unique = new Map<string, QueryKey>();
   for (const change of changes) {
-    for (const key of staleKeysFor(change)) unique.set(JSON.stringify(key), key);
+    for (const key of [...staleKeysFor(change), keys.audit(change.workspaceId)])
+      unique.set(JSON.stringify(key), key);
   }
   for (const key of unique.values()) void client.invalidateQueries({ queryKey: key });
 }

@@ -17,6 +17,7 @@ export const keys = {
   entity: (kind: EntityKind, id: string) => ['entity', kind, id] as const,
   entityMembers: (kind: EntityKind, id: string) => ['entity-members', kind, id] as const,
   history: (entityType: string, id: string) => ['history', entityType, id] as const,
+  audit: (workspaceId: string) => ['history', 'workspace', workspaceId] as const,
 };
 
 const kindOfType: Record<string, EntityKind> = {

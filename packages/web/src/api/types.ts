@@ -88,6 +88,8 @@ export interface ApiToken {
 export interface HistoryEntry {
   id: string;
   at: string;
+  entityType?: string;
+  entityId?: string;
   actor: { id: string; name: string } | null;
   action: string;
   before: unknown;

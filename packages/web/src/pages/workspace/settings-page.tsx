@@ -10,6 +10,7 @@ import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { canManageWorkspace, useWorkspaceRole } from '../../lib/session';
 import { ConfirmDelete } from '../entities/confirm-delete';
+import { WorkspaceActivity } from './workspace-activity';
 
 /** Workspace settings: its name, and the danger zone where the owner deletes it. */
 export function SettingsPage() {
@@ -109,6 +110,7 @@ export function SettingsPage() {
           </div>
         ) : null}
       </form>
+      {manage ? <WorkspaceActivity workspaceId={workspaceId} /> : null}
       {role === 'owner' && workspace.data ? (
         <section className="card card--danger" aria-labelledby="danger-heading">
           <div className="card__header">
