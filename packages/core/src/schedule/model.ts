@@ -55,7 +55,7 @@ export interface ScheduleProject {
   readonly finishDate?: Instant;
   /** Forward from `startDate` (MS Project's default) or backward from `finishDate`. */
   readonly scheduleFrom: ScheduleFrom;
-  /** The status date; remaining work of in-progress tasks is not scheduled before it. */
+  /** The status date; with `splitInProgress`, remaining work of in-progress tasks is not scheduled before it. */
   readonly statusDate?: Instant;
   /** The project calendar: the calendar of every task and resource that names none. */
   readonly calendarId: CalendarId;
@@ -70,7 +70,7 @@ export interface ScheduleProject {
   readonly honorConstraintDates: boolean;
   /** A task is critical when its total slack is at most this many working minutes (MS Project default 0). */
   readonly criticalSlackLimit: WorkMinutes;
-  /** Default of `effortDriven` for tasks that omit it. */
+  /** The project's default for new tasks' `effortDriven` (importers use it when a file omits a task's flag). */
   readonly newTasksEffortDriven?: boolean;
   /** MS Project's "Split in-progress tasks": remaining work of a task behind schedule starts at the status date. */
   readonly splitInProgress?: boolean;
@@ -130,7 +130,10 @@ export interface ScheduleTask {
   readonly deadline?: Instant;
   /** Task calendar; absent means the project calendar (or the resources' calendars when assigned). */
   readonly calendarId?: CalendarId;
-  /** When true and the task has a calendar, resource calendars are ignored for scheduling. */
+  /**
+   * MS Project's "ignore resource calendars". The engine schedules a task that has its own calendar on that calendar
+   * alone either way; resource calendars apply only to tasks without one. Kept for round trips.
+   */
   readonly ignoreResourceCalendar: boolean;
   /** Percent complete, 0–100, duration-based as in MS Project. */
   readonly percentComplete: number;
