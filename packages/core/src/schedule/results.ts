@@ -373,6 +373,9 @@ export function projectSpan(ps: Passes, out: Outputs): Pick<ScheduleSuccess, 'st
     if (out.start[i]! < start) start = out.start[i]!;
     if (out.finish[i]! > finish) finish = out.finish[i]!;
   }
-  if (!Number.isFinite(start)) start = finish = ps.inputs.project.startDate;
+  if (!Number.isFinite(start)) {
+    const project = ps.inputs.project;
+    start = finish = ps.fromFinish ? (project.finishDate ?? project.startDate) : project.startDate;
+  }
   return { start: start as Instant, finish: finish as Instant };
 }
