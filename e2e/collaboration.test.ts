@@ -179,8 +179,13 @@ describe('working together in the web app', () => {
     await expect.poll(() => ui(here).listedNames()).toEqual(['Work package 0429']);
   });
 
-  it('renames the workspace, and deletes it only after its name is typed', async () => {
+  it('shows the owner the audit log, renames the workspace, and deletes it only after its name is typed', async () => {
     await ui(here).navigate('Settings');
+    await here
+      .getByRole('list', { name: 'Audit log' })
+      .getByText(/created project “Work package \d+”/)
+      .first()
+      .waitFor();
     await here.getByLabel('Workspace name').fill('Apollo program');
     await here.getByRole('button', { name: 'Save', exact: true }).click();
     await here.getByRole('button', { name: /^Workspace: Apollo program/ }).waitFor();
