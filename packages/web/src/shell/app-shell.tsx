@@ -50,14 +50,14 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
           {navigation.map((item) => (
             <Link key={item.to} to={item.to} params={{ workspaceId }} className="nav-link">
               <item.icon />
-              {item.label}
+              <span className="nav-link__label">{item.label}</span>
             </Link>
           ))}
           <div className="sidebar__section">Organisation</div>
           {organisation.map((item) => (
             <Link key={item.to} to={item.to} params={{ workspaceId }} className="nav-link">
               <item.icon />
-              {item.label}
+              <span className="nav-link__label">{item.label}</span>
             </Link>
           ))}
         </nav>
@@ -66,7 +66,9 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
             <span className="avatar" style={{ width: 22, height: 22, fontSize: 10 }}>
               {user ? initials(user.name) : ''}
             </span>
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user?.name ?? 'Account'}</span>
+            <span className="nav-link__label" style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              {user?.name ?? 'Account'}
+            </span>
           </Link>
           <button
             type="button"
@@ -75,7 +77,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
             onClick={() => signOut.mutate()}
           >
             <Icons.signOut />
-            Sign out
+            <span className="nav-link__label">Sign out</span>
           </button>
         </div>
       </aside>
@@ -89,7 +91,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
             aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
           >
             <Icons.search />
-            <span>Search or jump to…</span>
+            <span className="search-trigger__label">Search or jump to…</span>
             <kbd className="kbd">{isMac ? '⌘' : 'Ctrl'}</kbd>
             <kbd className="kbd">K</kbd>
           </button>
