@@ -122,6 +122,7 @@ describe('onboarding a team through the web app', () => {
   it('navigates with the command palette', async () => {
     await app.runCommand('Checkout');
     await page.getByRole('heading', { level: 1, name: 'Checkout redesign' }).waitFor();
+    expect(await page.title()).toBe('Checkout redesign · Projects · Tandem');
     await app.runCommand('Go to People');
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
   });

@@ -2,6 +2,7 @@ import {
   createRootRoute,
   createRoute,
   createRouter,
+  type ErrorComponentProps,
   Link,
   Navigate,
   Outlet,
@@ -48,7 +49,32 @@ function NotFound() {
   );
 }
 
-const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+/** Shown instead of a blank page when a page throws while rendering. */
+function RenderError({ error }: ErrorComponentProps) {
+  return (
+    <div className="auth">
+      <div className="auth__panel">
+        <EmptyState
+          icon={<Icons.close width={22} height={22} />}
+          title="Something went wrong on this page"
+          action={
+            <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+          }
+        >
+          {error instanceof Error ? error.message : String(error)}
+        </EmptyState>
+      </div>
+    </div>
+  );
+}
+
+const rootRoute = createRootRoute({
+  component: Outlet,
+  notFoundComponent: NotFound,
+  errorComponent: RenderError,
+});
 
 function Home() {
   const me = useMe();

@@ -7,11 +7,13 @@ import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { useMe } from '../../lib/session';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { type ThemeChoice, useTheme } from '../../theme/theme';
 import { ApiTokens } from './api-tokens';
 
 /** The signed-in user's own settings: name, password, theme and API tokens. */
 export function AccountPage() {
+  useDocumentTitle('Account');
   return (
     <div className="page page--narrow">
       <header className="page-header">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Logo } from '../../components/logo';
+import { useDocumentTitle } from '../../lib/use-document-title';
 
 /** The centred card of every signed-out page: the brand, a title, the form, and a line of links below. */
 export function AuthLayout({
@@ -13,6 +14,7 @@ export function AuthLayout({
   children: ReactNode;
   footer?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <main className="auth">
       <div className="auth__panel">

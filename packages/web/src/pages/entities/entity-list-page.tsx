@@ -9,6 +9,7 @@ import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useWorkspaceRole } from '../../lib/session';
 import { useDebounced } from '../../lib/use-debounced';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { CreateEntityDialog } from './create-entity-dialog';
 import { type EntitySort, EntityTable } from './entity-table';
 
@@ -21,6 +22,7 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   const navigate = useNavigate();
   const role = useWorkspaceRole(workspaceId);
   const label = kindLabels[kind];
+  useDocumentTitle(label.plural);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<EntitySort>('name');
   const q = useDebounced(query.trim(), 200);

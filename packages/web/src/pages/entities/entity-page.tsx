@@ -7,6 +7,7 @@ import type { EntityKind } from '../../api/types';
 import { EmptyState, Skeleton } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { EntityDetails } from './entity-details';
 import { EntityHistory } from './entity-history';
 import { EntityMembers } from './entity-members';
@@ -27,6 +28,7 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
     retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
   });
   // Programs have no roles of their own in the API: access to them follows the workspace role.
+  useDocumentTitle(entity.data?.name, label.plural);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'overview', label: 'Overview' },
     ...(kind === 'programs' ? [] : [{ id: 'members' as const, label: 'Members' }]),

@@ -11,6 +11,7 @@ import { useToast } from '../../components/toast';
 import { formatDate } from '../../lib/format';
 import { roleLabels } from '../../lib/roles';
 import { canManageWorkspace, useMe, useWorkspaceRole } from '../../lib/session';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { InviteDialog } from './invite-dialog';
 
 const roles: WorkspaceRole[] = ['owner', 'admin', 'member', 'guest'];
@@ -24,6 +25,7 @@ export function PeoplePage() {
   const myRole = useWorkspaceRole(workspaceId);
   const manage = canManageWorkspace(myRole);
   const [inviting, setInviting] = useState(false);
+  useDocumentTitle('People');
   const [removing, setRemoving] = useState<WorkspaceMember | null>(null);
   const members = useQuery({ queryKey: keys.members(workspaceId), queryFn: () => api.members(workspaceId) });
   const invitations = useQuery({

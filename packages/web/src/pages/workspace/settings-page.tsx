@@ -9,6 +9,7 @@ import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { canManageWorkspace, useWorkspaceRole } from '../../lib/session';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { ConfirmDelete } from '../entities/confirm-delete';
 import { WorkspaceActivity } from './workspace-activity';
 
@@ -25,6 +26,7 @@ export function SettingsPage() {
   });
   const [name, setName] = useState('');
   const [deleting, setDeleting] = useState(false);
+  useDocumentTitle('Settings');
   useEffect(() => {
     if (workspace.data) setName(workspace.data.name);
   }, [workspace.data]);
