@@ -114,7 +114,8 @@ describe('working together in the web app', () => {
     await here.getByLabel('New password').fill(newPassword);
     await here.getByRole('button', { name: 'Change password' }).click();
     await here.getByText('Password changed').waitFor();
-    await there.reload();
+    // No reload: the next call the other window makes is refused, and it goes to the sign-in page by itself.
+    await there.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
     await there.waitForURL((url) => url.pathname === '/sign-in');
     await ui(here).signOut();
     await here.getByLabel('Email').fill(owner.email);
