@@ -180,6 +180,21 @@ describe('working together in the web app', () => {
     await expect.poll(() => ui(here).listedNames()).toEqual(['Work package 0429']);
   });
 
+  it('creates a second workspace from the switcher and switches back', async () => {
+    await here.getByRole('button', { name: /^Workspace: Apollo\. Switch workspace$/ }).click();
+    await here.getByRole('menuitem', { name: 'Create workspace' }).click();
+    const dialog = here.getByRole('dialog');
+    await dialog.getByLabel('Workspace name').fill('Gemini');
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await here.getByRole('button', { name: /^Workspace: Gemini\./ }).waitFor();
+    await here.getByRole('heading', { name: 'No projects yet' }).waitFor();
+
+    await here.getByRole('button', { name: /^Workspace: Gemini\./ }).click();
+    await here.getByRole('menuitem', { name: /^AP Apollo/ }).click();
+    await here.getByRole('button', { name: /^Workspace: Apollo\./ }).waitFor();
+    expect(workspaceIdOf(here)).toBe(workspaceId);
+  });
+
   it('shows the owner the audit log, renames the workspace, and deletes it only after its name is typed', async () => {
     await ui(here).navigate('Settings');
     await here
@@ -197,6 +212,7 @@ describe('working together in the web app', () => {
     expect(await confirm.isDisabled()).toBe(true);
     await dialog.getByLabel('Type “Apollo program” to confirm').fill('Apollo program');
     await confirm.click();
-    await here.waitForURL((url) => url.pathname === '/welcome');
+    await here.getByRole('button', { name: /^Workspace: Gemini\./ }).waitFor();
+    expect(workspaceIdOf(here)).not.toBe(workspaceId);
   });
 });
