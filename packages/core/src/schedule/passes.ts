@@ -370,10 +370,11 @@ export class Passes {
     const deadline = inp.deadline[i]!;
     if (deadline < lf) lf = deadline;
     this.lf[i] = lf;
-    this.ls[i] =
-      flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)
-        ? this.es1[i]!
-        : this.startOf(i, lf, inp.remaining[i]!);
+    if (flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)) this.ls[i] = this.es1[i]!;
+    // A manual task not yet begun keeps the working span between its typed dates (zero on a day off), whatever its
+    // Duration field says: MS Project's late start of a task typed onto a weekend is its late finish.
+    else if (flags & F_MANUAL && !(flags & F_STARTED)) this.ls[i] = lf - (this.ef1[i]! - this.es1[i]!);
+    else this.ls[i] = this.startOf(i, lf, inp.remaining[i]!);
   }
 
   /** The active child with the earliest early start: the one a summary's SS/SF successors hold back. */

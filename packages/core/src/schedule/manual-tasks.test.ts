@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { formatInstant } from '../calendar/day-number';
+import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { scheduleProject } from './schedule';
+
+const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
+
+interface Case {
+  readonly name: string;
+  readonly tasks: readonly TaskSketch[];
+  readonly links?: readonly LinkSketch[];
+  readonly task: string;
+  /** Expected [lateStart, lateFinish] of `task`. */
+  readonly late: readonly [string, string];
+}
+
+const cases: readonly Case[] = [
+  {
+    name: 'gives a manual task typed onto a Sunday its own dates as late dates, not its Duration field back from them',
+    tasks: [
+      {
+        id: 'A',
+        durationMinutes: 480,
+        manual: true,
+        manualStart: at('2026-03-08T08:00'),
+        manualFinish: at('2026-03-08T17:00'),
+      },
+    ],
+    task: 'A',
+    // The typed span holds no work, so the late start is the late finish (Friday 17:00), shown as the next work start.
+    late: ['2026-03-09T08:00', '2026-03-06T17:00'],
+  },
+  {
+    name: 'measures a manual task longer than its Duration field by the working span of its dates',
+    tasks: [
+      {
+        id: 'A',
+        days: 1,
+        manual: true,
+        manualStart: at('2026-03-02T08:00'),
+        manualFinish: at('2026-03-04T17:00'),
+      },
+      { id: 'B', days: 5 },
+    ],
+    task: 'A',
+    late: ['2026-03-04T08:00', '2026-03-06T17:00'],
+  },
+  {
+    name: 'moves the late start of an automatic task back by its duration',
+    tasks: [
+      { id: 'A', days: 1 },
+      { id: 'B', days: 5 },
+    ],
+    task: 'A',
+    late: ['2026-03-06T08:00', '2026-03-06T17:00'],
+  },
+];
+
+describe('manually scheduled tasks', () => {
+  it.each(cases)('$name', (c) => {
+    const result = scheduleProject(sketchProject(c.tasks, c.links));
+    if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);
+    const t = result.tasks.find((x) => x.id === c.task)!;
+    expect([fmt(t.lateStart), fmt(t.lateFinish)]).toEqual(c.late);
+  });
+});
