@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       baseURL: tandem.url,
       viewport: { width: 1280, height: 800 },
       colorScheme: 'light',
+      // Pictures of the finished state, not of an overlay halfway through its entrance animation.
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     const app = ui(page);
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     await shot('projects-dark');
     await app.openPalette();
     await page.getByRole('combobox', { name: 'Command' }).fill('check');
+    await page.getByRole('option', { name: /Checkout redesign/ }).waitFor();
     await shot('command-palette-dark');
     await page.keyboard.press('Escape');
 
