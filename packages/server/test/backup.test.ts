@@ -223,6 +223,7 @@ describe('backup and restore', () => {
   });
 });
 
+// Starting an embedded PostgreSQL on a fresh data directory takes a while on a busy machine.
 describe('backing up a running server', () => {
   it('attaches to the embedded PostgreSQL of the server that holds the data directory', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-live-'));
@@ -268,5 +269,5 @@ describe('backing up a running server', () => {
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

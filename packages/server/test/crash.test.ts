@@ -55,6 +55,7 @@ function lockHolder(): number | undefined {
   return existsSync(path) ? Number.parseInt(readFileSync(path, 'utf8'), 10) : undefined;
 }
 
+// Two embedded PostgreSQL starts and the clean stop of the one orphaned by SIGKILL take a while on a busy machine.
 describe('a crash of the server', () => {
   it('keeps every acknowledged write through SIGKILL, takes the lock over on restart, and stops cleanly on SIGTERM (and a first start explains how to create an account)', async () => {
     const port = await freePort();
@@ -101,11 +102,18 @@ describe('a crash of the server', () => {
       }
     };
     const streams = [0, 1, 2, 3].map(stream);
-    while (acknowledged.length < 150) await new Promise((resolve) => setTimeout(resolve, 5));
+    const streamDeadline = Date.now() + 60_000;
+    while (acknowledged.length < 150) {
+      if (Date.now() > streamDeadline)
+        throw new Error(`only ${acknowledged.length} writes acknowledged in 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // Listen before killing: the exit may well be over by the time the streams below have wound down.
+    const firstExited = new Promise((resolve) => first.child.once('exit', resolve));
     first.child.kill('SIGKILL');
     killed = true;
     await Promise.all(streams);
-    await new Promise((resolve) => first.child.once('exit', resolve));
+    await firstExited;
     expect(lockHolder()).toBe(first.child.pid);
 
     const second = await serve(port);
@@ -131,5 +139,5 @@ describe('a crash of the server', () => {
     expect(await exited).toBe(0);
     expect(lockHolder()).toBeUndefined();
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
-  });
+  }, 180_000);
 });

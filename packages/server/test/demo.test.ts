@@ -101,6 +101,7 @@ describe('the demo workspace', () => {
   });
 });
 
+// Starting an embedded PostgreSQL on a fresh data directory takes a while on a busy machine.
 describe('serve --demo', () => {
   it('serves the demo workspace from a fresh data directory and prints how to sign in', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-demo-'));
@@ -142,5 +143,5 @@ describe('serve --demo', () => {
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
