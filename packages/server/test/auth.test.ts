@@ -159,34 +159,56 @@ describe('sign-in, the caller and sign-out', () => {
     expect((await user.request('GET', '/api/auth/me')).status).toBe(401);
   });
 
-  it('renames the caller, checking the version when one is sent', async () => {
+  it('renames the caller only from the version the change is based on', async () => {
     const user = await signUp(t);
-    const renamed = await user.request('PATCH', '/api/auth/me', { body: { name: 'New Name' } });
+    const renamed = await user.request('PATCH', '/api/auth/me', { body: { name: 'New Name', version: 1 } });
     expect(renamed.status).toBe(200);
+    expect(renamed.headers.get('etag')).toBe('"2"');
     expect(((await renamed.json()) as { user: { name: string; version: number } }).user).toMatchObject({
       name: 'New Name',
       version: 2,
     });
+    const byTag = await user.request('PATCH', '/api/auth/me', {
+      body: { name: 'Tagged' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(byTag.status).toBe(200);
     const stale = await user.request('PATCH', '/api/auth/me', {
       body: { name: 'Stale' },
       headers: { 'if-match': '"1"' },
     });
     expect(stale.status).toBe(409);
-    const conflict = (await stale.json()) as { error: { code: string }; current: { name: string } };
+    const conflict = (await stale.json()) as {
+      error: { code: string };
+      current: { name: string; version: number };
+    };
     expect(conflict.error.code).toBe('VERSION_CONFLICT');
-    expect(conflict.current.name).toBe('New Name');
+    expect(conflict.current).toMatchObject({ name: 'Tagged', version: 3 });
+    const staleBody = await user.request('PATCH', '/api/auth/me', { body: { name: 'Stale', version: 2 } });
+    expect(await errorOf(staleBody)).toMatchObject({ code: 'VERSION_CONFLICT' });
     const badTag = await user.request('PATCH', '/api/auth/me', {
       body: { name: 'X' },
       headers: { 'if-match': 'soon' },
     });
     expect(await errorOf(badTag)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'If-Match' });
-    const empty = await user.request('PATCH', '/api/auth/me', { body: { name: '' } });
+    const empty = await user.request('PATCH', '/api/auth/me', { body: { name: '', version: 3 } });
     expect(await errorOf(empty)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'name' });
+  });
+
+  it('refuses a rename that does not say which version it is based on, changing nothing', async () => {
+    const user = await signUp(t);
+    const blind = await user.request('PATCH', '/api/auth/me', { body: { name: 'Blind' } });
+    expect(blind.status).toBe(428);
+    expect((await errorOf(blind)).code).toBe('PRECONDITION_REQUIRED');
+    const me = (await (await user.request('GET', '/api/auth/me')).json()) as {
+      user: { name: string; version: number };
+    };
+    expect(me.user).toMatchObject({ name: user.user.name, version: 1 });
   });
 
   it('records sign-up and profile changes in the audit log without secrets', async () => {
     const user = await signUp(t);
-    await user.request('PATCH', '/api/auth/me', { body: { name: 'Audited' } });
+    await user.request('PATCH', '/api/auth/me', { body: { name: 'Audited', version: 1 } });
     const { rows } = await t.server.deps.pool.query(
       `select action, before, after from audit_entries where entity_type = 'user' and entity_id = $1 order by at`,
       [user.user.id],

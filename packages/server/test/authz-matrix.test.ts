@@ -123,7 +123,13 @@ const expectations: Record<string, Expectation> = {
   'GET /api/auth/me': { status: signedIn(200), call: async () => ({ path: '/api/auth/me' }) },
   'PATCH /api/auth/me': {
     status: signedIn(200),
-    call: async (_w, _role, caller) => ({ path: '/api/auth/me', body: { name: caller.name } }),
+    call: async (_w, role, caller) => {
+      const version =
+        role === 'anonymous'
+          ? 1
+          : (await caller.json<{ user: { version: number } }>('GET', '/api/auth/me')).user.version;
+      return { path: '/api/auth/me', body: { name: caller.name, version } };
+    },
   },
   'POST /api/auth/password': {
     status: signedIn(204),

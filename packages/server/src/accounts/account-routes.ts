@@ -92,14 +92,19 @@ const getMe = createRoute({
 const patchMe = createRoute({
   method: 'patch',
   path: '/api/auth/me',
-  summary: 'Change the display name',
+  summary: 'Change the display name; needs the version it is based on (If-Match or `version`)',
   request: {
     body: {
       required: true,
       ...json(z.strictObject({ name: personNameSchema, version: z.number().int().min(1).optional() })),
     },
   },
-  responses: { 200: { description: 'Updated', ...json(userReply) }, ...identityErrors },
+  responses: {
+    200: { description: 'Updated', ...json(userReply) },
+    ...identityErrors,
+    409: { description: 'Stale version; the body has `current`' },
+    428: { description: 'Neither If-Match nor version was sent' },
+  },
 });
 
 const password = createRoute({
@@ -123,12 +128,6 @@ const password = createRoute({
 /** The address and browser of a request, for sessions and the sign-in throttle. */
 export function clientInfo(c: Context): ClientInfo {
   return { ip: clientAddress(c), userAgent: c.req.header('User-Agent') };
-}
-
-/** The version the profile form is based on, when it sends one: the contract lets it omit it. */
-function optionalVersion(c: Context, bodyVersion: number | undefined): number | undefined {
-  if (c.req.header('If-Match') === undefined && bodyVersion === undefined) return undefined;
-  return expectedVersion(c, bodyVersion);
 }
 
 /** Registers setup, sign-up, sign-in, sign-out, the caller's profile and the password change. */
@@ -168,7 +167,7 @@ export function registerAccountRoutes(app: App, deps: AppDeps): void {
 
   defineRoute(app, policy.signedIn, patchMe, async (c) => {
     const { version, ...changes } = c.req.valid('json');
-    const user = await updateProfile(deps.db, callerOf(c).userId, optionalVersion(c, version), changes);
+    const user = await updateProfile(deps.db, callerOf(c).userId, expectedVersion(c, version), changes);
     setVersionTag(c, user.version);
     return c.json({ user }, 200);
   });

@@ -125,18 +125,18 @@ export async function describeMe(db: Database, userId: string) {
   return { user: toUserView(row), workspaces: memberships };
 }
 
-/** Renames the user; `expected` is checked when given (the contract lets the profile form omit it). */
+/** Renames the user if the row is still at the `expected` version, else 409 with the current user. */
 export async function updateProfile(
   db: Database,
   userId: string,
-  expected: number | undefined,
+  expected: number,
   changes: { name: string },
 ): Promise<UserView> {
   return transaction(db, async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update').limit(1);
     if (!row) throw new ApiError(401, 'UNAUTHENTICATED', 'The account no longer exists');
     const before = toUserView(row);
-    if (expected !== undefined) assertVersion(`User ${userId}`, before, expected);
+    assertVersion(`User ${userId}`, before, expected);
     const [updated] = await tx
       .update(users)
       .set({ name: changes.name, updatedAt: sql`now()`, version: row.version + 1 })

@@ -25,7 +25,8 @@ export const api = {
   signIn: (body: { email: string; password: string }) =>
     request<{ user: User }>('POST', '/api/auth/signin', { body }),
   signOut: () => request<void>('POST', '/api/auth/signout'),
-  updateMe: (body: { name: string }) => request<{ user: User }>('PATCH', '/api/auth/me', { body }),
+  updateMe: (body: { name: string; version: number }) =>
+    request<{ user: User }>('PATCH', '/api/auth/me', { body }),
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     request<void>('POST', '/api/auth/password', { body }),
   requestPasswordReset: (body: { email: string }) =>

@@ -9,6 +9,7 @@ export interface User {
   email: string;
   name: string;
   createdAt?: string;
+  version: number;
 }
 
 export interface WorkspaceSummary {

@@ -39,7 +39,7 @@ function ProfileCard() {
     if (me.data) setName(me.data.user.name);
   }, [me.data]);
   const save = useMutation({
-    mutationFn: () => api.updateMe({ name: name.trim() }),
+    mutationFn: (version: number) => api.updateMe({ name: name.trim(), version }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.me });
       toast.success('Profile saved');
@@ -52,7 +52,7 @@ function ProfileCard() {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        if (me.data) save.mutate(me.data.user.version);
       }}
     >
       <div className="card__header">
