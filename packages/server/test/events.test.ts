@@ -132,3 +132,30 @@ describe('live changes over Server-Sent Events', () => {
     expect(text).toContain(': heartbeat');
   });
 });
+
+describe('the API document', () => {
+  it('lists the event stream with its workspaceId parameter and its text/event-stream reply', async () => {
+    const document = (await (await first.request('GET', '/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        {
+          get?: {
+            parameters?: { name: string; in: string; required?: boolean }[];
+            responses: Record<string, { content?: Record<string, unknown> }>;
+          };
+        }
+      >;
+    };
+    const events = document.paths['/api/events']?.get;
+    expect(events?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'workspaceId', in: 'query', required: true }),
+    );
+    expect(Object.keys(events?.responses['200']?.content ?? {})).toEqual(['text/event-stream']);
+  });
+
+  it('still refuses a stream without a workspace', async () => {
+    const response = await first.request('GET', '/api/events', { headers: { 'x-test-user': 'alice' } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { field?: string } }).error.field).toBe('workspaceId');
+  });
+});

@@ -24,7 +24,32 @@ export interface EventsRouteOptions {
   heartbeatMs?: number;
 }
 
-const eventsQuery = z.object({ workspaceId: z.string().min(1).max(100) });
+const eventsQuery = z.object({
+  workspaceId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { description: 'The workspace whose changes to follow' } }),
+});
+
+/** The stream's shape for the OpenAPI document: the route itself is raw, since a stream has no JSON body schema. */
+const eventsDocument = {
+  method: 'get',
+  path: '/api/events',
+  summary: 'Follow the changes in a workspace that the caller may see, as Server-Sent Events',
+  request: { query: eventsQuery },
+  responses: {
+    200: {
+      description:
+        'Sends `event: ready` once following, then `event: change` with `data: { entityType, entityId, action, ' +
+        'workspaceId, projectId?, productId?, version? }` per committed change, and `: heartbeat` comments',
+      content: { 'text/event-stream': { schema: z.string() } },
+    },
+    400: { description: 'workspaceId is missing or too long' },
+    401: { description: 'Not signed in' },
+    404: { description: 'The workspace is not found or not visible' },
+  },
+} as const;
 
 /**
  * `GET /api/events?workspaceId=`: Server-Sent Events of every committed change in the workspace that the caller may see,
@@ -33,6 +58,7 @@ const eventsQuery = z.object({ workspaceId: z.string().min(1).max(100) });
 export function eventsRoutes(options: EventsRouteOptions): RegisterRoutes {
   const heartbeatMs = options.heartbeatMs ?? 20_000;
   return (app: App, deps: AppDeps) => {
+    app.openAPIRegistry.registerPath(eventsDocument);
     defineRawRoute(app, options.rule, 'get', '/api/events', async (c) => {
       const parsed = eventsQuery.safeParse(c.req.query());
       if (!parsed.success) throw validationError(parsed.error, 'query');
