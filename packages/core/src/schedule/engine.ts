@@ -17,7 +17,7 @@ import {
   taskOwnWorkAndCost,
   taskWorkAndCost,
 } from './results';
-import { type CalendarCompiler, TaskInputs } from './task-inputs';
+import { type CalendarCompiler, F_ELAPSED, TaskInputs } from './task-inputs';
 
 /** Everything one scheduling run keeps: the graph, the inputs, the pass arrays and the outputs. */
 export class Engine {
@@ -115,14 +115,16 @@ export class Engine {
   latestEarlyFinish(): number {
     const { net, inputs, passes } = this;
     const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
+    // An elapsed task can finish in non-working time, which no coordinate tells apart: those count as instants.
+    let finish = Number.NEGATIVE_INFINITY;
     // Index order reads memory sequentially; the order of the maximum does not matter.
     for (let i = 0; i < net.n; i++) {
       if (net.summary[i] || !net.active[i]) continue;
       const c = inputs.cal[i]!;
-      if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
+      if (inputs.flags[i]! & F_ELAPSED) finish = Math.max(finish, passes.elapsedFinishInstant(i));
+      else if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
     }
     // The latest task finish, even when that is before the project start date (MS Project does the same).
-    let finish = Number.NEGATIVE_INFINITY;
     maxByCal.forEach((w, c) => {
       if (Number.isFinite(w)) finish = Math.max(finish, inputs.cals[c]!.finishInstant(w));
     });

@@ -34,6 +34,11 @@ export class Passes {
   /** Backward-pass bounds a summary hands to its children: on their finish, and on the earliest child's start. */
   readonly lfBound: Float64Array;
   readonly lsBound: Float64Array;
+  /**
+   * The late finish instant of an elapsed task not yet begun (NaN for every other task): it runs on the 24-hour clock,
+   * so it may finish in non-working time, up to the next work start after its late-finish coordinate.
+   */
+  readonly lfAt: Float64Array;
   /** 1 when a zero-duration task sits at the finish of the period before it (a predecessor's finish). */
   readonly finishLike: Uint8Array;
   /** For each summary, its active child with the earliest early start (set by the backward pass). */
@@ -60,6 +65,7 @@ export class Passes {
     this.lf = make.f64(n);
     this.lfBound = make.f64(n);
     this.lsBound = make.f64(n);
+    this.lfAt = make.f64(n).fill(Number.NaN);
     this.finishLike = make.u8(n);
     this.earliest = make.i32(n).fill(-1);
     this.startC = new Float64Array(inputs.cals.length);
@@ -81,8 +87,12 @@ export class Passes {
     this.statusC = Float64Array.from(this.inputs.cals, (t) => t.toCoord(instant));
   }
 
+  /** The project finish instant the backward pass starts from. */
+  finishAt = Number.NaN;
+
   /** Sets the project finish instant on every calendar. */
   setFinish(instant: number): void {
+    this.finishAt = instant;
     const cals = this.inputs.cals;
     if (this.finishC.length !== cals.length) this.finishC = new Float64Array(cals.length);
     for (let c = 0; c < cals.length; c++) this.finishC[c] = cals[c]!.toCoord(instant);
@@ -301,6 +311,7 @@ export class Passes {
     const c = inp.cal[i]!;
     const flags = inp.flags[i]!;
     const isSummary = net.summary[i] === 1;
+    this.lfAt[i] = Number.NaN;
     if (!isSummary && flags & F_COMPLETE) {
       this.ls[i] = this.es1[i]!;
       this.lf[i] = this.ef1[i]!;
@@ -353,28 +364,68 @@ export class Passes {
     if (Number.isFinite(lsb)) lf = Math.min(lf, cap, this.finishOf(i, lsb, dur));
     if (!Number.isFinite(lf)) lf = this.multipleCriticalPaths ? this.ef1[i]! : cap;
     const d = inp.cdate[i]!;
+    // Whether only the network and the project finish bound the late finish (a date that ties still binds).
+    let open = true;
     switch (inp.ctype[i]) {
       case MSO:
         lf = this.finishOf(i, d, dur);
+        open = false;
         break;
       case MFO:
         lf = d;
+        open = false;
         break;
-      case SNLT:
-        lf = Math.min(lf, this.finishOf(i, d, dur));
+      case SNLT: {
+        const f = this.finishOf(i, d, dur);
+        if (f <= lf) {
+          lf = f;
+          open = false;
+        }
         break;
+      }
       case FNLT:
-        lf = Math.min(lf, d);
+        if (d <= lf) {
+          lf = d;
+          open = false;
+        }
         break;
     }
     const deadline = inp.deadline[i]!;
-    if (deadline < lf) lf = deadline;
+    if (deadline <= lf) {
+      lf = deadline;
+      open = false;
+    }
     this.lf[i] = lf;
+    if (flags & F_ELAPSED && !(flags & F_STARTED) && dur > 0) {
+      this.elapsedLate(i, lf, open);
+      return;
+    }
     if (flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)) this.ls[i] = this.es1[i]!;
     // A manual task not yet begun keeps the working span between its typed dates (zero on a day off), whatever its
     // Duration field says: MS Project's late start of a task typed onto a weekend is its late finish.
     else if (flags & F_MANUAL && !(flags & F_STARTED)) this.ls[i] = lf - (this.ef1[i]! - this.es1[i]!);
     else this.ls[i] = this.startOf(i, lf, inp.remaining[i]!);
+  }
+
+  /** The early finish instant of an elapsed task: its start plus its duration on the 24-hour clock, even at night. */
+  elapsedFinishInstant(i: number): number {
+    const t = this.inputs.cals[this.inputs.cal[i]!]!;
+    const dur = this.inputs.dur[i]!;
+    const f = t.finishInstant(this.ef1[i]!);
+    return dur === 0 ? f : Math.max(f, t.startInstant(this.es1[i]!) + dur);
+  }
+
+  /**
+   * Late dates of an elapsed task not yet begun, on the 24-hour clock (MS Project): bound only by the network and the
+   * project finish, it may finish in the non-working time after its late-finish coordinate, up to the next work start
+   * and never after the project finish instant; its late start is that instant less its elapsed duration.
+   */
+  private elapsedLate(i: number, lf: number, open: boolean): void {
+    const t = this.inputs.cals[this.inputs.cal[i]!]!;
+    let at: number = t.finishInstant(lf);
+    if (open) at = Math.max(at, Math.min(t.startInstant(lf), this.finishAt));
+    this.lfAt[i] = at;
+    this.ls[i] = t.toCoord(at - this.inputs.dur[i]!);
   }
 
   /** The active child with the earliest early start: the one a summary's SS/SF successors hold back. */

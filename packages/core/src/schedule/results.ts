@@ -123,7 +123,12 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
     out.lf[i] = ls;
   } else if (flags & F_ELAPSED) {
     out.ef[i] = Math.max(t.finishInstant(ps.ef[i]!), es + dur);
-    out.lf[i] = Math.max(t.finishInstant(ps.lf[i]!), ls + dur);
+    const lfAt = ps.lfAt[i]!;
+    if (Number.isNaN(lfAt)) out.lf[i] = Math.max(t.finishInstant(ps.lf[i]!), ls + dur);
+    else {
+      out.lf[i] = lfAt;
+      out.ls[i] = lfAt - dur;
+    }
   } else {
     out.ef[i] = t.finishInstant(ps.ef[i]!);
     out.lf[i] = t.finishInstant(ps.lf[i]!);
@@ -132,7 +137,11 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   out.finish[i] = late ? out.lf[i]! : out.ef[i]!;
   let startSlack = 0;
   let finishSlack = 0;
-  if (!alap && flags & F_RESOURCE_CALENDAR) {
+  if (!alap && !Number.isNaN(ps.lfAt[i]!)) {
+    // An elapsed task's slack is measured on the 24-hour clock, like its duration (MS Project).
+    startSlack = out.ls[i]! - es;
+    finishSlack = out.lf[i]! - out.ef[i]!;
+  } else if (!alap && flags & F_RESOURCE_CALENDAR) {
     const p = inp.cals[0]!;
     startSlack = p.toCoord(ls) - p.toCoord(es);
     finishSlack = p.toCoord(out.lf[i]!) - p.toCoord(out.ef[i]!);
