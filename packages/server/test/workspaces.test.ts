@@ -68,6 +68,28 @@ describe('workspaces', () => {
     expect(await errorOf(bad)).toMatchObject({ code: 'VALIDATION_FAILED', field: 'sort' });
   });
 
+  it('searches workspace and member names with % and _ taken literally, emails only for members', async () => {
+    const owner = await signUp(t, { name: 'Plain Owner', email: `plain.${Date.now()}@search.test` });
+    const percent = await signUp(t, { name: '100% Done' });
+    const underscore = await signUp(t, { name: 'Under_score' });
+    for (const name of ['50% Off', 'Snake_case', 'Plain']) await createWorkspace(owner, name);
+    const names = async (caller: SignedInUser, path: string) =>
+      (
+        (await (await caller.request('GET', path)).json()) as {
+          items: { name?: string; user?: { name: string } }[];
+        }
+      ).items.map((item) => item.name ?? item.user?.name);
+    expect(await names(owner, '/api/workspaces?q=%25')).toEqual(['50% Off']);
+    expect(await names(owner, '/api/workspaces?q=_')).toEqual(['Snake_case']);
+    const { id } = await createWorkspace(owner, 'Searchable');
+    await addToWorkspace(t, id, percent, 'member');
+    await addToWorkspace(t, id, underscore, 'guest');
+    expect(await names(owner, `/api/workspaces/${id}/members?q=%25`)).toEqual(['100% Done']);
+    expect(await names(owner, `/api/workspaces/${id}/members?q=_`)).toEqual(['Under_score']);
+    expect(await names(percent, `/api/workspaces/${id}/members?q=search.test`)).toEqual(['Plain Owner']);
+    expect(await names(underscore, `/api/workspaces/${id}/members?q=search.test`)).toEqual([]);
+  });
+
   it('answers 404 to non-members for every workspace route', async () => {
     const owner = await signUp(t);
     const stranger = await signUp(t);

@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit';
 import { mayAssignRole } from '../auth/permissions';
 import { policy } from '../auth/policy';
@@ -6,6 +6,7 @@ import { type Database, type Transaction, transaction } from '../db/client';
 import { entityMembers } from '../db/schema/entity-members';
 import { users } from '../db/schema/users';
 import { type WorkspaceRole, workspaceMembers } from '../db/schema/workspaces';
+import { containsText } from '../domain/shared/text-search';
 import { ApiError } from '../http/errors';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../http/pagination';
 import { assertVersion } from '../http/version';
@@ -47,7 +48,6 @@ export async function listMembers(
   const column =
     sort.field === 'name' ? users.name : sort.field === 'email' ? users.email : workspaceMembers.role;
   const { where, orderBy } = keyset(column, users.id, sort, query.cursor);
-  const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
   const rows = await db
     .select({
       id: users.id,
@@ -62,11 +62,9 @@ export async function listMembers(
       and(
         eq(workspaceMembers.workspaceId, workspaceId),
         query.role === undefined ? undefined : eq(workspaceMembers.role, query.role),
-        pattern === undefined
-          ? undefined
-          : showEmails
-            ? or(ilike(users.name, pattern), ilike(users.email, pattern))
-            : ilike(users.name, pattern),
+        showEmails
+          ? or(containsText(users.name, query.q), containsText(users.email, query.q))
+          : containsText(users.name, query.q),
         where,
       ),
     )

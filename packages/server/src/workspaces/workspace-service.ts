@@ -1,9 +1,10 @@
-import { and, eq, ilike, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit';
 import { policy } from '../auth/policy';
 import { type Database, type Queryable, type Transaction, transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { containsText } from '../domain/shared/text-search';
 import { ApiError } from '../http/errors';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../http/pagination';
 import { assertVersion } from '../http/version';
@@ -132,7 +133,7 @@ export async function listWorkspaces(
       and(
         eq(workspaceMembers.userId, userId),
         isNull(workspaces.deletedAt),
-        query.q ? ilike(workspaces.name, `%${query.q.replace(/[\\%_]/g, '\\$&')}%`) : undefined,
+        containsText(workspaces.name, query.q),
         where,
       ),
     )
