@@ -14,6 +14,10 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
   const n = net.n;
   const changed = new Uint8Array(n);
   for (const s of seeds) changed[s] = 1;
+  // An edited task may have changed calendar (a summary made manual drops its resources' calendar): its coordinates can
+  // then stay numerically equal while meaning other instants, so its neighbours are re-read whatever it computes.
+  const seed = new Uint8Array(n);
+  for (const s of seeds) seed[s] = 1;
 
   // First forward pass.
   const dirty = new Uint8Array(n);
@@ -89,12 +93,13 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
       const lsb = ps.lsBound[t]!;
       const early = ps.earliest[t]!;
       ps.backward(t);
-      if (ls !== ps.ls[t] || lf !== ps.lf[t]) {
+      if (ls !== ps.ls[t] || lf !== ps.lf[t] || seed[t]) {
         changed[t] = 1;
         changedB.push(t);
         for (let j = net.predStart[t]!; j < net.predStart[t + 1]!; j++) mark(net.predTask[j]!);
       }
-      if (net.summary[t] && (lfb !== ps.lfBound[t] || lsb !== ps.lsBound[t] || early !== ps.earliest[t])) {
+      const bounds = lfb !== ps.lfBound[t] || lsb !== ps.lsBound[t] || early !== ps.earliest[t];
+      if (net.summary[t] && (bounds || seed[t])) {
         changed[t] = 1;
         for (let j = net.predStart[t]!; j < net.predStart[t + 1]!; j++) mark(net.predTask[j]!);
         for (let j = net.childStart[t]!; j < net.childStart[t + 1]!; j++) mark(net.childList[j]!);
