@@ -29,7 +29,17 @@ const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 40
 const adminsOnly = (ok: number) => ({ ...inWorkspace(403), owner: ok, admin: ok });
 // Members see every entity; guests only those they hold a role on (the viewer holds one on each).
 const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({ ...seeEntity, owner: ok, admin: ok, member: 403, viewer: 403 });
+// Contributors edit content; only managers (and owners, admins) delete the entity or change who holds a role on it.
+const editEntity = (ok: number) => ({
+  ...seeEntity,
+  owner: ok,
+  admin: ok,
+  contributor: ok,
+  manager: ok,
+  member: 403,
+  viewer: 403,
+});
+const manageEntity = (ok: number) => ({ ...editEntity(ok), contributor: 403 });
 const createEntity = { ...inWorkspace(201), guest: 403, viewer: 403 };
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
@@ -65,7 +75,7 @@ function entityExpectations(): Record<string, Expectation> {
       }),
     };
     cases[`DELETE /api/${plural}/:${param}`] = {
-      status: editEntity(204),
+      status: manageEntity(204),
       call: async (w) => ({ path: `/api/${plural}/${await w.fresh(kind)}`, headers: ifMatch(1) }),
     };
     cases[`GET /api/${plural}/:${param}/members`] = {
@@ -73,14 +83,14 @@ function entityExpectations(): Record<string, Expectation> {
       call: async (w) => ({ path: `/api/${plural}/${existing(w)}/members` }),
     };
     cases[`PUT /api/${plural}/:${param}/members/:userId`] = {
-      status: editEntity(201),
+      status: manageEntity(201),
       call: async (w) => ({
         path: `/api/${plural}/${await w.fresh(kind)}/members/${w.callers.member.id}`,
         body: { role: 'contributor' },
       }),
     };
     cases[`DELETE /api/${plural}/:${param}/members/:userId`] = {
-      status: editEntity(204),
+      status: manageEntity(204),
       call: async (w) => {
         const id = await w.fresh(kind);
         const who = w.callers.member.id;
@@ -323,6 +333,13 @@ describe('the authorisation matrix', () => {
     expect(missingExpectations(table)).toEqual([]);
     const keys = new Set(table.map(keyOf));
     expect(Object.keys(expectations).filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('names a status for every role in every expectation', () => {
+    const gaps = Object.entries(expectations).flatMap(([key, expectation]) =>
+      roles.filter((role) => typeof expectation.status[role] !== 'number').map((role) => `${key} as ${role}`),
+    );
+    expect(gaps).toEqual([]);
   });
 
   it('fails for a route added without an expectation', () => {

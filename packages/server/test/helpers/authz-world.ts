@@ -2,9 +2,22 @@ import { anonymous, type Caller, signUp, sql } from './domain-world';
 import type { TestServer } from './server';
 
 /** The callers the authorisation matrix asks as. */
-export const roles = ['owner', 'admin', 'member', 'guest', 'viewer', 'outsider', 'anonymous'] as const;
+export const roles = [
+  'owner',
+  'admin',
+  'member',
+  'contributor',
+  'manager',
+  'guest',
+  'viewer',
+  'outsider',
+  'anonymous',
+] as const;
 
-/** One of `roles`: the four workspace roles, a guest holding the viewer role on the entities, someone outside, nobody. */
+/**
+ * One of `roles`: the four workspace roles, a member holding the contributor role and one holding the kind's manager
+ * role on every entity, a guest holding the viewer role on them, someone outside, nobody.
+ */
 export type Role = (typeof roles)[number];
 
 /** A workspace with one caller per role, a product, a program, a project and a task, and ways to make fresh ones. */
@@ -18,7 +31,7 @@ export interface AuthzWorld {
   programId: string;
   projectId: string;
   taskId: string;
-  /** A new entity of the workspace, owned by the owner, on which the viewer holds the viewer role. */
+  /** A new entity of the workspace, created by the owner, with the contributor, manager and viewer in their roles. */
   fresh(kind: 'product' | 'program' | 'project'): Promise<string>;
   /** A new task (version 1) in a fresh project. */
   freshTask(): Promise<string>;
@@ -29,12 +42,19 @@ export interface AuthzWorld {
 }
 
 const segment = { product: 'products', program: 'programs', project: 'projects' } as const;
+const managerRole = {
+  product: 'product_manager',
+  program: 'program_manager',
+  project: 'project_manager',
+} as const;
 
 /** Builds the world through the API, as the people in it would. */
 export async function buildAuthzWorld(t: TestServer): Promise<AuthzWorld> {
   const owner = await signUp(t, 'Owner');
   const admin = await signUp(t, 'Admin');
   const member = await signUp(t, 'Member');
+  const contributor = await signUp(t, 'Contributor');
+  const manager = await signUp(t, 'Manager');
   const guest = await signUp(t, 'Guest');
   const viewer = await signUp(t, 'Viewer');
   const outsider = await signUp(t, 'Outsider');
@@ -43,6 +63,8 @@ export async function buildAuthzWorld(t: TestServer): Promise<AuthzWorld> {
     owner,
     admin,
     member,
+    contributor,
+    manager,
     guest,
     viewer,
     outsider,
@@ -51,6 +73,8 @@ export async function buildAuthzWorld(t: TestServer): Promise<AuthzWorld> {
   const workspaceRoles: [Caller, 'admin' | 'member' | 'guest'][] = [
     [admin, 'admin'],
     [member, 'member'],
+    [contributor, 'member'],
+    [manager, 'member'],
     [guest, 'guest'],
     [viewer, 'guest'],
   ];
@@ -79,12 +103,14 @@ export async function buildAuthzWorld(t: TestServer): Promise<AuthzWorld> {
       `/api/workspaces/${workspaceId}/${segment[kind]}`,
       body,
     );
-    await owner.json(
-      'PUT',
-      `/api/${segment[kind]}/${created.id}/members/${viewer.id}`,
-      { role: 'viewer' },
-      201,
-    );
+    const entityRoles: [Caller, string][] = [
+      [contributor, 'contributor'],
+      [manager, managerRole[kind]],
+      [viewer, 'viewer'],
+    ];
+    for (const [caller, role] of entityRoles) {
+      await owner.json('PUT', `/api/${segment[kind]}/${created.id}/members/${caller.id}`, { role }, 201);
+    }
     return created.id;
   };
   const freshTask = async () => {
