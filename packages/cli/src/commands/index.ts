@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { apiCommand } from './api';
 import { backupCommand } from './backup';
 import { createAdminCommand } from './create-admin';
 import { demoCommand } from './demo';
@@ -16,4 +17,5 @@ export const commands: readonly CliCommand[] = [
   restoreCommand,
   demoCommand,
   scheduleCommand,
+  apiCommand,
 ];
