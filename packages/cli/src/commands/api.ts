@@ -25,7 +25,7 @@ export const apiCommand: CliCommand = {
   summary: 'Send a request to a running Tandem server with an API token and print the JSON reply',
   usage:
     'tandem api METHOD PATH [--data JSON | --data @file.json] [--url URL] [--token TOKEN]\n' +
-    `  METHOD is ${methods.join(', ')}; PATH starts with /api/.\n` +
+    `  METHOD is ${methods.join(', ')}; PATH is an API path such as /api/workspaces.\n` +
     `  --url defaults to TANDEM_URL, else ${defaultUrl}; --token to TANDEM_TOKEN (create one on the Account page).\n` +
     '  Prints the reply on standard output; an error reply is printed on standard error and exits with 1.',
   async run(args) {
