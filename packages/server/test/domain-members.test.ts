@@ -173,3 +173,97 @@ describe('per-project roles', () => {
     expect((await guest.request('GET', `/api/programs/${program.id}`)).status).toBe(200);
   });
 });
+
+describe('the member list of an entity', () => {
+  interface MemberPage {
+    items: Member[];
+    nextCursor: string | null;
+  }
+  let productId: string;
+  let people: Caller[];
+  const list = (caller: Caller, query: string) =>
+    caller.json<MemberPage>('GET', `/api/products/${productId}/members?${query}`);
+  const names = (page: MemberPage) => page.items.map((entry) => entry.user.name);
+
+  beforeAll(async () => {
+    productId = (
+      await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/products`, { name: 'Crowded' })
+    ).id;
+    people = [];
+    const roles = ['viewer', 'contributor', 'viewer', 'contributor'];
+    for (const [index, name] of ['Dora', 'Abel', 'Cleo', 'Bram'].entries()) {
+      const person = await signUp(t, name);
+      await addMember(t, workspaceId, person, 'member');
+      await owner.json('PUT', `/api/products/${productId}/members/${person.id}`, { role: roles[index] }, 201);
+      people.push(person);
+    }
+    await owner.json('PUT', `/api/products/${productId}/members/${guest.id}`, { role: 'viewer' }, 201);
+  });
+
+  it('pages through everyone by name, each page ending in a cursor to the next', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = '';
+    let pages = 0;
+    while (cursor !== null) {
+      const page: MemberPage = await list(
+        owner,
+        `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...names(page));
+      cursor = page.nextCursor;
+      pages += 1;
+    }
+    expect(seen).toEqual(['Abel', 'Bram', 'Cleo', 'Dora', 'Guest', 'Owner']);
+    expect(pages).toBe(3);
+  });
+
+  it('sorts by role or by name descending, and pages a sort with its own cursor', async () => {
+    const byRole = await list(owner, 'sort=role&limit=3');
+    expect(byRole.items.map((entry) => entry.role)).toEqual([
+      'contributor',
+      'contributor',
+      'product_manager',
+    ]);
+    const rest = await list(owner, `sort=role&limit=3&cursor=${encodeURIComponent(byRole.nextCursor ?? '')}`);
+    expect(rest.items.map((entry) => entry.role)).toEqual(['viewer', 'viewer', 'viewer']);
+    expect(rest.nextCursor).toBeNull();
+    expect(names(await list(owner, 'sort=-name'))).toEqual([
+      'Owner',
+      'Guest',
+      'Dora',
+      'Cleo',
+      'Bram',
+      'Abel',
+    ]);
+  });
+
+  it('finds people by name, and by email only for callers who are shown emails', async () => {
+    expect(names(await list(owner, 'q=RA'))).toEqual(['Bram', 'Dora']);
+    const cleo = people[2]!;
+    expect(names(await list(owner, `q=${encodeURIComponent(cleo.email)}`))).toEqual(['Cleo']);
+    expect(names(await list(guest, 'q=ra'))).toEqual(['Bram', 'Dora']);
+    expect((await list(guest, `q=${encodeURIComponent(cleo.email)}`)).items).toEqual([]);
+  });
+
+  it('refuses an unknown sort, a malformed limit and a cursor of another sort, naming the parameter', async () => {
+    const fieldOf = async (query: string) => {
+      const response = await owner.request('GET', `/api/products/${productId}/members?${query}`);
+      expect(response.status).toBe(400);
+      return ((await response.json()) as { error: { field?: string } }).error.field;
+    };
+    expect(await fieldOf('sort=bogus')).toBe('sort');
+    expect(await fieldOf('sort=email')).toBe('sort');
+    expect(await fieldOf('limit=0')).toBe('limit');
+    const byName = await list(owner, 'limit=1');
+    expect(await fieldOf(`sort=role&cursor=${encodeURIComponent(byName.nextCursor ?? '')}`)).toBe('cursor');
+  });
+
+  it('still answers 404 for a product the caller may not see, whatever the query', async () => {
+    const hidden = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/products`, {
+      name: 'Hidden',
+    });
+    const response = await outsider.request('GET', `/api/products/${hidden.id}/members?sort=name&q=a`);
+    expect(response.status).toBe(404);
+  });
+});

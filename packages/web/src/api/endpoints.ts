@@ -92,7 +92,9 @@ export const api = {
   deleteEntity: (kind: EntityKind, id: string, version: number) =>
     request<void>('DELETE', `/api/${kind}/${id}`, { ifMatch: version }),
   entityMembers: (kind: EntityKind, id: string) =>
-    request<Page<EntityMember> | { items: EntityMember[] }>('GET', `/api/${kind}/${id}/members`),
+    request<Page<EntityMember> | { items: EntityMember[] }>('GET', `/api/${kind}/${id}/members`, {
+      query: { limit: 200 },
+    }),
   setEntityMember: (kind: EntityKind, id: string, userId: string, role: EntityRole) =>
     request<EntityMember>('PUT', `/api/${kind}/${id}/members/${userId}`, { body: { role } }),
   removeEntityMember: (kind: EntityKind, id: string, userId: string) =>

@@ -3,12 +3,14 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import { type EntityKind, entityRoles } from '../../db/schema/entity-members';
 import type { App, AppDeps } from '../../http/context';
+import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
 import { expectedVersion } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
   idSchema,
+  listQuery,
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
@@ -40,13 +42,10 @@ function registerFor(app: App, deps: AppDeps, kind: EntityKind): void {
   const list = createRoute({
     method: 'get',
     path: `/api/${segment}/{${param}}/members`,
-    summary: `Who holds a role on the ${kind}`,
-    request: { params: entityParams },
+    summary: `Who holds a role on the ${kind}; sort by name or role, q matches the name (or email, where shown)`,
+    request: { params: entityParams, query: listQuery },
     responses: {
-      200: {
-        description: 'Members',
-        ...json(z.object({ items: z.array(memberSchema), nextCursor: z.string().nullable() })),
-      },
+      200: { description: 'A page of members', ...json(pageSchema(memberSchema)) },
       ...errorResponses,
     },
   });
@@ -71,9 +70,10 @@ function registerFor(app: App, deps: AppDeps, kind: EntityKind): void {
 
   defineRoute(app, policy.signedIn, list, async (c) => {
     const params = c.req.valid('param') as Record<string, string>;
-    const items = await listEntityMembers(deps.db, callerId(c), kind, entityIdOf(params));
-    // Entity member lists are short (the people on one product or project): one page holds them all.
-    return c.json({ items, nextCursor: null }, 200);
+    return c.json(
+      await listEntityMembers(deps.db, callerId(c), kind, entityIdOf(params), c.req.valid('query')),
+      200,
+    );
   });
   defineRoute(app, policy.signedIn, put, async (c) => {
     const params = c.req.valid('param') as Record<string, string>;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { workspaceAllows } from '../../auth/permissions';
 import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
@@ -6,9 +6,11 @@ import { type EntityKind, type EntityRole, entityMembers } from '../../db/schema
 import { users } from '../../db/schema/users';
 import { workspaceMembers } from '../../db/schema/workspaces';
 import { ApiError } from '../../http/errors';
+import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { recordChange } from '../shared/change-log';
 import { invalid } from '../shared/errors';
+import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
 import { kindLabel, loadEntityRef } from './entity-ref';
 
@@ -24,18 +26,35 @@ export function rolesFor(kind: EntityKind): readonly EntityRole[] {
   return [policy.managerRole[kind], 'contributor', 'viewer'];
 }
 
-/** Everyone holding a role on the entity, by name; emails only for callers who may see members' emails. */
+const sortable = ['name', 'role'] as const;
+const byName = { field: 'name', direction: 'asc' } as const;
+
+/**
+ * Everyone holding a role on the entity, one page at a time: sorted by `name` (default) or `role`, `q` matching the
+ * name, or the email for callers who may see members' emails (so a search cannot probe emails it would not show).
+ */
 export async function listEntityMembers(
   db: Database,
   userId: string,
   kind: EntityKind,
   entityId: string,
-): Promise<EntityMemberView[]> {
+  query: ListQuery,
+): Promise<Page<EntityMemberView>> {
+  const sort = parseSort(query.sort, sortable, byName);
   const ref = await loadEntityRef(db, kind, entityId);
   await policy.assertCanSee(db, userId, ref);
   const showEmails = workspaceAllows(
     await policy.workspaceRole(db, userId, ref.workspaceId),
     'seeMemberEmails',
+  );
+  const search = showEmails
+    ? or(containsText(users.name, query.q), containsText(users.email, query.q))
+    : containsText(users.name, query.q);
+  const page = keyset(
+    { name: users.name, role: entityMembers.role }[sort.field],
+    users.id,
+    sort,
+    query.cursor,
   );
   const rows = await db
     .select({
@@ -47,13 +66,20 @@ export async function listEntityMembers(
     })
     .from(entityMembers)
     .innerJoin(users, eq(users.id, entityMembers.userId))
-    .where(and(eq(entityMembers.entityType, kind), eq(entityMembers.entityId, entityId)))
-    .orderBy(users.name, users.id);
-  return rows.map((row) => ({
-    user: showEmails ? { id: row.id, name: row.name, email: row.email } : { id: row.id, name: row.name },
-    role: row.role,
-    version: row.version,
-  }));
+    .where(and(eq(entityMembers.entityType, kind), eq(entityMembers.entityId, entityId), search, page.where))
+    .orderBy(...page.orderBy)
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    sort,
+    (row) => row[sort.field],
+    (row) => ({
+      user: showEmails ? { id: row.id, name: row.name, email: row.email } : { id: row.id, name: row.name },
+      role: row.role,
+      version: row.version,
+    }),
+  );
 }
 
 /**
