@@ -34,7 +34,8 @@ const tokenParams = z.object({ token: z.string().min(1).max(200) });
 const list = createRoute({
   method: 'get',
   path: '/api/workspaces/{workspaceId}/invitations',
-  summary: 'Pending invitations (owners and admins)',
+  summary:
+    'Pending invitations (owners and admins); sort by createdAt, email or expiresAt, q matches the email',
   request: { params: workspaceParams, query: listQuerySchema },
   responses: {
     200: { description: 'A page of invitations', ...json(pageSchema(invitationSchema)) },

@@ -8,8 +8,9 @@ import { newId } from '../db/ids';
 import { invitations } from '../db/schema/invitations';
 import { users } from '../db/schema/users';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { containsText } from '../domain/shared/text-search';
 import { ApiError } from '../http/errors';
-import { keyset, type ListQuery, type Page, type Sort, toPage } from '../http/pagination';
+import { keyset, type ListQuery, type Page, parseSort, type Sort, toPage } from '../http/pagination';
 import type { Mailer } from '../mail/mailer';
 import { invitationMail } from '../mail/messages';
 import { publishChange } from '../realtime/notify';
@@ -160,24 +161,41 @@ export async function createInvitation(
   return { invitation: toView(created.row), acceptUrl: link, mail };
 }
 
-const newestFirst: Sort<'createdAt'> = { field: 'createdAt', direction: 'desc' };
+const sortable = ['createdAt', 'email', 'expiresAt'] as const;
+const newestFirst: Sort<(typeof sortable)[number]> = { field: 'createdAt', direction: 'desc' };
 
-/** The workspace's pending invitations, newest first (owners and admins). */
+/**
+ * The workspace's pending invitations, one page at a time (owners and admins): newest first unless `sort` names
+ * `createdAt`, `email` or `expiresAt`; `q` matches the email.
+ */
 export async function listInvitations(
   db: Database,
   callerId: string,
   workspaceId: string,
   query: ListQuery,
 ): Promise<Page<InvitationView>> {
+  const sort = parseSort(query.sort, sortable, newestFirst);
   await policy.assertWorkspace(db, callerId, workspaceId, 'manageMembers');
-  const { where, orderBy } = keyset(invitations.createdAt, invitations.id, newestFirst, query.cursor);
+  const column = {
+    createdAt: invitations.createdAt,
+    email: invitations.email,
+    expiresAt: invitations.expiresAt,
+  }[sort.field];
+  const { where, orderBy } = keyset(column, invitations.id, sort, query.cursor);
   const rows = await db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, workspaceId), pending(), where))
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        pending(),
+        containsText(invitations.email, query.q),
+        where,
+      ),
+    )
     .orderBy(...orderBy)
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, newestFirst, (row) => row.createdAt, toView);
+  return toPage(rows, query.limit, sort, (row) => row[sort.field], toView);
 }
 
 /** Revokes a pending invitation so its link stops working (owners and admins). */
