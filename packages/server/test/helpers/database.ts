@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { runMigrations } from '../../src/db/migrate';
+// The declaration of what the global setup provides, for programs that compile this file without that one.
+import type {} from './global-setup';
 
 /** A database of its own for one test file, migrated to the current schema. */
 export interface TestDatabase {
