@@ -43,6 +43,21 @@ export function findWorkspaceRole(
   return role;
 }
 
+/**
+ * Records a role the caller's authentication already read in the same statement, so this request's rule and services
+ * need not ask again. Only the current request's memo holds it: the next request reads the role afresh.
+ */
+export function rememberWorkspaceRole(
+  db: Queryable,
+  userId: string,
+  workspaceId: string,
+  role: WorkspaceRole | null,
+): void {
+  const scope = requestScope.getStore();
+  if (scope?.db !== db) return;
+  scope.roles.set(`${userId}\u0000${workspaceId}`, Promise.resolve(role));
+}
+
 const roleStatement = (db: Queryable) =>
   prepared(db, 'tandem_workspace_role', (db) =>
     db

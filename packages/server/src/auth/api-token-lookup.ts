@@ -1,6 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { apiTokens } from '../db/schema/api-tokens';
+import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { rememberWorkspaceRole } from './access-queries';
 import { prepared } from './prepared';
 import { hashSecret } from './secrets';
 
@@ -20,13 +22,56 @@ const tokenStatement = (db: Queryable) =>
       .prepare('tandem_active_token'),
   );
 
-/** Finds the unrevoked API token a bearer secret belongs to, noting its use. */
+// The token and its owner's role in the route's workspace in one round trip: the role is null unless the workspace
+// exists, is not deleted and the owner is a member (the same rule as `findWorkspaceRole`).
+const tokenWithRoleStatement = (db: Queryable) =>
+  prepared(db, 'tandem_active_token_role', (db) =>
+    db
+      .select({
+        id: apiTokens.id,
+        userId: apiTokens.userId,
+        lastUsedAt: apiTokens.lastUsedAt,
+        role: workspaceMembers.role,
+      })
+      .from(apiTokens)
+      .leftJoin(
+        workspaces,
+        and(eq(workspaces.id, sql.placeholder('workspaceId')), isNull(workspaces.deletedAt)),
+      )
+      .leftJoin(
+        workspaceMembers,
+        and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, apiTokens.userId)),
+      )
+      .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare('tandem_active_token_role'),
+  );
+
+async function lookUp(
+  db: Queryable,
+  tokenHash: string,
+  workspaceId: string | undefined,
+): Promise<{ id: string; userId: string; lastUsedAt: Date | null } | undefined> {
+  if (workspaceId === undefined) {
+    const [row] = await tokenStatement(db).execute({ tokenHash });
+    return row;
+  }
+  const [row] = await tokenWithRoleStatement(db).execute({ tokenHash, workspaceId });
+  if (row) rememberWorkspaceRole(db, row.userId, workspaceId, (row.role as WorkspaceRole | null) ?? null);
+  return row;
+}
+
+/**
+ * Finds the unrevoked API token a bearer secret belongs to, noting its use. Given the route's `workspaceId`, the same
+ * query reads the owner's role there and leaves it in the request's role memo.
+ */
 export async function findActiveToken(
   db: Queryable,
   secret: string,
+  workspaceId?: string,
 ): Promise<{ id: string; userId: string } | undefined> {
   if (!secret.startsWith(apiTokenPrefix)) return undefined;
-  const [row] = await tokenStatement(db).execute({ tokenHash: hashSecret(secret) });
+  const row = await lookUp(db, hashSecret(secret), workspaceId);
   if (!row) return undefined;
   if (row.lastUsedAt === null || Date.now() - row.lastUsedAt.getTime() > touchAfterMs) {
     await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id));

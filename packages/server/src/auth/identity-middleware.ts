@@ -53,13 +53,15 @@ async function resolve(
   deps: AppDeps,
   secureCookies: boolean,
 ): Promise<Authenticated | undefined> {
+  // Under a workspace route the lookup also reads the caller's role there, saving the rule a round trip.
+  const workspaceId = c.req.param('workspaceId') as string | undefined;
   const authorization = c.req.header('Authorization');
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) {
       throw new ApiError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <API token>"');
     }
-    const token = await findActiveToken(deps.db, match[1]);
+    const token = await findActiveToken(deps.db, match[1], workspaceId);
     if (!token) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or has been revoked');
     return {
       caller: { userId: token.userId, via: 'token', sessionId: null, tokenId: token.id },
@@ -68,7 +70,7 @@ async function resolve(
   }
   const secret = getCookie(c, sessionCookie);
   if (!secret) return undefined;
-  const session = await findLiveSession(deps.db, secret);
+  const session = await findLiveSession(deps.db, secret, workspaceId);
   if (!session) {
     clearSessionCookies(c, secureCookies);
     return undefined;

@@ -1,7 +1,9 @@
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { newId } from '../db/ids';
 import { sessions } from '../db/schema/sessions';
+import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { rememberWorkspaceRole } from './access-queries';
 import { sessionLifetimeMs } from './cookies';
 import { prepared } from './prepared';
 import { hashSecret, randomSecret } from './secrets';
@@ -63,9 +65,56 @@ const sessionStatement = (db: Queryable) =>
       .prepare('tandem_live_session'),
   );
 
-/** Finds the unexpired session a cookie secret belongs to, extending its life when it was last renewed long ago. */
-export async function findLiveSession(db: Queryable, secret: string): Promise<LiveSession | undefined> {
-  const [row] = await sessionStatement(db).execute({ tokenHash: hashSecret(secret) });
+// The session and its user's role in the route's workspace in one round trip: the role is null unless the workspace
+// exists, is not deleted and the user is a member (the same rule as `findWorkspaceRole`).
+const sessionWithRoleStatement = (db: Queryable) =>
+  prepared(db, 'tandem_live_session_role', (db) =>
+    db
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        role: workspaceMembers.role,
+      })
+      .from(sessions)
+      .leftJoin(
+        workspaces,
+        and(eq(workspaces.id, sql.placeholder('workspaceId')), isNull(workspaces.deletedAt)),
+      )
+      .leftJoin(
+        workspaceMembers,
+        and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, sessions.userId)),
+      )
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1)
+      .prepare('tandem_live_session_role'),
+  );
+
+async function lookUp(
+  db: Queryable,
+  tokenHash: string,
+  workspaceId: string | undefined,
+): Promise<{ id: string; userId: string; csrfToken: string; lastSeenAt: Date } | undefined> {
+  if (workspaceId === undefined) {
+    const [row] = await sessionStatement(db).execute({ tokenHash });
+    return row;
+  }
+  const [row] = await sessionWithRoleStatement(db).execute({ tokenHash, workspaceId });
+  if (row) rememberWorkspaceRole(db, row.userId, workspaceId, (row.role as WorkspaceRole | null) ?? null);
+  return row;
+}
+
+/**
+ * Finds the unexpired session a cookie secret belongs to, extending its life when it was last renewed long ago. Given
+ * the route's `workspaceId`, the same query reads the user's role there and leaves it in the request's role memo.
+ */
+export async function findLiveSession(
+  db: Queryable,
+  secret: string,
+  workspaceId?: string,
+): Promise<LiveSession | undefined> {
+  const row = await lookUp(db, hashSecret(secret), workspaceId);
   if (!row) return undefined;
   let renewed = false;
   if (Date.now() - row.lastSeenAt.getTime() > renewAfterMs) {

@@ -1,0 +1,111 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workspaceMembers, workspaces } from '../src/db/schema/workspaces';
+import { domainTestFeatures } from './helpers/domain-features';
+import {
+  addToWorkspace,
+  createWorkspace,
+  type SignedInUser,
+  signUp,
+  type TestCaller,
+  withApiToken,
+} from './helpers/identity';
+import { startTestServer, type TestServer } from './helpers/server';
+
+let t: TestServer;
+let owner: SignedInUser;
+let script: TestCaller;
+let workspaceId: string;
+
+beforeAll(async () => {
+  t = await startTestServer({ features: domainTestFeatures() });
+  owner = await signUp(t, { name: 'Owner' });
+  script = await withApiToken(t, owner);
+  workspaceId = (await createWorkspace(owner, 'Round trips')).id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** The statements the server sends to PostgreSQL while `fn` runs. */
+async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
+  const pool = t.server.deps.pool;
+  const seen: string[] = [];
+  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as string | { text: string };
+    seen.push(typeof first === 'string' ? first : first.text);
+    return original(...args);
+  };
+  try {
+    await fn();
+  } finally {
+    (pool as unknown as { query: unknown }).query = original;
+  }
+  return seen;
+}
+
+const listPath = () => `/api/workspaces/${workspaceId}/products?limit=50`;
+
+describe('authentication under a workspace route', () => {
+  it('reads an API token and its owner role in one statement, then runs the list', async () => {
+    // The first use of a token records it; measure the requests after that.
+    expect((await script.request('GET', listPath())).status).toBe(200);
+    const statements = await statementsDuring(async () => {
+      expect((await script.request('GET', listPath())).status).toBe(200);
+    });
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toContain('"api_tokens"');
+    expect(statements[0]).toContain('"workspace_members"');
+    expect(statements[1]).toContain('"products"');
+  });
+
+  it('reads a session and its user role in one statement, then runs the list', async () => {
+    const statements = await statementsDuring(async () => {
+      expect((await owner.request('GET', listPath())).status).toBe(200);
+    });
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toContain('"sessions"');
+    expect(statements[0]).toContain('"workspace_members"');
+  });
+
+  it('refuses a member removed from the workspace on their very next request', async () => {
+    const member = await signUp(t, { name: 'Removed' });
+    const memberScript = await withApiToken(t, member);
+    await addToWorkspace(t, workspaceId, member, 'member');
+    expect((await member.request('GET', listPath())).status).toBe(200);
+    expect((await memberScript.request('GET', listPath())).status).toBe(200);
+    await t.server.deps.db
+      .delete(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, workspaceId), eq(workspaceMembers.userId, member.user.id)));
+    expect((await member.request('GET', listPath())).status).toBe(404);
+    expect((await memberScript.request('GET', listPath())).status).toBe(404);
+  });
+
+  it('refuses a guest the write its role does not allow, with the role read alongside the token', async () => {
+    const guest = await signUp(t, { name: 'Guest' });
+    const guestScript = await withApiToken(t, guest);
+    await addToWorkspace(t, workspaceId, guest, 'guest');
+    const response = await guestScript.request('POST', `/api/workspaces/${workspaceId}/products`, {
+      body: { name: 'Not allowed' },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('answers 404 for a deleted workspace even though the token and the membership are still there', async () => {
+    const other = (await createWorkspace(owner, 'Soon deleted')).id;
+    const path = `/api/workspaces/${other}/products?limit=50`;
+    expect((await script.request('GET', path)).status).toBe(200);
+    await t.server.deps.db.update(workspaces).set({ deletedAt: new Date() }).where(eq(workspaces.id, other));
+    expect((await script.request('GET', path)).status).toBe(404);
+    expect((await owner.request('GET', path)).status).toBe(404);
+  });
+
+  it('refuses a revoked API token on a workspace route', async () => {
+    const revoked = await withApiToken(t, owner, 'revoked');
+    expect((await revoked.request('GET', listPath())).status).toBe(200);
+    expect((await owner.request('DELETE', `/api/tokens/${revoked.tokenId}`)).status).toBeLessThan(300);
+    expect((await revoked.request('GET', listPath())).status).toBe(401);
+  });
+});
