@@ -79,6 +79,7 @@ const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
         calendar: fc.boolean(),
         // Elapsed tasks may finish at night, where the project finish can move without any coordinate moving.
         elapsed: fc.integer({ min: 0, max: 5 }),
+        paused: fc.integer({ min: 0, max: 4 }),
         constraint: constraintArb,
         manual: fc.integer({ min: 0, max: 15 }),
         progress: fc.constantFrom(0, 0, 0, 50, 100),
@@ -111,6 +112,9 @@ function toProject(net: Net): ScheduleProject {
       ...(parent === undefined ? {} : { parentId: `t${parent}` }),
       ...(t.calendar ? { calendarId: earlyShift.id } : {}),
       ...(t.elapsed === 0 ? { elapsed: true } : {}),
+      ...(t.paused === 0
+        ? { pauses: [{ start: (base + 1440) as never, finish: (base + 2880) as never }] }
+        : {}),
       ...(t.manual === 0
         ? { manual: true, manualStart: (base + 1440) as never, manualFinish: (base + 2880) as never }
         : {}),

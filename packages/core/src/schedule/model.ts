@@ -114,6 +114,12 @@ export interface ScheduleTask {
    * DurationText, StartText or FinishText). It keeps a nominal span but is never marked critical, as MS Project does.
    */
   readonly placeholder?: boolean;
+  /**
+   * Pauses inside an automatically scheduled task (MS Project's splits): intervals in which it does no work, e.g. the
+   * zero-work days of its assignments' timephased data. The engine keeps their working length on the task's calendar
+   * and moves it with the task, which then spans its duration plus its pauses. Ignored on elapsed tasks.
+   */
+  readonly pauses?: readonly { readonly start: Instant; readonly finish: Instant }[];
   /** Start typed by the user for a manually scheduled task. */
   readonly manualStart?: Instant;
   /** Finish typed by the user for a manually scheduled task. */

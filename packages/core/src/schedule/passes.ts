@@ -6,6 +6,7 @@ import {
   F_ELAPSED,
   F_MANUAL,
   F_MULTI,
+  F_SPLIT,
   F_STARTED,
   FNET,
   FNLT,
@@ -252,7 +253,9 @@ export class Passes {
    */
   finishOf(i: number, s: number, dur: number): number {
     const flags = this.inputs.flags[i]!;
-    if (!(flags & (F_ELAPSED | F_MULTI)) || dur === 0) return s + dur;
+    if (!(flags & (F_ELAPSED | F_MULTI | F_SPLIT)) || dur === 0) return s + dur;
+    // A split task spans its pauses too (elapsed and mixed-calendar tasks have none).
+    if (flags & F_SPLIT) return s + dur + this.inputs.gap[i]!;
     if (flags & F_MULTI) return this.assignmentsFinish(i, s, dur);
     const t = this.inputs.cals[this.inputs.cal[i]!]!;
     return t.toCoord(t.startInstant(s) + dur);
@@ -261,7 +264,8 @@ export class Passes {
   /** The start coordinate of `dur` finishing at `f` (the mirror of {@link Passes.finishOf}). */
   startOf(i: number, f: number, dur: number): number {
     const flags = this.inputs.flags[i]!;
-    if (!(flags & (F_ELAPSED | F_MULTI)) || dur === 0) return f - dur;
+    if (!(flags & (F_ELAPSED | F_MULTI | F_SPLIT)) || dur === 0) return f - dur;
+    if (flags & F_SPLIT) return f - dur - this.inputs.gap[i]!;
     if (flags & F_MULTI) return this.assignmentsStart(i, f, dur);
     const t = this.inputs.cals[this.inputs.cal[i]!]!;
     return t.toCoord(t.finishInstant(f) - dur);

@@ -285,7 +285,8 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
   else {
     const ctype = ps.inputs.ctype[i]!;
     const late = ctype === ALAP || (ps.fromFinish && ctype === 0);
-    span = late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!;
+    // A split task's duration leaves out its pauses.
+    span = (late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!) - ps.inputs.gap[i]!;
   }
   return {
     id: task.id,

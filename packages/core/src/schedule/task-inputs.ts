@@ -42,6 +42,9 @@ export const F_MULTI = 32;
 /** Scheduled on its resources' calendar(s) while its slack is measured on the project calendar, as MS Project does. */
 export const F_RESOURCE_CALENDAR = 64;
 
+/** The task has pauses (splits): its span is its duration plus `gap` (see Passes.finishOf). */
+export const F_SPLIT = 128;
+
 /** Per-assignment calendars (indices into `cals`) and working minutes of a task with mixed resource calendars. */
 export interface AssignmentWork {
   readonly cals: readonly number[];
@@ -60,6 +63,8 @@ export class TaskInputs {
   readonly dur: Float64Array;
   /** Duration still to do once started. */
   readonly remaining: Float64Array;
+  /** Working minutes of the task's pauses (splits), spanned on top of its duration. */
+  readonly gap: Float64Array;
   readonly flags: Uint8Array;
   readonly ctype: Uint8Array;
   /** Constraint date as a coordinate, and as the instant it was given. */
@@ -87,6 +92,7 @@ export class TaskInputs {
     this.cal = make.i32(n);
     this.dur = make.f64(n);
     this.remaining = make.f64(n);
+    this.gap = make.f64(n);
     this.flags = make.u8(n);
     this.ctype = make.u8(n);
     this.cdate = make.f64(n);
@@ -222,6 +228,11 @@ export class TaskInputs {
     }
     if (task.isMilestone && task.durationMinutes === 0) dur = 0;
     this.dur[i] = dur;
+    let gap = 0;
+    if (task.pauses !== undefined && dur > 0 && !task.elapsed && !task.manual && !multi) {
+      for (const p of task.pauses) gap += Math.max(0, t.toCoord(p.finish) - t.toCoord(p.start));
+    }
+    this.gap[i] = gap;
     let flags = multi ? F_MULTI : 0;
     if (task.calendarId === undefined && c !== 0) flags |= F_RESOURCE_CALENDAR;
     if (task.manual) flags |= F_MANUAL;
@@ -229,6 +240,7 @@ export class TaskInputs {
     if (task.isMilestone) flags |= F_MILESTONE;
     if (task.actualStart !== undefined || task.percentComplete > 0) flags |= F_STARTED;
     if (task.actualFinish !== undefined || task.percentComplete >= 100) flags |= F_COMPLETE | F_STARTED;
+    if (gap > 0) flags |= F_SPLIT;
     this.flags[i] = flags;
     const done = task.actualDurationMinutes ?? Math.round((dur * Math.min(100, task.percentComplete)) / 100);
     this.remaining[i] =
