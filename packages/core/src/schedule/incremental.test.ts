@@ -217,6 +217,47 @@ describe('incremental rescheduling', () => {
     );
   }, 60_000);
 
+  it('re-reads the children of a summary that leaves its resource calendar when made manual (pinned counterexample)', () => {
+    const plain = {
+      minutes: 0,
+      parent: null,
+      calendar: false,
+      elapsed: 5,
+      paused: 4,
+      constraint: { type: 'asap' as ConstraintType, offset: 0 },
+      progress: 0 as const,
+    };
+    const manual = { ...plain, manual: 0, staff: 'none' as const };
+    const auto = { ...plain, manual: 1, staff: 'early' as const };
+    const project = toProject({
+      tasks: [
+        manual,
+        manual,
+        auto,
+        { ...auto, parent: 8, staff: 'both', constraint: { type: 'snet', offset: 360 } },
+        manual,
+        manual,
+        manual,
+        manual,
+        auto,
+        manual,
+      ],
+      links: [{ from: 2, to: 8, type: 'FS', lag: 0 }],
+      multiple: false,
+      honor: false,
+      edits: [],
+    });
+    const scheduler = createScheduler(project);
+    scheduler.schedule();
+    // t2 is t3's summary; as a manual task it no longer runs on its resource's early shift.
+    scheduler.updateTask(taskId('t2'), {
+      manual: true,
+      manualStart: (base + 1440) as never,
+      manualFinish: (base + 1440) as never,
+    });
+    expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
+  });
+
   it('falls back to first-pass dates when the last ALAP task becomes ASAP (pinned counterexample)', () => {
     const scheduler = createScheduler(
       sketchProject(
