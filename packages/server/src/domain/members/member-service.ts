@@ -8,7 +8,7 @@ import { workspaceMembers } from '../../db/schema/workspaces';
 import { ApiError } from '../../http/errors';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
-import { recordChange } from '../shared/change-log';
+import { entitySubject, recordChange } from '../shared/change-log';
 import { invalid } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
@@ -145,7 +145,7 @@ export async function setEntityMember(
     await recordChange(
       tx,
       actorId,
-      subjectOf(kind, entityId, ref.workspaceId),
+      entitySubject(kind, entityId, ref.workspaceId),
       'member.set',
       existing ? { userId: memberId, role: existing.role, version: existing.version } : null,
       { userId: memberId, role: row.role, version: row.version },
@@ -190,7 +190,7 @@ export async function removeEntityMember(
     await recordChange(
       tx,
       actorId,
-      subjectOf(kind, entityId, ref.workspaceId),
+      entitySubject(kind, entityId, ref.workspaceId),
       'member.remove',
       { userId: memberId, role: existing.role, version: existing.version },
       null,
@@ -211,14 +211,4 @@ function toView(
   person: { id: string; name: string; email?: string },
 ): EntityMemberView {
   return { user: person, role: row.role, version: row.version };
-}
-
-function subjectOf(kind: EntityKind, entityId: string, workspaceId: string) {
-  return {
-    entityType: kind,
-    entityId,
-    workspaceId,
-    ...(kind === 'project' ? { projectId: entityId } : {}),
-    ...(kind === 'product' ? { productId: entityId } : {}),
-  };
 }

@@ -13,6 +13,21 @@ export interface ChangeSubject {
   productId?: string | undefined;
 }
 
+/** The subject of a write to a product, program or project itself (or to who holds a role on it). */
+export function entitySubject(
+  kind: 'product' | 'program' | 'project',
+  entityId: string,
+  workspaceId: string,
+): ChangeSubject {
+  return {
+    entityType: kind,
+    entityId,
+    workspaceId,
+    ...(kind === 'project' ? { projectId: entityId } : {}),
+    ...(kind === 'product' ? { productId: entityId } : {}),
+  };
+}
+
 /** The kinds of write: the three every entity has, and setting or removing someone's role on it. */
 export type ChangeAction = 'create' | 'update' | 'delete' | 'member.set' | 'member.remove';
 
