@@ -12,12 +12,12 @@ import { ALAP } from './task-inputs';
 export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
   const { net, passes: ps, inputs } = engine;
   const n = net.n;
+  // Bit 1: the task's dates changed. Bit 2: an edited task, which may have changed calendar (a summary made manual
+  // drops its resources' calendar): its coordinates can then stay numerically equal while meaning other instants, so
+  // its neighbours are re-read whatever it computes.
   const changed = new Uint8Array(n);
-  for (const s of seeds) changed[s] = 1;
-  // An edited task may have changed calendar (a summary made manual drops its resources' calendar): its coordinates can
-  // then stay numerically equal while meaning other instants, so its neighbours are re-read whatever it computes.
-  const seed = new Uint8Array(n);
-  for (const s of seeds) seed[s] = 1;
+  const SEED = 2;
+  for (const s of seeds) changed[s] = 1 | SEED;
 
   // First forward pass.
   const dirty = new Uint8Array(n);
@@ -44,7 +44,7 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
     const like = ps.finishLike[t]!;
     ps.forward(t, ps.es1, ps.ef1, false);
     if (es !== ps.es1[t] || ef !== ps.ef1[t] || like !== ps.finishLike[t] || changed[t]) {
-      changed[t] = 1;
+      changed[t]! |= 1;
       changedF1.push(t);
       for (let j = net.succStart[t]!; j < net.succStart[t + 1]!; j++) mark(net.succTask[j]!);
       if (net.parent[t]! >= 0) mark(net.parent[t]!);
@@ -67,7 +67,7 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
     const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
     for (const t of net.order) {
       if (ls[t] !== ps.ls[t] || lf[t] !== ps.lf[t] || !same(lfAt[t]!, ps.lfAt[t]!)) {
-        changed[t] = 1;
+        changed[t]! |= 1;
         changedB.push(t);
       }
     }
@@ -93,14 +93,14 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
       const lsb = ps.lsBound[t]!;
       const early = ps.earliest[t]!;
       ps.backward(t);
-      if (ls !== ps.ls[t] || lf !== ps.lf[t] || seed[t]) {
-        changed[t] = 1;
+      if (ls !== ps.ls[t] || lf !== ps.lf[t] || changed[t]! & SEED) {
+        changed[t]! |= 1;
         changedB.push(t);
         for (let j = net.predStart[t]!; j < net.predStart[t + 1]!; j++) mark(net.predTask[j]!);
       }
       const bounds = lfb !== ps.lfBound[t] || lsb !== ps.lsBound[t] || early !== ps.earliest[t];
-      if (net.summary[t] && (bounds || seed[t])) {
-        changed[t] = 1;
+      if (net.summary[t] && (bounds || changed[t]! & SEED)) {
+        changed[t]! |= 1;
         for (let j = net.predStart[t]!; j < net.predStart[t + 1]!; j++) mark(net.predTask[j]!);
         for (let j = net.childStart[t]!; j < net.childStart[t + 1]!; j++) mark(net.childList[j]!);
       }
@@ -113,7 +113,7 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
   if (!inputs.hasAlap && engine.secondPass) {
     // The last ALAP task is gone: every early date falls back to the first pass.
     for (let t = 0; t < n; t++) {
-      if (ps.es[t] !== ps.es1[t] || ps.ef[t] !== ps.ef1[t]) changed[t] = 1;
+      if (ps.es[t] !== ps.es1[t] || ps.ef[t] !== ps.ef1[t]) changed[t]! |= 1;
     }
     ps.es.set(ps.es1);
     ps.ef.set(ps.ef1);
@@ -144,7 +144,7 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
       const ef = ps.ef[t]!;
       ps.forward(t, ps.es, ps.ef, true);
       if (es !== ps.es[t] || ef !== ps.ef[t] || changed[t]) {
-        changed[t] = 1;
+        changed[t]! |= 1;
         for (let j = net.succStart[t]!; j < net.succStart[t + 1]!; j++) mark(net.succTask[j]!);
         if (net.parent[t]! >= 0) mark(net.parent[t]!);
       }
