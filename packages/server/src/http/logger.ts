@@ -9,15 +9,80 @@ export interface Logger {
 
 const rank: Record<LogLevel, number> = { debug: 0, info: 1, error: 2, silent: 3 };
 
-/** A logger writing JSON lines to stdout (info) and stderr (errors), filtered by `level`. */
-export function jsonLogger(level: LogLevel = 'info'): Logger {
-  const write = (stream: NodeJS.WriteStream, lvl: LogLevel, entry: Record<string, unknown>) => {
-    if (rank[lvl] < rank[level]) return;
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, ...entry })}\n`);
+/** Where buffered log lines go: process.stdout in production, a recorder in tests. */
+export interface LineSink {
+  write(text: string): unknown;
+}
+
+// Past this many buffered characters the lines go out at once rather than at the end of the turn.
+const flushAtChars = 64 * 1024;
+
+// The flushes of buffers holding lines, run by one `exit` hook however many loggers the process makes.
+const unflushed = new Set<() => void>();
+let exitHooked = false;
+
+function flushAllOnExit(): void {
+  for (const flush of [...unflushed]) flush();
+}
+
+/**
+ * Lines gathered during one turn of the event loop and written together: under load one write per turn instead of one
+ * per request (each write to a pipe wakes its reader). Lines still pending when the process exits are written by an
+ * `exit` hook, which Node runs on `process.exit`, a fatal error and a normal end alike; stdout to a file or a pipe is
+ * written synchronously there.
+ */
+export function bufferedLines(sink: LineSink): { push(line: string): void; flush(): void } {
+  let pending: string[] = [];
+  let chars = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    unflushed.delete(flush);
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    chars = 0;
+    sink.write(text);
   };
   return {
-    info: (entry) => write(process.stdout, 'info', entry),
-    error: (entry) => write(process.stderr, 'error', entry),
+    push(line) {
+      pending.push(line);
+      chars += line.length;
+      if (chars >= flushAtChars) {
+        flush();
+        return;
+      }
+      if (scheduled) return;
+      scheduled = true;
+      unflushed.add(flush);
+      if (!exitHooked) {
+        exitHooked = true;
+        process.on('exit', flushAllOnExit);
+      }
+      setImmediate(flush);
+    },
+    flush,
+  };
+}
+
+/**
+ * A logger writing JSON lines to stdout (info, batched per event-loop turn) and stderr (errors, at once, so nothing
+ * about a failure waits), filtered by `level`.
+ */
+export function jsonLogger(level: LogLevel = 'info', stdout: LineSink = process.stdout): Logger {
+  const lines = bufferedLines(stdout);
+  const line = (lvl: LogLevel, entry: Record<string, unknown>) =>
+    `${JSON.stringify({ time: new Date().toISOString(), level: lvl, ...entry })}\n`;
+  return {
+    info: (entry) => {
+      if (rank.info >= rank[level]) lines.push(line('info', entry));
+    },
+    error: (entry) => {
+      if (rank.error < rank[level]) return;
+      // Errors keep their order after the info lines that led up to them.
+      lines.flush();
+      process.stderr.write(line('error', entry));
+    },
   };
 }
 
