@@ -20,14 +20,14 @@ import { writeTransaction } from './write-transaction';
 /** The kinds that are a name, one text of their own and a description: products and programs. */
 export type SimpleKind = 'product' | 'program';
 
-/** What differs between the simple kinds: the table, the id prefix and the name of the kind's own text field. */
-export interface SimpleKindSpec<F extends string> {
-  kind: SimpleKind;
-  table: typeof products | typeof programs;
-  idPrefix: string;
-  /** A product's `vision`, a program's `objective`. */
-  field: F;
-}
+/**
+ * What differs between the simple kinds: the table, the id prefix and the kind's own text field, paired so that a
+ * product's table goes with its vision and a program's with its objective.
+ */
+export type SimpleKindSpec<F extends string> = { idPrefix: string; field: F } & (
+  | { kind: 'product'; table: typeof products; field: 'vision' }
+  | { kind: 'program'; table: typeof programs; field: 'objective' }
+);
 
 /** A product or program as the API shows it; `F` is the kind's own text field. */
 export type SimpleEntityView<F extends string> = {
