@@ -59,14 +59,14 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
   if (finish !== engine.finishInstant) {
     const ls = ps.ls.slice();
     const lf = ps.lf.slice();
-    const lfAt = ps.lfAt.slice();
+    const lfAt = inputs.hasElapsed ? ps.lfAt.slice() : undefined;
     engine.finishInstant = finish;
     ps.setFinish(finish);
     ps.backwardAll();
     // An elapsed task's late finish instant can move within one coordinate (the project finish moved at night).
     const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
     for (const t of net.order) {
-      if (ls[t] !== ps.ls[t] || lf[t] !== ps.lf[t] || !same(lfAt[t]!, ps.lfAt[t]!)) {
+      if (ls[t] !== ps.ls[t] || lf[t] !== ps.lf[t] || (lfAt && !same(lfAt[t]!, ps.lfAt[t]!))) {
         changed[t]! |= 1;
         changedB.push(t);
       }

@@ -115,14 +115,19 @@ export class Engine {
   latestEarlyFinish(): number {
     const { net, inputs, passes } = this;
     const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
-    // An elapsed task can finish in non-working time, which no coordinate tells apart: those count as instants.
     let finish = Number.NEGATIVE_INFINITY;
     // Index order reads memory sequentially; the order of the maximum does not matter.
     for (let i = 0; i < net.n; i++) {
       if (net.summary[i] || !net.active[i]) continue;
       const c = inputs.cal[i]!;
-      if (inputs.flags[i]! & F_ELAPSED) finish = Math.max(finish, passes.elapsedFinishInstant(i));
-      else if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
+      if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
+    }
+    // An elapsed task can finish in non-working time, which no coordinate tells apart: those count as instants.
+    if (inputs.hasElapsed) {
+      for (let i = 0; i < net.n; i++) {
+        if (net.summary[i] || !net.active[i] || !(inputs.flags[i]! & F_ELAPSED)) continue;
+        finish = Math.max(finish, passes.elapsedFinishInstant(i));
+      }
     }
     // The latest task finish, even when that is before the project start date (MS Project does the same).
     maxByCal.forEach((w, c) => {

@@ -80,6 +80,8 @@ export class TaskInputs {
   readonly ownWork: Float64Array;
   readonly fixedCost: Float64Array;
   hasAlap = false;
+  /** Some task is or was elapsed (never cleared: it only lets the common case skip elapsed-only work). */
+  hasElapsed = false;
   /** Tasks flagged F_MULTI and their assignments. */
   readonly assignmentWork = new Map<number, AssignmentWork>();
 
@@ -177,6 +179,7 @@ export class TaskInputs {
   reload(i: number, task: ScheduleTask): void {
     this.load(i, task, this.assignmentsByTask.get(task.id));
     if (this.ctype[i] === ALAP) this.hasAlap = true;
+    if (task.elapsed) this.hasElapsed = true;
   }
 
   /** Re-derives whether any task is ALAP (after an edit removed one). */
