@@ -117,7 +117,8 @@ export interface ScheduleTask {
   /**
    * Pauses inside an automatically scheduled task (MS Project's splits): intervals in which it does no work, e.g. the
    * zero-work days of its assignments' timephased data. The engine keeps their working length on the task's calendar
-   * and moves it with the task, which then spans its duration plus its pauses. Ignored on elapsed tasks.
+   * and moves it with the task, which then spans its duration plus its pauses. Ignored on manual and elapsed tasks and
+   * on tasks whose resources keep different calendars.
    */
   readonly pauses?: readonly { readonly start: Instant; readonly finish: Instant }[];
   /** Start typed by the user for a manually scheduled task. */
