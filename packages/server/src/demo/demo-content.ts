@@ -158,7 +158,7 @@ function workBreakdown(seed: number): DemoTask[] {
   }));
 }
 
-/** The demo workspace: about 150 tasks in each of three projects. */
+/** The demo workspace: about 120 tasks in each of three projects. */
 export function demoContent(): DemoContent {
   return {
     workspaceName: 'Northwind Labs (demo)',
