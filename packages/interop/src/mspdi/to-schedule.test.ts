@@ -145,4 +145,27 @@ describe('toScheduleProject', () => {
     expect(project.resources.map((resource) => resource.id)).toEqual(['1']);
     expect(project.assignments.map((assignment) => assignment.resourceId)).toEqual(['1']);
   });
+
+  it('marks a manual task with a blank start, finish or duration as a placeholder, and nothing else', async () => {
+    const task = (uid: number, extra: string) =>
+      `<Task><UID>${uid}</UID><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>${extra}</Task>`;
+    const tasks = [
+      task(1, '<Manual>1</Manual><StartText></StartText>'),
+      task(2, '<Manual>1</Manual><DurationText></DurationText>'),
+      task(3, '<Manual>1</Manual><FinishText></FinishText>'),
+      task(4, '<Manual>1</Manual><StartText>after the review</StartText>'),
+      task(5, '<Manual>1</Manual>'),
+      task(6, '<Manual>0</Manual><StartText></StartText>'),
+    ].join('');
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars><Tasks>${tasks}</Tasks></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    expect(project.tasks.map((each) => each.placeholder === true)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
 });

@@ -181,6 +181,7 @@ function toTask(
     estimated: task.Estimated ?? false,
     isMilestone: task.Milestone ?? false,
     manual,
+    ...(manual && isPlaceholder(task) && { placeholder: true }),
     ...optional('manualStart', instant(manualStart)),
     ...optional('manualFinish', instant(manualFinish)),
     active: task.Active ?? true,
@@ -202,6 +203,12 @@ function toTask(
     ...optional('work', task.Work),
     ...(task.FixedCost !== undefined && { fixedCost: money(Math.round(task.FixedCost)) }),
   };
+}
+
+// MS Project saves an empty StartText, FinishText or DurationText for a manually scheduled task whose start, finish or
+// duration the user left blank: such a placeholder is never critical.
+function isPlaceholder(task: MspdiTask): boolean {
+  return task.StartText === '' || task.FinishText === '' || task.DurationText === '';
 }
 
 function toLink(link: MspdiPredecessorLink, successorUid: number): Link {
