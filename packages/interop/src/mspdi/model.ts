@@ -2,7 +2,8 @@
  * A faithful, typed image of an MSPDI (Microsoft Project XML) document. Simple children keep their XML element names
  * (`task.ConstraintType`, `project.MinutesPerDay`); repeated or nested children are lists in camelCase. Dates are
  * wall-clock minutes since 1970-01-01T00:00 (no zone, fractions hold seconds), durations are minutes, times of day are
- * minutes after midnight. Timephased data is not kept: MS Project recomputes it from the rest.
+ * minutes after midnight. Timephased data is not kept, MS Project recomputes it from the rest, except for what the
+ * rest cannot tell: the zero-work periods of an assignment's remaining work (its task's splits), in `splits`.
  */
 import type {
   assignmentFields,
@@ -94,11 +95,23 @@ export type MspdiResource = FieldsOf<typeof resourceFields> &
     extendedAttributes: MspdiRawElement[];
   };
 
+/** A period of an assignment's timephased data, from `start` to `finish` (wall minutes). */
+export interface MspdiPeriod {
+  start: number;
+  finish: number;
+}
+
 /** A resource assigned to a task. */
 export type MspdiAssignment = FieldsOf<typeof assignmentFields> &
   MspdiExtras & {
     baselines: MspdiBaseline[];
     extendedAttributes: MspdiRawElement[];
+    /**
+     * The splits of the task as this assignment sees them: its remaining-work timephased entries (Type 1) whose value
+     * is zero, in document order, contiguous ones merged. Absent when there are none. Days off carry no value at all
+     * and are not splits.
+     */
+    splits?: MspdiPeriod[];
   };
 
 /** The project's own properties (children of `<Project>` with text). */

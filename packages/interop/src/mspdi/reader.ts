@@ -15,6 +15,7 @@ import type {
   MspdiBaseline,
   MspdiCalendar,
   MspdiException,
+  MspdiPeriod,
   MspdiPredecessorLink,
   MspdiProject,
   MspdiResource,
@@ -49,6 +50,8 @@ export async function readMspdi(
     other: [],
   };
   let sawRoot = false;
+  // Splits of the assignment being read, gathered entry by entry as its timephased data streams past.
+  let splits: MspdiPeriod[] = [];
   await streamXmlRecords(source, {
     root(name, line) {
       if (name !== 'Project') throw new MspdiError(`the root element is <${name}>, not <Project>`, line);
@@ -62,8 +65,15 @@ export async function readMspdi(
       else if (node.name === 'Calendar') project.calendars.push(readCalendar(node));
       else if (node.name === 'Task') project.tasks.push(readTask(node));
       else if (node.name === 'Resource') project.resources.push(readResource(node));
-      else if (node.name === 'Assignment') project.assignments.push(readAssignment(node));
-      else throw new MspdiError(`<${node.name}> is not expected inside <${path[1]}>`, node.line);
+      else if (node.name === 'Assignment') {
+        const assignment = readAssignment(node);
+        if (splits.length > 0) assignment.splits = splits;
+        project.assignments.push(assignment);
+      } else throw new MspdiError(`<${node.name}> is not expected inside <${path[1]}>`, node.line);
+      splits = [];
+    },
+    detached(path, node) {
+      if (path.length === 3 && path[2] === 'Assignment') addSplit(splits, node);
     },
   });
   if (!sawRoot) throw new MspdiError('the document has no <Project> element');
@@ -140,6 +150,28 @@ function readAssignment(node: XmlNode): MspdiAssignment {
     else assignment.other.push(rawElement(child));
   });
   return assignment;
+}
+
+/**
+ * Adds a timephased entry to `splits` when it is remaining work (Type 1) of zero value, merged with the previous split
+ * when they touch. Every other entry is dropped: MS Project recomputes it from the task and assignment fields.
+ */
+function addSplit(splits: MspdiPeriod[], node: XmlNode): void {
+  const field = (name: string): XmlNode | undefined => node.children.find((child) => child.name === name);
+  const type = field('Type');
+  const value = field('Value');
+  if (type?.text.trim() !== '1' || value === undefined || value.text.trim() === '') return;
+  if (parseValue(value, 'duration') !== 0) return;
+  const startNode = field('Start');
+  const finishNode = field('Finish');
+  if (!startNode || !finishNode)
+    throw new MspdiError('<TimephasedData> needs <Start> and <Finish>', node.line);
+  const start = parseValue(startNode, 'date');
+  const finish = parseValue(finishNode, 'date');
+  if (finish < start) throw new MspdiError('<TimephasedData> finishes before it starts', node.line);
+  const last = splits.at(-1);
+  if (last !== undefined && last.finish === start) last.finish = finish;
+  else splits.push({ start, finish });
 }
 
 function readCalendar(node: XmlNode): MspdiCalendar {

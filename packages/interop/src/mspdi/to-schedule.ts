@@ -17,7 +17,7 @@ import {
 import { toCoreCalendars } from './calendar-mapping';
 import { durationUnitOf, isElapsedFormat, isPercentFormat } from './duration-format';
 import { MspdiError } from './errors';
-import type { MspdiPredecessorLink, MspdiProject, MspdiTask } from './model';
+import type { MspdiPeriod, MspdiPredecessorLink, MspdiProject, MspdiTask } from './model';
 
 const CONSTRAINTS: readonly ConstraintType[] = ['asap', 'alap', 'mso', 'mfo', 'snet', 'snlt', 'fnet', 'fnlt'];
 const LINK_TYPES: readonly LinkType[] = ['FF', 'FS', 'SF', 'SS'];
@@ -137,6 +137,12 @@ function toTasks(
   calendarIds: ReadonlySet<string>,
   effortDrivenDefault: boolean,
 ): ScheduleTask[] {
+  // Every assignment of a split task carries the same splits: the first one that has any speaks for the task.
+  const splitsByTask = new Map<number, readonly MspdiPeriod[]>();
+  for (const assignment of project.assignments) {
+    if (assignment.TaskUID === undefined || assignment.splits === undefined) continue;
+    if (!splitsByTask.has(assignment.TaskUID)) splitsByTask.set(assignment.TaskUID, assignment.splits);
+  }
   const parents: { level: number; id: TaskId }[] = [];
   const tasks: ScheduleTask[] = [];
   const seen = new Set<number>();
@@ -149,7 +155,7 @@ function toTasks(
     const parentId = parents.at(-1)?.id;
     const id = mspdiTaskId(task.UID);
     parents.push({ level, id });
-    tasks.push(toTask(task, id, parentId, calendarIds, effortDrivenDefault));
+    tasks.push(toTask(task, id, parentId, calendarIds, effortDrivenDefault, splitsByTask.get(task.UID)));
   }
   return tasks;
 }
@@ -160,6 +166,7 @@ function toTask(
   parentId: TaskId | undefined,
   calendarIds: ReadonlySet<string>,
   effortDrivenDefault: boolean,
+  splits: readonly MspdiPeriod[] | undefined,
 ): ScheduleTask {
   const constraint = CONSTRAINTS[task.ConstraintType ?? 0] ?? 'asap';
   const constraintDate = task.ConstraintDate;
@@ -182,6 +189,15 @@ function toTask(
     isMilestone: task.Milestone ?? false,
     manual,
     ...(manual && isPlaceholder(task) && { placeholder: true }),
+    // The engine ignores pauses of manual and elapsed tasks; leaving them out keeps its input honest.
+    ...(splits !== undefined &&
+      !manual &&
+      !isElapsedFormat(task.DurationFormat) && {
+        pauses: splits.map((split) => ({
+          start: wallMinutes(split.start),
+          finish: wallMinutes(split.finish),
+        })),
+      }),
     ...optional('manualStart', instant(manualStart)),
     ...optional('manualFinish', instant(manualFinish)),
     active: task.Active ?? true,

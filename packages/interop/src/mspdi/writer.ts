@@ -25,7 +25,8 @@ const NAMESPACE = 'http://schemas.microsoft.com/project';
 
 /**
  * Writes a project as an MSPDI document that Microsoft Project opens: elements in the schema's order, dates as
- * floating wall-clock times, durations as `PTnHnMnS`, booleans as 0/1.
+ * floating wall-clock times, durations as `PTnHnMnS`, booleans as 0/1. Of the timephased data only the splits are
+ * written, one zero-work entry per split.
  *
  * @example
  * await writeFile('plan.xml', writeMspdi(await readMspdiFile('plan.xml')));
@@ -78,6 +79,17 @@ export function writeMspdi(project: MspdiProject): string {
     for (const element of assignment.extendedAttributes) writeRaw(out, 3, element);
     writeBaselines(out, 3, assignment.baselines);
     for (const element of assignment.other) writeRaw(out, 3, element);
+    // Only the splits are written back: MS Project recomputes the rest of the timephased data from the fields.
+    for (const split of assignment.splits ?? []) {
+      out.line(3, '<TimephasedData>');
+      out.line(4, '<Type>1</Type>');
+      if (assignment.UID !== undefined) out.line(4, `<UID>${assignment.UID}</UID>`);
+      out.line(4, `<Start>${formatMspdiDate(split.start)}</Start>`);
+      out.line(4, `<Finish>${formatMspdiDate(split.finish)}</Finish>`);
+      out.line(4, '<Unit>2</Unit>');
+      out.line(4, '<Value>PT0H0M0S</Value>');
+      out.line(3, '</TimephasedData>');
+    }
     out.line(2, '</Assignment>');
   }
   out.line(1, '</Assignments>');

@@ -18,10 +18,18 @@ export interface XmlRecordHandler {
   isContainer(path: readonly string[]): boolean;
   /** Called with every subtree directly under the root or under a container, when it closes. */
   record(path: readonly string[], node: XmlNode): void;
+  /**
+   * Called with each small element of {@link DETACHED} inside a record, with the path of its parent, as soon as it
+   * closes; it is never added to the record. Without this callback those elements are skipped unread.
+   */
+  detached?(path: readonly string[], node: XmlNode): void;
 }
 
-/** Elements never captured: MS Project's timephased data can be most of a file and is recomputed from the rest. */
-const SKIPPED = new Set(['TimephasedData']);
+/**
+ * Elements kept out of their record: MS Project's timephased data can be most of a file, so each entry is handed over
+ * on its own and dropped, and memory stays proportional to one entry rather than to an assignment's history.
+ */
+const DETACHED = new Set(['TimephasedData']);
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
@@ -37,6 +45,7 @@ export async function streamXmlRecords(
   const path: string[] = [];
   const building: XmlNode[] = [];
   let skipDepth = 0;
+  let detachDepth = 0;
   let captureDepth = 0;
   let failure: unknown;
 
@@ -54,16 +63,19 @@ export async function streamXmlRecords(
       if (!handler.isContainer(path.slice(0, -1))) return;
       if (handler.isContainer(path)) return;
       captureDepth = depth;
-    } else if (SKIPPED.has(name)) {
-      skipDepth = depth;
-      return;
+    } else if (detachDepth === 0 && DETACHED.has(name)) {
+      if (!handler.detached) {
+        skipDepth = depth;
+        return;
+      }
+      detachDepth = depth;
     }
     const attributes: Record<string, string> = {};
     for (const [key, value] of Object.entries(tag.attributes)) {
       if (key !== 'xmlns' && !key.startsWith('xmlns:')) attributes[key] = String(value);
     }
     const node: XmlNode = { name, line: parser.line, text: '', attributes, children: [] };
-    building.at(-1)?.children.push(node);
+    if (depth !== detachDepth) building.at(-1)?.children.push(node);
     building.push(node);
   });
   const onText = (text: string): void => {
@@ -81,7 +93,16 @@ export async function streamXmlRecords(
     }
     if (building.length === 0) return;
     const node = building.pop() as XmlNode;
-    if (depth === captureDepth && failure === undefined) {
+    if (depth === detachDepth) {
+      detachDepth = 0;
+      if (failure === undefined) {
+        try {
+          handler.detached?.(path, node);
+        } catch (error) {
+          failure = error;
+        }
+      }
+    } else if (depth === captureDepth && failure === undefined) {
       try {
         handler.record(path, node);
       } catch (error) {
