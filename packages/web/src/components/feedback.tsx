@@ -58,7 +58,11 @@ export function FormAlert({ message }: { message: string | undefined }) {
 
 /** Initials of a name for an avatar ("Ada Lovelace" → "AL"). */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts.at(-1)?.[0] ?? ''}` : name.slice(0, 2);
+  // Only words that start with a letter or digit count: "Northwind Labs (demo)" is "NL", not "N(".
+  const words = name.split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
+  const first = words[0];
+  if (first === undefined) return '?';
+  const last = words.length > 1 ? words.at(-1) : undefined;
+  const letters = last === undefined ? [...first].slice(0, 2).join('') : `${[...first][0]}${[...last][0]}`;
   return letters.toUpperCase();
 }
