@@ -11,7 +11,7 @@ import {
   leafOutputs,
   Outputs,
   projectSpan,
-  scheduledTask,
+  scheduledTasks,
   summaryOutputs,
   taskAssignedWorkAndCost,
   taskOwnWorkAndCost,
@@ -117,10 +117,14 @@ export class Engine {
     const maxByCal = new Float64Array(inputs.cals.length).fill(Number.NEGATIVE_INFINITY);
     let finish = Number.NEGATIVE_INFINITY;
     // Index order reads memory sequentially; the order of the maximum does not matter.
+    const { summary, active } = net;
+    const cal = inputs.cal;
+    const ef1 = passes.ef1;
     for (let i = 0; i < net.n; i++) {
-      if (net.summary[i] || !net.active[i]) continue;
-      const c = inputs.cal[i]!;
-      if (passes.ef1[i]! > maxByCal[c]!) maxByCal[c] = passes.ef1[i]!;
+      if (summary[i] || !active[i]) continue;
+      const c = cal[i]!;
+      const f = ef1[i]!;
+      if (f > maxByCal[c]!) maxByCal[c] = f;
     }
     // An elapsed task can finish in non-working time, which no coordinate tells apart: those count as instants.
     if (inputs.hasElapsed) {
@@ -130,9 +134,10 @@ export class Engine {
       }
     }
     // The latest task finish, even when that is before the project start date (MS Project does the same).
-    maxByCal.forEach((w, c) => {
+    for (let c = 0; c < maxByCal.length; c++) {
+      const w = maxByCal[c]!;
       if (Number.isFinite(w)) finish = Math.max(finish, inputs.cals[c]!.finishInstant(w));
-    });
+    }
     return Number.isFinite(finish) ? finish : this.project.startDate;
   }
 
@@ -164,9 +169,7 @@ export class Engine {
       const i = order[k]!;
       if (net.summary[i]) summaryOutputs(passes, out, i);
     }
-    const objects: ScheduledTask[] = new Array(net.n);
-    for (let i = 0; i < net.n; i++) objects[i] = scheduledTask(passes, out, i);
-    this.objects = objects;
+    this.objects = scheduledTasks(passes, out);
   }
 
   /** Refreshes one task's assignment work and cost after its staff changed. */

@@ -1,12 +1,15 @@
 import { type ArrayMaker, plainArrays } from './arena';
-import type { LinkType, ScheduleProject } from './model';
+import type { LinkType, ScheduleProject, TaskId } from './model';
 
 /** Link type codes used in the typed arrays. */
 export const FS = 0;
 export const SS = 1;
 export const FF = 2;
 export const SF = 3;
-const linkCode: Record<LinkType, number> = { FS, SS, FF, SF };
+/** A comparison chain rather than a keyed lookup: link types are interned strings, so each test is one compare. */
+function linkCode(type: LinkType): number {
+  return type === 'SS' ? SS : type === 'FF' ? FF : type === 'SF' ? SF : FS;
+}
 
 /** Lag kinds: working minutes on the successor's calendar, percent of the predecessor's duration, elapsed minutes. */
 export const LAG_WORK = 0;
@@ -23,6 +26,8 @@ export const LAG_ELAPSED = 2;
 export interface Network {
   readonly n: number;
   readonly index: IdIndex;
+  /** Task ids by index, read once here so the result objects need not revisit the task objects. */
+  readonly ids: readonly TaskId[];
   /** Parent task index or −1. */
   readonly parent: Int32Array;
   /** 1 for tasks with children. */
@@ -56,10 +61,18 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   const tasks = project.tasks;
   const n = tasks.length;
   const index = new IdIndex();
+  // One read of each task object (they are scattered in memory); the later loops use these copies.
+  const ids: TaskId[] = [];
+  const parentIds: (string | undefined)[] = [];
+  const own = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const id = tasks[i]!.id;
+    const task = tasks[i]!;
+    const id = task.id;
     if (index.get(id) !== undefined) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
     index.set(id, i);
+    ids.push(id);
+    parentIds.push(task.parentId);
+    own[i] = task.active ? 1 : 0;
   }
   const parent = make.i32(n).fill(-1);
   const summary = make.u8(n);
@@ -67,7 +80,7 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   let lastParentId: string | undefined;
   let lastParent = -1;
   for (let i = 0; i < n; i++) {
-    const p = tasks[i]!.parentId;
+    const p = parentIds[i];
     if (p === undefined) continue;
     // Siblings sit together in outline order, so most lookups repeat the previous one.
     const pi = p === lastParentId ? lastParent : index.get(p);
@@ -88,11 +101,11 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   for (let i = 0; i < n; i++) {
     const p = parent[i]!;
     // Outline order puts parents first; otherwise walk the ancestors.
-    active[i] = p < i ? (tasks[i]!.active && (p < 0 || active[p] === 1) ? 1 : 0) : activeWithAncestors(i);
+    active[i] = p < i ? (own[i] === 1 && (p < 0 || active[p] === 1) ? 1 : 0) : activeWithAncestors(i);
   }
   function activeWithAncestors(i: number): number {
     for (let t = i, guard = 0; t >= 0; t = parent[t]!, guard++) {
-      if (!tasks[t]!.active) return 0;
+      if (own[t] === 0) return 0;
       if (guard > n) throw new InputError(`task ${tasks[i]!.id} is its own ancestor`, `tasks[${i}].parentId`);
     }
     return 1;
@@ -161,7 +174,7 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
     const link = links[edgesLink[e]!]!;
     const slot = pf[edgesTo[e]!]!++;
     predTask[slot] = edgesFrom[e]!;
-    predType[slot] = linkCode[link.type];
+    predType[slot] = linkCode(link.type);
     if ('percent' in link.lag) {
       predLagKind[slot] = LAG_PERCENT;
       predLag[slot] = link.lag.percent;
@@ -177,14 +190,13 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask, make);
   if (!order.ok) return { ok: false, cycle: order.cycle };
   const position = make.i32(n).fill(-1);
-  order.order.forEach((t, k) => {
-    position[t] = k;
-  });
+  for (let k = 0; k < order.order.length; k++) position[order.order[k]!] = k;
   return {
     ok: true,
     network: {
       n,
       index,
+      ids,
       parent,
       summary,
       active,

@@ -273,6 +273,64 @@ export function inactiveOutputs(ps: Passes, out: Outputs, i: number): void {
   out.critical[i] = 0;
 }
 
+/**
+ * Every task's ScheduledTask object, in index order. One loop over local array references (no per-task re-reading of
+ * the engine's fields), and `push` into an empty array: `new Array(n)` with a large n starts in slow dictionary mode.
+ */
+export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
+  const inp = ps.inputs;
+  const { summary, active, ids } = ps.net;
+  const { cals, cal, flags, dur, ctype, gap } = inp;
+  const { es, ef, ls, lf, fromFinish } = ps;
+  const {
+    start,
+    finish,
+    totalSlack,
+    freeSlack: free,
+    startSlack,
+    finishSlack,
+    critical,
+    work,
+    percent,
+    cost,
+  } = out;
+  const objects: ScheduledTask[] = [];
+  const n = ids.length;
+  for (let i = 0; i < n; i++) {
+    const isSummary = summary[i] === 1;
+    let span: number;
+    if (isSummary) {
+      const t = cals[cal[i]!]!;
+      span = t.toCoord(finish[i]!) - t.toCoord(start[i]!);
+    } else if (flags[i]! & F_ELAPSED || !active[i]) span = dur[i]!;
+    else {
+      const c = ctype[i]!;
+      // A split task's duration leaves out its pauses.
+      span = (c === ALAP || (fromFinish && c === 0) ? lf[i]! - ls[i]! : ef[i]! - es[i]!) - gap[i]!;
+    }
+    objects.push({
+      id: ids[i]!,
+      start: start[i] as Instant,
+      finish: finish[i] as Instant,
+      earlyStart: out.es[i] as Instant,
+      earlyFinish: out.ef[i] as Instant,
+      lateStart: out.ls[i] as Instant,
+      lateFinish: out.lf[i] as Instant,
+      totalSlack: totalSlack[i] as WorkMinutes,
+      freeSlack: free[i] as WorkMinutes,
+      startSlack: startSlack[i] as WorkMinutes,
+      finishSlack: finishSlack[i] as WorkMinutes,
+      critical: critical[i] === 1,
+      durationMinutes: span,
+      work: work[i]!,
+      percentComplete: percent[i]!,
+      cost: cost[i] as Money,
+      summary: isSummary,
+    });
+  }
+  return objects;
+}
+
 /** One ScheduledTask object from the output arrays. */
 export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTask {
   const task = ps.inputs.project.tasks[i]!;

@@ -177,7 +177,8 @@ export class TaskInputs {
 
   /** Re-reads task i after an edit. */
   reload(i: number, task: ScheduleTask): void {
-    this.load(i, task, this.assignmentsByTask.get(task.id));
+    // Most projects scheduled in bulk have no assignments: skip hashing every task id into an empty map.
+    this.load(i, task, this.assignmentsByTask.size === 0 ? undefined : this.assignmentsByTask.get(task.id));
     if (this.ctype[i] === ALAP) this.hasAlap = true;
     if (task.elapsed) this.hasElapsed = true;
   }
@@ -222,7 +223,7 @@ export class TaskInputs {
     const t = this.cals[c]!;
     this.cal[i] = c;
     if (multi) this.assignmentWork.set(i, multi);
-    else this.assignmentWork.delete(i);
+    else if (this.assignmentWork.size > 0) this.assignmentWork.delete(i);
     let dur = Math.max(0, Math.round(task.durationMinutes));
     if (byAssignments) {
       // Duration follows from work and units: the longest assignment drives the task.
