@@ -14,20 +14,9 @@ import {
   wallMinutes,
   workMinutes,
 } from '@tandem/core';
+import { seededRandom } from './seeded-random';
 
 const CALLS = 1_000_000;
-
-/** Mulberry32: a small seeded generator so every run measures the same calls. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const holidays: CalendarException[] = [
   '2026-01-01',
@@ -53,7 +42,7 @@ const holidays: CalendarException[] = [
 ].map((day) => ({ name: day, fromDay: parseDay(day), toDay: parseDay(day), intervals: [] }));
 const calendar = { ...standardCalendar, exceptions: holidays };
 
-const random = seeded(42);
+const random = seededRandom(42);
 const origin = instantFromCivil(2026, 1, 1);
 const starts = new Float64Array(CALLS);
 const works = new Float64Array(CALLS);

@@ -32,18 +32,7 @@ import {
   scheduleProject,
   taskId,
 } from '../packages/core/src/index';
-
-/** mulberry32: a small seeded generator, so every run schedules the same networks. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const start = instantFromCivil(2026, 1, 5, 8, 0);
 const startDay = Math.floor(start / 1440);
@@ -65,7 +54,7 @@ const linkTypes: LinkType[] = ['FS', 'FS', 'FS', 'FS', 'FS', 'FS', 'FS', 'SS', '
 const constraintTypes: ConstraintType[] = ['snet', 'snet', 'fnet', 'snlt', 'fnlt', 'mso', 'mfo', 'alap'];
 
 function generate(n: number, seed: number): ScheduleProject {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const cal = projectCalendar();
   const tasks: ScheduleTask[] = [];
   const links: Link[] = [];
@@ -236,7 +225,7 @@ function bench(n: number): string {
 
   const scheduler = createScheduler(project);
   scheduler.schedule();
-  const rnd = prng(n);
+  const rnd = seededRandom(n);
   const samples: number[] = [];
   for (let k = 0; k < 100; k++) {
     let i = Math.floor(rnd() * n);
