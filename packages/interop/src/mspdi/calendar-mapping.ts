@@ -1,26 +1,19 @@
+import { dayOfInstant } from '@tandem/core/calendar/day-number';
 import {
   type Calendar,
   type CalendarException,
   calendarId,
   type DayOfWeek,
   type DayPattern,
-  dayNumber,
   type Recurrence,
   type WeekPattern,
   type WeekPosition,
   type WorkWeek,
+  wallMinutes,
 } from '@tandem/core/calendar/model';
 import type { MspdiCalendar, MspdiException, MspdiWeekDay, MspdiWorkingTime } from './model';
 
-type MutableWeek = [
-  DayPattern | undefined,
-  DayPattern | undefined,
-  DayPattern | undefined,
-  DayPattern | undefined,
-  DayPattern | undefined,
-  DayPattern | undefined,
-  DayPattern | undefined,
-];
+type MutableWeek = { -readonly [K in keyof WeekPattern]: WeekPattern[K] };
 
 /** Converts MSPDI calendars to the core model; the ids are the calendars' UIDs as strings. */
 export function toCoreCalendars(calendars: readonly MspdiCalendar[]): Calendar[] {
@@ -53,7 +46,7 @@ export function toCoreCalendars(calendars: readonly MspdiCalendar[]): Calendar[]
   });
 }
 
-const dayOf = (instant: number) => dayNumber(Math.floor(instant / 1440));
+const dayOf = (instant: number) => dayOfInstant(wallMinutes(instant));
 
 /** Working times as sorted intervals; a `ToTime` of 00:00 (or any end not after its start) means midnight at day end. */
 export function toDayPattern(times: readonly MspdiWorkingTime[]): DayPattern {
