@@ -1,3 +1,4 @@
+import { formatInstant } from '@tandem/core/calendar/day-number';
 import { type Instant, wallMinutes } from '@tandem/core/calendar/model';
 
 /** MSPDI dates are floating wall-clock `YYYY-MM-DDTHH:MM[:SS[.fff]]`; the seconds stay as a fraction of a minute. */
@@ -22,10 +23,7 @@ export function parseMspdiDate(text: string): Instant | undefined {
 
 /** Formats wall-clock minutes as an MSPDI date (`2016-02-08T08:00:00`); a fraction of a minute becomes seconds. */
 export function formatMspdiDate(instant: number): string {
-  const whole = Math.floor(instant);
-  const seconds = Math.round((instant - whole) * 60);
-  const date = new Date(whole * 60_000 + seconds * 1000);
-  return date.toISOString().slice(0, 19);
+  return formatInstant(wallMinutes(instant));
 }
 
 /**
