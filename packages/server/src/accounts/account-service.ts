@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit';
 import { createSession, deleteSession, deleteUserSessions, type NewSession } from '../auth/sessions';
-import { type Database, transaction } from '../db/client';
+import { type Database, type Queryable, transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { users } from '../db/schema/users';
 import { workspaceMembers, workspaces } from '../db/schema/workspaces';
@@ -34,7 +34,7 @@ export async function needsOwner(db: Database): Promise<boolean> {
 }
 
 /** The user with this email, compared without regard to case. */
-export async function findUserByEmail(db: Database, email: string) {
+export async function findUserByEmail(db: Queryable, email: string) {
   const [row] = await db
     .select()
     .from(users)
@@ -52,12 +52,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   return transaction(db, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${signupLockKey})`);
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`)
-      .limit(1);
-    if (taken) {
+    if (await findUserByEmail(tx, input.email)) {
       throw new ApiError(409, 'CONFLICT', `An account with the email ${input.email} already exists`, 'email');
     }
     const [first] = await tx.select({ id: users.id }).from(users).limit(1);

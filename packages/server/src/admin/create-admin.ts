@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { findUserByEmail } from '../accounts/account-service';
 import { hashPassword } from '../accounts/password';
 import { emailSchema, newPasswordSchema, personNameSchema } from '../accounts/schemas';
 import { appendAudit } from '../audit/audit';
@@ -57,12 +57,8 @@ export async function createAdmin(db: Database, input: CreateAdminInput): Promis
   const { email, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
   return transaction(db, async (tx) => {
-    const [taken] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
-      .limit(1);
-    if (taken) throw new CreateAdminError(`An account with the email ${email} already exists`, 'email');
+    if (await findUserByEmail(tx, email))
+      throw new CreateAdminError(`An account with the email ${email} already exists`, 'email');
     const id = newId('usr');
     await tx.insert(users).values({ id, email, name, passwordHash, instanceOwner: true });
     await appendAudit(tx, {
