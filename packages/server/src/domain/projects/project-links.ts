@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { recordChange } from '../shared/change-log';
-import { toProjectView } from './project-view';
+import { projectSubject, toProjectView } from './project-view';
 
 /**
  * Unlinks every project from a product or program about to be deleted, each as a versioned, audited update, so no
@@ -25,16 +25,11 @@ export async function unlinkProjects(
   const beforeById = new Map(beforeRows.map((row) => [row.id, row]));
   for (const row of updated) {
     const before = beforeById.get(row.id);
+    // The subject is taken from the row before the write, so unlinking a product still names it.
     await recordChange(
       tx,
       actorId,
-      {
-        entityType: 'project',
-        entityId: row.id,
-        workspaceId: row.workspaceId,
-        projectId: row.id,
-        productId: row.productId ?? before?.productId ?? undefined,
-      },
+      projectSubject(before ?? row),
       'update',
       before ? toProjectView(before) : null,
       toProjectView(row),

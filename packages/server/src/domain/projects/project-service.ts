@@ -9,6 +9,7 @@ import { tasks } from '../../db/schema/tasks';
 import type { WorkspaceRole } from '../../db/schema/workspaces';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
+import { kindLabel } from '../members/entity-ref';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
@@ -18,7 +19,7 @@ import { containsText } from '../shared/text-search';
 import { visibleFilter } from '../shared/visible-filter';
 import { writeTransaction } from '../shared/write-transaction';
 import { toTaskView } from '../tasks/task-view';
-import { type ProjectView, toProjectView } from './project-view';
+import { type ProjectView, projectSubject, toProjectView } from './project-view';
 
 type ProjectRow = typeof projects.$inferSelect;
 
@@ -50,6 +51,12 @@ async function lockProject(tx: Transaction, projectId: string): Promise<ProjectR
   return row;
 }
 
+// The kinds a project links to, each with its table and the project field that points at it.
+const linkTables = [
+  ['program', programs, 'programId'],
+  ['product', products, 'productId'],
+] as const;
+
 /**
  * A program or product a project links to must be one the caller can see in the same workspace. The rows are held
  * (key share) until the transaction ends, so they cannot be deleted between this check and the write that links them.
@@ -60,25 +67,16 @@ async function checkLinks(
   workspaceId: string,
   links: { programId?: string | null | undefined; productId?: string | null | undefined },
 ): Promise<void> {
-  if (links.programId) {
-    const [program] = await db
-      .select({ id: programs.id })
-      .from(programs)
-      .where(and(eq(programs.id, links.programId), eq(programs.workspaceId, workspaceId)))
+  for (const [kind, table, field] of linkTables) {
+    const id = links[field];
+    if (!id) continue;
+    const [linked] = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
       .for('key share');
-    const seen =
-      program && (await policy.canSee(db, userId, { kind: 'program', id: program.id, workspaceId }));
-    if (!seen) throw invalid('programId', `Program ${links.programId} was not found in this workspace`);
-  }
-  if (links.productId) {
-    const [product] = await db
-      .select({ id: products.id })
-      .from(products)
-      .where(and(eq(products.id, links.productId), eq(products.workspaceId, workspaceId)))
-      .for('key share');
-    const seen =
-      product && (await policy.canSee(db, userId, { kind: 'product', id: product.id, workspaceId }));
-    if (!seen) throw invalid('productId', `Product ${links.productId} was not found in this workspace`);
+    const seen = linked && (await policy.canSee(db, userId, { kind, id: linked.id, workspaceId }));
+    if (!seen) throw invalid(field, `${kindLabel(kind)} ${id} was not found in this workspace`);
   }
 }
 
@@ -117,19 +115,9 @@ export async function createProject(
     if (!row) throw new Error('insert into projects returned no row');
     await policy.grantCreatorRole(tx, userId, workspaceId, 'project', row.id);
     const view = toProjectView(row);
-    await recordChange(tx, userId, subjectOf(row), 'create', null, view);
+    await recordChange(tx, userId, projectSubject(row), 'create', null, view);
     return view;
   });
-}
-
-function subjectOf(row: ProjectRow) {
-  return {
-    entityType: 'project' as const,
-    entityId: row.id,
-    workspaceId: row.workspaceId,
-    projectId: row.id,
-    productId: row.productId ?? undefined,
-  };
 }
 
 /** One project the caller may see. */
@@ -207,7 +195,7 @@ export async function updateProject(
       .returning();
     if (!updated) throw new Error(`project ${projectId} vanished while locked`);
     const after = toProjectView(updated);
-    await recordChange(tx, userId, subjectOf(updated), 'update', before, after);
+    await recordChange(tx, userId, projectSubject(updated), 'update', before, after);
     return after;
   });
 }
@@ -233,6 +221,6 @@ export async function deleteProject(
       row.workspaceId,
       removedTasks.map((task) => ({ entityType: 'task', entityId: task.id, before: toTaskView(task) })),
     );
-    await recordChange(tx, userId, subjectOf(row), 'delete', before, null);
+    await recordChange(tx, userId, projectSubject(row), 'delete', before, null);
   });
 }

@@ -1,4 +1,5 @@
 import type { ProjectCalendarSettings, projects } from '../../db/schema/projects';
+import type { ChangeSubject } from '../shared/change-log';
 
 type ProjectRow = typeof projects.$inferSelect;
 
@@ -37,5 +38,16 @@ export function toProjectView(row: ProjectRow): ProjectView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
+  };
+}
+
+/** The subject of a write to a project, carrying the product it belongs to so product-wide listeners hear of it. */
+export function projectSubject(row: ProjectRow): ChangeSubject {
+  return {
+    entityType: 'project',
+    entityId: row.id,
+    workspaceId: row.workspaceId,
+    projectId: row.id,
+    productId: row.productId ?? undefined,
   };
 }
