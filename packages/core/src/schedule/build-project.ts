@@ -1,4 +1,4 @@
-import { parseInstant } from '../calendar/day-number';
+import { formatInstant, parseInstant } from '../calendar/day-number';
 import type { Calendar, CalendarId, Instant, WorkMinutes } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
 import { defaultUnitSettings } from '../calendar/working-time';
@@ -84,3 +84,6 @@ export function sketchProject(
 
 /** An instant from "YYYY-MM-DDTHH:MM". */
 export const at = (text: string): Instant => parseInstant(text);
+
+/** An instant as "YYYY-MM-DDTHH:MM", the way {@link at} reads it (seconds dropped). */
+export const fmt = (t: number): string => formatInstant(t as Instant).slice(0, 16);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
 import { type Calendar, calendarId } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
-import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import type { ScheduledTask, ScheduleProject } from './model';
 import { scheduleProject } from './schedule';
-
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 
 /** Nights: 22:00–06:00, Monday night to Saturday morning. */
 const nightShift: Calendar = {

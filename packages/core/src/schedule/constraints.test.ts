@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
-import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import type { ScheduledTask, ScheduleProject } from './model';
 import { scheduleProject } from './schedule';
-
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 
 function run(tasks: TaskSketch[], links: LinkSketch[] = [], options: Partial<ScheduleProject> = {}) {
   const result = scheduleProject(sketchProject(tasks, links, options));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
 import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
-import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import type { ScheduleResult } from './model';
 import { scheduleProject } from './schedule';
 
@@ -17,8 +16,6 @@ const fourDay: Calendar = {
   exceptions: [],
   workWeeks: [],
 };
-
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 
 function dates(result: ScheduleResult): Record<string, [string, string]> {
   if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);

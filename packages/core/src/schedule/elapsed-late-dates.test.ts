@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
-import { at, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, sketchProject, type TaskSketch } from './build-project';
 import { createScheduler } from './incremental';
 import type { ScheduleResult } from './model';
 import { scheduleProject } from './schedule';
 
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 const elapsed = (id: string, minutes: number, extra: Partial<TaskSketch> = {}): TaskSketch => ({
   id,
   durationMinutes: minutes,

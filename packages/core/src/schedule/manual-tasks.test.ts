@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
-import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import { scheduleProject } from './schedule';
-
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 
 interface Case {
   readonly name: string;

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant } from '../calendar/day-number';
-import { at, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import { scheduleProject } from './schedule';
 
-const fmt = (t: number) => formatInstant(t as never).slice(0, 16);
 /** A pause from one instant to another ("YYYY-MM-DDTHH:MM"). */
 const pause = (start: string, finish: string) => ({ start: at(start), finish: at(finish) });
 
