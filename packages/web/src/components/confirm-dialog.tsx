@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Dialog } from './dialog';
+import { Dialog, DialogActions } from './dialog';
 import { FormAlert } from './feedback';
 import { formFailure } from './form-error';
 
@@ -30,14 +30,9 @@ export function ConfirmDialog({
       title={title}
       onSubmit={onConfirm}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--danger" disabled={pending}>
-            {confirmLabel}
-          </button>
-        </>
+        <DialogActions onCancel={onClose} disabled={pending} tone="danger">
+          {confirmLabel}
+        </DialogActions>
       }
     >
       <FormAlert message={formFailure(error, []).form} />

@@ -63,3 +63,27 @@ export function Dialog({ open, onClose, title, description, children, footer, on
     </dialog>
   );
 }
+
+/** The Cancel and submit buttons of a form dialog's footer; Cancel closes the same way Escape does. */
+export function DialogActions({
+  onCancel,
+  disabled,
+  tone = 'primary',
+  children,
+}: {
+  onCancel: () => void;
+  disabled: boolean;
+  tone?: 'primary' | 'danger';
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className={`button button--${tone}`} disabled={disabled}>
+        {children}
+      </button>
+    </>
+  );
+}

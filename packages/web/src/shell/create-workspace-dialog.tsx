@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, unwrapWorkspace } from '../api/endpoints';
 import { keys } from '../api/query-keys';
-import { Dialog } from '../components/dialog';
+import { Dialog, DialogActions } from '../components/dialog';
 import { FormAlert } from '../components/feedback';
 import { TextField } from '../components/field';
 import { formFailure } from '../components/form-error';
@@ -27,25 +27,21 @@ export function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClos
     },
   });
   const failure = formFailure(create.error, ['name']);
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   return (
     <Dialog
       open={open}
-      onClose={() => {
-        create.reset();
-        onClose();
-      }}
+      onClose={close}
       title="Create a workspace"
       description="A workspace holds your products, programs, projects and the people who work on them."
       onSubmit={() => create.mutate()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            Create workspace
-          </button>
-        </>
+        <DialogActions onCancel={close} disabled={create.isPending}>
+          Create workspace
+        </DialogActions>
       }
     >
       <FormAlert message={failure.form} />

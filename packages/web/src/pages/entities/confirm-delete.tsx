@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { FormAlert } from '../../components/feedback';
 import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
@@ -24,27 +24,23 @@ export function ConfirmDelete({
 }) {
   const [typed, setTyped] = useState('');
   const failure = formFailure(error, []);
+  const close = () => {
+    setTyped('');
+    onClose();
+  };
   return (
     <Dialog
       open={open}
-      onClose={() => {
-        setTyped('');
-        onClose();
-      }}
+      onClose={close}
       title={`Delete ${what}?`}
       description="This cannot be undone."
       onSubmit={() => {
         if (typed === confirmText) onConfirm();
       }}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--danger" disabled={typed !== confirmText || pending}>
-            {pending ? 'Deleting…' : 'Delete'}
-          </button>
-        </>
+        <DialogActions onCancel={close} disabled={typed !== confirmText || pending} tone="danger">
+          {pending ? 'Deleting…' : 'Delete'}
+        </DialogActions>
       }
     >
       <FormAlert message={failure.form} />

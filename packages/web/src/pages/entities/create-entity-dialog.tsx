@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, unwrapEntity } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { EntityKind } from '../../api/types';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { FormAlert } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
@@ -73,25 +73,21 @@ export function CreateEntityDialog({
     },
   });
   const failure = formFailure(create.error, ['name', 'description', 'vision', 'objective', 'startDate']);
+  const close = () => {
+    create.reset();
+    onClose();
+  };
   return (
     <Dialog
       open={open}
-      onClose={() => {
-        create.reset();
-        onClose();
-      }}
+      onClose={close}
       title={`New ${label.singular.toLowerCase()}`}
       description={label.blurb}
       onSubmit={() => create.mutate()}
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            Create {label.singular.toLowerCase()}
-          </button>
-        </>
+        <DialogActions onCancel={close} disabled={create.isPending}>
+          Create {label.singular.toLowerCase()}
+        </DialogActions>
       }
     >
       <FormAlert message={failure.form} />

@@ -4,7 +4,7 @@ import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { WorkspaceRole } from '../../api/types';
 import { CopyButton } from '../../components/copy-button';
-import { Dialog } from '../../components/dialog';
+import { Dialog, DialogActions } from '../../components/dialog';
 import { FormAlert } from '../../components/feedback';
 import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
@@ -69,14 +69,9 @@ export function InviteDialog({
       description="They get a link to join this workspace. Roles can be changed later."
       onSubmit={() => invite.mutate()}
       footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={invite.isPending}>
-            Send invitation
-          </button>
-        </>
+        <DialogActions onCancel={close} disabled={invite.isPending}>
+          Send invitation
+        </DialogActions>
       }
     >
       <FormAlert message={failure.form} />
