@@ -62,13 +62,15 @@ interface CursorPayload {
   k: [CursorValue, string];
 }
 
+/** The sort as the `sort` parameter spells it, e.g. `-name`. */
+function sortToken(sort: Sort<string>): string {
+  return `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
+}
+
 /** Encodes the position after `row` as an opaque cursor. */
-export function encodeCursor(sort: Sort<string>, key: CursorValue | Date, id: string): string {
+function encodeCursor(sort: Sort<string>, key: CursorValue | Date, id: string): string {
   const value = key instanceof Date ? key.toISOString() : key;
-  const payload: CursorPayload = {
-    s: `${sort.direction === 'desc' ? '-' : ''}${sort.field}`,
-    k: [value, id],
-  };
+  const payload: CursorPayload = { s: sortToken(sort), k: [value, id] };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
@@ -118,25 +120,23 @@ function fitsColumn(column: AnyColumn, key: CursorValue): boolean {
 }
 
 /** Decodes a cursor made by `encodeCursor` for the same sort; anything else is a 400 naming `cursor`. */
-export function decodeCursor(cursor: string, sort: Sort<string>): { key: CursorValue; id: string } {
-  const invalid = invalidCursor;
+function decodeCursor(cursor: string, sort: Sort<string>): { key: CursorValue; id: string } {
   let payload: CursorPayload;
   try {
     payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPayload;
   } catch {
-    throw invalid();
+    throw invalidCursor();
   }
-  const expectedSort = `${sort.direction === 'desc' ? '-' : ''}${sort.field}`;
   if (
     typeof payload !== 'object' ||
     payload === null ||
-    payload.s !== expectedSort ||
+    payload.s !== sortToken(sort) ||
     !Array.isArray(payload.k) ||
     payload.k.length !== 2 ||
     typeof payload.k[1] !== 'string' ||
     !['string', 'number', 'boolean'].includes(typeof payload.k[0])
   ) {
-    throw invalid();
+    throw invalidCursor();
   }
   return { key: payload.k[0], id: payload.k[1] };
 }
