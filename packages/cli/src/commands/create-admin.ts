@@ -1,11 +1,8 @@
 import { createInterface } from 'node:readline';
 import { CreateAdminError, createAdmin } from '@tandem/server/admin/create-admin';
-import { openToolDatabase } from '@tandem/server/backup/open-database';
-import { createDatabaseClient } from '@tandem/server/db/client';
-import { runMigrations } from '@tandem/server/db/migrate';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { databaseOptions } from './database-options';
+import { withMigratedDatabase } from './database-options';
 
 /** Reads a password from the terminal without echoing it. */
 function promptPassword(question: string): Promise<string> {
@@ -44,27 +41,23 @@ export const createAdminCommand: CliCommand = {
       const typed = await promptPassword('Password (at least 10 characters; empty to generate one): ');
       password = typed === '' ? undefined : typed;
     }
-    const database = await openToolDatabase(databaseOptions(parsed));
-    const client = createDatabaseClient({ connectionString: database.connectionString, max: 2 });
-    try {
-      await runMigrations(database.connectionString);
-      const admin = await createAdmin(client.db, { email, name, password });
-      process.stdout.write(`Created the instance owner ${admin.name} <${admin.email}>.\n`);
-      if (admin.generatedPassword) {
-        process.stdout.write(
-          `Password: ${admin.generatedPassword}\n(shown once; change it after signing in)\n`,
-        );
+    return withMigratedDatabase(parsed, async (db) => {
+      try {
+        const admin = await createAdmin(db, { email, name, password });
+        process.stdout.write(`Created the instance owner ${admin.name} <${admin.email}>.\n`);
+        if (admin.generatedPassword) {
+          process.stdout.write(
+            `Password: ${admin.generatedPassword}\n(shown once; change it after signing in)\n`,
+          );
+        }
+        return 0;
+      } catch (error) {
+        if (error instanceof CreateAdminError) {
+          process.stderr.write(`${error.message}\n`);
+          return 1;
+        }
+        throw error;
       }
-      return 0;
-    } catch (error) {
-      if (error instanceof CreateAdminError) {
-        process.stderr.write(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    } finally {
-      await client.close();
-      await database.close();
-    }
+    });
   },
 };

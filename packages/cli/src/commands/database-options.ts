@@ -1,3 +1,6 @@
+import { openToolDatabase } from '@tandem/server/backup/open-database';
+import { createDatabaseClient, type Database } from '@tandem/server/db/client';
+import { runMigrations } from '@tandem/server/db/migrate';
 import type { DatabaseRuntimeOptions } from '@tandem/server/db/runtime';
 import { type ParsedArgs, stringFlag } from '../args';
 
@@ -9,4 +12,20 @@ export function databaseOptions(parsed: ParsedArgs): DatabaseRuntimeOptions {
   const databaseUrl = stringFlag(parsed, 'database-url');
   if (databaseUrl) options.databaseUrl = databaseUrl;
   return options;
+}
+
+/** Opens the instance's database, applies pending migrations, runs `work` on it and closes everything again. */
+export async function withMigratedDatabase<T>(
+  parsed: ParsedArgs,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
+  const database = await openToolDatabase(databaseOptions(parsed));
+  const client = createDatabaseClient({ connectionString: database.connectionString, max: 2 });
+  try {
+    await runMigrations(database.connectionString);
+    return await work(client.db);
+  } finally {
+    await client.close();
+    await database.close();
+  }
 }

@@ -1,10 +1,7 @@
-import { openToolDatabase } from '@tandem/server/backup/open-database';
-import { createDatabaseClient } from '@tandem/server/db/client';
-import { runMigrations } from '@tandem/server/db/migrate';
 import { type DemoResult, loadDemo } from '@tandem/server/demo/load-demo';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
-import { databaseOptions } from './database-options';
+import { withMigratedDatabase } from './database-options';
 
 /** How to sign in to the demo workspace, for the terminal. */
 export function demoSignInText(demo: DemoResult, url: string | undefined): string {
@@ -24,17 +21,9 @@ export const demoCommand: CliCommand = {
   summary: 'Load the demo workspace (products, a program, three projects with a few hundred tasks)',
   usage: 'tandem demo [--data-dir ./.tandem] [--database-url postgres://...]',
   async run(args) {
-    const parsed = parseArgs(args);
-    const database = await openToolDatabase(databaseOptions(parsed));
-    const client = createDatabaseClient({ connectionString: database.connectionString, max: 2 });
-    try {
-      await runMigrations(database.connectionString);
-      const demo = await loadDemo(client.db);
-      process.stdout.write(demoSignInText(demo, undefined));
+    return withMigratedDatabase(parseArgs(args), async (db) => {
+      process.stdout.write(demoSignInText(await loadDemo(db), undefined));
       return 0;
-    } finally {
-      await client.close();
-      await database.close();
-    }
+    });
   },
 };
