@@ -12,6 +12,7 @@ import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
 import './styles/overlays.css';
+import './styles/records.css';
 
 // A session that ends elsewhere (signed out in another tab, password changed) shows up as a 401 on any call;
 // refetching the session then lets the sign-in guard take the user to the sign-in page.
