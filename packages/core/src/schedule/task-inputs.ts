@@ -1,3 +1,4 @@
+import { normalizeDayPattern } from '../calendar/day-pattern';
 import type { Calendar, CalendarId, DayNumber, DayPattern } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 import { type ArrayMaker, plainArrays } from './arena';
@@ -152,16 +153,12 @@ export class TaskInputs {
     const parts = ids.map((k) => this.cals[k]!.calendar);
     const union = {
       id: key as CalendarId,
-      dayPattern: (day: DayNumber): DayPattern => {
-        const all = parts.flatMap((p) => p.dayPattern(day)).sort((a, b) => a.from - b.from);
-        const out: { from: number; to: number }[] = [];
-        for (const iv of all) {
-          const last = out.at(-1);
-          if (last && iv.from <= last.to) last.to = Math.max(last.to, iv.to);
-          else out.push({ from: iv.from, to: iv.to });
-        }
-        return out;
-      },
+      // Sorting and merging overlapping or touching intervals is exactly what normalizing a pattern does.
+      dayPattern: (day: DayNumber): DayPattern =>
+        normalizeDayPattern(
+          parts.flatMap((p) => p.dayPattern(day)),
+          key,
+        ),
     };
     const k = this.cals.length;
     this.cals.push(new TimeIndex(union, this.project.startDate));
