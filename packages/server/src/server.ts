@@ -1,4 +1,4 @@
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createDatabaseClient, type DatabaseClient } from './db/client';
@@ -120,13 +120,4 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await database.stop();
     throw error;
   }
-}
-
-/** True when `port` on localhost accepts no connection yet (used to pick the default port). */
-export function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createNetServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, () => probe.close(() => resolve(true)));
-  });
 }
