@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { policy } from '../auth/policy';
 import type { App, AppDeps } from '../http/context';
 import { defineRoute } from '../http/route-rule';
+import { logMailFailure } from '../mail/log-mail-failure';
 import type { Mailer } from '../mail/mailer';
 import { confirmPasswordReset, requestPasswordReset } from './password-reset';
 import { emailSchema, identityErrors, json, newPasswordSchema } from './schemas';
@@ -39,13 +40,7 @@ export function registerPasswordResetRoutes(app: App, deps: AppDeps, mailer: Mai
       c.req.valid('json').email,
     );
     // Not awaited: waiting for SMTP would make the reply slower exactly when the account exists.
-    sending?.mail.catch((error: unknown) => {
-      deps.logger.error({
-        msg: 'could not send the password reset mail',
-        mailer: mailer.kind,
-        error: String(error),
-      });
-    });
+    if (sending) logMailFailure(deps.logger, mailer, 'password reset', sending.mail);
     return c.body(null, 202);
   });
 

@@ -6,6 +6,7 @@ import { workspaceRoles } from '../db/schema/workspaces';
 import type { App, AppDeps } from '../http/context';
 import { listQuerySchema, pageSchema } from '../http/pagination';
 import { defineRoute } from '../http/route-rule';
+import { logMailFailure } from '../mail/log-mail-failure';
 import type { Mailer } from '../mail/mailer';
 import {
   acceptInvitation,
@@ -109,13 +110,7 @@ export function registerInvitationRoutes(app: App, deps: AppDeps, mailer: Mailer
       c.req.valid('param').workspaceId,
       c.req.valid('json'),
     );
-    mail.catch((error: unknown) => {
-      deps.logger.error({
-        msg: 'could not send the invitation mail',
-        mailer: mailer.kind,
-        error: String(error),
-      });
-    });
+    logMailFailure(deps.logger, mailer, 'invitation', mail);
     return c.json({ invitation, acceptUrl }, 201);
   });
   defineRoute(app, policy.workspaceAdmin, revoke, async (c) => {
