@@ -40,7 +40,7 @@ const sortable = ['position', 'name', 'durationMinutes', 'createdAt', 'updatedAt
 /** The project a task belongs to, held against deletion until the transaction ends. */
 async function projectOf(db: Database | Transaction, projectId: string, lock: boolean) {
   const query = db
-    .select({ id: projects.id, workspaceId: projects.workspaceId, productId: projects.productId })
+    .select({ id: projects.id, workspaceId: projects.workspaceId })
     .from(projects)
     .where(eq(projects.id, projectId));
   const [project] = lock ? await query.for('key share') : await query;
