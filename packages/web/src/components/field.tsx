@@ -40,6 +40,25 @@ export function TextField({
   );
 }
 
+/** The shortest password the server accepts; shown here so people learn it before they submit. */
+const passwordMinLength = 10;
+
+/** A field for choosing a password, with the length the server asks for as its hint unless given another. */
+export function NewPasswordField({
+  hint = `At least ${passwordMinLength} characters.`,
+  ...field
+}: FieldShell & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'minLength'>) {
+  return (
+    <TextField
+      type="password"
+      autoComplete="new-password"
+      minLength={passwordMinLength}
+      hint={hint}
+      {...field}
+    />
+  );
+}
+
 /** A labelled multi-line input with its error below. */
 export function TextAreaField({
   label,

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { FormAlert, Skeleton } from '../../components/feedback';
-import { TextField } from '../../components/field';
+import { NewPasswordField, TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { useMe } from '../../lib/session';
@@ -131,14 +131,11 @@ function PasswordCard() {
           onChange={(e) => setCurrent(e.target.value)}
           error={failure.fields.currentPassword}
         />
-        <TextField
+        <NewPasswordField
           label="New password"
-          type="password"
-          autoComplete="new-password"
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
           error={failure.fields.newPassword}
-          hint="At least 10 characters."
         />
       </div>
       <div className="card__footer">

@@ -3,7 +3,7 @@ import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { FormAlert } from '../../components/feedback';
-import { TextField } from '../../components/field';
+import { NewPasswordField, TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { AuthLayout } from './auth-layout';
 
@@ -84,17 +84,13 @@ export function ResetPasswordPage() {
           }}
         >
           <FormAlert message={failure.form ?? failure.fields.token} />
-          <TextField
+          <NewPasswordField
             label="New password"
-            type="password"
-            autoComplete="new-password"
             required
             autoFocus
-            minLength={10}
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={failure.fields.newPassword}
-            hint="At least 10 characters."
           />
           <button type="submit" className="button button--primary button--block" disabled={confirm.isPending}>
             Set new password

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { FormAlert } from '../../components/feedback';
-import { TextField } from '../../components/field';
+import { NewPasswordField, TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { AuthLayout } from './auth-layout';
 
@@ -73,12 +73,9 @@ export function SignUpPage() {
           onChange={(e) => setEmail(e.target.value)}
           error={failure.fields.email}
         />
-        <TextField
+        <NewPasswordField
           label="Password"
-          type="password"
-          autoComplete="new-password"
           required
-          minLength={10}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={failure.fields.password}
