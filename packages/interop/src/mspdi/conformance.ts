@@ -26,7 +26,7 @@ export function hasSavedResults(project: MspdiProject): boolean {
 }
 
 /** Tasks that the comparison covers: every task but the project summary (UID 0) and blank rows. */
-export function comparedTasks(project: MspdiProject): (MspdiTask & { UID: number })[] {
+function comparedTasks(project: MspdiProject): (MspdiTask & { UID: number })[] {
   return project.tasks.filter(isSchedulableTask);
 }
 
