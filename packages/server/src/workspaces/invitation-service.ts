@@ -205,8 +205,10 @@ export async function revokeInvitation(
   workspaceId: string,
   invitationId: string,
 ): Promise<void> {
+  // Checked through `db` so the role the route rule read is reused: the transaction below locks nothing the role
+  // depends on, so reading it again there would be no fresher.
+  await policy.assertWorkspace(db, callerId, workspaceId, 'manageMembers');
   await transaction(db, async (tx) => {
-    await policy.assertWorkspace(tx, callerId, workspaceId, 'manageMembers');
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: sql`now()` })
