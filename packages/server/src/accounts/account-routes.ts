@@ -126,7 +126,7 @@ const password = createRoute({
 });
 
 /** The address and browser of a request, for sessions and the sign-in throttle. */
-export function clientInfo(c: Context): ClientInfo {
+function clientInfo(c: Context): ClientInfo {
   return { ip: clientAddress(c), userAgent: c.req.header('User-Agent') };
 }
 
