@@ -8,6 +8,7 @@ import {
   Outlet,
   useParams,
 } from '@tanstack/react-router';
+import { messageOf } from './api/client';
 import type { EntityKind } from './api/types';
 import { EmptyState } from './components/feedback';
 import { Icons } from './components/icons';
@@ -63,7 +64,7 @@ function RenderError({ error }: ErrorComponentProps) {
             </button>
           }
         >
-          {error instanceof Error ? error.message : String(error)}
+          {messageOf(error)}
         </EmptyState>
       </div>
     </div>

@@ -100,7 +100,7 @@ export function isUnauthenticated(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
 
-/** A message fit for a toast, whatever was thrown. */
+/** A message fit for a toast or an alert, whatever was thrown. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

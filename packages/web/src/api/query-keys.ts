@@ -30,8 +30,3 @@ const kindOfType: Record<string, EntityKind> = {
 export function kindOf(entityType: string): EntityKind | undefined {
   return kindOfType[entityType];
 }
-
-/** The audit entity type of a list kind (`projects` → `project`). */
-export function entityTypeOf(kind: EntityKind): string {
-  return kind.slice(0, -1);
-}

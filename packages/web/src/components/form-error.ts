@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 
 /** An API failure split for a form: the message for the named field, or for the form as a whole. */
 export interface FormFailure {
@@ -19,5 +19,5 @@ export function formFailure(error: unknown, fieldNames: readonly string[]): Form
     const name = fieldNames.find((f) => f === error.field || f === last);
     if (name) return { fields: { [name]: error.message }, form: undefined };
   }
-  return { fields: {}, form: error instanceof Error ? error.message : String(error) };
+  return { fields: {}, form: messageOf(error) };
 }
