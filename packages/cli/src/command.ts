@@ -7,3 +7,9 @@ export interface CliCommand {
   usage: string;
   run(args: readonly string[]): Promise<number>;
 }
+
+/** Prints a command's failure on standard error and returns its exit status, 1. */
+export function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 1;
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type ParsedArgs, parseArgs, stringFlag, UsageError } from '../args';
-import type { CliCommand } from '../command';
+import { type CliCommand, fail } from '../command';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof methods)[number];
@@ -140,9 +140,4 @@ function reasonOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   if (cause instanceof Error && 'code' in cause && cause.code === 'ENOENT') return 'no such file';
   return cause instanceof Error ? cause.message : String(cause);
-}
-
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 1;
 }

@@ -12,7 +12,7 @@ import {
   writeMspdi,
 } from '@tandem/interop';
 import { parseArgs, stringFlag, UsageError } from '../args';
-import type { CliCommand } from '../command';
+import { type CliCommand, fail } from '../command';
 
 /** `tandem schedule FILE.xml [--out OUT.xml]`: schedules an MS Project XML file from its inputs alone. */
 export const scheduleCommand: CliCommand = {
@@ -55,11 +55,6 @@ export const scheduleCommand: CliCommand = {
 /** Progress goes to a terminal only, so that piped output and error text stay clean. */
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
-}
-
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 1;
 }
 
 function readError(error: unknown): string {

@@ -152,7 +152,7 @@ function versus(compared: readonly FileConformance[]): { theirs: number; both: n
 }
 
 /** The per-file table: file, status, tasks matched, tasks compared, milliseconds, MPXJ's result, first difference. */
-export function toTsv(files: readonly FileConformance[]): string {
+function toTsv(files: readonly FileConformance[]): string {
   const clean = (text: string) => text.replace(/[\t\n\r]/g, ' ');
   const rows = files.map((file) =>
     [
