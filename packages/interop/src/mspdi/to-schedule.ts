@@ -1,4 +1,5 @@
 import { calendarId, type Instant, wallMinutes, workMinutes } from '@tandem/core/calendar/model';
+import { defaultUnitSettings } from '@tandem/core/calendar/working-time';
 import {
   type Assignment,
   type ConstraintType,
@@ -40,7 +41,7 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
       ? String(p.CalendarUID)
       : project.calendars.find((calendar) => calendar.IsBaseCalendar)?.UID?.toString();
   if (projectCalendar === undefined) throw new MspdiError('the project has no calendar');
-  const minutesPerDay = p.MinutesPerDay ?? 480;
+  const minutesPerDay = p.MinutesPerDay ?? defaultUnitSettings.minutesPerDay;
   const startDate = p.StartDate ?? earliestStart(project.tasks);
   if (startDate === undefined) throw new MspdiError('the project has no <StartDate>');
 
@@ -102,7 +103,11 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
     ...(p.StatusDate !== undefined && { statusDate: wallMinutes(p.StatusDate) }),
     calendarId: calendarId(projectCalendar),
     calendars,
-    units: { minutesPerDay, minutesPerWeek: p.MinutesPerWeek ?? 2400, daysPerMonth: p.DaysPerMonth ?? 20 },
+    units: {
+      minutesPerDay,
+      minutesPerWeek: p.MinutesPerWeek ?? defaultUnitSettings.minutesPerWeek,
+      daysPerMonth: p.DaysPerMonth ?? defaultUnitSettings.daysPerMonth,
+    },
     // MS Project's default for "Tasks will always honor their constraint dates" is on.
     honorConstraintDates: p.HonorConstraints ?? true,
     // CriticalSlackLimit is saved in days.
