@@ -56,6 +56,18 @@ export function FormAlert({ message }: { message: string | undefined }) {
   );
 }
 
+/** A warning above a form whose record was changed by someone else since it was loaded, with the way to reload it. */
+export function ConflictAlert({ onReload, children }: { onReload: () => void; children: ReactNode }) {
+  return (
+    <div className="alert alert--warning row" role="alert">
+      <span style={{ flex: 1 }}>{children}</span>
+      <button type="button" className="button button--small" onClick={onReload}>
+        Reload
+      </button>
+    </div>
+  );
+}
+
 /** Initials of a name for an avatar ("Ada Lovelace" → "AL"). */
 export function initials(name: string): string {
   // Only words that start with a letter or digit count: "Northwind Labs (demo)" is "NL", not "N(".

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { api, unwrapEntity } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { Entity, EntityKind } from '../../api/types';
-import { FormAlert } from '../../components/feedback';
+import { ConflictAlert, FormAlert } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
@@ -180,15 +180,10 @@ export function EntityDetails({
       </div>
       <div className="card__body">
         {conflict ? (
-          <div className="alert alert--warning row" role="alert">
-            <span style={{ flex: 1 }}>
-              This {label.singular.toLowerCase()} was changed by someone else — reload to see their version,
-              then apply your edits again.
-            </span>
-            <button type="button" className="button button--small" onClick={reload}>
-              Reload
-            </button>
-          </div>
+          <ConflictAlert onReload={reload}>
+            This {label.singular.toLowerCase()} was changed by someone else — reload to see their version,
+            then apply your edits again.
+          </ConflictAlert>
         ) : null}
         <FormAlert message={failure.form} />
         <TextField

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { api, unwrapWorkspace } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
-import { FormAlert, Skeleton } from '../../components/feedback';
+import { ConflictAlert, FormAlert, Skeleton } from '../../components/feedback';
 import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
@@ -70,21 +70,14 @@ export function SettingsPage() {
         </div>
         <div className="card__body">
           {conflict ? (
-            <div className="alert alert--warning row" role="alert">
-              <span style={{ flex: 1 }}>
-                The workspace was changed by someone else — reload to see the new name.
-              </span>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => {
-                  rename.reset();
-                  void workspace.refetch();
-                }}
-              >
-                Reload
-              </button>
-            </div>
+            <ConflictAlert
+              onReload={() => {
+                rename.reset();
+                void workspace.refetch();
+              }}
+            >
+              The workspace was changed by someone else — reload to see the new name.
+            </ConflictAlert>
           ) : null}
           <FormAlert message={failure.form} />
           {workspace.isPending ? (
