@@ -24,8 +24,6 @@ export interface IdentityContext {
   db: Database;
   /** Resolves the caller from the session cookie or bearer token, once per request; undefined when anonymous. */
   authenticate(): Promise<Authenticated | undefined>;
-  /** True when cookies must carry `Secure` (the server is reached over HTTPS). */
-  secureCookies: boolean;
 }
 
 declare module 'hono' {

@@ -23,11 +23,9 @@ export function isSecureRequest(c: Context, deps: AppDeps): boolean {
  */
 export function identityMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const secureCookies = isSecureRequest(c, deps);
     const identity: IdentityContext = {
       db: deps.db,
-      secureCookies,
-      authenticate: () => authenticateRequest(c, deps, secureCookies),
+      authenticate: () => authenticateRequest(c, deps, isSecureRequest(c, deps)),
     };
     c.set('identity', identity);
     await withRoleMemo(deps.db, () => next());
@@ -35,7 +33,7 @@ export function identityMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
 }
 
 /** The caller of this request with its CSRF token, looked up once per request. */
-export function authenticateRequest(
+function authenticateRequest(
   c: Context,
   deps: AppDeps,
   secureCookies: boolean,
