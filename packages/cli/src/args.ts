@@ -38,6 +38,13 @@ export function stringFlag(parsed: ParsedArgs, name: string): string | undefined
   return value;
 }
 
+/** The one positional argument a command takes, or a usage error with `message` when there is none or more. */
+export function onePositional(parsed: ParsedArgs, message: string): string {
+  const [first, extra] = parsed.positional;
+  if (!first || extra !== undefined) throw new UsageError(message);
+  return first;
+}
+
 /** Thrown for a bad command line; `main` prints the message and the command's usage, and exits with 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -1,7 +1,7 @@
 import { exportBackup } from '@tandem/server/backup/export-backup';
 import { openToolDatabase } from '@tandem/server/backup/open-database';
 import { version } from '@tandem/server/server';
-import { parseArgs, UsageError } from '../args';
+import { onePositional, parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { databaseOptions } from './database-options';
 
@@ -12,8 +12,7 @@ export const backupCommand: CliCommand = {
   usage: 'tandem backup FILE [--data-dir ./.tandem] [--database-url postgres://...]',
   async run(args) {
     const parsed = parseArgs(args);
-    const [file, extra] = parsed.positional;
-    if (!file || extra !== undefined) throw new UsageError('Give exactly one file to write the backup to');
+    const file = onePositional(parsed, 'Give exactly one file to write the backup to');
     const database = await openToolDatabase(databaseOptions(parsed));
     try {
       const summary = await exportBackup(database.connectionString, file, {

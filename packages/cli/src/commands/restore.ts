@@ -1,6 +1,6 @@
 import { importBackup } from '@tandem/server/backup/import-backup';
 import { openToolDatabase } from '@tandem/server/backup/open-database';
-import { parseArgs, UsageError } from '../args';
+import { onePositional, parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { databaseOptions } from './database-options';
 
@@ -11,8 +11,7 @@ export const restoreCommand: CliCommand = {
   usage: 'tandem restore FILE [--force] [--data-dir ./.tandem] [--database-url postgres://...]',
   async run(args) {
     const parsed = parseArgs(args, ['force']);
-    const [file, extra] = parsed.positional;
-    if (!file || extra !== undefined) throw new UsageError('Give exactly one backup file to restore');
+    const file = onePositional(parsed, 'Give exactly one backup file to restore');
     const database = await openToolDatabase(databaseOptions(parsed));
     if (database.attached) {
       await database.close();
