@@ -5,10 +5,10 @@ import { loginAttempts } from '../db/schema/login-attempts';
 import { ApiError } from '../http/errors';
 
 /** Failures allowed per email and client address within the window before sign-in is refused. */
-export const maxFailures = 10;
+const maxFailures = 10;
 
 /** The window failures are counted in. */
-export const failureWindowMinutes = 15;
+const failureWindowMinutes = 15;
 
 // More expired rows swept than failures added: the table shrinks back to its window whatever the traffic.
 const sweepBatch = 10;
@@ -27,13 +27,13 @@ function normalised(key: ThrottleKey): ThrottleKey {
  * Serialises attempts on one key across every server on the database until the transaction ends, so that parallel
  * guesses cannot all slip under the limit.
  */
-export async function lockKey(tx: Queryable, key: ThrottleKey): Promise<void> {
+async function lockKey(tx: Queryable, key: ThrottleKey): Promise<void> {
   const { email, ip } = normalised(key);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:${email}|${ip}`}, 0))`);
 }
 
 /** Throws 429 RATE_LIMITED when the key has failed too often within the window. */
-export async function assertNotThrottled(tx: Queryable, key: ThrottleKey): Promise<void> {
+async function assertNotThrottled(tx: Queryable, key: ThrottleKey): Promise<void> {
   const { email, ip } = normalised(key);
   const [row] = await tx
     .select({
@@ -61,7 +61,7 @@ export async function assertNotThrottled(tx: Queryable, key: ThrottleKey): Promi
 }
 
 /** Records one failure, sweeping a few rows of any key that fell out of the window. */
-export async function recordFailure(tx: Queryable, key: ThrottleKey): Promise<void> {
+async function recordFailure(tx: Queryable, key: ThrottleKey): Promise<void> {
   const { email, ip } = normalised(key);
   // Keys that are never tried again would keep their rows forever; each failure sweeps a bounded batch of any key's,
   // skipping rows another sweep holds so that parallel failures never wait on each other.

@@ -13,10 +13,10 @@ import { findUserByEmail } from './account-service';
 import { hashPassword } from './password';
 
 /** How long a reset link works. */
-export const resetValidMinutes = 60;
+const resetValidMinutes = 60;
 
 /** Reset links mailed to one account per hour at most; further requests are answered 202 and dropped. */
-export const maxResetsPerHour = 5;
+const maxResetsPerHour = 5;
 
 /**
  * Starts a password reset: when the email belongs to an account, stores a one-time token's hash and mails the link.

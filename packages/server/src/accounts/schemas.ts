@@ -13,7 +13,7 @@ export const newPasswordSchema = z
 export const personNameSchema = z.string().trim().min(1, 'must not be empty').max(200);
 
 /** The error body, for the OpenAPI document. */
-export const errorBodySchema = z
+const errorBodySchema = z
   .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) })
   .openapi('ErrorBody');
 

@@ -17,7 +17,7 @@ export const managerRole: Record<EntityKind, EntityRole> = {
 const managerRoles: ReadonlySet<EntityRole> = new Set(Object.values(managerRole));
 
 /** True for the roles that may manage an entity and its members. */
-export function isManagerRole(role: EntityRole): boolean {
+function isManagerRole(role: EntityRole): boolean {
   return managerRoles.has(role);
 }
 

@@ -4,7 +4,7 @@ import type { Mailer } from './mailer';
 import { smtpMailer } from './smtp-mailer';
 
 /** The sender address: `TANDEM_MAIL_FROM`, else `Tandem <no-reply@host of the public URL>`. */
-export function senderAddress(config: AppConfig): string {
+function senderAddress(config: AppConfig): string {
   const configured = process.env.TANDEM_MAIL_FROM;
   if (configured) return configured;
   let host = 'localhost';

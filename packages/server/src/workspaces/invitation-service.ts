@@ -18,7 +18,7 @@ import { addMember, lockWorkspace } from './workspace-service';
 import { toWorkspaceView, type WorkspaceView } from './workspace-view';
 
 /** How long an invitation link works. */
-export const invitationValidDays = 7;
+const invitationValidDays = 7;
 
 /** An invitation as listed to the workspace's admins. */
 export interface InvitationView {
