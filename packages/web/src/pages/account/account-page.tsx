@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { FormAlert, Skeleton } from '../../components/feedback';
 import { NewPasswordField, TextField } from '../../components/field';
+import { FormCard } from '../../components/form-card';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { useMe } from '../../lib/session';
@@ -47,40 +48,12 @@ function ProfileCard() {
   });
   const failure = formFailure(save.error, ['name']);
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
+    <FormCard
+      title="Profile"
+      onSubmit={() => {
         if (me.data) save.mutate(me.data.user.version);
       }}
-    >
-      <div className="card__header">
-        <h2>Profile</h2>
-      </div>
-      <div className="card__body">
-        <FormAlert message={failure.form} />
-        {me.data ? (
-          <>
-            <TextField
-              label="Name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              error={failure.fields.name}
-            />
-            <TextField
-              label="Email"
-              value={me.data.user.email}
-              readOnly
-              disabled
-              hint="Your sign-in address."
-            />
-          </>
-        ) : (
-          <Skeleton height={34} />
-        )}
-      </div>
-      <div className="card__footer">
+      footer={
         <button
           type="submit"
           className="button button--primary"
@@ -88,8 +61,29 @@ function ProfileCard() {
         >
           Save profile
         </button>
-      </div>
-    </form>
+      }
+    >
+      <FormAlert message={failure.form} />
+      {me.data ? (
+        <>
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={failure.fields.name}
+          />
+          <TextField
+            label="Email"
+            value={me.data.user.email}
+            readOnly
+            disabled
+            hint="Your sign-in address."
+          />
+        </>
+      ) : (
+        <Skeleton height={34} />
+      )}
+    </FormCard>
   );
 }
 
@@ -107,38 +101,11 @@ function PasswordCard() {
   });
   const failure = formFailure(change.error, ['currentPassword', 'newPassword']);
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        change.mutate();
-      }}
-    >
-      <div className="card__header">
-        <div>
-          <h2>Password</h2>
-          <p>Changing it signs out every other session.</p>
-        </div>
-      </div>
-      <div className="card__body">
-        <FormAlert message={failure.form} />
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
-          error={failure.fields.currentPassword}
-        />
-        <NewPasswordField
-          label="New password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          error={failure.fields.newPassword}
-        />
-      </div>
-      <div className="card__footer">
+    <FormCard
+      title="Password"
+      description="Changing it signs out every other session."
+      onSubmit={() => change.mutate()}
+      footer={
         <button
           type="submit"
           className="button button--primary"
@@ -146,8 +113,24 @@ function PasswordCard() {
         >
           Change password
         </button>
-      </div>
-    </form>
+      }
+    >
+      <FormAlert message={failure.form} />
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+        error={failure.fields.currentPassword}
+      />
+      <NewPasswordField
+        label="New password"
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+        error={failure.fields.newPassword}
+      />
+    </FormCard>
   );
 }
 

@@ -7,6 +7,7 @@ import { keys } from '../../api/query-keys';
 import type { Entity, EntityKind } from '../../api/types';
 import { ConflictAlert, FormAlert } from '../../components/feedback';
 import { TextAreaField, TextField } from '../../components/field';
+import { FormCard } from '../../components/form-card';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -167,65 +168,58 @@ export function EntityDetails({
     );
   }
   return (
-    <form
-      className="card"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+    <FormCard
+      title="Edit details"
+      onSubmit={() => save.mutate()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={save.isPending || conflict}>
+            {save.isPending ? 'Saving…' : 'Save changes'}
+          </button>
+        </>
+      }
     >
-      <div className="card__header">
-        <h2>Edit details</h2>
-      </div>
-      <div className="card__body">
-        {conflict ? (
-          <ConflictAlert onReload={reload}>
-            This {label.singular.toLowerCase()} was changed by someone else — reload to see their version,
-            then apply your edits again.
-          </ConflictAlert>
-        ) : null}
-        <FormAlert message={failure.form} />
+      {conflict ? (
+        <ConflictAlert onReload={reload}>
+          This {label.singular.toLowerCase()} was changed by someone else — reload to see their version, then
+          apply your edits again.
+        </ConflictAlert>
+      ) : null}
+      <FormAlert message={failure.form} />
+      <TextField
+        label="Name"
+        value={draft.name}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+        error={failure.fields.name}
+        required
+      />
+      {label.textField ? (
         <TextField
-          label="Name"
-          value={draft.name}
-          onChange={(e) => setDraft({ ...draft, name: e.target.value })}
-          error={failure.fields.name}
-          required
+          label={textLabel}
+          value={draft.text}
+          onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+          error={failure.fields[label.textField]}
         />
-        {label.textField ? (
-          <TextField
-            label={textLabel}
-            value={draft.text}
-            onChange={(e) => setDraft({ ...draft, text: e.target.value })}
-            error={failure.fields[label.textField]}
-          />
-        ) : null}
-        {kind === 'projects' ? (
-          <TextField
-            label="Start date"
-            type="date"
-            value={draft.startDate}
-            onChange={(e) => setDraft({ ...draft, startDate: e.target.value })}
-            error={failure.fields.startDate}
-          />
-        ) : null}
-        <TextAreaField
-          label="Description"
-          value={draft.description}
-          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          error={failure.fields.description}
-          rows={5}
+      ) : null}
+      {kind === 'projects' ? (
+        <TextField
+          label="Start date"
+          type="date"
+          value={draft.startDate}
+          onChange={(e) => setDraft({ ...draft, startDate: e.target.value })}
+          error={failure.fields.startDate}
         />
-      </div>
-      <div className="card__footer">
-        <button type="button" className="button" onClick={() => setEditing(false)}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={save.isPending || conflict}>
-          {save.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-      </div>
-    </form>
+      ) : null}
+      <TextAreaField
+        label="Description"
+        value={draft.description}
+        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+        error={failure.fields.description}
+        rows={5}
+      />
+    </FormCard>
   );
 }

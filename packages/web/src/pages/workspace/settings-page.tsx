@@ -6,6 +6,7 @@ import { api, unwrapWorkspace } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { ConflictAlert, FormAlert, Skeleton } from '../../components/feedback';
 import { TextField } from '../../components/field';
+import { FormCard } from '../../components/form-card';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { canManageWorkspace, useWorkspaceRole } from '../../lib/session';
@@ -57,44 +58,11 @@ export function SettingsPage() {
           <p>How this workspace is named and kept.</p>
         </div>
       </header>
-      <form
-        className="card"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          rename.mutate();
-        }}
-      >
-        <div className="card__header">
-          <h2>General</h2>
-        </div>
-        <div className="card__body">
-          {conflict ? (
-            <ConflictAlert
-              onReload={() => {
-                rename.reset();
-                void workspace.refetch();
-              }}
-            >
-              The workspace was changed by someone else — reload to see the new name.
-            </ConflictAlert>
-          ) : null}
-          <FormAlert message={failure.form} />
-          {workspace.isPending ? (
-            <Skeleton height={34} />
-          ) : (
-            <TextField
-              label="Workspace name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              disabled={!manage}
-              error={failure.fields.name}
-              hint={manage ? undefined : 'Only owners and admins can rename the workspace.'}
-            />
-          )}
-        </div>
-        {manage ? (
-          <div className="card__footer">
+      <FormCard
+        title="General"
+        onSubmit={() => rename.mutate()}
+        footer={
+          manage ? (
             <button
               type="submit"
               className="button button--primary"
@@ -102,9 +70,33 @@ export function SettingsPage() {
             >
               Save
             </button>
-          </div>
+          ) : undefined
+        }
+      >
+        {conflict ? (
+          <ConflictAlert
+            onReload={() => {
+              rename.reset();
+              void workspace.refetch();
+            }}
+          >
+            The workspace was changed by someone else — reload to see the new name.
+          </ConflictAlert>
         ) : null}
-      </form>
+        <FormAlert message={failure.form} />
+        {workspace.isPending ? (
+          <Skeleton height={34} />
+        ) : (
+          <TextField
+            label="Workspace name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            disabled={!manage}
+            error={failure.fields.name}
+            hint={manage ? undefined : 'Only owners and admins can rename the workspace.'}
+          />
+        )}
+      </FormCard>
       {manage ? <WorkspaceActivity workspaceId={workspaceId} /> : null}
       {role === 'owner' && workspace.data ? (
         <section className="card card--danger" aria-labelledby="danger-heading">

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+
+/** A card that is one form: a heading, the fields, and the footer's buttons; Enter submits without a page load. */
+export function FormCard({
+  title,
+  description,
+  onSubmit,
+  footer,
+  children,
+}: {
+  title: string;
+  description?: string;
+  onSubmit: () => void;
+  /** Left out when the viewer may not submit, so the card shows its fields only. */
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="card"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <div className="card__header">
+        {description ? (
+          <div>
+            <h2>{title}</h2>
+            <p>{description}</p>
+          </div>
+        ) : (
+          <h2>{title}</h2>
+        )}
+      </div>
+      <div className="card__body">{children}</div>
+      {footer ? <div className="card__footer">{footer}</div> : null}
+    </form>
+  );
+}
