@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type EntityKind, type EntityRole, entityMembers } from '../db/schema/entity-members';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
@@ -56,6 +56,18 @@ export function rememberWorkspaceRole(
   const scope = requestScope.getStore();
   if (scope?.db !== db) return;
   scope.roles.set(`${userId}\u0000${workspaceId}`, Promise.resolve(role));
+}
+
+/**
+ * The two left joins that add a user's role in the workspace named by the `workspaceId` placeholder to an
+ * authentication lookup: the role is null unless that workspace exists, is not deleted and the user is a member (the
+ * same rule as `findWorkspaceRole`).
+ */
+export function roleJoins(userId: AnyColumn) {
+  return {
+    workspace: and(eq(workspaces.id, sql.placeholder('workspaceId')), isNull(workspaces.deletedAt)),
+    membership: and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, userId)),
+  };
 }
 
 const roleStatement = (db: Queryable) =>

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { apiTokens } from '../db/schema/api-tokens';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
-import { rememberWorkspaceRole } from './access-queries';
+import { rememberWorkspaceRole, roleJoins } from './access-queries';
 import { prepared } from './prepared';
 import { hashSecret } from './secrets';
 
@@ -22,8 +22,7 @@ const tokenStatement = (db: Queryable) =>
       .prepare('tandem_active_token'),
   );
 
-// The token and its owner's role in the route's workspace in one round trip: the role is null unless the workspace
-// exists, is not deleted and the owner is a member (the same rule as `findWorkspaceRole`).
+// The token and its owner's role in the route's workspace in one round trip (see `roleJoins`).
 const tokenWithRoleStatement = (db: Queryable) =>
   prepared(db, 'tandem_active_token_role', (db) =>
     db
@@ -34,14 +33,8 @@ const tokenWithRoleStatement = (db: Queryable) =>
         role: workspaceMembers.role,
       })
       .from(apiTokens)
-      .leftJoin(
-        workspaces,
-        and(eq(workspaces.id, sql.placeholder('workspaceId')), isNull(workspaces.deletedAt)),
-      )
-      .leftJoin(
-        workspaceMembers,
-        and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, apiTokens.userId)),
-      )
+      .leftJoin(workspaces, roleJoins(apiTokens.userId).workspace)
+      .leftJoin(workspaceMembers, roleJoins(apiTokens.userId).membership)
       .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
       .limit(1)
       .prepare('tandem_active_token_role'),

@@ -1,9 +1,9 @@
-import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { newId } from '../db/ids';
 import { sessions } from '../db/schema/sessions';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
-import { rememberWorkspaceRole } from './access-queries';
+import { rememberWorkspaceRole, roleJoins } from './access-queries';
 import { sessionLifetimeMs } from './cookies';
 import { prepared } from './prepared';
 import { hashSecret, randomSecret } from './secrets';
@@ -65,8 +65,7 @@ const sessionStatement = (db: Queryable) =>
       .prepare('tandem_live_session'),
   );
 
-// The session and its user's role in the route's workspace in one round trip: the role is null unless the workspace
-// exists, is not deleted and the user is a member (the same rule as `findWorkspaceRole`).
+// The session and its user's role in the route's workspace in one round trip (see `roleJoins`).
 const sessionWithRoleStatement = (db: Queryable) =>
   prepared(db, 'tandem_live_session_role', (db) =>
     db
@@ -78,14 +77,8 @@ const sessionWithRoleStatement = (db: Queryable) =>
         role: workspaceMembers.role,
       })
       .from(sessions)
-      .leftJoin(
-        workspaces,
-        and(eq(workspaces.id, sql.placeholder('workspaceId')), isNull(workspaces.deletedAt)),
-      )
-      .leftJoin(
-        workspaceMembers,
-        and(eq(workspaceMembers.workspaceId, workspaces.id), eq(workspaceMembers.userId, sessions.userId)),
-      )
+      .leftJoin(workspaces, roleJoins(sessions.userId).workspace)
+      .leftJoin(workspaceMembers, roleJoins(sessions.userId).membership)
       .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
       .limit(1)
       .prepare('tandem_live_session_role'),
