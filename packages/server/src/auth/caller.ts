@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/client';
-import type { WorkspaceRole } from '../db/schema/workspaces';
 import { ApiError } from '../http/errors';
 
 /** Who is calling: a user signed in through a session cookie or an API token. */
@@ -32,8 +31,6 @@ declare module 'hono' {
     identity: IdentityContext | undefined;
     /** Set by `policy.signedIn` and the rules built on it. */
     caller: Caller | undefined;
-    /** Set by the workspace rules: the caller's role in the route's `workspaceId`. */
-    workspaceRole: WorkspaceRole | undefined;
   }
 }
 

@@ -93,7 +93,6 @@ function workspaceRule(name: string, allowed: (role: WorkspaceRole) => boolean):
             `Your role in workspace ${workspaceId} (${role}) does not allow this`,
           );
         }
-        c.set('workspaceRole', role);
         await next();
       });
     },

@@ -127,10 +127,7 @@ const remove = createRoute({
 export function registerProjectRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.workspaceMember, list, async (c) => {
     const { workspaceId } = c.req.valid('param');
-    return c.json(
-      await listProjects(deps.db, callerId(c), workspaceId, c.req.valid('query'), c.get('workspaceRole')),
-      200,
-    );
+    return c.json(await listProjects(deps.db, callerId(c), workspaceId, c.req.valid('query')), 200);
   });
   defineRoute(app, policy.workspaceMember, create, async (c) => {
     const project = await createProject(

@@ -6,7 +6,6 @@ import { products } from '../../db/schema/products';
 import { programs } from '../../db/schema/programs';
 import { defaultCalendarSettings, type ProjectCalendarSettings, projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
-import type { WorkspaceRole } from '../../db/schema/workspaces';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { kindLabel } from '../members/entity-ref';
@@ -16,7 +15,6 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
-import { visibleFilter } from '../shared/visible-filter';
 import { writeTransaction } from '../shared/write-transaction';
 import { toTaskView } from '../tasks/task-view';
 import { type ProjectView, projectSubject, toProjectView } from './project-view';
@@ -134,9 +132,8 @@ export async function listProjects(
   userId: string,
   workspaceId: string,
   query: ListQuery & ProjectFilters,
-  knownRole?: WorkspaceRole,
 ): Promise<Page<ProjectView>> {
-  const visible = await visibleFilter(db, userId, workspaceId, 'project', projects.id, knownRole);
+  const visible = await policy.visibleFilter(db, userId, workspaceId, 'project', projects.id);
   const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
   const column = {
     name: projects.name,

@@ -104,7 +104,7 @@ export function simpleEntityRoutes<F extends string>(service: SimpleEntityServic
     defineRoute(app, policy.workspaceMember, list, async (c) => {
       const { workspaceId } = c.req.valid('param');
       const query = c.req.valid('query');
-      const page = await service.list(deps.db, callerId(c), workspaceId, query, c.get('workspaceRole'));
+      const page = await service.list(deps.db, callerId(c), workspaceId, query);
       return c.json({ items: page.items.map(wire), nextCursor: page.nextCursor }, 200);
     });
     defineRoute(app, policy.workspaceMember, create, async (c) => {

@@ -4,7 +4,6 @@ import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import type { products } from '../../db/schema/products';
 import type { programs } from '../../db/schema/programs';
-import type { WorkspaceRole } from '../../db/schema/workspaces';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { kindLabel } from '../members/entity-ref';
@@ -14,7 +13,6 @@ import type { Changes } from './changes';
 import { definedOnly } from './defined-only';
 import { notFound } from './errors';
 import { containsText } from './text-search';
-import { visibleFilter } from './visible-filter';
 import { writeTransaction } from './write-transaction';
 
 /** The kinds that are a name, one text of their own and a description: products and programs. */
@@ -131,9 +129,8 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
       userId: string,
       workspaceId: string,
       query: ListQuery,
-      knownRole?: WorkspaceRole,
     ): Promise<Page<SimpleEntityView<F>>> {
-      const visible = await visibleFilter(db, userId, workspaceId, kind, table.id, knownRole);
+      const visible = await policy.visibleFilter(db, userId, workspaceId, kind, table.id);
       const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
       const column = { name: table.name, createdAt: table.createdAt, updatedAt: table.updatedAt }[sort.field];
       const page = keyset(column, table.id, sort, query.cursor);
