@@ -168,11 +168,6 @@ export const policy = {
   /** The user's role in a workspace, or null when they are not a member (or it was deleted). */
   workspaceRole: findWorkspaceRole,
 
-  /** True when the user is a member of the workspace, in any role. */
-  async canSeeWorkspace(db: Queryable, userId: string, workspaceId: string): Promise<boolean> {
-    return (await findWorkspaceRole(db, userId, workspaceId)) !== null;
-  },
-
   /** Returns the caller's role when they may do `action` in the workspace; 404 for non-members, 403 otherwise. */
   async assertWorkspace(
     db: Queryable,
@@ -199,27 +194,12 @@ export const policy = {
   /** True when the user may manage the entity: delete it, set who holds roles on it. */
   canManage: (db: Queryable, userId: string, ref: EntityRef) => entityCheck(db, userId, ref, 'manage'),
 
-  /** `canSee` for a product row. */
-  canSeeProduct: (db: Queryable, userId: string, product: { id: string; workspaceId: string }) =>
-    entityCheck(db, userId, { kind: 'product', ...product }, 'see'),
-  /** `canSee` for a program row. */
-  canSeeProgram: (db: Queryable, userId: string, program: { id: string; workspaceId: string }) =>
-    entityCheck(db, userId, { kind: 'program', ...program }, 'see'),
-  /** `canSee` for a project row. */
-  canSeeProject: (db: Queryable, userId: string, project: { id: string; workspaceId: string }) =>
-    entityCheck(db, userId, { kind: 'project', ...project }, 'see'),
-
   /** Throws 404 unless the user may see the entity. */
   assertCanSee: (db: Queryable, userId: string, ref: EntityRef) => assertEntity(db, userId, ref, 'see'),
   /** Throws 404 when the user may not see the entity, 403 when they may see but not change it. */
   assertCanEdit: (db: Queryable, userId: string, ref: EntityRef) => assertEntity(db, userId, ref, 'edit'),
   /** Throws 404 when the user may not see the entity, 403 when they may see but not manage it. */
   assertCanManage: (db: Queryable, userId: string, ref: EntityRef) => assertEntity(db, userId, ref, 'manage'),
-
-  /** True when the user may create a product, program or project in the workspace. */
-  async canCreate(db: Queryable, userId: string, workspaceId: string, _kind: EntityKind): Promise<boolean> {
-    return mayCreateEntity(await findWorkspaceRole(db, userId, workspaceId));
-  },
 
   /** Throws 404 for non-members of the workspace and 403 for guests, who may not create. */
   async assertCanCreate(db: Queryable, userId: string, workspaceId: string, kind: EntityKind): Promise<void> {
