@@ -1,7 +1,9 @@
 // Every table of Tandem, one file per concept; drizzle-kit generates the migrations from this module.
 
 export * from './api-tokens';
+export * from './assignments';
 export * from './audit';
+export * from './baselines';
 export * from './entity-members';
 export * from './invitations';
 export * from './login-attempts';
@@ -9,7 +11,14 @@ export * from './password-resets';
 export * from './products';
 export * from './programs';
 export * from './projects';
+export * from './resources';
+export * from './saved-views';
 export * from './sessions';
+export * from './sprints';
+export * from './task-comments';
+export * from './task-links';
 export * from './tasks';
+export * from './time-entries';
+export * from './timesheets';
 export * from './users';
 export * from './workspaces';

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { products } from './products';
 import { programs } from './programs';
 import { users } from './users';
@@ -14,7 +14,44 @@ export interface ProjectCalendarSettings {
   daysPerMonth: number;
   /** Working days of the week, 0 Sunday … 6 Saturday. */
   workingDays: number[];
+  /** Working hours of a working day, `HH:MM` pairs in order; 08:00–12:00 and 13:00–17:00 when absent. */
+  workingHours?: { start: string; finish: string }[];
+  /** Non-working days (holidays), `YYYY-MM-DD`, with a name. */
+  holidays?: { date: string; name: string }[];
 }
+
+/** Where a board column sits in the flow: burndown, velocity and progress read the category, not the name. */
+export type WorkflowCategory = 'todo' | 'inProgress' | 'done';
+
+/** One state of a project's workflow, shown as a board column. */
+export interface WorkflowState {
+  /** Stable key stored on tasks (`tasks.status`). */
+  key: string;
+  name: string;
+  category: WorkflowCategory;
+  /** Most cards the column should hold; null for no limit. */
+  wipLimit: number | null;
+}
+
+/** The workflow a project starts with. */
+export const defaultWorkflow: WorkflowState[] = [
+  { key: 'todo', name: 'To do', category: 'todo', wipLimit: null },
+  { key: 'in_progress', name: 'In progress', category: 'inProgress', wipLimit: null },
+  { key: 'review', name: 'In review', category: 'inProgress', wipLimit: null },
+  { key: 'done', name: 'Done', category: 'done', wipLimit: null },
+];
+
+/** A custom field defined on a project; tasks keep their values in `tasks.customFields` under `key`. */
+export interface CustomFieldDefinition {
+  key: string;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'select' | 'checkbox';
+  /** The choices of a `select` field. */
+  options?: string[];
+}
+
+/** A project's lifecycle: closed projects are read-only history. */
+export type ProjectState = 'active' | 'onHold' | 'closed';
 
 /** The calendar settings a project starts with: 8-hour days, Monday to Friday. */
 export const defaultCalendarSettings: ProjectCalendarSettings = {
@@ -39,6 +76,16 @@ export const projects = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     statusDate: date('status_date', { mode: 'string' }),
     calendar: jsonb('calendar').$type<ProjectCalendarSettings>().notNull(),
+    state: text('state').$type<ProjectState>().notNull().default('active'),
+    /** A template is not a live plan: it is listed apart and copied to start new projects. */
+    isTemplate: boolean('is_template').notNull().default(false),
+    workflow: jsonb('workflow').$type<WorkflowState[]>().notNull().default(defaultWorkflow),
+    customFields: jsonb('custom_fields').$type<CustomFieldDefinition[]>().notNull().default([]),
+    /**
+     * Bumped by every write that can move the schedule (tasks, links, assignments, calendar), in the same transaction;
+     * computed schedules are cached per revision, and writes to one plan are serialised on this row.
+     */
+    planRevision: integer('plan_revision').notNull().default(1),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -4,9 +4,25 @@ import { newId } from '../../db/ids';
 import { auditEntries } from '../../db/schema/audit';
 import { type Change, changesChannel } from '../../realtime/change';
 
+/** Every kind of thing whose writes are audited and streamed. */
+export type ChangeEntityType =
+  | 'product'
+  | 'program'
+  | 'project'
+  | 'task'
+  | 'link'
+  | 'assignment'
+  | 'resource'
+  | 'sprint'
+  | 'timeEntry'
+  | 'timesheet'
+  | 'baseline'
+  | 'comment'
+  | 'savedView';
+
 /** Which entity changed and where it lives, for the audit log and the live change stream. */
 export interface ChangeSubject {
-  entityType: 'product' | 'program' | 'project' | 'task';
+  entityType: ChangeEntityType;
   entityId: string;
   workspaceId: string;
   projectId?: string | undefined;
