@@ -217,6 +217,12 @@ const workspaceHome = createRoute({
 const createSearch = (search: Record<string, unknown>): { create?: boolean } =>
   search.create === true || search.create === 'true' ? { create: true } : {};
 
+// The open tab of an entity page (a project's Gantt, board, …); any other search parameter a view keeps passes through.
+function viewSearch(search: Record<string, unknown>): Record<string, unknown> & { view?: string } {
+  const { view, ...rest } = search;
+  return typeof view === 'string' ? { ...rest, view } : rest;
+}
+
 function entityRoutes(kind: EntityKind) {
   const list = createRoute({
     getParentRoute: () => workspace,
@@ -227,6 +233,7 @@ function entityRoutes(kind: EntityKind) {
   const detail = createRoute({
     getParentRoute: () => workspace,
     path: `${kind}/$entityId`,
+    validateSearch: viewSearch,
     component: () => {
       const { entityId = '' } = useParams({ strict: false }) as { entityId?: string };
       return <EntityPage key={entityId} kind={kind} />;

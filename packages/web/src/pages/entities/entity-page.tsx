@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { api, unwrapEntity } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { EntityKind } from '../../api/types';
@@ -8,20 +7,27 @@ import { EmptyState, Skeleton } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { projectViews } from '../project/project-views';
 import { EntityDetails } from './entity-details';
 import { EntityHistory } from './entity-history';
 import { EntityMembers } from './entity-members';
 
-type Tab = 'overview' | 'members' | 'history';
+/** Overview, Members, History, or the id of a project view (Gantt, board, …). */
+type Tab = string;
 
-/** One product, program or project: its details, the people with a role on it, and its history. */
+/**
+ * One product, program or project: its details, the people with a role on it, and its history; a project also shows
+ * its views (Gantt, board, backlog, …). The open tab is the `view` search parameter, so every view has its own link.
+ */
 export function EntityPage({ kind }: { kind: EntityKind }) {
   const { workspaceId = '', entityId = '' } = useParams({ strict: false }) as {
     workspaceId?: string;
     entityId?: string;
   };
   const label = kindLabels[kind];
-  const [tab, setTab] = useState<Tab>('overview');
+  const { view } = useSearch({ strict: false }) as { view?: string };
+  const navigate = useNavigate();
+  const views = kind === 'projects' ? projectViews : [];
   const entity = useQuery({
     queryKey: keys.entity(kind, entityId),
     queryFn: async () => unwrapEntity(kind, await api.entity(kind, entityId)),
@@ -31,9 +37,14 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
   useDocumentTitle(entity.data?.name, label.plural);
   const tabs: { id: Tab; label: string }[] = [
     { id: 'overview', label: 'Overview' },
-    ...(kind === 'programs' ? [] : [{ id: 'members' as const, label: 'Members' }]),
+    ...views.map((v) => ({ id: v.id, label: v.label })),
+    ...(kind === 'programs' ? [] : [{ id: 'members', label: 'Members' }]),
     { id: 'history', label: 'History' },
   ];
+  const tab: Tab = tabs.some((t) => t.id === view) && view ? view : 'overview';
+  const openView = views.find((v) => v.id === tab);
+  const setTab = (next: Tab) =>
+    void navigate({ to: '.', search: next === 'overview' ? {} : { view: next }, replace: false });
   if (entity.isError) {
     return (
       <div className="page">
@@ -52,7 +63,7 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
     );
   }
   return (
-    <div className="page">
+    <div className={openView?.wide ? 'page page--wide' : 'page'}>
       <nav className="breadcrumbs" aria-label="Breadcrumb">
         <Link to={`/w/$workspaceId/${kind}`} params={{ workspaceId }}>
           {label.plural}
@@ -101,6 +112,8 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
             <Skeleton width="70%" />
             <Skeleton width="55%" />
           </div>
+        ) : openView ? (
+          openView.render({ workspaceId, projectId: entityId, project: entity.data })
         ) : tab === 'overview' ? (
           <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
         ) : tab === 'members' ? (

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { Entity } from '../../api/types';
+
+/** What every view of a project is given. */
+export interface ProjectViewProps {
+  workspaceId: string;
+  projectId: string;
+  project: Entity;
+}
+
+/** One tab of a project page beside Overview, Members and History: the Gantt, the board, the backlog and so on. */
+export interface ProjectView {
+  /** The `view` search parameter that opens it, e.g. `/w/…/projects/…?view=gantt`. */
+  id: string;
+  label: string;
+  /** Views that fill the width of the window (a chart, a board) drop the page's reading width. */
+  wide?: boolean;
+  render(props: ProjectViewProps): ReactNode;
+}
+
+/** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
+export const projectViews: readonly ProjectView[] = [];
