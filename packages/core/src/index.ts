@@ -1,5 +1,5 @@
+export * from './agile';
 export * from './calendar';
 export * from './duration';
 export * from './evm';
 export * from './schedule';
-export * from './agile';

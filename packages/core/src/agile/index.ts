@@ -1,0 +1,5 @@
+export * from './burndown';
+export * from './rank';
+export * from './velocity';
+export * from './wip';
+export * from './workflow';
