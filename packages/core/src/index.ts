@@ -2,4 +2,5 @@ export * from './agile';
 export * from './calendar';
 export * from './duration';
 export * from './evm';
+export * from './prioritisation';
 export * from './schedule';

@@ -1,0 +1,6 @@
+export * from './explained';
+export * from './ranking';
+export * from './rice';
+export * from './scorecard';
+export * from './value-effort';
+export * from './wsjf';
