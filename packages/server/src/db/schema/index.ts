@@ -5,6 +5,7 @@ export * from './assignments';
 export * from './audit';
 export * from './baselines';
 export * from './entity-members';
+export * from './import-jobs';
 export * from './invitations';
 export * from './login-attempts';
 export * from './password-resets';

@@ -1,3 +1,4 @@
+import type { Calendar } from '@tandem/core/calendar/model';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { products } from './products';
 import { programs } from './programs';
@@ -18,6 +19,13 @@ export interface ProjectCalendarSettings {
   workingHours?: { start: string; finish: string }[];
   /** Non-working days (holidays), `YYYY-MM-DD`, with a name. */
   holidays?: { date: string; name: string }[];
+  /**
+   * Full working-time calendars (core `Calendar` as JSON), as an imported MS Project file brings them; when present
+   * with `calendarId` they replace the simple settings above for scheduling.
+   */
+  calendars?: Calendar[];
+  /** The id, among `calendars`, of the project calendar. */
+  calendarId?: string;
 }
 
 /** Where a board column sits in the flow: burndown, velocity and progress read the category, not the name. */
