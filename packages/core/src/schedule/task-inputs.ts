@@ -5,6 +5,7 @@ import { type ArrayMaker, plainArrays } from './arena';
 import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
 import { TimeIndex } from './time-index';
+import { type TimeIndexShelf, timeIndexCache } from './time-index-cache';
 
 /** Turns a calendar id into a compiled calendar (the calendar engine's `compileCalendar`). */
 export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) => WorkingTime;
@@ -108,6 +109,8 @@ export class TaskInputs {
     this.percent = make.f64(n);
     this.ownWork = make.f64(n);
     this.fixedCost = make.f64(n);
+    this.shelf = timeIndexCache(compile).shelfFor(project.calendars);
+    this.originDay = Math.floor(project.startDate / 1440);
     this.calendarOf(project.calendarId, 'calendarId');
     for (const r of project.resources) this.resources.set(r.id, r);
     for (const a of project.assignments) {
@@ -116,6 +119,15 @@ export class TaskInputs {
       else this.assignmentsByTask.set(a.taskId, [a]);
     }
     for (let i = 0; i < n; i++) this.reload(i, project.tasks[i]!);
+  }
+
+  /** Time indices shared with earlier runs on the same calendars (see TimeIndexCache). */
+  private readonly shelf: TimeIndexShelf;
+  private readonly originDay: number;
+
+  /** A time index from the shelf, or a new one put there. */
+  private timeIndex(key: string, make: () => TimeIndex): TimeIndex {
+    return this.shelf.take(this.originDay, key, make);
   }
 
   private readonly assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
@@ -128,15 +140,18 @@ export class TaskInputs {
     if (!this.project.calendars.some((c) => c.id === id))
       throw new InputError(`unknown calendar ${id}`, field);
     const k = this.cals.length;
-    let time: WorkingTime;
-    try {
-      time = this.compile(this.project.calendars, id);
-    } catch (error) {
-      // The calendar engine rejects missing bases, base cycles and bad intervals with a RangeError.
-      if (error instanceof RangeError) throw new InputError(error.message, field);
-      throw error;
-    }
-    this.cals.push(new TimeIndex(time, this.project.startDate));
+    const index = this.timeIndex(`id ${id}`, () => {
+      let time: WorkingTime;
+      try {
+        time = this.compile(this.project.calendars, id);
+      } catch (error) {
+        // The calendar engine rejects missing bases, base cycles and bad intervals with a RangeError.
+        if (error instanceof RangeError) throw new InputError(error.message, field);
+        throw error;
+      }
+      return new TimeIndex(time, this.project.startDate);
+    });
+    this.cals.push(index);
     this.calIndex.set(id, k);
     return k;
   }
@@ -146,22 +161,26 @@ export class TaskInputs {
    * calendars starts (the earliest resource able to) and finishes (the last one done).
    */
   private unionOf(members: readonly number[]): number {
-    const ids = [...new Set(members)].sort((a, b) => a - b);
+    const ids = [...new Set(members.map((k) => this.cals[k]!.calendar.id))].sort();
     const key = `union:${ids.join('+')}`;
     const known = this.calIndex.get(key);
     if (known !== undefined) return known;
-    const parts = ids.map((k) => this.cals[k]!.calendar);
-    const union = {
-      id: key as CalendarId,
-      // Sorting and merging overlapping or touching intervals is exactly what normalizing a pattern does.
-      dayPattern: (day: DayNumber): DayPattern =>
-        normalizeDayPattern(
-          parts.flatMap((p) => p.dayPattern(day)),
-          key,
-        ),
-    };
+    const parts = [...new Set(members)].map((k) => this.cals[k]!.calendar);
     const k = this.cals.length;
-    this.cals.push(new TimeIndex(union, this.project.startDate));
+    // Keyed by the member ids as JSON, which no calendar id can make ambiguous.
+    const index = this.timeIndex(`union ${JSON.stringify(ids)}`, () => {
+      const union = {
+        id: key as CalendarId,
+        // Sorting and merging overlapping or touching intervals is exactly what normalizing a pattern does.
+        dayPattern: (day: DayNumber): DayPattern =>
+          normalizeDayPattern(
+            parts.flatMap((p) => p.dayPattern(day)),
+            key,
+          ),
+      };
+      return new TimeIndex(union, this.project.startDate);
+    });
+    this.cals.push(index);
     this.calIndex.set(key, k);
     return k;
   }
