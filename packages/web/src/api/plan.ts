@@ -1,0 +1,186 @@
+/** The typed client of a project's plan: tasks with their scheduling fields, links, the schedule, comments. */
+import { useQuery } from '@tanstack/react-query';
+import { request } from './client';
+
+export type TaskScheduling = 'auto' | 'manual';
+export type ConstraintType = 'asap' | 'alap' | 'snet' | 'snlt' | 'fnet' | 'fnlt' | 'mso' | 'mfo';
+export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
+export type TaskPriority = 'lowest' | 'low' | 'medium' | 'high' | 'highest';
+
+/** A task as the plan endpoints return it: every field a user edits. Dates are wall-clock `YYYY-MM-DDTHH:MM`. */
+export interface PlanTask {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  name: string;
+  description?: string;
+  position: number;
+  durationMinutes: number;
+  durationUnit?: string;
+  elapsed?: boolean;
+  scheduling?: TaskScheduling;
+  manualStart?: string | null;
+  manualFinish?: string | null;
+  isMilestone?: boolean;
+  constraintType?: ConstraintType;
+  constraintDate?: string | null;
+  deadline?: string | null;
+  percentComplete?: number;
+  actualStart?: string | null;
+  actualFinish?: string | null;
+  workMinutes?: number | null;
+  storyPoints?: number | null;
+  status?: string;
+  priority?: TaskPriority;
+  labels?: string[];
+  sprintId?: string | null;
+  /** Names of the resources assigned, when the server sends them. */
+  resourceNames?: string[];
+  version: number;
+}
+
+/** A dependency: the successor waits on the predecessor by `type`, shifted by a lag. */
+export interface PlanLink {
+  id: string;
+  predecessorId: string;
+  successorId: string;
+  type: LinkType;
+  lagMinutes: number;
+  lagPercent?: number | null;
+  version: number;
+}
+
+/** One task's computed dates, slack and criticality. */
+export interface ScheduledTask {
+  id: string;
+  outline: string;
+  level: number;
+  summary: boolean;
+  start: string;
+  finish: string;
+  earlyStart?: string;
+  earlyFinish?: string;
+  lateStart?: string;
+  lateFinish?: string;
+  durationMinutes: number;
+  workMinutes?: number;
+  costCents?: number;
+  percentComplete: number;
+  totalSlack: number;
+  freeSlack?: number;
+  critical: boolean;
+}
+
+/** The engine's answer for one plan revision. */
+export interface Schedule {
+  planRevision: number;
+  start: string;
+  finish: string;
+  statusDate: string | null;
+  cycle: null | { taskIds: string[]; names: string[] };
+  tasks: ScheduledTask[];
+  criticalPath: string[];
+}
+
+/** The project fields a Gantt reads. */
+export interface PlanProject {
+  id: string;
+  name: string;
+  startDate: string;
+  statusDate?: string | null;
+  calendar?: { minutesPerDay?: number; minutesPerWeek?: number; daysPerMonth?: number };
+  workflow?: { key: string; name: string; category?: string }[];
+  version: number;
+}
+
+/** Everything a Gantt needs, in one reply. */
+export interface Plan {
+  project: PlanProject;
+  planRevision: number;
+  tasks: PlanTask[];
+  links: PlanLink[];
+  schedule: Schedule;
+}
+
+/** Fields a task create or update may send. */
+export type TaskChanges = Partial<
+  Omit<PlanTask, 'id' | 'projectId' | 'version' | 'resourceNames' | 'durationUnit'> & { durationUnit: string }
+>;
+
+/** A comment on a task, in Markdown. */
+export interface TaskComment {
+  id: string;
+  taskId: string;
+  body: string;
+  author?: { id: string; name: string } | null;
+  authorId?: string;
+  createdAt: string;
+  version: number;
+}
+
+/** A named snapshot of the schedule; `tasks` holds each task's baseline dates when the server includes them. */
+export interface Baseline {
+  id: string;
+  name: string;
+  createdAt?: string;
+  tasks?: Record<string, { start: string; finish: string }>;
+}
+
+const enc = encodeURIComponent;
+
+/** Every plan call, one function per route. */
+export const planApi = {
+  plan: (projectId: string, signal?: AbortSignal) =>
+    request<Plan>('GET', `/api/projects/${enc(projectId)}/plan`, signal ? { signal } : {}),
+  schedule: (projectId: string) => request<Schedule>('GET', `/api/projects/${enc(projectId)}/schedule`),
+  createTask: (projectId: string, body: TaskChanges & { name: string }) =>
+    request<PlanTask>('POST', `/api/projects/${enc(projectId)}/tasks`, { body }),
+  updateTask: (taskId: string, changes: TaskChanges, version: number) =>
+    request<PlanTask>('PATCH', `/api/tasks/${enc(taskId)}`, { body: changes, ifMatch: version }),
+  deleteTask: (taskId: string, version: number) =>
+    request<void>('DELETE', `/api/tasks/${enc(taskId)}`, { ifMatch: version }),
+  bulkUpdate: (projectId: string, taskIds: string[], changes: TaskChanges) =>
+    request<unknown>('POST', `/api/projects/${enc(projectId)}/tasks/bulk`, { body: { taskIds, changes } }),
+  bulkDelete: (projectId: string, taskIds: string[]) =>
+    request<unknown>('POST', `/api/projects/${enc(projectId)}/tasks/bulk-delete`, { body: { taskIds } }),
+  createLink: (
+    projectId: string,
+    body: { predecessorId: string; successorId: string; type: LinkType; lagMinutes?: number },
+  ) => request<PlanLink>('POST', `/api/projects/${enc(projectId)}/links`, { body }),
+  updateLink: (linkId: string, changes: { type?: LinkType; lagMinutes?: number }, version: number) =>
+    request<PlanLink>('PATCH', `/api/links/${enc(linkId)}`, { body: changes, ifMatch: version }),
+  deleteLink: (linkId: string, version: number) =>
+    request<void>('DELETE', `/api/links/${enc(linkId)}`, { ifMatch: version }),
+  comments: (taskId: string) =>
+    request<{ items: TaskComment[] } | TaskComment[]>('GET', `/api/tasks/${enc(taskId)}/comments`),
+  addComment: (taskId: string, body: string) =>
+    request<TaskComment>('POST', `/api/tasks/${enc(taskId)}/comments`, { body: { body } }),
+  baselines: (projectId: string) =>
+    request<{ items: Baseline[] } | Baseline[]>('GET', `/api/projects/${enc(projectId)}/baselines`),
+  baseline: (baselineId: string) =>
+    request<Baseline | { baseline: Baseline }>('GET', `/api/baselines/${enc(baselineId)}`),
+};
+
+/** Query keys of the plan; live events of a project's tasks and links mark them stale. */
+export const planKeys = {
+  all: ['plan'] as const,
+  plan: (projectId: string) => ['plan', projectId] as const,
+  comments: (taskId: string) => ['plan', 'comments', taskId] as const,
+  baselines: (projectId: string) => ['plan', projectId, 'baselines'] as const,
+};
+
+/** Lists come bare or as a page; both read as an array. */
+export function itemsOf<T>(reply: { items: T[] } | T[] | undefined): T[] {
+  if (!reply) return [];
+  return Array.isArray(reply) ? reply : reply.items;
+}
+
+/** The plan of a project, kept fresh by live events. */
+export function usePlan(projectId: string) {
+  return useQuery({
+    queryKey: planKeys.plan(projectId),
+    queryFn: ({ signal }) => planApi.plan(projectId, signal),
+    // A drag refetches at once; keeping the old plan on screen meanwhile avoids a flash of the skeleton.
+    placeholderData: (previous) => previous,
+  });
+}
