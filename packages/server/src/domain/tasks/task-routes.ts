@@ -10,21 +10,50 @@ import {
   errorResponses,
   idSchema,
   listQuery,
-  nameSchema,
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { createTaskBody, taskChangesBody } from './task-fields';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service';
 
-const taskSchema = z
+const wallClock = z.string().nullable();
+
+/** The Task view in the OpenAPI document. */
+export const taskSchema = z
   .object({
     id: z.string(),
     workspaceId: z.string(),
     projectId: z.string(),
     parentId: z.string().nullable(),
     name: z.string(),
+    description: z.string(),
     durationMinutes: z.number().int(),
+    durationUnit: z.string(),
+    elapsed: z.boolean(),
     position: z.number(),
+    scheduling: z.enum(['auto', 'manual']),
+    manualStart: wallClock,
+    manualFinish: wallClock,
+    isMilestone: z.boolean(),
+    constraintType: z.enum(['asap', 'alap', 'snet', 'snlt', 'fnet', 'fnlt', 'mso', 'mfo']),
+    constraintDate: wallClock,
+    deadline: wallClock,
+    percentComplete: z.number().int(),
+    actualStart: wallClock,
+    actualFinish: wallClock,
+    workMinutes: z.number().int().nullable(),
+    taskType: z.enum(['fixedUnits', 'fixedWork', 'fixedDuration']),
+    effortDriven: z.boolean(),
+    active: z.boolean(),
+    fixedCostCents: z.number().int(),
+    storyPoints: z.number().nullable(),
+    status: z.string(),
+    completedAt: z.string().nullable(),
+    priority: z.enum(['lowest', 'low', 'medium', 'high', 'highest']),
+    labels: z.array(z.string()),
+    customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    rank: z.number(),
+    sprintId: z.string().nullable(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -32,24 +61,8 @@ const taskSchema = z
   })
   .openapi('Task');
 
-// Ten years of round-the-clock minutes: anything longer is a typo, not a plan.
-const durationSchema = z.number().int().min(0).max(5_256_000);
-const positionSchema = z.number().finite().min(-1e12).max(1e12);
-
-const createBody = z.strictObject({
-  name: nameSchema,
-  parentId: idSchema.nullable().optional(),
-  durationMinutes: durationSchema.optional(),
-  position: positionSchema.optional(),
-});
-
-const updateBody = z.strictObject({
-  name: nameSchema.optional(),
-  parentId: idSchema.nullable().optional(),
-  durationMinutes: durationSchema.optional(),
-  position: positionSchema.optional(),
-  version: versionSchema.optional(),
-});
+const createBody = createTaskBody;
+const updateBody = taskChangesBody.extend({ version: versionSchema.optional() });
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const projectParams = z.object({ projectId: idSchema });

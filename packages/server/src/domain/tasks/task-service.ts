@@ -6,29 +6,29 @@ import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
+import { touchPlan } from '../schedule/plan-revision';
+import { wallClockOf } from '../schedule/wall-clock';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
-import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
+import type { TaskChanges, TaskInput } from './task-fields';
+import {
+  checkFieldPairs,
+  checkProjectRules,
+  distinctLabels,
+  initialStatus,
+  type ProjectRules,
+  type RuleFields,
+} from './task-rules';
 import { checkParent, descendantIds, lockTaskTree, nextPosition, nextPositionSql } from './task-tree';
 import { type TaskView, toTaskView } from './task-view';
 
 type TaskRow = typeof tasks.$inferSelect;
 
-/** Fields a client sets when creating a task. */
-export interface TaskInput {
-  name: string;
-  parentId?: string | null | undefined;
-  durationMinutes?: number | undefined;
-  /** Order among siblings; after the last sibling when absent. */
-  position?: number | undefined;
-}
-
-/** Fields a client may change; a new `parentId` without `position` puts the task last under its new parent. */
-export type TaskChanges = Changes<TaskInput>;
+export type { TaskChanges, TaskInput } from './task-fields';
 
 /** Per-list filters of the task list: children of one task, or `none` for the top level. */
 export interface TaskFilters {
@@ -47,6 +47,50 @@ async function projectOf(db: Database | Transaction, projectId: string, lock: bo
   if (!project) throw notFound('Project', projectId);
   return project;
 }
+
+/** The workflow and custom fields of a project, read only when a write needs them. */
+async function rulesOf(tx: Transaction, projectId: string): Promise<ProjectRules> {
+  const [project] = await tx
+    .select({ id: projects.id, workflow: projects.workflow, customFields: projects.customFields })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!project) throw notFound('Project', projectId);
+  return project;
+}
+
+function ruleFieldsOf(row: TaskRow): RuleFields {
+  return {
+    constraintType: row.constraintType,
+    constraintDate: wallClockOf(row.constraintDate),
+    manualStart: wallClockOf(row.manualStart),
+    manualFinish: wallClockOf(row.manualFinish),
+    actualStart: wallClockOf(row.actualStart),
+    actualFinish: wallClockOf(row.actualFinish),
+  };
+}
+
+/** The stored fields with the changes applied, for the checks that join fields. */
+function mergedRuleFields(before: RuleFields, changes: TaskChanges): RuleFields {
+  const pick = <K extends keyof RuleFields>(key: K): RuleFields[K] =>
+    (changes[key] === undefined ? before[key] : changes[key]) as RuleFields[K];
+  return {
+    constraintType: pick('constraintType'),
+    constraintDate: pick('constraintDate'),
+    manualStart: pick('manualStart'),
+    manualFinish: pick('manualFinish'),
+    actualStart: pick('actualStart'),
+    actualFinish: pick('actualFinish'),
+  };
+}
+
+const emptyRuleFields: RuleFields = {
+  constraintType: 'asap',
+  constraintDate: null,
+  manualStart: null,
+  manualFinish: null,
+  actualStart: null,
+  actualFinish: null,
+};
 
 function subjectOf(row: TaskRow) {
   return {
@@ -71,18 +115,26 @@ export async function createTask(
       id: project.id,
       workspaceId: project.workspaceId,
     });
+    await touchPlan(tx, projectId);
     const parentId = input.parentId ?? null;
     if (parentId !== null) await checkParent(tx, projectId, parentId);
+    checkFieldPairs(mergedRuleFields(emptyRuleFields, input));
+    const rules = await rulesOf(tx, projectId);
+    const status = input.status ?? initialStatus(rules);
+    const implied = await checkProjectRules(tx, rules, { ...input, status }, null);
+    const { parentId: _parent, position, labels, ...fields } = input;
     const [row] = await tx
       .insert(tasks)
       .values({
+        ...fields,
         id: newId('tsk'),
         workspaceId: project.workspaceId,
         projectId,
         parentId,
-        name: input.name,
-        durationMinutes: input.durationMinutes ?? 0,
-        position: input.position ?? nextPositionSql(projectId, parentId),
+        status,
+        ...(labels === undefined ? {} : { labels: distinctLabels(labels) }),
+        ...implied,
+        position: position ?? nextPositionSql(projectId, parentId),
         createdBy: userId,
       })
       .returning();
@@ -149,12 +201,22 @@ async function lockTreeOf(tx: Transaction, taskId: string): Promise<void> {
   if (found) await lockTaskTree(tx, found.projectId);
 }
 
+/**
+ * Checks the caller may edit the task, then takes the plan's lock (the project row, through `touchPlan`) before the
+ * task's own row lock, the order every plan write takes, so concurrent writes to one plan queue instead of deadlocking.
+ */
 async function lockTask(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
-  const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
-  if (!row) throw notFound('Task', taskId);
-  const ref = { kind: 'project' as const, id: row.projectId, workspaceId: row.workspaceId };
+  const [found] = await tx
+    .select({ projectId: tasks.projectId, workspaceId: tasks.workspaceId })
+    .from(tasks)
+    .where(eq(tasks.id, taskId));
+  if (!found) throw notFound('Task', taskId);
+  const ref = { kind: 'project' as const, id: found.projectId, workspaceId: found.workspaceId };
   if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
   await policy.assertCanEdit(tx, userId, ref);
+  await touchPlan(tx, found.projectId);
+  const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
+  if (!row) throw notFound('Task', taskId);
   return row;
 }
 
@@ -171,11 +233,18 @@ export async function updateTask(
     const row = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
-    const next = definedOnly(changes);
+    const next: Record<string, unknown> = definedOnly(changes);
     const moving = changes.parentId !== undefined && changes.parentId !== row.parentId;
     if (moving && changes.parentId) await checkParent(tx, row.projectId, changes.parentId, taskId);
     if (moving && next.position === undefined) {
       next.position = await nextPosition(tx, row.projectId, changes.parentId ?? null);
+    }
+    checkFieldPairs(mergedRuleFields(ruleFieldsOf(row), changes));
+    if (changes.labels) next.labels = distinctLabels(changes.labels);
+    const needsProject =
+      changes.status !== undefined || changes.customFields !== undefined || Boolean(changes.sprintId);
+    if (needsProject) {
+      Object.assign(next, await checkProjectRules(tx, await rulesOf(tx, row.projectId), changes, row.status));
     }
     const [updated] = await tx
       .update(tasks)

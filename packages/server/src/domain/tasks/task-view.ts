@@ -1,18 +1,46 @@
 import type { tasks } from '../../db/schema/tasks';
+import { wallClockOf } from '../schedule/wall-clock';
 
 type TaskRow = typeof tasks.$inferSelect;
 
-/** A task as the API shows it. */
+/** A task as the API shows it: every stored field; plan dates are wall-clock `YYYY-MM-DDTHH:MM` strings. */
 export interface TaskView {
   id: string;
   workspaceId: string;
   projectId: string;
   parentId: string | null;
   name: string;
-  /** Working minutes. */
+  description: string;
+  /** Working minutes (24-hour minutes when `elapsed`). */
   durationMinutes: number;
+  durationUnit: string;
+  elapsed: boolean;
   /** Order among siblings, ascending. */
   position: number;
+  scheduling: TaskRow['scheduling'];
+  manualStart: string | null;
+  manualFinish: string | null;
+  isMilestone: boolean;
+  constraintType: TaskRow['constraintType'];
+  constraintDate: string | null;
+  deadline: string | null;
+  percentComplete: number;
+  actualStart: string | null;
+  actualFinish: string | null;
+  workMinutes: number | null;
+  taskType: TaskRow['taskType'];
+  effortDriven: boolean;
+  active: boolean;
+  fixedCostCents: number;
+  storyPoints: number | null;
+  status: string;
+  /** When the task last entered a done column; null while it is not done. */
+  completedAt: string | null;
+  priority: TaskRow['priority'];
+  labels: string[];
+  customFields: Record<string, string | number | boolean | null>;
+  rank: number;
+  sprintId: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -27,8 +55,34 @@ export function toTaskView(row: TaskRow): TaskView {
     projectId: row.projectId,
     parentId: row.parentId,
     name: row.name,
+    description: row.description,
     durationMinutes: row.durationMinutes,
+    durationUnit: row.durationUnit,
+    elapsed: row.elapsed,
     position: row.position,
+    scheduling: row.scheduling,
+    manualStart: wallClockOf(row.manualStart),
+    manualFinish: wallClockOf(row.manualFinish),
+    isMilestone: row.isMilestone,
+    constraintType: row.constraintType,
+    constraintDate: wallClockOf(row.constraintDate),
+    deadline: wallClockOf(row.deadline),
+    percentComplete: row.percentComplete,
+    actualStart: wallClockOf(row.actualStart),
+    actualFinish: wallClockOf(row.actualFinish),
+    workMinutes: row.workMinutes,
+    taskType: row.taskType,
+    effortDriven: row.effortDriven,
+    active: row.active,
+    fixedCostCents: row.fixedCostCents,
+    storyPoints: row.storyPoints,
+    status: row.status,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    priority: row.priority,
+    labels: row.labels,
+    customFields: row.customFields,
+    rank: row.rank,
+    sprintId: row.sprintId,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
