@@ -63,29 +63,39 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   const index = new IdIndex();
   // One read of each task object (they are scattered in memory); the later loops use these copies.
   const ids: TaskId[] = [];
-  const parentIds: (string | undefined)[] = [];
   const own = new Uint8Array(n);
+  const parent = make.i32(n).fill(-1);
+  const summary = make.u8(n);
+  const childCount = new Int32Array(n + 1);
+  // Outline order puts a parent before its children, so its index is usually known when a child is read.
+  let later: number[] | undefined;
+  let lastParentId: string | undefined;
+  let lastParent = -1;
   for (let i = 0; i < n; i++) {
     const task = tasks[i]!;
     const id = task.id;
     if (index.get(id) !== undefined) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
     index.set(id, i);
     ids.push(id);
-    parentIds.push(task.parentId);
     own[i] = task.active ? 1 : 0;
-  }
-  const parent = make.i32(n).fill(-1);
-  const summary = make.u8(n);
-  const childCount = new Int32Array(n + 1);
-  let lastParentId: string | undefined;
-  let lastParent = -1;
-  for (let i = 0; i < n; i++) {
-    const p = parentIds[i];
+    const p = task.parentId;
     if (p === undefined) continue;
     // Siblings sit together in outline order, so most lookups repeat the previous one.
     const pi = p === lastParentId ? lastParent : index.get(p);
+    if (pi === undefined) {
+      later ??= [];
+      later.push(i);
+      continue;
+    }
     lastParentId = p;
-    lastParent = pi ?? -1;
+    lastParent = pi;
+    parent[i] = pi;
+    summary[pi] = 1;
+    childCount[pi]!++;
+  }
+  for (const i of later ?? []) {
+    const p = tasks[i]!.parentId!;
+    const pi = index.get(p);
     if (pi === undefined)
       throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
     parent[i] = pi;
@@ -111,28 +121,10 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
     return 1;
   }
 
-  // Expand links into summaries onto their active leaves; skip links that touch inactive tasks.
+  // Expand links into summaries onto their active leaves; skip links that touch inactive tasks. Each link object is
+  // read once, here: the later loops use these edge arrays.
   const links = project.links;
-  let edgesFrom = new Int32Array(links.length);
-  let edgesTo = new Int32Array(links.length);
-  let edgesLink = new Int32Array(links.length);
-  let m = 0;
-  const push = (p: number, t: number, li: number) => {
-    if (m === edgesFrom.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2 + 16);
-        b.set(a);
-        return b;
-      };
-      edgesFrom = grow(edgesFrom);
-      edgesTo = grow(edgesTo);
-      edgesLink = grow(edgesLink);
-    }
-    edgesFrom[m] = p;
-    edgesTo[m] = t;
-    edgesLink[m] = li;
-    m++;
-  };
+  const edges = new EdgeList(links.length);
   const leaves = (s: number, out: number[]): number[] => {
     for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
       const c = childList[k]!;
@@ -150,10 +142,17 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
       throw new InputError(`link names unknown task ${link.predecessorId}`, `links[${li}]`);
     if (s === undefined) throw new InputError(`link names unknown task ${link.successorId}`, `links[${li}]`);
     if (!active[p] || !active[s]) continue;
-    if (!summary[s]) push(p, s, li);
-    else for (const t of leaves(s, [])) push(p, t, li);
+    const type = linkCode(link.type);
+    const lag = link.lag;
+    const percent = 'percent' in lag;
+    const kind = percent ? LAG_PERCENT : link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
+    const amount = percent ? lag.percent : Math.round(lag.minutes);
+    if (!summary[s]) edges.push(p, s, type, kind, amount);
+    else for (const t of leaves(s, [])) edges.push(p, t, type, kind, amount);
   }
 
+  const m = edges.length;
+  const { from: edgesFrom, to: edgesTo } = edges;
   const predCount = new Int32Array(n + 1);
   const succCount = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
@@ -170,18 +169,13 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   const succSlot = make.i32(m);
   const pf = predStart.slice(0, n);
   const sf = succStart.slice(0, n);
+  const { type: edgesType, kind: edgesKind, lag: edgesLag } = edges;
   for (let e = 0; e < m; e++) {
-    const link = links[edgesLink[e]!]!;
     const slot = pf[edgesTo[e]!]!++;
     predTask[slot] = edgesFrom[e]!;
-    predType[slot] = linkCode(link.type);
-    if ('percent' in link.lag) {
-      predLagKind[slot] = LAG_PERCENT;
-      predLag[slot] = link.lag.percent;
-    } else {
-      predLagKind[slot] = link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
-      predLag[slot] = Math.round(link.lag.minutes);
-    }
+    predType[slot] = edgesType[e]!;
+    predLagKind[slot] = edgesKind[e]!;
+    predLag[slot] = edgesLag[e]!;
     const out = sf[edgesFrom[e]!]!++;
     succTask[out] = edgesTo[e]!;
     succSlot[out] = slot;
@@ -214,6 +208,46 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
       position,
     },
   };
+}
+
+/** Links as parallel arrays, grown when links into summaries fan out onto their leaves. */
+class EdgeList {
+  length = 0;
+  from: Int32Array;
+  to: Int32Array;
+  type: Uint8Array;
+  kind: Uint8Array;
+  lag: Float64Array;
+
+  constructor(capacity: number) {
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.lag = new Float64Array(capacity);
+  }
+
+  push(from: number, to: number, type: number, kind: number, lag: number): void {
+    if (this.length === this.from.length) this.grow(this.length * 2 + 16);
+    const e = this.length++;
+    this.from[e] = from;
+    this.to[e] = to;
+    this.type[e] = type;
+    this.kind[e] = kind;
+    this.lag[e] = lag;
+  }
+
+  private grow(capacity: number): void {
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.from = widen(this.from, new Int32Array(capacity));
+    this.to = widen(this.to, new Int32Array(capacity));
+    this.type = widen(this.type, new Uint8Array(capacity));
+    this.kind = widen(this.kind, new Uint8Array(capacity));
+    this.lag = widen(this.lag, new Float64Array(capacity));
+  }
 }
 
 /**
