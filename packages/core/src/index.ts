@@ -4,3 +4,4 @@ export * from './duration';
 export * from './evm';
 export * from './prioritisation';
 export * from './schedule';
+export * from './workload';
