@@ -2,6 +2,7 @@ import { type ArrayMaker, plainArrays } from './arena';
 import { FF, FS, LAG_ELAPSED, LAG_PERCENT, type Network, SF, SS } from './network';
 import {
   ALAP,
+  ASAP,
   F_COMPLETE,
   F_ELAPSED,
   F_MANUAL,
@@ -149,18 +150,116 @@ export class Passes {
     const dur = inp.dur[i]!;
     // Only an automatically placed zero-duration task can sit at a predecessor's finish; clear any earlier value.
     this.finishLike[i] = 0;
+    if (flags & (F_MANUAL | F_STARTED | F_COMPLETE) && this.forwardFixed(i, es, ef, c, flags, dur)) return;
+    // Without elapsed time, mixed calendars or pauses, a span is one subtraction (see startOf and finishOf).
+    const plain = !(flags & (F_ELAPSED | F_MULTI | F_SPLIT));
+    const ctype = inp.ctype[i]!;
+    const cal = inp.cal;
+    const ctypes = inp.ctype;
+    const { predTask, predType, predLagKind, predLag } = net;
+    const startC = this.startC[c]!;
+    let linkEs = NONE;
+    let finishLike = 0;
+    const end = net.predStart[i + 1]!;
+    for (let k = net.predStart[i]!; k < end; k++) {
+      const p = predTask[k]!;
+      const type = predType[k]!;
+      const fromFinish = type === FS || type === FF;
+      const late = second && ctypes[p] === ALAP && ctype !== ALAP;
+      let w = fromFinish ? (late ? this.lf[p]! : ef[p]!) : late ? this.ls[p]! : es[p]!;
+      const pc = cal[p]!;
+      if (pc !== c) w = this.conv(pc, c, w, fromFinish);
+      const kind = predLagKind[k]!;
+      let lag: number;
+      if (kind === LAG_ELAPSED) {
+        lag = predLag[k]!;
+        const t = inp.cals[c]!;
+        if (lag !== 0) w = t.toCoord((fromFinish ? t.finishInstant(w) : t.startInstant(w)) + lag);
+      } else {
+        lag = kind === LAG_PERCENT ? this.lagMinutes(k, p, es, ef) : predLag[k]!;
+        w += lag;
+      }
+      if (type === FF) {
+        const rest = inp.remaining[i]!;
+        w = plain ? w - rest : this.startOf(i, w, rest);
+        if (w < startC) w = startC;
+      } else if (type === SF) {
+        w = plain ? w - dur : this.startOf(i, w, dur);
+      }
+      const like = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
+      if (w > linkEs) {
+        linkEs = w;
+        finishLike = like;
+      } else if (w === linkEs) finishLike |= like;
+    }
+    let s = linkEs;
+    if (ctype === ASAP) {
+      // The common case: no constraint date to honour.
+      if (linkEs === NONE) {
+        s = startC;
+        finishLike = 0;
+      }
+    } else {
+      const d = inp.cdate[i]!;
+      // The start that finishes on the constraint date (FNET, FNLT, MFO).
+      const dStart =
+        ctype === FNET || ctype === FNLT || ctype === MFO ? (plain ? d - dur : this.startOf(i, d, dur)) : d;
+      if (linkEs === NONE) s = ctype === SNET || ctype === FNET ? dStart : startC;
+      const before = s;
+      switch (ctype) {
+        case SNET:
+          if (s < d) s = d;
+          break;
+        case FNET:
+          if (s < dStart) s = dStart;
+          break;
+        case SNLT:
+          // MS Project pulls the early start back to the constraint; without "honor", links may push past it.
+          if (s > d && (this.honor || linkEs <= d)) s = d;
+          break;
+        case FNLT:
+          if (s > dStart && (this.honor || linkEs <= dStart)) s = dStart;
+          break;
+        case MSO:
+          s = this.honor || linkEs <= d ? d : linkEs;
+          break;
+        case MFO:
+          s = this.honor || linkEs <= dStart ? dStart : linkEs;
+          break;
+      }
+      if (s !== before) finishLike = dur === 0 ? this.dateIsPeriodEnd(i) : 0;
+      else if (linkEs === NONE) finishLike = 0;
+    }
+    es[i] = s;
+    ef[i] = plain ? s + dur : this.finishOf(i, s, dur);
+    if (dur === 0) this.finishLike[i] = finishLike;
+  }
+
+  /**
+   * Early dates a task takes from its typed or actual dates (manual, begun or done); false when it has none and is
+   * placed by its links like any other task.
+   */
+  private forwardFixed(
+    i: number,
+    es: Float64Array,
+    ef: Float64Array,
+    c: number,
+    flags: number,
+    dur: number,
+  ): boolean {
+    const inp = this.inputs;
     if (flags & F_MANUAL) {
       const s = Number.isNaN(inp.manualStart[i]!) ? this.startC[c]! : inp.manualStart[i]!;
       es[i] = s;
       ef[i] = Number.isNaN(inp.manualFinish[i]!) ? this.finishOf(i, s, dur) : inp.manualFinish[i]!;
-      return;
+      return true;
     }
     if (flags & F_STARTED && !Number.isNaN(inp.actualStart[i]!)) {
       const s = inp.actualStart[i]!;
       es[i] = s;
       if (!Number.isNaN(inp.actualFinish[i]!)) {
         ef[i] = inp.actualFinish[i]!;
-        return;
+        return true;
       }
       let f = this.finishOf(i, s, dur);
       const rest = inp.remaining[i]!;
@@ -169,76 +268,14 @@ export class Passes {
       if (status !== undefined && s + (dur - rest) < status && status + rest > f) f = status + rest;
       if (inp.ctype[i] === FNET && f < inp.cdate[i]!) f = inp.cdate[i]!;
       ef[i] = f;
-      return;
+      return true;
     }
     if (flags & F_COMPLETE && !Number.isNaN(inp.actualFinish[i]!)) {
       ef[i] = inp.actualFinish[i]!;
       es[i] = this.startOf(i, ef[i]!, dur);
-      return;
+      return true;
     }
-    const ctype = inp.ctype[i]!;
-    let linkEs = NONE;
-    let finishLike = 0;
-    const end = net.predStart[i + 1]!;
-    for (let k = net.predStart[i]!; k < end; k++) {
-      const p = net.predTask[k]!;
-      const type = net.predType[k]!;
-      const fromFinish = type === FS || type === FF;
-      const late = second && inp.ctype[p] === ALAP && ctype !== ALAP;
-      let w = fromFinish ? (late ? this.lf[p]! : ef[p]!) : late ? this.ls[p]! : es[p]!;
-      w = this.conv(inp.cal[p]!, c, w, fromFinish);
-      let lag: number;
-      if (net.predLagKind[k] === LAG_ELAPSED) {
-        lag = net.predLag[k]!;
-        const t = inp.cals[c]!;
-        if (lag !== 0) w = t.toCoord((fromFinish ? t.finishInstant(w) : t.startInstant(w)) + lag);
-      } else {
-        lag = this.lagMinutes(k, p, es, ef);
-        w += lag;
-      }
-      if (type === FF) {
-        w = this.startOf(i, w, inp.remaining[i]!);
-        if (w < this.startC[c]!) w = this.startC[c]!;
-      } else if (type === SF) {
-        w = this.startOf(i, w, dur);
-      }
-      const like = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
-      if (w > linkEs) {
-        linkEs = w;
-        finishLike = like;
-      } else if (w === linkEs) finishLike |= like;
-    }
-    const d = inp.cdate[i]!;
-    // The start that finishes on the constraint date (FNET, FNLT, MFO).
-    const dStart = ctype === FNET || ctype === FNLT || ctype === MFO ? this.startOf(i, d, dur) : d;
-    let s = linkEs;
-    if (linkEs === NONE) s = ctype === SNET || ctype === FNET ? dStart : this.startC[c]!;
-    const before = s;
-    switch (ctype) {
-      case SNET:
-        if (s < d) s = d;
-        break;
-      case FNET:
-        if (s < dStart) s = dStart;
-        break;
-      case SNLT:
-        // MS Project pulls the early start back to the constraint; without "honor", links may push past it.
-        if (s > d && (this.honor || linkEs <= d)) s = d;
-        break;
-      case FNLT:
-        if (s > dStart && (this.honor || linkEs <= dStart)) s = dStart;
-        break;
-      case MSO:
-        s = this.honor || linkEs <= d ? d : linkEs;
-        break;
-      case MFO:
-        s = this.honor || linkEs <= dStart ? dStart : linkEs;
-        break;
-    }
-    if (s !== before || linkEs === NONE) finishLike = dur === 0 && s !== before ? this.dateIsPeriodEnd(i) : 0;
-    es[i] = s;
-    ef[i] = this.finishOf(i, s, dur);
-    if (dur === 0) this.finishLike[i] = finishLike;
+    return false;
   }
 
   private dateIsPeriodEnd(i: number): number {
