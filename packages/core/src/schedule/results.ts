@@ -1,10 +1,11 @@
 import type { Instant, WorkMinutes } from '../calendar/model';
 import { type ArrayMaker, plainArrays } from './arena';
 import type { Assignment, Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
-import { FF, FS, type IdIndex, type Network, SF } from './network';
+import { FF, FS, type IdIndex, LAG_PERCENT, type Network, SF } from './network';
 import type { Passes } from './passes';
 import {
   ALAP,
+  ASAP,
   F_COMPLETE,
   F_ELAPSED,
   F_MANUAL,
@@ -109,45 +110,57 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   const inp = ps.inputs;
   const t = inp.cals[inp.cal[i]!]!;
   const dur = inp.dur[i]!;
-  const alap = inp.ctype[i] === ALAP;
-  const late = alap || (ps.fromFinish && inp.ctype[i] === 0);
+  const ctype = inp.ctype[i]!;
+  const alap = ctype === ALAP;
+  const late = alap || (ps.fromFinish && ctype === ASAP);
   const flags = inp.flags[i]!;
   const zero = dur === 0;
   const atFinish = zero && ps.finishLike[i] === 1;
-  const es = atFinish ? t.finishInstant(ps.es[i]!) : t.startInstant(ps.es[i]!);
-  const ls = atFinish ? t.finishInstant(ps.ls[i]!) : t.startInstant(ps.ls[i]!);
-  out.es[i] = es;
-  out.ls[i] = ls;
+  const esC = ps.es[i]!;
+  const lsC = ps.ls[i]!;
+  const efC = ps.ef[i]!;
+  const lfC = ps.lf[i]!;
+  // A task without slack has equal early and late coordinates: one conversion serves both.
+  const es: number = atFinish ? t.finishInstant(esC) : t.startInstant(esC);
+  let ls = lsC === esC ? es : atFinish ? t.finishInstant(lsC) : t.startInstant(lsC);
+  let ef: number;
+  let lf: number;
+  const lfAt = ps.lfAt[i]!;
   if (zero) {
-    out.ef[i] = es;
-    out.lf[i] = ls;
+    ef = es;
+    lf = ls;
   } else if (flags & F_ELAPSED) {
-    out.ef[i] = Math.max(t.finishInstant(ps.ef[i]!), es + dur);
-    const lfAt = ps.lfAt[i]!;
-    if (Number.isNaN(lfAt)) out.lf[i] = Math.max(t.finishInstant(ps.lf[i]!), ls + dur);
+    ef = Math.max(t.finishInstant(efC), es + dur);
+    if (Number.isNaN(lfAt)) lf = Math.max(t.finishInstant(lfC), ls + dur);
     else {
-      out.lf[i] = lfAt;
-      out.ls[i] = lfAt - dur;
+      lf = lfAt;
+      ls = lfAt - dur;
     }
   } else {
-    out.ef[i] = t.finishInstant(ps.ef[i]!);
-    out.lf[i] = t.finishInstant(ps.lf[i]!);
+    ef = t.finishInstant(efC);
+    lf = lfC === efC ? ef : t.finishInstant(lfC);
   }
-  out.start[i] = late ? out.ls[i]! : out.es[i]!;
-  out.finish[i] = late ? out.lf[i]! : out.ef[i]!;
+  out.es[i] = es;
+  out.ls[i] = ls;
+  out.ef[i] = ef;
+  out.lf[i] = lf;
+  out.start[i] = late ? ls : es;
+  out.finish[i] = late ? lf : ef;
   let startSlack = 0;
   let finishSlack = 0;
-  if (!alap && !Number.isNaN(ps.lfAt[i]!)) {
+  if (alap) {
+    // An ALAP task sits at its late dates: no slack.
+  } else if (!Number.isNaN(lfAt)) {
     // An elapsed task's slack is measured on the 24-hour clock, like its duration (MS Project).
-    startSlack = out.ls[i]! - es;
-    finishSlack = out.lf[i]! - out.ef[i]!;
-  } else if (!alap && flags & F_RESOURCE_CALENDAR) {
+    startSlack = ls - es;
+    finishSlack = lf - ef;
+  } else if (flags & F_RESOURCE_CALENDAR) {
     const p = inp.cals[0]!;
     startSlack = p.toCoord(ls) - p.toCoord(es);
-    finishSlack = p.toCoord(out.lf[i]!) - p.toCoord(out.ef[i]!);
-  } else if (!alap) {
-    startSlack = ps.ls[i]! - ps.es[i]!;
-    finishSlack = ps.lf[i]! - ps.ef[i]!;
+    finishSlack = p.toCoord(lf) - p.toCoord(ef);
+  } else {
+    startSlack = lsC - esC;
+    finishSlack = lfC - efC;
   }
   out.startSlack[i] = startSlack;
   out.finishSlack[i] = finishSlack;
@@ -172,29 +185,36 @@ function isPlaceholder(ps: Passes, i: number): boolean {
 /** MS Project's free slack: the smallest gap to any successor link, less its lag; total slack when there is none. */
 function freeSlack(ps: Passes, i: number, total: number): number {
   const net = ps.net;
+  const end = net.succStart[i + 1]!;
+  let k = net.succStart[i]!;
+  if (k === end) return total;
   const inp = ps.inputs;
-  const c = inp.cal[i]!;
+  const { cal, ctype, flags } = inp;
+  const { succTask, succSlot, predType, predLagKind, predLag } = net;
+  const { es, ef, ls, lf, fromFinish } = ps;
+  const c = cal[i]!;
+  const own = ctype[i]!;
+  // The task's scheduled dates: its late ones when it is placed as late as possible.
+  const late = own === ALAP || (fromFinish && own === ASAP);
+  const start = late ? ls[i]! : es[i]!;
+  const finish = late ? lf[i]! : ef[i]!;
   let free = Number.POSITIVE_INFINITY;
-  for (let k = net.succStart[i]!; k < net.succStart[i + 1]!; k++) {
-    const s = net.succTask[k]!;
-    if (inp.flags[s]! & F_COMPLETE) continue;
-    const slot = net.succSlot[k]!;
-    const type = net.predType[slot]!;
-    const fromFinish = type === FS || type === FF;
+  for (; k < end; k++) {
+    const s = succTask[k]!;
+    if (flags[s]! & F_COMPLETE) continue;
+    const slot = succSlot[k]!;
+    const type = predType[slot]!;
     const toFinish = type === FF || type === SF;
-    const target = ps.conv(inp.cal[s]!, c, scheduledCoord(ps, s, toFinish), toFinish);
-    const gap = target - scheduledCoord(ps, i, fromFinish) - ps.lagMinutes(slot, i, ps.es, ps.ef);
+    const theirs = ctype[s]!;
+    const sLate = theirs === ALAP || (fromFinish && theirs === ASAP);
+    let target = toFinish ? (sLate ? lf[s]! : ef[s]!) : sLate ? ls[s]! : es[s]!;
+    if (cal[s] !== c) target = ps.conv(cal[s]!, c, target, toFinish);
+    const lag = predLagKind[slot] === LAG_PERCENT ? ps.lagMinutes(slot, i, es, ef) : predLag[slot]!;
+    const gap = target - (type === FS || type === FF ? finish : start) - lag;
     if (gap < free) free = gap;
   }
   if (!Number.isFinite(free)) return total;
   return free < 0 ? 0 : free;
-}
-
-/** A task's scheduled start or finish coordinate: its late dates when it is placed as late as possible. */
-function scheduledCoord(ps: Passes, j: number, finish: boolean): number {
-  const ctype = ps.inputs.ctype[j]!;
-  const late = ctype === ALAP || (ps.fromFinish && ctype === 0);
-  return late ? (finish ? ps.lf[j]! : ps.ls[j]!) : finish ? ps.ef[j]! : ps.es[j]!;
 }
 
 /** Rolls children up into summary i (children are already done): dates, slack, work, cost, % complete. */
@@ -209,26 +229,41 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
   let started = false;
   let complete = true;
   let work = 0;
-  let cost = ps.inputs.fixedCost[i]!;
+  const inp = ps.inputs;
+  let cost = inp.fixedCost[i]!;
   let weighted = 0;
   let weight = 0;
-  for (let k = net.childStart[i]!; k < net.childStart[i + 1]!; k++) {
-    const ch = net.childList[k]!;
-    if (!net.active[ch]) continue;
-    start = Math.min(start, out.start[ch]!);
-    finish = Math.max(finish, out.finish[ch]!);
-    const alap = ps.inputs.ctype[ch] === ALAP;
-    es = Math.min(es, alap ? out.ls[ch]! : out.es[ch]!);
-    ef = Math.max(ef, alap ? out.lf[ch]! : out.ef[ch]!);
-    ls = Math.min(ls, out.ls[ch]!);
-    lf = Math.max(lf, out.lf[ch]!);
-    const flags = net.summary[ch] ? out.summaryFlags[ch]! : ps.inputs.flags[ch]!;
+  const { childList, active, summary } = net;
+  const { ctype, flags: taskFlags, dur, cals, cal } = inp;
+  const end = net.childStart[i + 1]!;
+  for (let k = net.childStart[i]!; k < end; k++) {
+    const ch = childList[k]!;
+    if (!active[ch]) continue;
+    // Instants are whole minutes in integer arrays, so comparisons pick what Math.min and Math.max would.
+    const chStart = out.start[ch]!;
+    const chFinish = out.finish[ch]!;
+    const chLs = out.ls[ch]!;
+    const chLf = out.lf[ch]!;
+    if (chStart < start) start = chStart;
+    if (chFinish > finish) finish = chFinish;
+    const alap = ctype[ch] === ALAP;
+    const chEs = alap ? chLs : out.es[ch]!;
+    const chEf = alap ? chLf : out.ef[ch]!;
+    if (chEs < es) es = chEs;
+    if (chEf > ef) ef = chEf;
+    if (chLs < ls) ls = chLs;
+    if (chLf > lf) lf = chLf;
+    const isSummary = summary[ch] === 1;
+    const flags = isSummary ? out.summaryFlags[ch]! : taskFlags[ch]!;
     if (flags & F_STARTED) started = true;
     if (!(flags & F_COMPLETE)) complete = false;
     work += out.work[ch]!;
     cost += out.cost[ch]!;
-    const tc = ps.inputs.cals[ps.inputs.cal[ch]!]!;
-    const d = net.summary[ch] ? tc.toCoord(out.finish[ch]!) - tc.toCoord(out.start[ch]!) : ps.inputs.dur[ch]!;
+    let d = dur[ch]!;
+    if (isSummary) {
+      const tc = cals[cal[ch]!]!;
+      d = tc.toCoord(chFinish) - tc.toCoord(chStart);
+    }
     weighted += out.percent[ch]! * d;
     weight += d;
   }
