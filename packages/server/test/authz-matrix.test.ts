@@ -281,6 +281,7 @@ const expectations: Record<string, Expectation> = {
     status: editEntity(204),
     call: async (w) => ({ path: `/api/tasks/${await w.freshTask()}`, headers: ifMatch(1) }),
   },
+  ...agileExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
@@ -294,6 +295,128 @@ const expectations: Record<string, Expectation> = {
     call: async (w) => ({ path: `/api/events?workspaceId=${w.workspaceId}` }),
   },
 };
+
+/** The rows of the workflow, custom field, sprint, chart and saved view routes. */
+function agileExpectations(): Record<string, Expectation> {
+  const project = (w: AuthzWorld) => `/api/projects/${w.projectId}`;
+  const sprintBody = { name: 'By role', startDate: '2026-03-02', finishDate: '2026-03-13' };
+  const sprintIn = async (w: AuthzWorld, projectId: string) =>
+    (
+      await w.callers.owner.json<{ id: string }>(
+        'POST',
+        `/api/projects/${projectId}/sprints`,
+        sprintBody,
+        201,
+      )
+    ).id;
+  const view = async (w: AuthzWorld) =>
+    (
+      await w.callers.owner.json<{ id: string }>(
+        'POST',
+        `${project(w)}/views`,
+        { kind: 'board', name: 'By role', config: {} },
+        201,
+      )
+    ).id;
+  const versionOf = async (w: AuthzWorld, path: string) =>
+    (await w.callers.owner.json<{ version: number }>('GET', path)).version;
+  const rows: Record<string, Expectation> = {
+    'GET /api/projects/:projectId/workflow': {
+      status: seeEntity,
+      call: async (w) => ({ path: `${project(w)}/workflow` }),
+    },
+    'PUT /api/projects/:projectId/workflow': {
+      status: editEntity(200),
+      call: async (w) => {
+        const path = `/api/projects/${await w.fresh('project')}/workflow`;
+        const { columns, version } = await w.callers.owner.json<{ columns: unknown[]; version: number }>(
+          'GET',
+          path,
+        );
+        return { path, body: { columns, version } };
+      },
+    },
+    'GET /api/projects/:projectId/custom-fields': {
+      status: seeEntity,
+      call: async (w) => ({ path: `${project(w)}/custom-fields` }),
+    },
+    'PUT /api/projects/:projectId/custom-fields': {
+      status: editEntity(200),
+      call: async (w) => {
+        const path = `/api/projects/${await w.fresh('project')}/custom-fields`;
+        return { path, body: { fields: [], version: await versionOf(w, path) } };
+      },
+    },
+    'GET /api/projects/:projectId/sprints': {
+      status: seeEntity,
+      call: async (w) => ({ path: `${project(w)}/sprints` }),
+    },
+    'POST /api/projects/:projectId/sprints': {
+      status: editEntity(201),
+      call: async (w) => ({ path: `${project(w)}/sprints`, body: sprintBody }),
+    },
+    'PATCH /api/sprints/:sprintId': {
+      status: editEntity(200),
+      call: async (w) => ({
+        path: `/api/sprints/${await sprintIn(w, w.projectId)}`,
+        body: { name: 'Renamed' },
+        headers: ifMatch(1),
+      }),
+    },
+    'DELETE /api/sprints/:sprintId': {
+      status: editEntity(204),
+      call: async (w) => ({ path: `/api/sprints/${await sprintIn(w, w.projectId)}`, headers: ifMatch(1) }),
+    },
+    'POST /api/sprints/:sprintId/start': {
+      status: editEntity(200),
+      // A project of its own each time: a project runs one sprint at a time.
+      call: async (w) => ({
+        path: `/api/sprints/${await sprintIn(w, await w.fresh('project'))}/start`,
+        headers: ifMatch(1),
+      }),
+    },
+    'POST /api/sprints/:sprintId/complete': {
+      status: editEntity(200),
+      call: async (w) => {
+        const id = await sprintIn(w, await w.fresh('project'));
+        await w.callers.owner.json('POST', `/api/sprints/${id}/start`, { version: 1 }, 200);
+        return { path: `/api/sprints/${id}/complete`, body: { carryOverTo: 'backlog', version: 2 } };
+      },
+    },
+    'GET /api/sprints/:sprintId/burndown': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/sprints/${await sprintIn(w, w.projectId)}/burndown` }),
+    },
+    'GET /api/projects/:projectId/velocity': {
+      status: seeEntity,
+      call: async (w) => ({ path: `${project(w)}/velocity` }),
+    },
+    'GET /api/projects/:projectId/views': {
+      status: seeEntity,
+      call: async (w) => ({ path: `${project(w)}/views` }),
+    },
+    'POST /api/projects/:projectId/views': {
+      status: editEntity(201),
+      call: async (w) => ({
+        path: `${project(w)}/views`,
+        body: { kind: 'list', name: 'By role', config: {} },
+      }),
+    },
+    'PATCH /api/views/:viewId': {
+      status: editEntity(200),
+      call: async (w) => ({
+        path: `/api/views/${await view(w)}`,
+        body: { name: 'Renamed' },
+        headers: ifMatch(1),
+      }),
+    },
+    'DELETE /api/views/:viewId': {
+      status: editEntity(204),
+      call: async (w) => ({ path: `/api/views/${await view(w)}`, headers: ifMatch(1) }),
+    },
+  };
+  return rows;
+}
 
 /** A pending invitation from the host to `email` into a workspace of the host's own. */
 async function hostInvitation(w: AuthzWorld, email: string): Promise<string> {

@@ -4,7 +4,10 @@ import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectRoutes } from './projects/project-routes';
+import { registerSprintRoutes } from './sprints/sprint-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
+import { registerViewRoutes } from './views/view-routes';
+import { registerWorkflowRoutes } from './workflow/workflow-routes';
 
 /** The route modules of products, programs, projects, tasks, their members and their history. */
 export const domainRoutes: readonly RegisterRoutes[] = [
@@ -12,6 +15,9 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerProgramRoutes,
   registerProjectRoutes,
   registerTaskRoutes,
+  registerWorkflowRoutes,
+  registerSprintRoutes,
+  registerViewRoutes,
   registerEntityMemberRoutes,
   registerHistoryRoutes,
 ];
