@@ -3,8 +3,8 @@ import type { WorkingTime } from '../calendar/working-time';
 import { InputError } from './network';
 
 const DAY = 1440;
-/** Working minutes per entry of the coordinate → day table (about a working day). */
-const BUCKET = 512;
+/** log2 of the working minutes per entry of the coordinate → interval table (about an hour). */
+const BUCKET_BITS = 6;
 /** Years of non-working time after which a calendar is declared empty instead of searched forever. */
 const MAX_SPAN_DAYS = 366 * 200;
 
@@ -22,8 +22,12 @@ export class TimeIndex {
   private first = new Int32Array(1);
   private ivFrom = new Int32Array(0);
   private ivTo = new Int32Array(0);
-  /** bucketDay[b] = the last day starting at or before coordinate cum[0] + b·BUCKET. */
-  private bucketDay = new Int32Array(1);
+  /** Every interval of the range in order: the coordinate where it starts (one more entry: the range's end). */
+  private ivCum = new Float64Array(1);
+  /** The instant at which interval j starts. */
+  private ivAt = new Float64Array(0);
+  /** bucketIv[b] = the last interval starting at or before coordinate cum[0] + b·2^BUCKET_BITS. */
+  private bucketIv = new Int32Array(1);
   private readonly originDay: number;
   /** Day patterns already asked of the calendar, so growing the range never asks twice. */
   private readonly patterns = new Map<number, DayPattern>();
@@ -75,15 +79,29 @@ export class TimeIndex {
     this.first = first;
     this.ivFrom = Int32Array.from(from);
     this.ivTo = Int32Array.from(to);
-    const buckets = Math.floor((cum[days]! - cum[0]!) / BUCKET) + 1;
-    const bucketDay = new Int32Array(buckets);
-    let k = 0;
-    for (let b = 0; b < buckets; b++) {
-      const at = cum[0]! + b * BUCKET;
-      while (k < days && cum[k + 1]! <= at) k++;
-      bucketDay[b] = k;
+    const count = from.length;
+    const ivCum = new Float64Array(count + 1);
+    const ivAt = new Float64Array(count);
+    for (let k = 0; k < days; k++) {
+      let w = cum[k]!;
+      for (let j = first[k]!; j < first[k + 1]!; j++) {
+        ivCum[j] = w;
+        ivAt[j] = (lo + k) * DAY + from[j]!;
+        w += to[j]! - from[j]!;
+      }
     }
-    this.bucketDay = bucketDay;
+    ivCum[count] = cum[days]!;
+    const buckets = ((cum[days]! - cum[0]!) >> BUCKET_BITS) + 1;
+    const bucketIv = new Int32Array(buckets);
+    let j = 0;
+    for (let b = 0; b < buckets; b++) {
+      const at = cum[0]! + b * 2 ** BUCKET_BITS;
+      while (j + 1 < count && ivCum[j + 1]! <= at) j++;
+      bucketIv[b] = j;
+    }
+    this.ivCum = ivCum;
+    this.ivAt = ivAt;
+    this.bucketIv = bucketIv;
   }
 
   private growToDay(day: number): void {
@@ -120,43 +138,29 @@ export class TimeIndex {
     return w;
   }
 
-  /** Some day k with cum[k] ≤ w, at most a bucket's worth of work before the last such day. */
-  private dayAtOrBefore(w: number): number {
-    return this.bucketDay[Math.floor((w - this.cum[0]!) / BUCKET)]!;
+  /** Some interval j with ivCum[j] ≤ w (w within the range), at most a bucket's worth of work before the last one. */
+  private intervalAtOrBefore(w: number): number {
+    // Coordinates in the range differ by far less than 2^31, so a shift is the floor of the division.
+    return this.bucketIv[(w - this.ivCum[0]!) >> BUCKET_BITS]!;
   }
 
   /** The instant at which work at coordinate `w` starts (MS Project's next work start). */
   startInstant(w: number): Instant {
     if (w < this.cum[0]! || w >= this.cum[this.cum.length - 1]!) this.ensureCoords(w, w + 1);
-    // Largest k with cum[k] ≤ w, which is the day that holds working minute w.
-    const cum = this.cum;
-    let a = this.dayAtOrBefore(w);
-    while (cum[a + 1]! <= w) a++;
-    let rem = w - this.cum[a]!;
-    const end = this.first[a + 1]!;
-    for (let j = this.first[a]!; j < end; j++) {
-      const len = this.ivTo[j]! - this.ivFrom[j]!;
-      if (rem < len) return ((this.lo + a) * DAY + this.ivFrom[j]! + rem) as Instant;
-      rem -= len;
-    }
-    throw new Error(`work coordinate ${w} not found on calendar ${this.calendar.id}`);
+    // The last interval starting at or before w, which holds working minute w.
+    const ivCum = this.ivCum;
+    let j = this.intervalAtOrBefore(w);
+    while (ivCum[j + 1]! <= w) j++;
+    return (this.ivAt[j]! + (w - ivCum[j]!)) as Instant;
   }
 
   /** The instant at which work up to coordinate `w` finishes (MS Project's previous work finish). */
   finishInstant(w: number): Instant {
     if (w <= this.cum[0]! || w > this.cum[this.cum.length - 1]!) this.ensureCoords(w - 1, w);
-    // Largest k with cum[k] < w: the day that holds working minute w − 1.
-    const cum = this.cum;
-    // Coordinates are whole minutes, so cum[k] < w is cum[k] ≤ w − 1.
-    let a = this.dayAtOrBefore(w - 1);
-    while (cum[a + 1]! < w) a++;
-    let rem = w - this.cum[a]!;
-    const end = this.first[a + 1]!;
-    for (let j = this.first[a]!; j < end; j++) {
-      const len = this.ivTo[j]! - this.ivFrom[j]!;
-      if (rem <= len) return ((this.lo + a) * DAY + this.ivFrom[j]! + rem) as Instant;
-      rem -= len;
-    }
-    throw new Error(`work coordinate ${w} not found on calendar ${this.calendar.id}`);
+    // The last interval starting before w, which holds working minute w − 1 (coordinates are whole minutes).
+    const ivCum = this.ivCum;
+    let j = this.intervalAtOrBefore(Math.max(w - 1, ivCum[0]!));
+    while (ivCum[j + 1]! < w) j++;
+    return (this.ivAt[j]! + (w - ivCum[j]!)) as Instant;
   }
 }
