@@ -7,6 +7,7 @@ import {
   calendarId,
   type DayNumber,
   type DayPattern,
+  type Instant,
   type WeekPattern,
 } from '../calendar/model';
 import { TimeIndex } from './time-index';
@@ -54,7 +55,8 @@ describe('work coordinates of a time index', () => {
           const time = compileCalendar([calendar], calendar.id);
           const index = new TimeIndex(time, origin);
           // Both count working minutes; only their origins differ.
-          const offset = time.workAt(originDay * 1440) - index.toCoord(originDay * 1440);
+          const midnight = (originDay * 1440) as Instant;
+          const offset = time.workAt(midnight) - index.toCoord(midnight);
           for (const w of coordinates) {
             expect(index.startInstant(w)).toBe(time.startAt(w + offset));
             expect(index.finishInstant(w)).toBe(time.finishAt(w + offset));
