@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { invalidateFor } from './live-events';
+import { planKeys } from './plan';
 import { keys } from './query-keys';
 
 function cacheWith(...queryKeys: (readonly unknown[])[]): QueryClient {
@@ -52,6 +53,20 @@ describe('invalidateFor', () => {
       projectId: 'prj_1',
     });
     expect(stale(client, page)).toBe(true);
+  });
+
+  it('refreshes the plan of the project whose link changed, and no other plan', () => {
+    const plan = planKeys.plan('prj_1');
+    const otherPlan = planKeys.plan('prj_2');
+    const client = cacheWith(plan, otherPlan);
+    invalidateFor(client, {
+      entityType: 'task_link',
+      entityId: 'lnk_1',
+      action: 'create',
+      workspaceId: 'wsp_1',
+      projectId: 'prj_1',
+    });
+    expect([stale(client, plan), stale(client, otherPlan)]).toEqual([true, false]);
   });
 });
 

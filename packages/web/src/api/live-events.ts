@@ -1,5 +1,6 @@
 import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { planKeys } from './plan';
 import { keys, kindOf } from './query-keys';
 import type { ChangeEvent } from './types';
 
@@ -17,6 +18,8 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
       keys.entity(kind, change.entityId),
       keys.entityMembers(kind, change.entityId),
       keys.history(change.entityType, change.entityId),
+      // A project's start, status date or calendar moves its schedule.
+      ...(kind === 'projects' ? [planKeys.plan(change.entityId)] : []),
     ];
   }
   if (change.entityType === 'workspace') return [keys.workspace(workspaceId), keys.me];
@@ -33,9 +36,9 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
     ];
   }
   if (/invitation/.test(change.entityType)) return [keys.invitations(workspaceId)];
-  // A kind this client does not show yet (tasks, say): refresh whatever hangs off the project or product.
+  // Tasks, links and the rest of a plan: refresh the project's plan and whatever else hangs off the project or product.
   return [
-    ...(change.projectId ? [keys.entity('projects', change.projectId)] : []),
+    ...(change.projectId ? [keys.entity('projects', change.projectId), planKeys.plan(change.projectId)] : []),
     ...(change.productId ? [keys.entity('products', change.productId)] : []),
     ['history'],
   ];

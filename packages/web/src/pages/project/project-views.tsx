@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
+import { ganttView } from './gantt';
 
 /** What every view of a project is given. */
 export interface ProjectViewProps {
@@ -19,4 +20,4 @@ export interface ProjectView {
 }
 
 /** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
-export const projectViews: readonly ProjectView[] = [];
+export const projectViews: readonly ProjectView[] = [ganttView];

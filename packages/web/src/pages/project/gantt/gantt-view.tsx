@@ -1,0 +1,367 @@
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { messageOf } from '../../../api/client';
+import { itemsOf, type Plan, planApi, planKeys, usePlan } from '../../../api/plan';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { EmptyState, SkeletonRows } from '../../../components/feedback';
+import { Icons } from '../../../components/icons';
+import type { ProjectViewProps } from '../project-views';
+import { TaskPanel } from '../task-panel/task-panel';
+import { rowHeight } from './bar-geometry';
+import { durationText, unitSettingsOf } from './cell-values';
+import { type Draft, displayRows, linksByRow } from './display-rows';
+import { DraftRow } from './draft-row';
+import { columnsWidth, GridRow, gridColumns, type RowText } from './gantt-grid';
+import { headerHeight, TimelineHeader } from './gantt-header';
+import { GanttTimeline } from './gantt-timeline';
+import { GanttToolbar } from './gantt-toolbar';
+import { predecessorText, visibleRows } from './outline-rows';
+import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
+import { useGanttActions } from './use-gantt-actions';
+import { parseWallClock, wallClockNow } from './wall-clock';
+import './gantt.css';
+
+/** The Gantt tab of a project: the task grid beside the timeline, loaded in one request and edited in place. */
+export function GanttView({ projectId }: ProjectViewProps) {
+  const plan = usePlan(projectId);
+  if (plan.isError && !plan.data) {
+    return (
+      <EmptyState
+        icon={<Icons.close width={22} height={22} />}
+        title="The plan could not be loaded"
+        action={
+          <button type="button" className="button" onClick={() => void plan.refetch()}>
+            Try again
+          </button>
+        }
+      >
+        {messageOf(plan.error)}
+      </EmptyState>
+    );
+  }
+  if (!plan.data) return <SkeletonRows rows={8} />;
+  return <GanttChart plan={plan.data} projectId={projectId} />;
+}
+
+/** Pixels of timeline drawn beyond each side of the viewport, so a short scroll redraws nothing. */
+const horizontalOverscan = 600;
+const windowStep = 300;
+
+function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState<Zoom>('days');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [baselineId, setBaselineId] = useState<string>('');
+  const [viewport, setViewport] = useState({ left: 0, width: 1200 });
+  const settings = unitSettingsOf(plan.project.calendar);
+
+  const scheduled = useMemo(() => new Map(plan.schedule.tasks.map((t) => [t.id, t])), [plan.schedule.tasks]);
+  const rows = useMemo(
+    () => visibleRows(plan.tasks, scheduled, collapsed),
+    [plan.tasks, scheduled, collapsed],
+  );
+  const display = useMemo(() => displayRows(rows, draft), [rows, draft]);
+  const timelineRows = useMemo(() => display.map((d) => (d.kind === 'task' ? d.row : undefined)), [display]);
+  const rowLinks = useMemo(() => linksByRow(plan.links, display), [plan.links, display]);
+  const withResources = useMemo(
+    () => plan.tasks.some((t) => (t.resourceNames?.length ?? 0) > 0),
+    [plan.tasks],
+  );
+  const columns = useMemo(() => gridColumns(withResources), [withResources]);
+  const [gridWidth, setGridWidth] = useState(() => Math.min(columnsWidth(columns), 600));
+
+  const texts = useMemo(() => {
+    const numbers = new Map(plan.tasks.map((t, i) => [t.id, i + 1]));
+    const incoming = new Map<string, typeof plan.links>();
+    for (const link of plan.links) {
+      const list = incoming.get(link.successorId) ?? [];
+      list.push(link);
+      incoming.set(link.successorId, list);
+    }
+    const out = new Map<string, RowText>();
+    for (const task of plan.tasks) {
+      out.set(task.id, {
+        id: numbers.get(task.id) ?? 0,
+        duration: durationText(
+          scheduled.get(task.id)?.durationMinutes ?? task.durationMinutes,
+          task.durationUnit,
+          task.elapsed,
+          settings,
+        ),
+        predecessors: predecessorText(incoming.get(task.id) ?? [], numbers, settings.minutesPerDay),
+      });
+    }
+    return out;
+  }, [plan.tasks, plan.links, scheduled, settings]);
+
+  const scale = useMemo(() => {
+    const start = parseWallClock(plan.schedule.start) ?? parseWallClock(plan.project.startDate) ?? 0;
+    const finish = parseWallClock(plan.schedule.finish) ?? start;
+    return createScale(start, finish, zoom);
+  }, [plan.schedule.start, plan.schedule.finish, plan.project.startDate, zoom]);
+
+  const baselines = useQuery({
+    queryKey: planKeys.baselines(projectId),
+    queryFn: async () => itemsOf(await planApi.baselines(projectId)),
+    retry: false,
+  });
+  const baseline = useQuery({
+    queryKey: ['plan', projectId, 'baseline', baselineId],
+    enabled: baselineId !== '',
+    queryFn: async () => {
+      const listed = baselines.data?.find((b) => b.id === baselineId);
+      if (listed?.tasks) return listed;
+      const reply = await planApi.baseline(baselineId);
+      return 'baseline' in reply ? reply.baseline : reply;
+    },
+  });
+  const baselineTasks = useMemo(
+    () => (baseline.data?.tasks ? new Map(Object.entries(baseline.data.tasks)) : undefined),
+    [baseline.data],
+  );
+
+  const virtualizer = useVirtualizer({
+    count: display.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    scrollMargin: headerHeight,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  const actions = useGanttActions({
+    plan,
+    projectId,
+    display,
+    rows,
+    scheduled,
+    settings,
+    draft,
+    setDraft,
+    setCollapsed,
+    scroller,
+    virtualizer,
+  });
+
+  // The horizontal window moves in steps, so scrolling sideways re-renders the chart only every few hundred pixels.
+  const syncViewport = useCallback(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const left = Math.floor(element.scrollLeft / windowStep) * windowStep;
+    const width = Math.ceil(element.clientWidth / windowStep) * windowStep;
+    setViewport((v) => (v.left === left && v.width === width ? v : { left, width }));
+  }, []);
+  useLayoutEffect(() => {
+    syncViewport();
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(syncViewport);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [syncViewport]);
+
+  // Zooming keeps the time under the pointer (or the left edge) in place.
+  const pendingScroll = useRef<number | undefined>(undefined);
+  const zoomTo = useCallback(
+    (next: Zoom, anchorX = 0) => {
+      const element = scroller.current;
+      if (!element || next === zoom) return;
+      const start = parseWallClock(plan.schedule.start) ?? parseWallClock(plan.project.startDate) ?? 0;
+      const after = createScale(start, parseWallClock(plan.schedule.finish) ?? start, next);
+      pendingScroll.current = scrollAfterZoom(scale, after, element.scrollLeft, anchorX);
+      setZoom(next);
+    },
+    [zoom, scale, plan.schedule.start, plan.schedule.finish, plan.project.startDate],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the new scale is what the pending scroll waits for.
+  useLayoutEffect(() => {
+    if (pendingScroll.current === undefined || !scroller.current) return;
+    scroller.current.scrollLeft = pendingScroll.current;
+    pendingScroll.current = undefined;
+    syncViewport();
+  }, [scale, syncViewport]);
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    // Ctrl+wheel zooms the timeline, not the page; React's wheel listener is passive, so this one is added by hand.
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      const box = element.getBoundingClientRect();
+      zoomTo(stepZoom(zoom, event.deltaY > 0 ? 1 : -1), Math.max(0, event.clientX - box.left - gridWidth));
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [zoom, zoomTo, gridWidth]);
+
+  const scrollToMinute = (minute: number | undefined) => {
+    const element = scroller.current;
+    if (minute === undefined || !element) return;
+    element.scrollLeft = Math.max(0, xOf(scale, minute) - 48);
+  };
+
+  const left = Math.max(0, viewport.left - horizontalOverscan);
+  const right = viewport.left + viewport.width - gridWidth + horizontalOverscan;
+  const today = useMemo(() => wallClockNow(new Date()), []);
+  const statusDate = parseWallClock(plan.schedule.statusDate ?? plan.project.statusDate);
+  const selectedTask = actions.focusId ? plan.tasks.find((t) => t.id === actions.focusId) : undefined;
+  const totalHeight = display.length * rowHeight;
+
+  return (
+    <div className="gantt" data-plan-revision={plan.planRevision} data-zoom={zoom}>
+      <GanttToolbar
+        zoom={zoom}
+        onZoom={(next) => zoomTo(next, (scroller.current?.clientWidth ?? gridWidth * 2) / 2 - gridWidth)}
+        onToday={() => scrollToMinute(today)}
+        onProjectStart={() => scrollToMinute(parseWallClock(plan.schedule.start))}
+        actions={actions}
+        selectedCount={actions.selected.size}
+        baselines={baselines.data ?? []}
+        baselineId={baselineId}
+        onBaseline={setBaselineId}
+        cycle={plan.schedule.cycle}
+      />
+      <div className="gantt__body">
+        <div ref={scroller} className="gantt__scroller" onScroll={syncViewport} data-testid="gantt-scroller">
+          <div
+            className="gantt__canvas"
+            style={{ width: gridWidth + scale.width, height: headerHeight + totalHeight }}
+          >
+            <div className="gantt__head" style={{ width: gridWidth + scale.width }}>
+              <div className="gantt__grid-head" style={{ width: gridWidth }} role="presentation">
+                {columns.map((column) => (
+                  <div
+                    key={column.key}
+                    className={`gantt__cell gantt__cell--head${column.align === 'end' ? ' gantt__cell--end' : ''}`}
+                    style={{ width: column.width }}
+                  >
+                    {column.label}
+                  </div>
+                ))}
+                <Splitter width={gridWidth} max={columnsWidth(columns) + 40} onWidth={setGridWidth} />
+              </div>
+              <TimelineHeader scale={scale} left={left} right={right} />
+            </div>
+            <div className="gantt__rows">
+              <div
+                className="gantt__grid"
+                role="treegrid"
+                aria-label="Tasks"
+                aria-rowcount={display.length}
+                aria-multiselectable="true"
+                tabIndex={0}
+                style={{ width: gridWidth, height: totalHeight }}
+                onKeyDown={actions.onKeyDown}
+              >
+                {items.map((item) => {
+                  const entry = display[item.index];
+                  const top = item.start - headerHeight;
+                  if (!entry) return null;
+                  if (entry.kind === 'draft') {
+                    return (
+                      <DraftRow
+                        key="draft"
+                        top={top}
+                        level={entry.level}
+                        columns={columns}
+                        onCommit={actions.commitDraft}
+                        onCancel={() => setDraft(undefined)}
+                      />
+                    );
+                  }
+                  const id = entry.row.task.id;
+                  const focused = actions.focusId === id;
+                  return (
+                    <GridRow
+                      key={id}
+                      row={entry.row}
+                      text={texts.get(id) ?? { id: 0, duration: '', predecessors: '' }}
+                      top={top}
+                      columns={columns}
+                      selected={actions.selected.has(id)}
+                      activeColumn={focused ? actions.column : undefined}
+                      editing={actions.editing?.taskId === id ? actions.editing.column : undefined}
+                      editText={actions.editText}
+                      handlers={actions.gridHandlers}
+                    />
+                  );
+                })}
+              </div>
+              <GanttTimeline
+                rows={timelineRows}
+                first={first}
+                last={last}
+                scale={scale}
+                left={left}
+                right={right}
+                links={rowLinks}
+                selected={actions.selected}
+                today={today}
+                statusDate={statusDate}
+                baseline={baselineTasks}
+                minutesPerWeek={settings.minutesPerWeek}
+                handlers={actions.timelineHandlers}
+              />
+            </div>
+          </div>
+        </div>
+        {actions.panelOpen && selectedTask ? (
+          <TaskPanel
+            key={selectedTask.id}
+            plan={plan}
+            task={selectedTask}
+            scheduled={scheduled.get(selectedTask.id)}
+            edits={actions.edits}
+            onClose={actions.closePanel}
+          />
+        ) : null}
+      </div>
+      <ConfirmDialog
+        open={actions.confirmingDelete}
+        title={actions.selected.size === 1 ? 'Delete this task?' : `Delete ${actions.selected.size} tasks?`}
+        confirmLabel="Delete"
+        pending={false}
+        error={undefined}
+        onConfirm={() => void actions.deleteSelected()}
+        onClose={actions.cancelDelete}
+      >
+        The tasks below them and their links are deleted too. This cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+/** The grid's right edge, dragged to give the grid or the timeline more room. */
+function Splitter({ width, max, onWidth }: { width: number; max: number; onWidth: (width: number) => void }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a draggable divider, with its value for assistive technology.
+    <div
+      className="gantt__splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label="Resize the task grid"
+      aria-valuenow={width}
+      tabIndex={0}
+      onKeyDown={(event) => {
+        if (event.key === 'ArrowLeft') onWidth(Math.max(160, width - 24));
+        if (event.key === 'ArrowRight') onWidth(Math.min(max, width + 24));
+      }}
+      onPointerDown={(event) => {
+        const startX = event.clientX;
+        const target = event.currentTarget;
+        target.setPointerCapture(event.pointerId);
+        const move = (e: PointerEvent) => onWidth(Math.min(max, Math.max(160, width + e.clientX - startX)));
+        const up = () => {
+          target.removeEventListener('pointermove', move);
+          target.removeEventListener('pointerup', up);
+        };
+        target.addEventListener('pointermove', move);
+        target.addEventListener('pointerup', up);
+      }}
+    />
+  );
+}

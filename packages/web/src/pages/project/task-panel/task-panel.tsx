@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import type { ConstraintType, Plan, PlanTask, ScheduledTask, TaskChanges } from '../../../api/plan';
+import { Icons } from '../../../components/icons';
+import { unitSettingsOf } from '../gantt/cell-values';
+import type { PlanEdits } from '../gantt/use-plan-edits';
+import { formatGridDate } from '../gantt/wall-clock';
+import { MarkdownView } from './markdown-view';
+import { TaskComments } from './task-comments';
+import { TaskLinks } from './task-links';
+
+const constraintNames: Record<ConstraintType, string> = {
+  asap: 'As soon as possible',
+  alap: 'As late as possible',
+  snet: 'Start no earlier than',
+  snlt: 'Start no later than',
+  fnet: 'Finish no earlier than',
+  fnlt: 'Finish no later than',
+  mso: 'Must start on',
+  mfo: 'Must finish on',
+};
+
+const defaultStatuses = [
+  { key: 'todo', name: 'To do' },
+  { key: 'in_progress', name: 'In progress' },
+  { key: 'review', name: 'In review' },
+  { key: 'done', name: 'Done' },
+];
+
+/**
+ * Everything about one task, for the Gantt and every other view: its fields, its Markdown description, its links
+ * with type and lag, its constraint and deadline, and its comments. Each field is saved when it is left.
+ */
+export function TaskPanel({
+  plan,
+  task,
+  scheduled,
+  edits,
+  onClose,
+}: {
+  plan: Plan;
+  task: PlanTask;
+  scheduled: ScheduledTask | undefined;
+  edits: PlanEdits;
+  onClose: () => void;
+}) {
+  const [editingDescription, setEditingDescription] = useState(false);
+  const settings = unitSettingsOf(plan.project.calendar);
+  const save = (changes: TaskChanges) => void edits.updateTask(task, changes);
+  const statuses = plan.project.workflow?.length ? plan.project.workflow : defaultStatuses;
+  const constraint = task.constraintType ?? 'asap';
+  const slackDays = scheduled ? Math.round((scheduled.totalSlack / settings.minutesPerDay) * 10) / 10 : 0;
+  return (
+    <aside className="task-panel" aria-label={`Task ${task.name}`}>
+      <header className="task-panel__header">
+        <h2 className="task-panel__title">{task.name}</h2>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          aria-label="Close"
+          onClick={onClose}
+        >
+          <Icons.close width={14} />
+        </button>
+      </header>
+      {/* Keyed by version, so the fields show the server's values after each save. */}
+      <div className="task-panel__body" key={task.version}>
+        <p className="muted">
+          {formatGridDate(scheduled?.start)} → {formatGridDate(scheduled?.finish)}
+          {scheduled ? ` · slack ${slackDays}d` : ''}
+          {scheduled?.critical ? ' · critical' : ''}
+        </p>
+        <label className="field">
+          <span className="field__label">Name</span>
+          <input
+            className="input"
+            defaultValue={task.name}
+            onBlur={(event) => {
+              const name = event.target.value.trim();
+              if (name && name !== task.name) save({ name });
+            }}
+          />
+        </label>
+        <div className="field">
+          <div className="row" style={{ justifyContent: 'space-between' }}>
+            <span className="field__label">Description</span>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              onClick={() => setEditingDescription((v) => !v)}
+            >
+              {editingDescription ? 'Preview' : 'Edit'}
+            </button>
+          </div>
+          {editingDescription ? (
+            <textarea
+              className="input"
+              aria-label="Description"
+              rows={6}
+              defaultValue={task.description ?? ''}
+              onBlur={(event) => {
+                if (event.target.value !== (task.description ?? ''))
+                  save({ description: event.target.value });
+              }}
+            />
+          ) : task.description ? (
+            <MarkdownView source={task.description} />
+          ) : (
+            <p className="muted">No description.</p>
+          )}
+        </div>
+        <div className="task-panel__pair">
+          <label className="field">
+            <span className="field__label">Status</span>
+            <select
+              className="input"
+              defaultValue={task.status ?? 'todo'}
+              onChange={(event) => save({ status: event.target.value })}
+            >
+              {statuses.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Scheduling</span>
+            <select
+              className="input"
+              defaultValue={task.scheduling ?? 'auto'}
+              onChange={(event) => save({ scheduling: event.target.value as 'auto' | 'manual' })}
+            >
+              <option value="auto">Automatic</option>
+              <option value="manual">Manual</option>
+            </select>
+          </label>
+        </div>
+        <div className="task-panel__pair">
+          <label className="field">
+            <span className="field__label">% complete</span>
+            <input
+              className="input"
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={task.percentComplete ?? 0}
+              onBlur={(event) => {
+                const value = Number(event.target.value);
+                if (value !== task.percentComplete && value >= 0 && value <= 100)
+                  save({ percentComplete: value });
+              }}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">Story points</span>
+            <input
+              className="input"
+              type="number"
+              min={0}
+              step="any"
+              defaultValue={task.storyPoints ?? ''}
+              onBlur={(event) => {
+                const text = event.target.value;
+                const value = text === '' ? null : Number(text);
+                if (value !== (task.storyPoints ?? null)) save({ storyPoints: value });
+              }}
+            />
+          </label>
+        </div>
+        <label className="field">
+          <span className="field__label">Constraint</span>
+          <select
+            className="input"
+            defaultValue={constraint}
+            onChange={(event) => {
+              const type = event.target.value as ConstraintType;
+              const needsDate = type !== 'asap' && type !== 'alap';
+              save(
+                needsDate
+                  ? { constraintType: type, constraintDate: task.constraintDate ?? scheduled?.start ?? null }
+                  : { constraintType: type, constraintDate: null },
+              );
+            }}
+          >
+            {Object.entries(constraintNames).map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {constraint !== 'asap' && constraint !== 'alap' ? (
+          <label className="field">
+            <span className="field__label">Constraint date</span>
+            <input
+              className="input"
+              type="datetime-local"
+              defaultValue={task.constraintDate ?? ''}
+              onBlur={(event) => {
+                if (event.target.value && event.target.value !== task.constraintDate)
+                  save({ constraintDate: event.target.value.slice(0, 16) });
+              }}
+            />
+          </label>
+        ) : null}
+        <label className="field">
+          <span className="field__label">Deadline</span>
+          <input
+            className="input"
+            type="datetime-local"
+            defaultValue={task.deadline ?? ''}
+            onBlur={(event) => {
+              const value = event.target.value ? event.target.value.slice(0, 16) : null;
+              if (value !== (task.deadline ?? null)) save({ deadline: value });
+            }}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Labels</span>
+          <input
+            className="input"
+            placeholder="design, backend"
+            defaultValue={(task.labels ?? []).join(', ')}
+            onBlur={(event) => {
+              const labels = event.target.value
+                .split(',')
+                .map((l) => l.trim())
+                .filter(Boolean);
+              if (labels.join(',') !== (task.labels ?? []).join(',')) save({ labels });
+            }}
+          />
+        </label>
+        <label className="row" style={{ gap: 8 }}>
+          <input
+            type="checkbox"
+            defaultChecked={task.isMilestone ?? false}
+            onChange={(event) => save({ isMilestone: event.target.checked })}
+          />
+          Milestone
+        </label>
+        <TaskLinks plan={plan} task={task} edits={edits} minutesPerDay={settings.minutesPerDay} />
+        <TaskComments taskId={task.id} />
+      </div>
+    </aside>
+  );
+}
