@@ -361,25 +361,28 @@ export class Passes {
     const cap = this.finishC[c]!;
     let lf = Number.POSITIVE_INFINITY;
     let lsb = Number.POSITIVE_INFINITY;
+    const { succTask, succSlot, predType, predLagKind, predLag } = net;
+    const { cal, flags: taskFlags } = inp;
+    const { ls, lf: lateFinish } = this;
     const end = net.succStart[i + 1]!;
     for (let k = net.succStart[i]!; k < end; k++) {
-      const s = net.succTask[k]!;
-      if (inp.flags[s]! & F_COMPLETE) continue;
-      const slot = net.succSlot[k]!;
-      const type = net.predType[slot]!;
+      const s = succTask[k]!;
+      if (taskFlags[s]! & F_COMPLETE) continue;
+      const slot = succSlot[k]!;
+      const type = predType[slot]!;
       const toStart = type === FS || type === SS;
-      let w = toStart ? this.ls[s]! : this.lf[s]!;
-      const cs = inp.cal[s]!;
-      if (net.predLagKind[slot] === LAG_ELAPSED) {
+      let w = toStart ? ls[s]! : lateFinish[s]!;
+      const cs = cal[s]!;
+      const kind = predLagKind[slot]!;
+      if (kind === LAG_ELAPSED) {
         const t = inp.cals[cs]!;
-        const lag = net.predLag[slot]!;
+        const lag = predLag[slot]!;
         if (lag !== 0) w = t.toCoord((toStart ? t.startInstant(w) : t.finishInstant(w)) - lag);
       } else {
-        w -= this.lagMinutes(slot, i, this.es1, this.ef1);
+        w -= kind === LAG_PERCENT ? this.lagMinutes(slot, i, this.es1, this.ef1) : predLag[slot]!;
       }
-      const fromFinish = type === FS || type === FF;
-      w = this.conv(cs, c, w, !toStart);
-      if (fromFinish) {
+      if (cs !== c) w = this.conv(cs, c, w, !toStart);
+      if (type === FS || type === FF) {
         if (w > cap) w = cap;
         if (w < lf) lf = w;
       } else if (w < lsb) lsb = w;
@@ -401,8 +404,10 @@ export class Passes {
       return;
     }
     const dur = inp.dur[i]!;
+    // Without elapsed time, mixed calendars or pauses, a span is one subtraction (see startOf and finishOf).
+    const plain = !(flags & (F_ELAPSED | F_MULTI | F_SPLIT));
     // MS Project caps every link's late finish at the project finish, an SS or SF one after adding the duration.
-    if (Number.isFinite(lsb)) lf = Math.min(lf, cap, this.finishOf(i, lsb, dur));
+    if (Number.isFinite(lsb)) lf = Math.min(lf, cap, plain ? lsb + dur : this.finishOf(i, lsb, dur));
     if (!Number.isFinite(lf)) lf = this.multipleCriticalPaths ? this.ef1[i]! : cap;
     const d = inp.cdate[i]!;
     // Whether only the network and the project finish bound the late finish (a date that ties still binds).
@@ -445,7 +450,10 @@ export class Passes {
     // A manual task not yet begun keeps the working span between its typed dates (zero on a day off), whatever its
     // Duration field says: MS Project's late start of a task typed onto a weekend is its late finish.
     else if (flags & F_MANUAL && !(flags & F_STARTED)) this.ls[i] = lf - (this.ef1[i]! - this.es1[i]!);
-    else this.ls[i] = this.startOf(i, lf, inp.remaining[i]!);
+    else {
+      const rest = inp.remaining[i]!;
+      this.ls[i] = plain ? lf - rest : this.startOf(i, lf, rest);
+    }
   }
 
   /** The early finish instant of an elapsed task: its start plus its duration on the 24-hour clock, even at night. */
