@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { formatInstant, parseInstant, wallMinutes } from '@tandem/core';
+import { readMspdiString } from '@tandem/interop';
 import { mspdiFixture } from '@tandem/interop/mspdi/fixture-path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectWorkingTime } from '../src/domain/baselines/core-schedule';
 import { writePlanRows } from '../src/domain/imports/plan-insert';
+import { computeSchedule } from '../src/domain/schedule/schedule-service';
 import { writeTransaction } from '../src/domain/shared/write-transaction';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
@@ -189,7 +193,39 @@ describe('importing an MS Project XML file', () => {
   });
 });
 
+// Files on standard calendars that `npm run conformance -- ../shared/corpus` reports as reproduced by the engine.
+const reproducedFiles = [
+  'mpp-converted/aspose-net-data/Residential_Construction.mspdi.xml',
+  'mpp-converted/aspose-net-data/ConstraintMustStartOn.mspdi.xml',
+  'mpp-converted/aspose-net-data/ConstraintFinishNoEarlierThan.mspdi.xml',
+  'mpp-converted/aspose-net-data/TaskWBS.mspdi.xml',
+  'mspdi/mpxj-generated/assignment-assignments/assignment-assignments-project2016-mspdi.xml',
+  'mspdi/mpxj-generated/task-durations/task-durations-project2019-mspdi.xml',
+  'mpp-converted/mpxj-misc/mpp14relations.mspdi.xml',
+  'mpp-converted/insisoc-mpsplib-instances-CC-BY-4.0/109_mp_j120_a10_nr5_AgentCopp8.mspdi.xml',
+];
+
 describe.skipIf(!hasCorpus)('importing real MS Project files from the corpus', () => {
+  it.each(reproducedFiles)('schedules %s to the finish MS Project saved in it', async (path) => {
+    const xml = corpusFile(path);
+    const saved = (await readMspdiString(xml)).properties.FinishDate;
+    expect(saved).toBeDefined();
+    const started = performance.now();
+    const projectId = await importMspdi(owner, workspaceId, xml, path.split('/').at(-1));
+    const imported = performance.now() - started;
+    const schedule = await computeSchedule(t.server.deps.db, projectId);
+    const time = await projectWorkingTime(t.server.deps.db, projectId);
+    // Friday 17:00 and Monday 08:00 are the same working instant: compare in working time.
+    const apart = time.workBetween(parseInstant(schedule.finish), wallMinutes(saved as number));
+    expect(
+      Math.abs(apart),
+      `${schedule.finish} against ${formatInstant(wallMinutes(saved as number))}`,
+    ).toBeLessThan(1);
+    console.log(
+      `imported ${path.split('/').at(-1)} in ${Math.round(imported)} ms, finish ${schedule.finish}`,
+    );
+  });
+
   it('imports a resource-loaded construction plan whole', async () => {
     const xml = corpusFile('mpp-converted/aspose-net-data/Residential_Construction.mspdi.xml');
     const projectId = await importMspdi(owner, workspaceId, xml, 'Residential_Construction.mspdi.xml');

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError } from '../../http/errors';
+import { fileTooLarge } from './mspdi-lines';
 
 /** The largest file an import accepts: MS Project files of tens of thousands of tasks stay well below it. */
 export const importLimitBytes = 64 * 1024 * 1024;
@@ -29,6 +30,8 @@ async function* readerChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<
  */
 export async function uploadOf(c: Context): Promise<Upload> {
   const type = c.req.header('content-type') ?? '';
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > importLimitBytes) throw fileTooLarge(importLimitBytes);
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody();
     const file = form.file;
