@@ -1,0 +1,77 @@
+import { z } from '@hono/zod-openapi';
+import { dayPatternOf } from '@tandem/core';
+import type { ProjectCalendarSettings } from '../../db/schema/projects';
+import { dateSchema, nameSchema } from '../shared/api-schemas';
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day HH:MM');
+
+function hoursAreOrdered(hours: { start: string; finish: string }[] | undefined): boolean {
+  try {
+    dayPatternOf(hours);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A resource's own working time as a client sends it; null makes it follow each project's calendar. */
+export const resourceCalendarInput = z
+  .strictObject({
+    workingDays: z
+      .array(z.number().int().min(0).max(6))
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'working days must not repeat'),
+    workingHours: z
+      .array(z.strictObject({ start: timeOfDay, finish: timeOfDay }))
+      .min(1)
+      .max(12)
+      .refine(hoursAreOrdered, 'working hours must be increasing, non-overlapping start–finish pairs')
+      .optional(),
+    holidays: z
+      .array(z.strictObject({ date: dateSchema, name: nameSchema }))
+      .max(1000)
+      .optional(),
+  })
+  .openapi('ResourceCalendarInput');
+
+/** The calendar input as the API accepts it. */
+export type ResourceCalendarInput = z.infer<typeof resourceCalendarInput>;
+
+/** A resource's calendar as the API shows it. */
+export const resourceCalendarSchema = z
+  .object({
+    workingDays: z.array(z.number().int()),
+    workingHours: z.array(z.object({ start: z.string(), finish: z.string() })),
+    holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+    minutesPerDay: z.number().int(),
+  })
+  .openapi('ResourceCalendar');
+
+/** The stored settings of a calendar input: the unit figures follow from its days and hours. */
+export function toStoredCalendar(input: ResourceCalendarInput): ProjectCalendarSettings {
+  const minutesPerDay = dayPatternOf(input.workingHours).reduce((sum, part) => sum + part.to - part.from, 0);
+  return {
+    minutesPerDay,
+    minutesPerWeek: minutesPerDay * input.workingDays.length,
+    daysPerMonth: 20,
+    workingDays: [...input.workingDays].sort(),
+    ...(input.workingHours ? { workingHours: input.workingHours } : {}),
+    ...(input.holidays ? { holidays: [...input.holidays].sort((a, b) => a.date.localeCompare(b.date)) } : {}),
+  };
+}
+
+const standardHours = [
+  { start: '08:00', finish: '12:00' },
+  { start: '13:00', finish: '17:00' },
+];
+
+/** The calendar view of stored settings, with the defaults spelled out. */
+export function toCalendarView(stored: ProjectCalendarSettings | null) {
+  if (stored === null) return null;
+  return {
+    workingDays: stored.workingDays,
+    workingHours: stored.workingHours ?? standardHours,
+    holidays: stored.holidays ?? [],
+    minutesPerDay: stored.minutesPerDay,
+  };
+}
