@@ -1,9 +1,11 @@
 import { registerHistoryRoutes } from '../audit/history-routes';
 import type { RegisterRoutes } from '../http/context';
+import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectRoutes } from './projects/project-routes';
+import { registerResourceRoutes } from './resources/resource-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
 import { registerViewRoutes } from './views/view-routes';
@@ -20,4 +22,6 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerViewRoutes,
   registerEntityMemberRoutes,
   registerHistoryRoutes,
+  registerResourceRoutes,
+  registerAssignmentRoutes,
 ];
