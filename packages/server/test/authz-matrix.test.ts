@@ -4,6 +4,7 @@ import { policy } from '../src/auth/policy';
 import { createApp } from '../src/http/app';
 import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { planExpectations } from './helpers/authz-plan';
 import { resourceExpectations } from './helpers/authz-resources-time';
 import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
 import { type Caller, signIn, testPassword } from './helpers/domain-world';
@@ -283,6 +284,7 @@ const expectations: Record<string, Expectation> = {
     call: async (w) => ({ path: `/api/tasks/${await w.freshTask()}`, headers: ifMatch(1) }),
   },
   ...resourceExpectations(),
+  ...planExpectations(),
   ...agileExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,

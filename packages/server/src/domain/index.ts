@@ -1,11 +1,13 @@
 import { registerHistoryRoutes } from '../audit/history-routes';
 import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
+import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectRoutes } from './projects/project-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
+import { registerScheduleRoutes } from './schedule/schedule-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
 import { registerViewRoutes } from './views/view-routes';
@@ -17,6 +19,8 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerProgramRoutes,
   registerProjectRoutes,
   registerTaskRoutes,
+  registerScheduleRoutes,
+  registerLinkRoutes,
   registerWorkflowRoutes,
   registerSprintRoutes,
   registerViewRoutes,

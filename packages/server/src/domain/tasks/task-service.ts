@@ -6,6 +6,8 @@ import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
+import { engineFieldsOfRow } from '../schedule/engine-task';
+import { planCache } from '../schedule/plan-cache';
 import { touchPlan } from '../schedule/plan-revision';
 import { wallClockOf } from '../schedule/wall-clock';
 import { auditCascadedDeletions } from '../shared/audit-many';
@@ -115,7 +117,7 @@ export async function createTask(
       id: project.id,
       workspaceId: project.workspaceId,
     });
-    await touchPlan(tx, projectId);
+    const revision = await touchPlan(tx, projectId);
     const parentId = input.parentId ?? null;
     if (parentId !== null) await checkParent(tx, projectId, parentId);
     checkFieldPairs(mergedRuleFields(emptyRuleFields, input));
@@ -141,6 +143,7 @@ export async function createTask(
     if (!row) throw new Error('insert into tasks returned no row');
     const view = toTaskView(row);
     await recordChange(tx, userId, subjectOf(row), 'create', null, view);
+    planCache.note(projectId, revision, { structural: true });
     return view;
   });
 }
@@ -205,7 +208,11 @@ async function lockTreeOf(tx: Transaction, taskId: string): Promise<void> {
  * Checks the caller may edit the task, then takes the plan's lock (the project row, through `touchPlan`) before the
  * task's own row lock, the order every plan write takes, so concurrent writes to one plan queue instead of deadlocking.
  */
-async function lockTask(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
+async function lockTask(
+  tx: Transaction,
+  userId: string,
+  taskId: string,
+): Promise<{ row: TaskRow; revision: number }> {
   const [found] = await tx
     .select({ projectId: tasks.projectId, workspaceId: tasks.workspaceId })
     .from(tasks)
@@ -214,10 +221,10 @@ async function lockTask(tx: Transaction, userId: string, taskId: string): Promis
   const ref = { kind: 'project' as const, id: found.projectId, workspaceId: found.workspaceId };
   if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
   await policy.assertCanEdit(tx, userId, ref);
-  await touchPlan(tx, found.projectId);
+  const revision = await touchPlan(tx, found.projectId);
   const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
   if (!row) throw notFound('Task', taskId);
-  return row;
+  return { row, revision };
 }
 
 /** Changes a task at the expected version; a stale version is a 409 carrying the current task. */
@@ -228,9 +235,9 @@ export async function updateTask(
   expectedVersion: number,
   changes: TaskChanges,
 ): Promise<TaskView> {
-  return writeTransaction(db, async (tx) => {
+  const written = await writeTransaction(db, async (tx) => {
     if (changes.parentId !== undefined) await lockTreeOf(tx, taskId);
-    const row = await lockTask(tx, userId, taskId);
+    const { row, revision } = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
     const next: Record<string, unknown> = definedOnly(changes);
@@ -254,8 +261,15 @@ export async function updateTask(
     if (!updated) throw new Error(`task ${taskId} vanished while locked`);
     const after = toTaskView(updated);
     await recordChange(tx, userId, subjectOf(updated), 'update', before, after);
-    return after;
+    const moved = updated.parentId !== row.parentId || updated.position !== row.position;
+    planCache.note(row.projectId, revision, moved ? { structural: true } : { taskIds: [taskId] });
+    return { after, updated, revision };
   });
+  // Reschedules with the write, so the next read of the schedule is served from memory.
+  await planCache.advance(db, written.updated.projectId, written.revision, {
+    tasks: [{ ...engineFieldsOfRow(written.updated), position: written.updated.position }],
+  });
+  return written.after;
 }
 
 /** Deletes a task and everything below it at the expected version. */
@@ -268,9 +282,10 @@ export async function deleteTask(
   await writeTransaction(db, async (tx) => {
     // A move out of the subtree while it is collected would leave the moved task audited as deleted.
     await lockTreeOf(tx, taskId);
-    const row = await lockTask(tx, userId, taskId);
+    const { row, revision } = await lockTask(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
+    planCache.note(row.projectId, revision, { structural: true });
     const below = await descendantIds(tx, taskId);
     const removed =
       below.length === 0 ? [] : await tx.select().from(tasks).where(inArray(tasks.id, below)).for('update');

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { tasks } from '../../db/schema/tasks';
 import { wallClockOf } from '../schedule/wall-clock';
 
@@ -89,3 +90,22 @@ export function toTaskView(row: TaskRow): TaskView {
     version: row.version,
   };
 }
+
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const wall = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI')`);
+
+/** The task view built by PostgreSQL as JSON text (equal to `toTaskView`), for replies that carry a whole plan. */
+export const taskJsonSql = sql`json_build_object(
+  'id', id, 'workspaceId', workspace_id, 'projectId', project_id, 'parentId', parent_id, 'name', name,
+  'description', description, 'durationMinutes', duration_minutes, 'durationUnit', duration_unit,
+  'elapsed', elapsed, 'position', position, 'scheduling', scheduling, 'manualStart', ${wall('manual_start')},
+  'manualFinish', ${wall('manual_finish')}, 'isMilestone', is_milestone, 'constraintType', constraint_type,
+  'constraintDate', ${wall('constraint_date')}, 'deadline', ${wall('deadline')},
+  'percentComplete', percent_complete, 'actualStart', ${wall('actual_start')},
+  'actualFinish', ${wall('actual_finish')}, 'workMinutes', work_minutes, 'taskType', task_type,
+  'effortDriven', effort_driven, 'active', active, 'fixedCostCents', fixed_cost_cents,
+  'storyPoints', story_points, 'status', status, 'completedAt', ${iso('completed_at')}, 'priority', priority,
+  'labels', to_json(labels), 'customFields', custom_fields, 'rank', rank, 'sprintId', sprint_id,
+  'createdBy', created_by, 'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')},
+  'version', version)::text`;

@@ -1,0 +1,282 @@
+import {
+  createScheduler,
+  type ScheduleProject,
+  type Scheduler,
+  type ScheduleTask,
+  type TaskPatch,
+  taskId,
+} from '@tandem/core';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/client';
+import { taskLinks } from '../../db/schema/task-links';
+import { engineLink, engineTaskColumns, loadPlanInput, type PlanInput } from './build-input';
+import { type EngineTaskFields, engineTask } from './engine-task';
+import { type ScheduleView, toScheduleView } from './schedule-view';
+
+/**
+ * What one plan write changed: the tasks whose own fields changed, the task pairs whose link was added, changed or
+ * removed, or `structural` for anything that changes the tree or the set of tasks (create, delete, move).
+ */
+export interface PlanEdit {
+  taskIds?: readonly string[];
+  linkPairs?: readonly (readonly [string, string])[];
+  structural?: boolean;
+}
+
+/** A project's engine state at one revision, kept between requests. */
+interface PlanState {
+  revision: number;
+  input: PlanInput;
+  scheduler: Scheduler;
+  index: Map<string, number>;
+  positions: Map<string, number>;
+  view?: { schedule: ScheduleView; json: string };
+}
+
+/** Rows a write already holds, so applying its own edit needs no read. */
+export interface KnownRows {
+  tasks?: readonly (EngineTaskFields & { position: number })[];
+}
+
+const taskFieldsNotInEngine = new Set(['id']);
+
+/** The fields that differ between two engine tasks, `undefined` for one that was cleared. */
+function patchOf(before: ScheduleTask, after: ScheduleTask): TaskPatch {
+  const patch: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const key of keys) {
+    if (taskFieldsNotInEngine.has(key)) continue;
+    const left = (before as unknown as Record<string, unknown>)[key];
+    const right = (after as unknown as Record<string, unknown>)[key];
+    if (JSON.stringify(left) !== JSON.stringify(right)) patch[key] = right;
+  }
+  return patch as TaskPatch;
+}
+
+/**
+ * Computed schedules per project and plan revision, in this process: the newest engine state of the most recently
+ * used projects (bounded, least recently used out). A write notes what it changed under its new revision; the next
+ * read at that revision applies the change to the state of the revision before through core's incremental
+ * scheduler, reading only the changed rows, and falls back to loading the whole plan when a revision in between is
+ * unknown here (written by another server, or a write that noted nothing). Both ways give the same schedule.
+ */
+export class PlanCache {
+  readonly #states = new Map<string, PlanState>();
+  readonly #edits = new Map<string, Map<number, PlanEdit>>();
+  readonly #loading = new Map<string, Promise<PlanState>>();
+
+  /** How often a plan was read whole and how many edits were applied to a cached state, for tests and benchmarks. */
+  readonly stats = { fullLoads: 0, incrementalEdits: 0 };
+
+  constructor(readonly limit = 16) {}
+
+  /** Notes, inside the write's transaction, what revision `revision` of the plan changed. */
+  note(projectId: string, revision: number, edit: PlanEdit): void {
+    let edits = this.#edits.get(projectId);
+    if (!edits) {
+      edits = new Map();
+      this.#edits.set(projectId, edits);
+    }
+    edits.set(revision, edit);
+    // Only edits after the cached state matter; a plan nobody reads keeps a bounded backlog.
+    if (edits.size > 256) {
+      const oldest = Math.min(...edits.keys());
+      edits.delete(oldest);
+    }
+  }
+
+  /**
+   * After a write commits: brings a cached state at the revision before up to `revision`, so the reschedule happens
+   * with the write and the next read is served from memory. Does nothing when no usable state is cached.
+   */
+  async advance(db: Database, projectId: string, revision: number, known: KnownRows = {}): Promise<void> {
+    const state = this.#states.get(projectId);
+    if (!state || state.revision >= revision) return;
+    // An edit not noted yet (a write that committed just before and has not reached here) is caught up by the read.
+    await this.#catchUp(db, projectId, state, revision, known);
+  }
+
+  /** The schedule of the project at `revision` or newer. */
+  async schedule(
+    db: Database,
+    projectId: string,
+    revision: number,
+  ): Promise<{ schedule: ScheduleView; json: string }> {
+    const state = await this.state(db, projectId, revision);
+    if (!state.view) {
+      const { input } = state;
+      const schedule = toScheduleView(
+        {
+          revision: state.revision,
+          statusDay: input.statusDay,
+          startDate: input.project.startDate,
+          tasks: state.scheduler.project.tasks,
+          outline: input.outline,
+          levels: input.levels,
+        },
+        state.scheduler.schedule(),
+      );
+      state.view = { schedule, json: JSON.stringify(schedule) };
+    }
+    return state.view;
+  }
+
+  /** The engine input and scheduler of the project at `revision` or newer, loading the plan when it must. */
+  async state(db: Database, projectId: string, revision: number): Promise<PlanState> {
+    const cached = this.#states.get(projectId);
+    if (cached) {
+      this.#touch(projectId, cached);
+      if (cached.revision >= revision) return cached;
+      if (await this.#catchUp(db, projectId, cached, revision, {})) return cached;
+      this.#states.delete(projectId);
+    }
+    const loading = this.#loading.get(projectId);
+    if (loading) {
+      const loaded = await loading;
+      if (loaded.revision >= revision) return loaded;
+    }
+    const load = this.#load(db, projectId).finally(() => this.#loading.delete(projectId));
+    this.#loading.set(projectId, load);
+    return load;
+  }
+
+  /** The engine input of the project when the cached state is exactly at `revision` (read it, never change it). */
+  peek(projectId: string, revision: number): ScheduleProject | undefined {
+    const state = this.#states.get(projectId);
+    return state?.revision === revision ? state.scheduler.project : undefined;
+  }
+
+  /** Forgets a project's state (its plan was replaced wholesale, or the project deleted). */
+  forget(projectId: string): void {
+    this.#states.delete(projectId);
+    this.#edits.delete(projectId);
+  }
+
+  async #load(db: Database, projectId: string): Promise<PlanState> {
+    this.stats.fullLoads += 1;
+    // One snapshot, so the revision read matches the rows read.
+    const input = await db.transaction((tx) => loadPlanInput(tx, projectId), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
+    });
+    const state = stateOf(input);
+    const current = this.#states.get(projectId);
+    if (!current || current.revision < state.revision) {
+      this.#states.set(projectId, state);
+      this.#touch(projectId, state);
+    }
+    const edits = this.#edits.get(projectId);
+    if (edits) for (const noted of [...edits.keys()]) if (noted <= state.revision) edits.delete(noted);
+    return state;
+  }
+
+  /** Applies the noted edits after the state's revision up to `revision`; false when one is missing or structural. */
+  async #catchUp(
+    db: Queryable,
+    projectId: string,
+    state: PlanState,
+    revision: number,
+    known: KnownRows,
+  ): Promise<boolean> {
+    const edits = this.#edits.get(projectId);
+    const from = state.revision;
+    const steps: PlanEdit[] = [];
+    for (let next = state.revision + 1; next <= revision; next++) {
+      const edit = edits?.get(next);
+      if (!edit || edit.structural) return false;
+      steps.push(edit);
+    }
+    const taskIds = [...new Set(steps.flatMap((edit) => edit.taskIds ?? []))];
+    const pairs = steps.flatMap((edit) => edit.linkPairs ?? []);
+    const rows = await this.#taskRows(db, taskIds, known);
+    if (rows === undefined) return false;
+    const links = [];
+    for (const [predecessorId, successorId] of pairs) {
+      const [link] = await db
+        .select({
+          predecessorId: taskLinks.predecessorId,
+          successorId: taskLinks.successorId,
+          type: taskLinks.type,
+          lagMinutes: taskLinks.lagMinutes,
+          lagPercent: taskLinks.lagPercent,
+        })
+        .from(taskLinks)
+        .where(and(eq(taskLinks.predecessorId, predecessorId), eq(taskLinks.successorId, successorId)));
+      links.push({ predecessorId, successorId, link });
+    }
+    // Another read or write caught this state up while the rows were read: its work stands, ours is not needed.
+    if (state.revision !== from) return state.revision >= revision;
+    if (
+      links.some(
+        ({ predecessorId, successorId }) => !state.index.has(predecessorId) || !state.index.has(successorId),
+      )
+    ) {
+      return false;
+    }
+    // The tree decides the task order the engine and the outline rely on: a move needs a full load.
+    for (const row of rows) {
+      const i = state.index.get(row.id);
+      const current = i === undefined ? undefined : state.scheduler.project.tasks[i];
+      if (
+        !current ||
+        (current.parentId ?? null) !== row.parentId ||
+        state.positions.get(row.id) !== row.position
+      ) {
+        return false;
+      }
+    }
+    for (const row of rows) {
+      const i = state.index.get(row.id) as number;
+      const current = state.scheduler.project.tasks[i] as ScheduleTask;
+      const patch = patchOf(current, engineTask(row, row.parentId !== null));
+      if (Object.keys(patch).length > 0) state.scheduler.updateTask(taskId(row.id), patch);
+    }
+    for (const { predecessorId, successorId, link } of links) {
+      if (link) state.scheduler.addLink(engineLink(link));
+      else state.scheduler.removeLink(taskId(predecessorId), taskId(successorId));
+    }
+    this.stats.incrementalEdits += steps.length;
+    state.revision = revision;
+    state.input.revision = revision;
+    delete state.view;
+    for (const noted of [...(edits?.keys() ?? [])]) if (noted <= revision) edits?.delete(noted);
+    return true;
+  }
+
+  async #taskRows(
+    db: Queryable,
+    taskIds: string[],
+    known: KnownRows,
+  ): Promise<(EngineTaskFields & { position: number })[] | undefined> {
+    const byId = new Map((known.tasks ?? []).map((row) => [row.id, row]));
+    const missing = taskIds.filter((id) => !byId.has(id));
+    if (missing.length > 0) {
+      const read = await db.execute<EngineTaskFields & { position: number } & Record<string, unknown>>(
+        sql`select ${engineTaskColumns} from tasks where id in ${missing}`,
+      );
+      for (const row of read.rows) byId.set(row.id, row);
+    }
+    const rows = taskIds.map((id) => byId.get(id));
+    // A task deleted since: the set of tasks changed, which only a full load handles.
+    return rows.every((row) => row !== undefined) ? rows : undefined;
+  }
+
+  #touch(projectId: string, state: PlanState): void {
+    this.#states.delete(projectId);
+    this.#states.set(projectId, state);
+    while (this.#states.size > this.limit) {
+      const oldest = this.#states.keys().next().value;
+      if (oldest === undefined) break;
+      this.#states.delete(oldest);
+    }
+  }
+}
+
+function stateOf(input: PlanInput): PlanState {
+  const scheduler = createScheduler(input.project);
+  const index = new Map(input.project.tasks.map((task, i) => [task.id as string, i]));
+  return { revision: input.revision, input, scheduler, index, positions: input.positions };
+}
+
+/** The schedules of this process. */
+export const planCache = new PlanCache();

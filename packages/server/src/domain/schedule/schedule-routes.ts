@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { callerId } from '../../auth/caller';
+import { policy } from '../../auth/policy';
+import type { App, AppDeps } from '../../http/context';
+import { defineRoute } from '../../http/route-rule';
+import { linkSchema } from '../links/link-schemas';
+import { errorResponses, idSchema } from '../shared/api-schemas';
+import { taskSchema } from '../tasks/task-routes';
+import { planOf } from './plan-service';
+import { scheduleOf } from './schedule-service';
+
+const scheduledTaskSchema = z
+  .object({
+    id: z.string(),
+    outline: z.string().openapi({ example: '1.2.3' }),
+    level: z.number().int(),
+    summary: z.boolean(),
+    start: z.string(),
+    finish: z.string(),
+    earlyStart: z.string(),
+    earlyFinish: z.string(),
+    lateStart: z.string(),
+    lateFinish: z.string(),
+    durationMinutes: z.number().int(),
+    workMinutes: z.number().int(),
+    costCents: z.number().int(),
+    percentComplete: z.number().int(),
+    totalSlack: z.number().int(),
+    freeSlack: z.number().int(),
+    critical: z.boolean(),
+  })
+  .openapi('ScheduledTask');
+
+const scheduleSchema = z
+  .object({
+    planRevision: z.number().int(),
+    start: z.string(),
+    finish: z.string(),
+    statusDate: z.string().nullable(),
+    cycle: z.object({ taskIds: z.array(z.string()), names: z.array(z.string()) }).nullable(),
+    tasks: z.array(scheduledTaskSchema),
+    criticalPath: z.array(z.string()),
+  })
+  .openapi('Schedule');
+
+const planSchema = z
+  .object({
+    project: z.object({ id: z.string() }).catchall(z.unknown()),
+    planRevision: z.number().int(),
+    tasks: z.array(taskSchema),
+    links: z.array(linkSchema),
+    schedule: scheduleSchema,
+  })
+  .openapi('Plan');
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const projectParams = z.object({ projectId: idSchema });
+
+const schedule = createRoute({
+  method: 'get',
+  path: '/api/projects/{projectId}/schedule',
+  summary: "The project's computed schedule at its current plan revision",
+  request: { params: projectParams },
+  responses: { 200: { description: 'The schedule', ...json(scheduleSchema) }, ...errorResponses },
+});
+
+const plan = createRoute({
+  method: 'get',
+  path: '/api/projects/{projectId}/plan',
+  summary: 'The whole plan in one reply: project, tasks in outline order, links and schedule',
+  request: { params: projectParams },
+  responses: { 200: { description: 'The plan', ...json(planSchema) }, ...errorResponses },
+});
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+/** Registers the schedule and plan routes. */
+export function registerScheduleRoutes(app: App, deps: AppDeps): void {
+  // Both replies are JSON text built once (per revision, or by PostgreSQL): sent as is, not parsed and serialised again.
+  defineRoute(app, policy.signedIn, schedule, async (c) => {
+    const { json: body } = await scheduleOf(deps.db, callerId(c), c.req.valid('param').projectId);
+    return c.body(body, 200, jsonHeaders) as never;
+  });
+  defineRoute(app, policy.signedIn, plan, async (c) => {
+    const body = await planOf(deps.db, callerId(c), c.req.valid('param').projectId);
+    return c.body(body, 200, jsonHeaders) as never;
+  });
+}

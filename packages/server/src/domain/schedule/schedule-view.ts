@@ -1,0 +1,111 @@
+import { formatInstant, type Instant, type ScheduleResult, type ScheduleTask } from '@tandem/core';
+import { ApiError } from '../../http/errors';
+
+/** One task's computed dates as the API shows them; dates are `YYYY-MM-DDTHH:MM`, spans and slack working minutes. */
+export interface ScheduledTaskView {
+  id: string;
+  outline: string;
+  level: number;
+  summary: boolean;
+  start: string;
+  finish: string;
+  earlyStart: string;
+  earlyFinish: string;
+  lateStart: string;
+  lateFinish: string;
+  durationMinutes: number;
+  workMinutes: number;
+  costCents: number;
+  percentComplete: number;
+  totalSlack: number;
+  freeSlack: number;
+  critical: boolean;
+}
+
+/** A project's schedule at one plan revision; on a dependency cycle, `cycle` names it and `tasks` is empty. */
+export interface ScheduleView {
+  planRevision: number;
+  start: string;
+  finish: string;
+  statusDate: string | null;
+  cycle: null | { taskIds: string[]; names: string[] };
+  tasks: ScheduledTaskView[];
+  criticalPath: string[];
+}
+
+/** What the view needs besides the engine's result: the revision, the status day and the outline of the tasks. */
+export interface ScheduleViewContext {
+  revision: number;
+  statusDay: string | null;
+  startDate: Instant;
+  tasks: readonly ScheduleTask[];
+  outline: readonly string[];
+  levels: readonly number[];
+}
+
+/** Formats instants, remembering each: a plan's tasks share most of their dates. */
+function instantFormatter(): (t: Instant) => string {
+  const seen = new Map<number, string>();
+  return (t) => {
+    let text = seen.get(t);
+    if (text === undefined) {
+      text = formatInstant(t).slice(0, 16);
+      seen.set(t, text);
+    }
+    return text;
+  };
+}
+
+/** Turns the engine's result into the API's schedule; input the engine could not schedule is a 422. */
+export function toScheduleView(context: ScheduleViewContext, result: ScheduleResult): ScheduleView {
+  const format = instantFormatter();
+  if (!result.ok) {
+    if (result.code === 'INVALID_INPUT') {
+      throw new ApiError(
+        422,
+        'INVALID_PLAN',
+        `The plan cannot be scheduled: ${result.message}`,
+        result.field,
+      );
+    }
+    return {
+      planRevision: context.revision,
+      start: format(context.startDate),
+      finish: format(context.startDate),
+      statusDate: context.statusDay,
+      cycle: { taskIds: [...result.cycle.taskIds], names: [...result.cycle.names] },
+      tasks: [],
+      criticalPath: [],
+    };
+  }
+  const tasks = result.tasks.map(
+    (task, i): ScheduledTaskView => ({
+      id: task.id,
+      outline: context.outline[i] ?? '',
+      level: context.levels[i] ?? 1,
+      summary: task.summary,
+      start: format(task.start),
+      finish: format(task.finish),
+      earlyStart: format(task.earlyStart),
+      earlyFinish: format(task.earlyFinish),
+      lateStart: format(task.lateStart),
+      lateFinish: format(task.lateFinish),
+      durationMinutes: Math.round(task.durationMinutes),
+      workMinutes: Math.round(task.work),
+      costCents: Math.round(task.cost),
+      percentComplete: Math.round(task.percentComplete),
+      totalSlack: Math.round(task.totalSlack),
+      freeSlack: Math.round(task.freeSlack),
+      critical: task.critical,
+    }),
+  );
+  return {
+    planRevision: context.revision,
+    start: format(result.start),
+    finish: format(result.finish),
+    statusDate: context.statusDay,
+    cycle: null,
+    tasks,
+    criticalPath: result.criticalPaths.flat().map(String),
+  };
+}

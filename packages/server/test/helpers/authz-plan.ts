@@ -1,0 +1,70 @@
+import type { MatrixRow } from './authz-resources-time';
+import type { AuthzWorld, Role } from './authz-world';
+import { roles } from './authz-world';
+
+const same = (status: number): Record<Role, number> =>
+  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
+const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
+const seeEntity = { ...inWorkspace(200), guest: 404 };
+const editEntity = (ok: number) => ({
+  ...seeEntity,
+  owner: ok,
+  admin: ok,
+  contributor: ok,
+  manager: ok,
+  member: 403,
+  viewer: 403,
+});
+const ifMatch = { 'if-match': '"1"' };
+
+let counter = 0;
+
+async function freshTasks(w: AuthzWorld): Promise<[string, string]> {
+  const path = `/api/projects/${w.projectId}/tasks`;
+  const make = async () =>
+    (await w.callers.owner.json<{ id: string }>('POST', path, { name: `Linked ${++counter}` }, 201)).id;
+  return [await make(), await make()];
+}
+
+async function freshLink(w: AuthzWorld): Promise<string> {
+  const [predecessorId, successorId] = await freshTasks(w);
+  const path = `/api/projects/${w.projectId}/links`;
+  return (await w.callers.owner.json<{ id: string }>('POST', path, { predecessorId, successorId }, 201)).id;
+}
+
+/** The matrix rows of the link, schedule, plan, bulk task and comment routes. */
+export function planExpectations(): Record<string, MatrixRow> {
+  return {
+    'GET /api/projects/:projectId/schedule': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/projects/${w.projectId}/schedule` }),
+    },
+    'GET /api/projects/:projectId/plan': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/projects/${w.projectId}/plan` }),
+    },
+    'GET /api/projects/:projectId/links': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/projects/${w.projectId}/links` }),
+    },
+    'POST /api/projects/:projectId/links': {
+      status: editEntity(201),
+      call: async (w) => {
+        const [predecessorId, successorId] = await freshTasks(w);
+        return { path: `/api/projects/${w.projectId}/links`, body: { predecessorId, successorId } };
+      },
+    },
+    'PATCH /api/links/:linkId': {
+      status: editEntity(200),
+      call: async (w) => ({
+        path: `/api/links/${await freshLink(w)}`,
+        body: { lagMinutes: 60 },
+        headers: ifMatch,
+      }),
+    },
+    'DELETE /api/links/:linkId': {
+      status: editEntity(204),
+      call: async (w) => ({ path: `/api/links/${await freshLink(w)}`, headers: ifMatch }),
+    },
+  };
+}
