@@ -1,5 +1,6 @@
 import { type ArrayMaker, plainArrays } from './arena';
-import type { LinkType, ScheduleProject, TaskId } from './model';
+import { EdgeList } from './edge-list';
+import type { Link, LinkType, ScheduleProject, ScheduleTask, TaskId } from './model';
 
 /** Link type codes used in the typed arrays. */
 export const FS = 0;
@@ -60,48 +61,7 @@ export type NetworkOutcome = { ok: true; network: Network } | { ok: false; cycle
 export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainArrays): NetworkOutcome {
   const tasks = project.tasks;
   const n = tasks.length;
-  const index = new IdIndex();
-  // One read of each task object (they are scattered in memory); the later loops use these copies.
-  const ids: TaskId[] = [];
-  const own = new Uint8Array(n);
-  const parent = make.i32(n).fill(-1);
-  const summary = make.u8(n);
-  const childCount = new Int32Array(n + 1);
-  // Outline order puts a parent before its children, so its index is usually known when a child is read.
-  let later: number[] | undefined;
-  let lastParentId: string | undefined;
-  let lastParent = -1;
-  for (let i = 0; i < n; i++) {
-    const task = tasks[i]!;
-    const id = task.id;
-    if (index.get(id) !== undefined) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
-    index.set(id, i);
-    ids.push(id);
-    own[i] = task.active ? 1 : 0;
-    const p = task.parentId;
-    if (p === undefined) continue;
-    // Siblings sit together in outline order, so most lookups repeat the previous one.
-    const pi = p === lastParentId ? lastParent : index.get(p);
-    if (pi === undefined) {
-      later ??= [];
-      later.push(i);
-      continue;
-    }
-    lastParentId = p;
-    lastParent = pi;
-    parent[i] = pi;
-    summary[pi] = 1;
-    childCount[pi]!++;
-  }
-  for (const i of later ?? []) {
-    const p = tasks[i]!.parentId!;
-    const pi = index.get(p);
-    if (pi === undefined)
-      throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
-    parent[i] = pi;
-    summary[pi] = 1;
-    childCount[pi]!++;
-  }
+  const { index, ids, own, parent, summary, childCount } = readTasks(tasks, make);
   const childStart = prefix(childCount, make);
   const childList = make.i32(childStart[n]!);
   const fill = childStart.slice(0, n);
@@ -121,36 +81,7 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
     return 1;
   }
 
-  // Expand links into summaries onto their active leaves; skip links that touch inactive tasks. Each link object is
-  // read once, here: the later loops use these edge arrays.
-  const links = project.links;
-  const edges = new EdgeList(links.length);
-  const leaves = (s: number, out: number[]): number[] => {
-    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
-      const c = childList[k]!;
-      if (!active[c]) continue;
-      if (summary[c]) leaves(c, out);
-      else out.push(c);
-    }
-    return out;
-  };
-  for (let li = 0; li < links.length; li++) {
-    const link = links[li]!;
-    const p = index.get(link.predecessorId);
-    const s = index.get(link.successorId);
-    if (p === undefined)
-      throw new InputError(`link names unknown task ${link.predecessorId}`, `links[${li}]`);
-    if (s === undefined) throw new InputError(`link names unknown task ${link.successorId}`, `links[${li}]`);
-    if (!active[p] || !active[s]) continue;
-    const type = linkCode(link.type);
-    const lag = link.lag;
-    const percent = 'percent' in lag;
-    const kind = percent ? LAG_PERCENT : link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
-    const amount = percent ? lag.percent : Math.round(lag.minutes);
-    if (!summary[s]) edges.push(p, s, type, kind, amount);
-    else for (const t of leaves(s, [])) edges.push(p, t, type, kind, amount);
-  }
-
+  const edges = readLinks(project.links, index, active, summary, childStart, childList);
   const m = edges.length;
   const { from: edgesFrom, to: edgesTo } = edges;
   const predCount = new Int32Array(n + 1);
@@ -210,44 +141,95 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   };
 }
 
-/** Links as parallel arrays, grown when links into summaries fan out onto their leaves. */
-class EdgeList {
-  length = 0;
-  from: Int32Array;
-  to: Int32Array;
-  type: Uint8Array;
-  kind: Uint8Array;
-  lag: Float64Array;
-
-  constructor(capacity: number) {
-    this.from = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
-    this.type = new Uint8Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.lag = new Float64Array(capacity);
+/**
+ * Ids, activity and parents from one read of each task object (they are scattered in memory); the later loops use
+ * these copies. Kept apart from the rest so that task objects of a new shape cost a fresh compile of this loop only.
+ */
+function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker) {
+  const n = tasks.length;
+  const index = new IdIndex();
+  const ids: TaskId[] = [];
+  const own = new Uint8Array(n);
+  const parent = make.i32(n).fill(-1);
+  const summary = make.u8(n);
+  const childCount = new Int32Array(n + 1);
+  // Outline order puts a parent before its children, so its index is usually known when a child is read.
+  let later: number[] | undefined;
+  let lastParentId: string | undefined;
+  let lastParent = -1;
+  for (let i = 0; i < n; i++) {
+    const task = tasks[i]!;
+    const id = task.id;
+    if (index.get(id) !== undefined) throw new InputError(`duplicate task id ${id}`, `tasks[${i}].id`);
+    index.set(id, i);
+    ids.push(id);
+    own[i] = task.active ? 1 : 0;
+    const p = task.parentId;
+    if (p === undefined) continue;
+    // Siblings sit together in outline order, so most lookups repeat the previous one.
+    const pi = p === lastParentId ? lastParent : index.get(p);
+    if (pi === undefined) {
+      later ??= [];
+      later.push(i);
+      continue;
+    }
+    lastParentId = p;
+    lastParent = pi;
+    parent[i] = pi;
+    summary[pi] = 1;
+    childCount[pi]!++;
   }
-
-  push(from: number, to: number, type: number, kind: number, lag: number): void {
-    if (this.length === this.from.length) this.grow(this.length * 2 + 16);
-    const e = this.length++;
-    this.from[e] = from;
-    this.to[e] = to;
-    this.type[e] = type;
-    this.kind[e] = kind;
-    this.lag[e] = lag;
+  for (const i of later ?? []) {
+    const p = tasks[i]!.parentId!;
+    const pi = index.get(p);
+    if (pi === undefined)
+      throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
+    parent[i] = pi;
+    summary[pi] = 1;
+    childCount[pi]!++;
   }
+  return { index, ids, own, parent, summary, childCount };
+}
 
-  private grow(capacity: number): void {
-    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.from = widen(this.from, new Int32Array(capacity));
-    this.to = widen(this.to, new Int32Array(capacity));
-    this.type = widen(this.type, new Uint8Array(capacity));
-    this.kind = widen(this.kind, new Uint8Array(capacity));
-    this.lag = widen(this.lag, new Float64Array(capacity));
+/**
+ * Links as edges between dense indices, each link object read once. A link into a summary becomes one edge to each of
+ * its active leaves; links that touch inactive tasks are left out.
+ */
+function readLinks(
+  links: readonly Link[],
+  index: IdIndex,
+  active: Uint8Array,
+  summary: Uint8Array,
+  childStart: Int32Array,
+  childList: Int32Array,
+): EdgeList {
+  const edges = new EdgeList(links.length);
+  const leaves = (s: number, out: number[]): number[] => {
+    for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
+      const c = childList[k]!;
+      if (!active[c]) continue;
+      if (summary[c]) leaves(c, out);
+      else out.push(c);
+    }
+    return out;
+  };
+  for (let li = 0; li < links.length; li++) {
+    const link = links[li]!;
+    const p = index.get(link.predecessorId);
+    const s = index.get(link.successorId);
+    if (p === undefined)
+      throw new InputError(`link names unknown task ${link.predecessorId}`, `links[${li}]`);
+    if (s === undefined) throw new InputError(`link names unknown task ${link.successorId}`, `links[${li}]`);
+    if (!active[p] || !active[s]) continue;
+    const type = linkCode(link.type);
+    const lag = link.lag;
+    const percent = 'percent' in lag;
+    const kind = percent ? LAG_PERCENT : link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
+    const amount = percent ? lag.percent : Math.round(lag.minutes);
+    if (!summary[s]) edges.push(p, s, type, kind, amount);
+    else for (const t of leaves(s, [])) edges.push(p, t, type, kind, amount);
   }
+  return edges;
 }
 
 /**

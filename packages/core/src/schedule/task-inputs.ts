@@ -21,16 +21,18 @@ export const SNET = 4;
 export const SNLT = 5;
 export const FNET = 6;
 export const FNLT = 7;
-const constraintCode: Record<ConstraintType, number> = {
-  asap: ASAP,
-  alap: ALAP,
-  mso: MSO,
-  mfo: MFO,
-  snet: SNET,
-  snlt: SNLT,
-  fnet: FNET,
-  fnlt: FNLT,
-};
+
+/** A comparison chain rather than a keyed lookup, most frequent first; anything unknown reads as ASAP, as before. */
+function constraintCode(type: ConstraintType): number {
+  if (type === 'asap') return ASAP;
+  if (type === 'alap') return ALAP;
+  if (type === 'snet') return SNET;
+  if (type === 'fnet') return FNET;
+  if (type === 'snlt') return SNLT;
+  if (type === 'fnlt') return FNLT;
+  if (type === 'mso') return MSO;
+  return type === 'mfo' ? MFO : ASAP;
+}
 
 /** Task flag bits. */
 export const F_MANUAL = 1;
@@ -212,7 +214,7 @@ export class TaskInputs {
     const working =
       assignments === undefined ? none : assignments.filter((a) => a.units > 0 && a.workMinutes > 0);
     const byAssignments =
-      task.type !== 'fixedDuration' && working.length > 0 && !task.elapsed && !task.manual;
+      working.length > 0 && task.type !== 'fixedDuration' && !task.elapsed && !task.manual;
     let calId = task.calendarId;
     let multi: AssignmentWork | undefined;
     if (calId === undefined && byAssignments) {
@@ -269,7 +271,7 @@ export class TaskInputs {
         : flags & F_STARTED
           ? (task.remainingDurationMinutes ?? Math.max(0, dur - done))
           : dur;
-    const code = constraintCode[task.constraint.type];
+    const code = constraintCode(task.constraint.type);
     if (code >= MSO && task.constraint.date === undefined) {
       throw new InputError(
         `task ${task.id} has a ${task.constraint.type} constraint without a date`,

@@ -1,0 +1,39 @@
+/** Links as parallel arrays, grown when links into summaries fan out onto their leaves. */
+export class EdgeList {
+  length = 0;
+  from: Int32Array;
+  to: Int32Array;
+  type: Uint8Array;
+  kind: Uint8Array;
+  lag: Float64Array;
+
+  constructor(capacity: number) {
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.type = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.lag = new Float64Array(capacity);
+  }
+
+  push(from: number, to: number, type: number, kind: number, lag: number): void {
+    if (this.length === this.from.length) this.grow(this.length * 2 + 16);
+    const e = this.length++;
+    this.from[e] = from;
+    this.to[e] = to;
+    this.type[e] = type;
+    this.kind[e] = kind;
+    this.lag[e] = lag;
+  }
+
+  private grow(capacity: number): void {
+    const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.from = widen(this.from, new Int32Array(capacity));
+    this.to = widen(this.to, new Int32Array(capacity));
+    this.type = widen(this.type, new Uint8Array(capacity));
+    this.kind = widen(this.kind, new Uint8Array(capacity));
+    this.lag = widen(this.lag, new Float64Array(capacity));
+  }
+}
