@@ -273,3 +273,25 @@ describe('the plan', () => {
     expect(plan.schedule.planRevision).toBe(plan.planRevision);
   });
 });
+
+describe('project settings', () => {
+  it('moves the schedule when the project start or calendar changes', async () => {
+    const projectId = await w.newProject({ name: 'Moving start', startDate: '2026-01-05' });
+    const task = await w.addTask(projectId, { name: 'Only', durationMinutes: day });
+    expect((await scheduleOf(projectId)).tasks[0]?.start).toBe('2026-01-05T08:00');
+    const project = await w.owner.json<{ version: number }>('GET', `/api/projects/${projectId}`);
+    await w.owner.json('PATCH', `/api/projects/${projectId}`, {
+      startDate: '2026-01-10',
+      version: project.version,
+    });
+    // Saturday the 10th: the first working minute is Monday the 12th at 08:00.
+    expect((await scheduleOf(projectId)).tasks.find((row) => row.id === task.id)?.start).toBe(
+      '2026-01-12T08:00',
+    );
+    await w.owner.json('PATCH', `/api/projects/${projectId}`, {
+      calendar: { workingDays: [0, 1, 2, 3, 4, 5, 6] },
+      version: project.version + 1,
+    });
+    expect((await scheduleOf(projectId)).tasks[0]?.start).toBe('2026-01-10T08:00');
+  });
+});

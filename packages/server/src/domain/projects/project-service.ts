@@ -185,6 +185,10 @@ export async function updateProject(
       .set({
         ...next,
         ...(calendar ? { calendar: { ...row.calendar, ...definedOnly(calendar) } } : {}),
+        // The calendar and the dates feed the schedule: a new plan revision, so no cached schedule outlives them.
+        ...(calendar || next.startDate !== undefined || next.statusDate !== undefined
+          ? { planRevision: sql`${projects.planRevision} + 1` }
+          : {}),
         version: sql`${projects.version} + 1`,
         updatedAt: sql`now()`,
       })
