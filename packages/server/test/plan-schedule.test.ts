@@ -295,3 +295,25 @@ describe('project settings', () => {
     expect((await scheduleOf(projectId)).tasks[0]?.start).toBe('2026-01-10T08:00');
   });
 });
+
+describe('resources in the schedule', () => {
+  it('counts assigned work and its cost at the resource rate', async () => {
+    const projectId = await w.newProject({ name: 'Staffed' });
+    const task = await w.addTask(projectId, { name: 'Paint', durationMinutes: 2 * day, fixedCostCents: 500 });
+    await sql(
+      t,
+      `insert into resources (id, workspace_id, name, standard_rate_cents) values ('res_painter', $1, 'Painter', 6000)`,
+      [w.workspaceId],
+    );
+    await sql(
+      t,
+      `insert into assignments (id, workspace_id, project_id, task_id, resource_id, units)
+       values ('asg_paint', $1, $2, $3, 'res_painter', 0.5)`,
+      [w.workspaceId, projectId, task.id],
+    );
+    await sql(t, 'update projects set plan_revision = plan_revision + 1 where id = $1', [projectId]);
+    const row = (await scheduleOf(projectId)).tasks.find((scheduled) => scheduled.id === task.id);
+    // Half of two days is eight hours of work at 60.00 an hour, plus the fixed 5.00.
+    expect(row).toMatchObject({ workMinutes: day, costCents: 8 * 6000 + 500, durationMinutes: 2 * day });
+  });
+});

@@ -1,6 +1,8 @@
 import {
   type Assignment,
   type Calendar,
+  type CalendarId,
+  calendarId,
   compileCalendar,
   defaultUnitSettings,
   type Instant,
@@ -136,6 +138,24 @@ export async function loadPlanInput(db: Queryable, projectId: string): Promise<P
   return buildPlanInput(projectId, project, taskRows, linkRows, assignmentRows);
 }
 
+/**
+ * The calendar of an assigned resource, added to `into`: the file calendars an import carried (shared by id with the
+ * project's), or one built from the simple settings; none when the resource follows the project calendar.
+ */
+function resourceCalendar(row: AssignmentRow, into: Calendar[]): CalendarId | undefined {
+  const settings = row.calendar as StoredCalendarSettings | null;
+  if (!settings) return undefined;
+  if (Array.isArray(settings.calendars) && settings.calendars.length > 0 && settings.calendarId) {
+    for (const calendar of settings.calendars) {
+      if (!into.some((candidate) => candidate.id === calendar.id)) into.push(calendar);
+    }
+    return calendarId(settings.calendarId);
+  }
+  const own = calendarFromSettings(`resource:${row.resourceId}`, settings, row.name);
+  into.push(own);
+  return own.id;
+}
+
 function buildPlanInput(
   projectId: string,
   project: ProjectRow,
@@ -144,7 +164,7 @@ function buildPlanInput(
   assignmentRows: AssignmentRow[],
 ): PlanInput {
   const settings = project.calendar;
-  const { calendars, calendarId } = projectCalendars(settings);
+  const { calendars, calendarId: projectCalendarId } = projectCalendars(settings);
   const outline = outlineOf(taskRows);
   const ids = new Set(taskRows.map((row) => row.id));
   const tasks = outline.order.map((i) => {
@@ -156,14 +176,11 @@ function buildPlanInput(
   const resourceCalendars: Calendar[] = [];
   const assignments: Assignment[] = assignmentRows.map((row) => {
     if (!resources.has(row.resourceId)) {
-      const own = row.calendar
-        ? calendarFromSettings(`resource:${row.resourceId}`, row.calendar, row.name)
-        : null;
-      if (own) resourceCalendars.push(own);
+      const own = resourceCalendar(row, resourceCalendars);
       resources.set(row.resourceId, {
         id: resourceId(row.resourceId),
         name: row.name,
-        ...(own ? { calendarId: own.id } : {}),
+        ...(own ? { calendarId: own } : {}),
         maxUnits: row.maxUnits,
         standardRate: money(row.standardRateCents),
         overtimeRate: money(row.overtimeRateCents),
@@ -179,16 +196,17 @@ function buildPlanInput(
       ...(row.actualWork > 0 ? { actualWork: row.actualWork } : {}),
     };
   });
-  const allCalendars = [...calendars, ...resourceCalendars];
+  const known = new Set(calendars.map((calendar) => calendar.id));
+  const allCalendars = [...calendars, ...resourceCalendars.filter((calendar) => !known.has(calendar.id))];
   return {
     projectId,
     revision: project.planRevision,
     startDay: project.startDate,
     statusDay: project.statusDate,
     project: {
-      startDate: projectStart(allCalendars, calendarId, project.startDate),
+      startDate: projectStart(allCalendars, projectCalendarId, project.startDate),
       scheduleFrom: 'start',
-      calendarId,
+      calendarId: projectCalendarId,
       calendars: allCalendars,
       units: {
         minutesPerDay: settings.minutesPerDay ?? defaultUnitSettings.minutesPerDay,
