@@ -19,7 +19,7 @@ export function DraftRow({
   const [name, setName] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => input.current?.focus({ preventScroll: true }), []);
   const finish = (next: boolean | 'cancel') => {
     if (done.current) return;
     done.current = true;

@@ -57,7 +57,7 @@ function CellEditor({
   const done = useRef(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    input.current?.focus();
+    input.current?.focus({ preventScroll: true });
     input.current?.select();
   }, []);
   const finish = (move: 'down' | 'next' | 'none' | 'cancel') => {

@@ -147,6 +147,12 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     virtualizer,
   });
 
+  // A task being added is scrolled into view, so its name field can take the focus.
+  const draftIndex = display.findIndex((d) => d.kind === 'draft');
+  useEffect(() => {
+    if (draftIndex >= 0) virtualizer.scrollToIndex(draftIndex, { align: 'auto' });
+  }, [draftIndex, virtualizer]);
+
   // The horizontal window moves in steps, so scrolling sideways re-renders the chart only every few hundred pixels.
   const syncViewport = useCallback(() => {
     const element = scroller.current;

@@ -1,0 +1,162 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { apiPost, workspaceIdOf } from './harness/api';
+import { launchChromium } from './harness/browser';
+import { dayWidth, gantt } from './harness/gantt';
+import { startTandem, type Tandem } from './harness/tandem';
+import { type Person, ui } from './harness/ui';
+
+const planner: Person = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  password: 'analytical-engine-1843',
+};
+const durations: [string, string][] = [
+  ['Design', '2d'],
+  ['Build API', '5d'],
+  ['Build UI', '4d'],
+  ['Test', '3d'],
+  ['Docs', '2d'],
+  ['Train support', '1d'],
+  ['Marketing site', '3d'],
+  ['Beta', '2d'],
+  ['Release', '1d'],
+  ['Retrospective', '4h'],
+];
+// Two paths from Design to Test: through Build API (5 days) and through Build UI (4 days, one day of slack).
+const links: [string, string][] = [
+  ['Design', 'Build API'],
+  ['Design', 'Build UI'],
+  ['Build API', 'Test'],
+  ['Build UI', 'Test'],
+  ['Test', 'Beta'],
+  ['Docs', 'Train support'],
+  ['Marketing site', 'Release'],
+  ['Beta', 'Release'],
+  ['Release', 'Retrospective'],
+];
+
+let tandem: Tandem;
+let browser: Browser;
+let page: Page;
+let chart: ReturnType<typeof gantt>;
+let projectUrl: string;
+
+// One planning session, step by step: each test continues where the previous one left the chart.
+describe('planning a project on the Gantt', () => {
+  beforeAll(async () => {
+    tandem = await startTandem();
+    browser = await launchChromium();
+    const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1600, height: 900 } });
+    page = await context.newPage();
+    chart = gantt(page);
+    await page.goto('/');
+    const app = ui(page);
+    await app.signUp(planner);
+    await app.createFirstWorkspace('Acme');
+    const workspaceId = workspaceIdOf(page);
+    const project = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Checkout launch',
+      startDate: '2026-03-02',
+    });
+    projectUrl = `/w/${workspaceId}/projects/${project.id}`;
+    await page.goto(projectUrl);
+    await page.getByRole('heading', { level: 1, name: 'Checkout launch' }).waitFor();
+  });
+
+  beforeEach(({ task }) => {
+    onTestFailed(async () => {
+      await page?.screenshot({ path: `test-results/${task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.stop();
+  });
+
+  it('adds ten tasks by typing their names into the grid', async () => {
+    await chart.open();
+    await chart.addTasks(durations.map(([name]) => name));
+    const names = await page.locator('.gantt__grid .gantt__row [data-column="name"]').allTextContents();
+    expect(names.map((n) => n.trim())).toEqual(durations.map(([name]) => name));
+    expect(await chart.cell('Release', 'id')).toBe('9');
+  });
+
+  it('sets durations typed as days and hours, and the bars take their length', async () => {
+    for (const [name, duration] of durations) await chart.setCell(name, 'duration', duration);
+    expect(await chart.cell('Build API', 'duration')).toBe('5d');
+    expect(await chart.cell('Retrospective', 'duration')).toBe('4h');
+    const api = await chart.barBox('Build API');
+    const ui = await chart.barBox('Build UI');
+    // Same start, 5 against 4 working days: the longer bar is a day (plus the night) wider.
+    expect(api.x).toBeCloseTo(ui.x, 0);
+    expect(api.width - ui.width).toBeGreaterThan(dayWidth * 0.9);
+  });
+
+  it('links tasks by dragging from the end of one bar onto another', async () => {
+    for (const [from, to] of links) await chart.rescheduled(() => chart.link(from, to));
+    expect(await page.locator('.gantt__link').count()).toBe(links.length);
+    expect(await chart.cell('Test', 'predecessors')).toBe('2, 3');
+    // Test waits for the longer branch: it starts when Build API ends.
+    const api = await chart.barBox('Build API');
+    const test = await chart.barBox('Test');
+    expect(test.x).toBeGreaterThanOrEqual(api.x + api.width - 1);
+    expect(await chart.isCritical('Build API')).toBe(true);
+    expect(await chart.isCritical('Build UI')).toBe(false);
+    expect(await page.locator('.gantt__slack').count()).toBeGreaterThan(0);
+  });
+
+  it('moves the successors and the critical path when a bar is dragged later', async () => {
+    const testBefore = await chart.barBox('Test');
+    const releaseBefore = await chart.barBox('Release');
+    await chart.rescheduled(() => chart.dragBar('Build UI', { days: 3 }));
+    const testAfter = await chart.barBox('Test');
+    const releaseAfter = await chart.barBox('Release');
+    // Build UI now starts three days later and ends two days after Build API: Test and everything after it follow.
+    expect(testAfter.x - testBefore.x).toBeGreaterThan(dayWidth);
+    expect(releaseAfter.x - releaseBefore.x).toBeCloseTo(testAfter.x - testBefore.x, 0);
+    expect(await chart.isCritical('Build UI')).toBe(true);
+    expect(await chart.isCritical('Build API')).toBe(false);
+  });
+
+  it('refuses a link that would make a cycle and says which tasks form it', async () => {
+    const revision = await chart.revision();
+    await chart.link('Beta', 'Build UI');
+    const alert = page.getByRole('alert').filter({ hasText: /cycle/i });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Build UI.*Test.*Beta/);
+    expect(await chart.revision()).toBe(revision);
+    expect(await page.locator('.gantt__link').count()).toBe(links.length);
+  });
+
+  it('indents a task under the one above with Tab and shows the summary as a bracket', async () => {
+    await chart.row('Marketing site').locator('[data-column="id"]').click();
+    await chart.rescheduled(() => page.keyboard.press('Tab'));
+    expect(await chart.cell('Marketing site', 'outline')).toBe('6.1');
+    expect(await page.locator('.gantt__bar--summary').count()).toBe(1);
+    await chart.rescheduled(() => page.keyboard.press('Shift+Tab'));
+    expect(await chart.cell('Marketing site', 'outline')).toBe('7');
+    expect(await page.locator('.gantt__bar--summary').count()).toBe(0);
+  });
+
+  it('shows another viewer the rescheduled chart within a second of an edit', async () => {
+    const other = await browser.newPage({ baseURL: tandem.url, viewport: { width: 1600, height: 900 } });
+    await other.context().addCookies(await page.context().cookies());
+    await other.goto(`${projectUrl}?view=gantt`);
+    const theirs = gantt(other);
+    await theirs.bar('Beta').then((bar) => bar.waitFor());
+    const before = await theirs.barBox('Beta');
+    await chart.setCell('Test', 'duration', '5d');
+    // The live event reaches the other window and its chart is redrawn from the server within a second.
+    await other.waitForFunction(
+      ({ id, x }) => {
+        const bar = document.querySelector(`.gantt__bar[data-task-id="${id}"]`);
+        return bar ? Number(bar.getAttribute('data-x')) > x + 1 : false;
+      },
+      { id: await chart.idOf('Beta'), x: before.x },
+      { timeout: 1000 },
+    );
+    await other.close();
+  });
+});
