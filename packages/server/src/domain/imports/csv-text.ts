@@ -76,7 +76,7 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 function quote(cell: string): string {
-  return /[",\r\n;]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** Writes rows as CSV with CRLF line ends, quoting only cells that need it. */

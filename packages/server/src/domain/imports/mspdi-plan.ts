@@ -52,6 +52,31 @@ function effectiveWeek(calendar: Calendar, calendars: readonly Calendar[]): DayP
   return calendar.week.map((day, index) => day ?? inherited[index] ?? []);
 }
 
+/**
+ * The calendars with every day of every week spelled out. A day a derived calendar leaves to its base is `undefined`
+ * in core, which JSON cannot keep (it becomes null); the calendars of a file never change after the import, so the
+ * inherited day is written in its place, which schedules the same.
+ */
+export function settledCalendars(calendars: readonly Calendar[]): Calendar[] {
+  const byId = new Map(calendars.map((calendar) => [calendar.id as string, calendar]));
+  const baseWeek = (calendar: Calendar): DayPattern[] => {
+    const base = calendar.baseCalendarId === undefined ? undefined : byId.get(calendar.baseCalendarId);
+    return base && base !== calendar
+      ? effectiveWeek(base, calendars)
+      : standardCalendar.week.map((day) => day ?? []);
+  };
+  return calendars.map((calendar) => {
+    const inherited = baseWeek(calendar);
+    const fill = (week: Calendar['week']) =>
+      week.map((day, index) => day ?? inherited[index] ?? []) as unknown as Calendar['week'];
+    return {
+      ...calendar,
+      week: fill(calendar.week),
+      workWeeks: calendar.workWeeks.map((workWeek) => ({ ...workWeek, week: fill(workWeek.week) })),
+    };
+  });
+}
+
 const clock = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
@@ -74,7 +99,7 @@ function calendarSettings(
     ...(firstDay.length > 0 && {
       workingHours: firstDay.map((interval) => ({ start: clock(interval.from), finish: clock(interval.to) })),
     }),
-    calendars: [...calendars],
+    calendars: settledCalendars(calendars),
     calendarId,
   };
 }
