@@ -10,7 +10,7 @@ export const dayWidth = 36;
 export function gantt(page: Page) {
   const row = (name: string) =>
     page.locator('.gantt__grid .gantt__row', {
-      has: page.locator('[data-column="name"]', { hasText: new RegExp(`^\\W*${escape(name)}$`) }),
+      has: page.locator('[data-column="name"]', { hasText: new RegExp(`^\\W*${escapeRegExp(name)}$`) }),
     });
   const idOf = async (name: string) => {
     const id = await row(name).first().getAttribute('data-task-id');
@@ -111,6 +111,6 @@ export function gantt(page: Page) {
   };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
