@@ -161,13 +161,26 @@ export class Engine {
     const { net, out, passes } = this;
     taskWorkAndCost(this.project, this.inputs, out, net.index);
     const limit = this.project.criticalSlackLimit;
-    for (let i = 0; i < net.n; i++) if (!net.active[i]) inactiveOutputs(passes, out, i);
-    // Leaves in index order (sequential memory), then summaries in topological order (children first).
-    for (let i = 0; i < net.n; i++) if (net.active[i] && !net.summary[i]) leafOutputs(passes, out, i, limit);
-    const order = net.order;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      if (net.summary[i]) summaryOutputs(passes, out, i);
+    const { n, active, summary, parent } = net;
+    let outline = true;
+    for (let i = 0; i < n && outline; i++) outline = parent[i]! < i;
+    if (outline) {
+      // Outline order puts every summary before its children, so walking it backward rolls a summary up right after
+      // its children, while their outputs are still in cache.
+      for (let i = n - 1; i >= 0; i--) {
+        if (!active[i]) inactiveOutputs(passes, out, i);
+        else if (summary[i]) summaryOutputs(passes, out, i);
+        else leafOutputs(passes, out, i, limit);
+      }
+    } else {
+      for (let i = 0; i < n; i++) if (!active[i]) inactiveOutputs(passes, out, i);
+      // Leaves in index order (sequential memory), then summaries in topological order (children first).
+      for (let i = 0; i < n; i++) if (active[i] && !summary[i]) leafOutputs(passes, out, i, limit);
+      const order = net.order;
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
+        if (summary[i]) summaryOutputs(passes, out, i);
+      }
     }
     this.objects = scheduledTasks(passes, out);
   }
