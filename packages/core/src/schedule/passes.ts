@@ -133,12 +133,20 @@ export class Passes {
     if (net.summary[i]) {
       let s = Number.POSITIVE_INFINITY;
       let f = NONE;
-      for (let k = net.childStart[i]!; k < net.childStart[i + 1]!; k++) {
-        const ch = net.childList[k]!;
-        if (!net.active[ch]) continue;
-        const late = second && inp.ctype[ch] === ALAP;
-        const cs = this.conv(inp.cal[ch]!, c, late ? this.ls[ch]! : es[ch]!, false);
-        const cf = this.conv(inp.cal[ch]!, c, late ? this.lf[ch]! : ef[ch]!, true);
+      const { childList, active } = net;
+      const { cal, ctype } = inp;
+      const end = net.childStart[i + 1]!;
+      for (let k = net.childStart[i]!; k < end; k++) {
+        const ch = childList[k]!;
+        if (!active[ch]) continue;
+        const late = second && ctype[ch] === ALAP;
+        let cs = late ? this.ls[ch]! : es[ch]!;
+        let cf = late ? this.lf[ch]! : ef[ch]!;
+        const chc = cal[ch]!;
+        if (chc !== c) {
+          cs = this.conv(chc, c, cs, false);
+          cf = this.conv(chc, c, cf, true);
+        }
         if (cs < s) s = cs;
         if (cf > f) f = cf;
       }
@@ -389,11 +397,11 @@ export class Passes {
     }
     const p = net.parent[i]!;
     if (p >= 0) {
-      const pc = inp.cal[p]!;
-      const plf = this.conv(pc, c, this.lfBound[p]!, true);
+      const pc = cal[p]!;
+      const plf = pc === c ? this.lfBound[p]! : this.conv(pc, c, this.lfBound[p]!, true);
       if (plf < lf) lf = plf;
       if (this.earliest[p] === i) {
-        const pls = this.conv(pc, c, this.lsBound[p]!, false);
+        const pls = pc === c ? this.lsBound[p]! : this.conv(pc, c, this.lsBound[p]!, false);
         if (pls < lsb) lsb = pls;
       }
     }
@@ -482,10 +490,15 @@ export class Passes {
     const net = this.net;
     let best = -1;
     let bestEs = Number.POSITIVE_INFINITY;
-    for (let k = net.childStart[p]!; k < net.childStart[p + 1]!; k++) {
-      const ch = net.childList[k]!;
-      if (!net.active[ch]) continue;
-      const e = this.conv(this.inputs.cal[ch]!, this.inputs.cal[p]!, this.es1[ch]!, false);
+    const { childList, active } = net;
+    const cal = this.inputs.cal;
+    const c = cal[p]!;
+    const es1 = this.es1;
+    const end = net.childStart[p + 1]!;
+    for (let k = net.childStart[p]!; k < end; k++) {
+      const ch = childList[k]!;
+      if (!active[ch]) continue;
+      const e = cal[ch] === c ? es1[ch]! : this.conv(cal[ch]!, c, es1[ch]!, false);
       if (e < bestEs) {
         bestEs = e;
         best = ch;
