@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
+import { backlogView } from './backlog';
+import { boardView } from './board';
 import { ganttView } from './gantt';
+import { listView } from './list';
 
 /** What every view of a project is given. */
 export interface ProjectViewProps {
@@ -20,4 +23,4 @@ export interface ProjectView {
 }
 
 /** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
-export const projectViews: readonly ProjectView[] = [ganttView];
+export const projectViews: readonly ProjectView[] = [ganttView, boardView, listView, backlogView];

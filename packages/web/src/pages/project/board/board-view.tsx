@@ -1,0 +1,279 @@
+import { type WipState, wipStates } from '@tandem/core';
+import { useCallback, useMemo, useState } from 'react';
+import { messageOf } from '../../../api/client';
+import { EmptyState, SkeletonRows } from '../../../components/feedback';
+import { Icons } from '../../../components/icons';
+import { SavedViewPicker } from '../list/saved-view-picker';
+import type { ProjectViewProps } from '../project-views';
+import {
+  type AgileTask,
+  type Priority,
+  useAssignees,
+  useProjectTasks,
+  useSprints,
+  useWorkflow,
+  type Workflow,
+} from './agile-api';
+import type { CardKey } from './board-card';
+import { BoardCell } from './board-cell';
+import { boardLanes, type Lane, type Swimlanes } from './board-lanes';
+import { BoardToolbar } from './board-toolbar';
+import { TaskDetails } from './task-details';
+import { filterTasks, indexTasks, labelsOf, rankAt, type TaskFilter, type TaskIndex } from './task-model';
+import { indexWithout, usePointerDrag } from './use-pointer-drag';
+import { useTaskUpdate } from './use-task-update';
+import { WorkflowSettings } from './workflow-settings';
+import './board.css';
+
+/** The board tab: the project's leaf tasks as cards in the workflow's columns, dragged or moved by keyboard. */
+export function BoardView({ projectId }: ProjectViewProps) {
+  const tasks = useProjectTasks(projectId);
+  const workflow = useWorkflow(projectId);
+  const failed = tasks.error ?? workflow.error;
+  if (failed && !(tasks.data && workflow.data)) {
+    return (
+      <EmptyState icon={<Icons.close width={22} height={22} />} title="The board could not be loaded">
+        {messageOf(failed)}
+      </EmptyState>
+    );
+  }
+  if (!tasks.data || !workflow.data) return <SkeletonRows rows={6} />;
+  return <Board projectId={projectId} tasks={tasks.data} workflow={workflow.data} />;
+}
+
+/** What a saved board view keeps. */
+interface BoardConfig {
+  filter: TaskFilter;
+  swimlanes: Swimlanes;
+}
+
+const lanePriority = (lane: string): Priority | undefined =>
+  lane.startsWith('p:') ? (lane.slice(2) as Priority) : undefined;
+
+function Board({
+  projectId,
+  tasks,
+  workflow,
+}: {
+  projectId: string;
+  tasks: AgileTask[];
+  workflow: Workflow;
+}) {
+  const assignees = useAssignees(projectId);
+  const sprints = useSprints(projectId);
+  const [filter, setFilter] = useState<TaskFilter>({});
+  const [swimlanes, setSwimlanes] = useState<Swimlanes>('none');
+  const [openId, setOpenId] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
+  const [settings, setSettings] = useState(false);
+  const update = useTaskUpdate(projectId);
+  const columns = workflow.columns;
+
+  const index: TaskIndex = useMemo(() => indexTasks(tasks, assignees.data ?? []), [tasks, assignees.data]);
+  const cards = useMemo(() => filterTasks(index.leaves, filter, index), [index, filter]);
+  const lanes = useMemo(
+    () => boardLanes(cards, columns, swimlanes, index),
+    [cards, columns, swimlanes, index],
+  );
+  // WIP counts every leaf in a column, filtered out or not: a filter changes what is shown, not what is in progress.
+  const wip = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const task of index.leaves) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
+    return new Map(wipStates(columns, counts).map((state) => [state.key, state]));
+  }, [index.leaves, columns]);
+  const people = useMemo(
+    () => [...new Set((assignees.data ?? []).map((a) => a.name))].sort((a, b) => a.localeCompare(b)),
+    [assignees.data],
+  );
+
+  const move = useCallback(
+    (task: AgileTask, lane: Lane, status: string, at: number) => {
+      const shown = (lane.cells.get(status) ?? []).map((t) => t.id);
+      const rest = (lane.cells.get(status) ?? []).filter((t) => t.id !== task.id);
+      const rank = rankAt(rest, indexWithout(shown, task.id, at));
+      const priority = lanePriority(lane.key);
+      const changes: Partial<AgileTask> = {
+        status,
+        rank,
+        ...(priority && priority !== task.priority ? { priority } : {}),
+      };
+      if (task.status === status && task.rank === rank && !changes.priority) return;
+      update.mutate({ task, changes });
+    },
+    [update],
+  );
+
+  const { drag, start, justDragged } = usePointerDrag((id, target) => {
+    const [laneKey, status] = target.list.split('|');
+    const lane = lanes.find((l) => l.key === laneKey);
+    const task = tasks.find((t) => t.id === id);
+    if (lane && task && status) move(task, lane, status, target.index);
+  });
+
+  const laneOfTask = (task: AgileTask) =>
+    lanes.find((lane) => [...lane.cells.values()].some((c) => c.includes(task)));
+  const columnIndex = (task: AgileTask) =>
+    Math.max(
+      0,
+      columns.findIndex((c) => c.key === task.status),
+    );
+
+  const onKey = (task: AgileTask, key: CardKey, moving: boolean) => {
+    const lane = laneOfTask(task);
+    if (!lane) return;
+    const col = columnIndex(task);
+    const cell = lane.cells.get(columns[col]?.key ?? '') ?? [];
+    const at = cell.indexOf(task);
+    if (key === 'left' || key === 'right') {
+      const next = columns[col + (key === 'left' ? -1 : 1)];
+      if (!next) return;
+      if (moving) {
+        move(task, lane, next.key, (lane.cells.get(next.key) ?? []).length);
+        setFocusId(task.id);
+      } else {
+        const target = lane.cells.get(next.key)?.[Math.min(at, (lane.cells.get(next.key)?.length ?? 1) - 1)];
+        if (target) setFocusId(target.id);
+      }
+      return;
+    }
+    const step = key === 'up' ? -1 : 1;
+    if (moving) {
+      // Down by one means landing after the next card, which in the list still holding this card is two further on.
+      const destination = at + (step > 0 ? 2 : -1);
+      if (destination < 0 || destination > cell.length) return;
+      move(task, lane, task.status, destination);
+      setFocusId(task.id);
+    } else {
+      const target = cell[at + step];
+      if (target) setFocusId(target.id);
+    }
+  };
+
+  const open = openId ? tasks.find((t) => t.id === openId) : undefined;
+  const dropFor = (listId: string) => (drag?.target?.list === listId ? drag.target.index : undefined);
+  const dragged = drag ? tasks.find((t) => t.id === drag.id) : undefined;
+
+  return (
+    <div className="board">
+      <BoardToolbar
+        filter={filter}
+        onFilter={setFilter}
+        swimlanes={swimlanes}
+        onSwimlanes={setSwimlanes}
+        labels={labelsOf(index.leaves)}
+        people={people}
+        sprints={sprints.data ?? []}
+        shown={cards.length}
+        total={index.leaves.length}
+        onSettings={() => setSettings(true)}
+        views={
+          <SavedViewPicker<BoardConfig>
+            projectId={projectId}
+            kind="board"
+            current={{ filter, swimlanes }}
+            onApply={(config) => {
+              setFilter(config.filter ?? {});
+              setSwimlanes(config.swimlanes ?? 'none');
+            }}
+          />
+        }
+      />
+      <div className="board__scroll">
+        <div
+          className="board__grid"
+          style={{ gridTemplateColumns: `repeat(${columns.length}, var(--board-column))` }}
+        >
+          {columns.map((column) => (
+            <ColumnHeader key={column.key} name={column.name} state={wip.get(column.key)} />
+          ))}
+        </div>
+        {lanes.map((lane) => (
+          <section
+            key={lane.key}
+            className="board__lane"
+            aria-label={swimlanes === 'none' ? 'Board' : lane.title}
+          >
+            {swimlanes === 'none' ? null : (
+              <h3 className="board__lane-title">
+                {lane.title} <span className="subtle">{lane.count}</span>
+              </h3>
+            )}
+            <div
+              className="board__grid"
+              style={{ gridTemplateColumns: `repeat(${columns.length}, var(--board-column))` }}
+            >
+              {columns.map((column, col) => {
+                const listId = `${lane.key}|${column.key}`;
+                return (
+                  <BoardCell
+                    key={listId}
+                    listId={listId}
+                    cards={lane.cells.get(column.key) ?? []}
+                    index={index}
+                    tall={swimlanes === 'none'}
+                    draggingId={drag?.id}
+                    dropIndex={dropFor(listId)}
+                    focusId={focusId}
+                    canMoveLeft={col > 0}
+                    canMoveRight={col < columns.length - 1}
+                    onOpen={(task) => {
+                      if (!justDragged()) setOpenId(task.id);
+                    }}
+                    onPointerDown={(event, task) => start(event, task.id)}
+                    onKey={onKey}
+                    onMove={(task, direction) => {
+                      const next = columns[col + (direction === 'left' ? -1 : 1)];
+                      if (next) move(task, lane, next.key, (lane.cells.get(next.key) ?? []).length);
+                    }}
+                  />
+                );
+              })}
+            </div>
+          </section>
+        ))}
+      </div>
+      {drag && dragged ? (
+        <div
+          className="board-ghost"
+          style={{ left: drag.x - drag.dx, top: drag.y - drag.dy, width: drag.width }}
+          aria-hidden="true"
+        >
+          {dragged.name}
+        </div>
+      ) : null}
+      {open ? (
+        <TaskDetails
+          task={open}
+          projectId={projectId}
+          columns={columns}
+          sprints={sprints.data ?? []}
+          outline={index.outline.get(open.id) ?? ''}
+          onClose={() => setOpenId(undefined)}
+        />
+      ) : null}
+      <WorkflowSettings
+        projectId={projectId}
+        workflow={workflow}
+        open={settings}
+        onClose={() => setSettings(false)}
+      />
+    </div>
+  );
+}
+
+function ColumnHeader({ name, state }: { name: string; state: WipState | undefined }) {
+  const tone = state?.exceeded ? ' board-column--exceeded' : state?.full ? ' board-column--full' : '';
+  return (
+    <div className={`board-column${tone}`}>
+      <h3>{name}</h3>
+      <span
+        className="board-column__count"
+        title={state?.limit ? `Work-in-progress limit ${state.limit}` : 'No work-in-progress limit'}
+      >
+        {state?.count ?? 0}
+        {state?.limit ? ` / ${state.limit}` : ''}
+      </span>
+      {state?.exceeded ? <span className="visually-hidden">Over its work-in-progress limit</span> : null}
+    </div>
+  );
+}
