@@ -49,6 +49,7 @@ const projectSchema = z
     startDate: z.string(),
     statusDate: z.string().nullable(),
     calendar: calendarSchema,
+    isTemplate: z.boolean(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -80,7 +81,15 @@ const updateBody = z.strictObject({
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const workspaceParams = z.object({ workspaceId: idSchema });
 const projectParams = z.object({ projectId: idSchema });
-const listParams = listQuery.extend({ programId: idSchema.optional(), productId: idSchema.optional() });
+const listParams = listQuery.extend({
+  programId: idSchema.optional(),
+  productId: idSchema.optional(),
+  template: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .openapi({ description: 'true lists the templates instead of the live projects' }),
+});
 
 const list = createRoute({
   method: 'get',

@@ -39,6 +39,8 @@ export type ProjectChanges = Changes<ProjectInput>;
 export interface ProjectFilters {
   programId?: string | undefined;
   productId?: string | undefined;
+  /** True lists only templates; live projects (no templates) otherwise. */
+  template?: boolean | undefined;
 }
 
 const sortable = ['name', 'startDate', 'createdAt', 'updatedAt'] as const;
@@ -151,6 +153,7 @@ export async function listProjects(
         visible,
         query.programId ? eq(projects.programId, query.programId) : undefined,
         query.productId ? eq(projects.productId, query.productId) : undefined,
+        eq(projects.isTemplate, query.template === true),
         containsText(projects.name, query.q),
         page.where,
       ),

@@ -16,6 +16,8 @@ export interface ProjectView {
   /** The day progress is reported up to, `YYYY-MM-DD`, or null for "today". */
   statusDate: string | null;
   calendar: ProjectCalendarSettings;
+  /** A template is copied to start new projects and listed apart from live plans. */
+  isTemplate: boolean;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -34,6 +36,7 @@ export function toProjectView(row: ProjectRow): ProjectView {
     startDate: row.startDate,
     statusDate: row.statusDate,
     calendar: row.calendar,
+    isTemplate: row.isTemplate,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
