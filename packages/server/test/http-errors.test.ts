@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/http/context';
@@ -106,6 +107,32 @@ describe('the error format', () => {
     });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('counts a chunked body with no Content-Length against the same limit', async () => {
+    const send = (json: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest(`${t.url}/api/test-widgets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => {
+            body += chunk.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        // Two writes, so the body really arrives in chunks.
+        req.write(json.slice(0, 10));
+        req.end(json.slice(10));
+      });
+    const small = await send(JSON.stringify({ name: 'chunked', size: 3 }));
+    expect(small.status).toBe(201);
+    const large = await send(JSON.stringify({ name: 'x'.repeat(5000), size: 1 }));
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

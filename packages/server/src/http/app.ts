@@ -1,13 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { requestBodyLimit } from './body-limit';
 import type { App, AppDeps, AppEnv, RegisterRoutes } from './context';
-import { ApiError, errorHandler, payloadTooLarge } from './errors';
+import { ApiError, errorHandler } from './errors';
 import { register as registerHealth } from './health';
 import { requestLog } from './request-log';
 import { defineRawRoute, publicRule } from './route-rule';
 import { securityHeaders } from './security-headers';
 import { registerStaticFiles } from './static-files';
 import { validationHook } from './validation';
+
+/** Routes that take a file upload: `/api/…/imports/mspdi`, `/api/…/imports/csv`. */
+const uploadPath = /^\/api\/.+\/imports\/(?:mspdi|csv)$/;
 
 /**
  * Builds the HTTP application: the shared middleware, every feature's routes, the OpenAPI document and the web app.
@@ -22,13 +25,9 @@ export function createApp(deps: AppDeps, features: readonly RegisterRoutes[] = [
   });
   app.use('*', requestLog(deps.logger));
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) => c.json(payloadTooLarge().toBody(), 413),
-    }),
-  );
+  const bodyLimit = requestBodyLimit(deps.config.bodyLimitBytes);
+  // File imports stream their body and hold it to their own, larger limit as it arrives.
+  app.use('/api/*', (c, next) => (uploadPath.test(c.req.path) ? next() : bodyLimit(c, next)));
   registerHealth(app, deps);
   for (const register of features) register(app, deps);
   let document: unknown;
