@@ -4,6 +4,7 @@ import { policy } from '../src/auth/policy';
 import { createApp } from '../src/http/app';
 import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
 import { resourceExpectations } from './helpers/authz-resources-time';
 import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
@@ -286,6 +287,7 @@ const expectations: Record<string, Expectation> = {
   ...resourceExpectations(),
   ...planExpectations(),
   ...agileExpectations(),
+  ...fileExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),

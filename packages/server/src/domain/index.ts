@@ -1,10 +1,13 @@
 import { registerHistoryRoutes } from '../audit/history-routes';
 import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
+import { registerBaselineRoutes } from './baselines/baseline-routes';
+import { registerImportRoutes } from './imports/import-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
+import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
@@ -28,4 +31,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerHistoryRoutes,
   registerResourceRoutes,
   registerAssignmentRoutes,
+  registerImportRoutes,
+  registerBaselineRoutes,
+  registerProjectCopyRoutes,
 ];
