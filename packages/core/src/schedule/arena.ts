@@ -54,5 +54,5 @@ export type ArrayMaker = Pick<Arena, 'f64' | 'i32' | 'u8'>;
 
 /** A rough size for one engine run: per-task and per-link arrays of every stage. */
 export function engineBytes(tasks: number, links: number): number {
-  return tasks * 320 + links * 32 + 4096;
+  return tasks * 272 + links * 32 + 4096;
 }

@@ -444,7 +444,8 @@ export class Passes {
         }
         break;
     }
-    const deadline = inp.deadline[i]!;
+    // The deadline column is empty when no task has one (see TaskInputs.gap).
+    const deadline = inp.deadline.length === 0 ? Number.NaN : inp.deadline[i]!;
     if (deadline <= lf) {
       lf = deadline;
       open = false;

@@ -10,6 +10,7 @@ import {
   F_ELAPSED,
   F_MANUAL,
   F_RESOURCE_CALENDAR,
+  F_SPLIT,
   F_STARTED,
   type TaskInputs,
 } from './task-inputs';
@@ -341,7 +342,9 @@ export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
     else {
       const c = ctype[i]!;
       // A split task's duration leaves out its pauses.
-      span = (c === ALAP || (fromFinish && c === 0) ? lf[i]! - ls[i]! : ef[i]! - es[i]!) - gap[i]!;
+      span = c === ALAP || (fromFinish && c === 0) ? lf[i]! - ls[i]! : ef[i]! - es[i]!;
+      // Only a split task has a gap column entry (see TaskInputs.gap).
+      if (flags[i]! & F_SPLIT) span -= gap[i]!;
     }
     objects.push({
       id: ids[i]!,
@@ -379,7 +382,8 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
     const ctype = ps.inputs.ctype[i]!;
     const late = ctype === ALAP || (ps.fromFinish && ctype === 0);
     // A split task's duration leaves out its pauses.
-    span = (late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!) - ps.inputs.gap[i]!;
+    span = late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!;
+    if (ps.inputs.flags[i]! & F_SPLIT) span -= ps.inputs.gap[i]!;
   }
   return {
     id: task.id,

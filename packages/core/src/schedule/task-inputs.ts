@@ -12,6 +12,12 @@ export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) 
 
 const none: readonly ScheduleProject['assignments'][number][] = [];
 
+/** The empty column (see TaskInputs.gap). */
+const none64 = new Float64Array(0);
+
+/** Per-task columns that only some projects need. */
+type SparseColumn = 'gap' | 'deadline' | 'actualStart' | 'actualFinish' | 'manualStart' | 'manualFinish';
+
 /** Constraint codes in MSPDI's order. */
 export const ASAP = 0;
 export const ALAP = 1;
@@ -67,18 +73,22 @@ export class TaskInputs {
   readonly dur: Float64Array;
   /** Duration still to do once started. */
   readonly remaining: Float64Array;
-  /** Working minutes of the task's pauses (splits), spanned on top of its duration. */
-  readonly gap: Float64Array;
+  /**
+   * Working minutes of the task's pauses (splits), spanned on top of its duration. Like the dates below, a column no
+   * task needs stays empty (most projects have no splits, deadlines, actuals or manual tasks): read it only for a task
+   * whose flag says it has one (F_SPLIT; F_STARTED or F_COMPLETE; F_MANUAL), or the deadlines when not empty.
+   */
+  gap: Float64Array = none64;
   readonly flags: Uint8Array;
   readonly ctype: Uint8Array;
   /** Constraint date as a coordinate, and as the instant it was given. */
   readonly cdate: Float64Array;
   readonly cdateInstant: Float64Array;
-  readonly deadline: Float64Array;
-  readonly actualStart: Float64Array;
-  readonly actualFinish: Float64Array;
-  readonly manualStart: Float64Array;
-  readonly manualFinish: Float64Array;
+  deadline: Float64Array = none64;
+  actualStart: Float64Array = none64;
+  actualFinish: Float64Array = none64;
+  manualStart: Float64Array = none64;
+  manualFinish: Float64Array = none64;
   /** Percent complete, the task's own work (NaN when it comes from assignments) and fixed cost. */
   readonly percent: Float64Array;
   readonly ownWork: Float64Array;
@@ -92,22 +102,17 @@ export class TaskInputs {
   constructor(
     readonly project: ScheduleProject,
     private readonly compile: CalendarCompiler,
-    make: ArrayMaker = plainArrays,
+    private readonly make: ArrayMaker = plainArrays,
   ) {
     const n = project.tasks.length;
+    this.n = n;
     this.cal = make.i32(n);
     this.dur = make.f64(n);
     this.remaining = make.f64(n);
-    this.gap = make.f64(n);
     this.flags = make.u8(n);
     this.ctype = make.u8(n);
     this.cdate = make.f64(n);
     this.cdateInstant = make.f64(n);
-    this.deadline = make.f64(n);
-    this.actualStart = make.f64(n);
-    this.actualFinish = make.f64(n);
-    this.manualStart = make.f64(n);
-    this.manualFinish = make.f64(n);
     this.percent = make.f64(n);
     this.ownWork = make.f64(n);
     this.fixedCost = make.f64(n);
@@ -130,6 +135,22 @@ export class TaskInputs {
   /** A time index from the shelf, or a new one put there. */
   private timeIndex(key: string, make: () => TimeIndex): TimeIndex {
     return this.shelf.take(this.originDay, key, make);
+  }
+
+  private readonly n: number;
+
+  /**
+   * Writes a value of a column that starts empty (see `gap`), creating it, full of `blank`, when a task first has a
+   * value other than `blank` or its flags need the column.
+   */
+  private put(column: SparseColumn, i: number, value: number, needed: boolean, blank = Number.NaN): void {
+    let values = this[column];
+    if (values.length === 0) {
+      if (!needed && Object.is(value, blank)) return;
+      values = this.make.f64(this.n).fill(blank);
+      this[column] = values;
+    }
+    values[i] = value;
   }
 
   private readonly assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
@@ -254,7 +275,7 @@ export class TaskInputs {
     if (task.pauses !== undefined && dur > 0 && !task.elapsed && !task.manual && !multi) {
       for (const p of task.pauses) gap += Math.max(0, t.toCoord(p.finish) - t.toCoord(p.start));
     }
-    this.gap[i] = gap;
+    this.put('gap', i, gap, false, 0);
     let flags = multi ? F_MULTI : 0;
     if (task.calendarId === undefined && c !== 0) flags |= F_RESOURCE_CALENDAR;
     if (task.manual) flags |= F_MANUAL;
@@ -281,11 +302,14 @@ export class TaskInputs {
     this.ctype[i] = code;
     this.cdateInstant[i] = task.constraint.date ?? Number.NaN;
     this.cdate[i] = task.constraint.date === undefined ? Number.NaN : t.toCoord(task.constraint.date);
-    this.deadline[i] = task.deadline === undefined ? Number.NaN : t.toCoord(task.deadline);
-    this.actualStart[i] = task.actualStart === undefined ? Number.NaN : t.toCoord(task.actualStart);
-    this.actualFinish[i] = task.actualFinish === undefined ? Number.NaN : t.toCoord(task.actualFinish);
-    this.manualStart[i] = task.manualStart === undefined ? Number.NaN : t.toCoord(task.manualStart);
-    this.manualFinish[i] = task.manualFinish === undefined ? Number.NaN : t.toCoord(task.manualFinish);
+    const coord = (instant: number | undefined) => (instant === undefined ? Number.NaN : t.toCoord(instant));
+    this.put('deadline', i, coord(task.deadline), false);
+    const actual = (flags & (F_STARTED | F_COMPLETE)) !== 0;
+    this.put('actualStart', i, coord(task.actualStart), actual);
+    this.put('actualFinish', i, coord(task.actualFinish), actual);
+    const manual = (flags & F_MANUAL) !== 0;
+    this.put('manualStart', i, coord(task.manualStart), manual);
+    this.put('manualFinish', i, coord(task.manualFinish), manual);
     // Read here so the output pass need not touch the task objects again.
     this.percent[i] = task.percentComplete;
     this.ownWork[i] = task.work ?? Number.NaN;
