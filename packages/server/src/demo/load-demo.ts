@@ -11,6 +11,7 @@ import { defaultCalendarSettings, projects } from '../db/schema/projects';
 import { tasks } from '../db/schema/tasks';
 import { users } from '../db/schema/users';
 import { workspaceMembers, workspaces } from '../db/schema/workspaces';
+import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
 
 /** The slug that marks the demo workspace, so loading it twice finds the first one. */
@@ -202,6 +203,7 @@ async function writeWorkspace(
     for (const task of inserted) created('task', task.id, task);
   }
   if (memberRows.length > 0) await tx.insert(entityMembers).values(memberRows).onConflictDoNothing();
+  await addAgileDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
