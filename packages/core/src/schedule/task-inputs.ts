@@ -139,18 +139,10 @@ export class TaskInputs {
 
   private readonly n: number;
 
-  /**
-   * Writes a value of a column that starts empty (see `gap`), creating it, full of `blank`, when a task first has a
-   * value other than `blank` or its flags need the column.
-   */
-  private put(column: SparseColumn, i: number, value: number, needed: boolean, blank = Number.NaN): void {
-    let values = this[column];
-    if (values.length === 0) {
-      if (!needed && Object.is(value, blank)) return;
-      values = this.make.f64(this.n).fill(blank);
-      this[column] = values;
-    }
-    values[i] = value;
+  /** A column that starts empty (see `gap`), created full of `blank` when a task first needs it. */
+  private column(name: SparseColumn, blank = Number.NaN): Float64Array {
+    if (this[name].length === 0) this[name] = this.make.f64(this.n).fill(blank);
+    return this[name];
   }
 
   private readonly assignmentsByTask = new Map<string, ScheduleProject['assignments'][number][]>();
@@ -275,7 +267,7 @@ export class TaskInputs {
     if (task.pauses !== undefined && dur > 0 && !task.elapsed && !task.manual && !multi) {
       for (const p of task.pauses) gap += Math.max(0, t.toCoord(p.finish) - t.toCoord(p.start));
     }
-    this.put('gap', i, gap, false, 0);
+    if (gap > 0 || this.gap.length !== 0) this.column('gap', 0)[i] = gap;
     let flags = multi ? F_MULTI : 0;
     if (task.calendarId === undefined && c !== 0) flags |= F_RESOURCE_CALENDAR;
     if (task.manual) flags |= F_MANUAL;
@@ -302,14 +294,18 @@ export class TaskInputs {
     this.ctype[i] = code;
     this.cdateInstant[i] = task.constraint.date ?? Number.NaN;
     this.cdate[i] = task.constraint.date === undefined ? Number.NaN : t.toCoord(task.constraint.date);
+    // Named tests first: most tasks need none of these columns, and most projects have none of them.
+    const { deadline, actualStart, actualFinish, manualStart, manualFinish } = task;
     const coord = (instant: number | undefined) => (instant === undefined ? Number.NaN : t.toCoord(instant));
-    this.put('deadline', i, coord(task.deadline), false);
-    const actual = (flags & (F_STARTED | F_COMPLETE)) !== 0;
-    this.put('actualStart', i, coord(task.actualStart), actual);
-    this.put('actualFinish', i, coord(task.actualFinish), actual);
-    const manual = (flags & F_MANUAL) !== 0;
-    this.put('manualStart', i, coord(task.manualStart), manual);
-    this.put('manualFinish', i, coord(task.manualFinish), manual);
+    if (deadline !== undefined || this.deadline.length !== 0) this.column('deadline')[i] = coord(deadline);
+    if (flags & (F_STARTED | F_COMPLETE) || this.actualStart.length !== 0) {
+      this.column('actualStart')[i] = coord(actualStart);
+      this.column('actualFinish')[i] = coord(actualFinish);
+    }
+    if (flags & F_MANUAL || this.manualStart.length !== 0) {
+      this.column('manualStart')[i] = coord(manualStart);
+      this.column('manualFinish')[i] = coord(manualFinish);
+    }
     // Read here so the output pass need not touch the task objects again.
     this.percent[i] = task.percentComplete;
     this.ownWork[i] = task.work ?? Number.NaN;
