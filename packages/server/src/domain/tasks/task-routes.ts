@@ -13,6 +13,7 @@ import {
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { bulkDeleteTasks, bulkUpdateTasks } from './task-bulk';
 import { createTaskBody, taskChangesBody } from './task-fields';
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service';
 
@@ -108,6 +109,42 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
 });
 
+const bulkTarget = {
+  taskIds: z.array(idSchema).min(1).max(1000),
+  versions: z
+    .record(idSchema, versionSchema)
+    .optional()
+    .openapi({ description: 'Expected version per task id; a stale one fails the whole write with 409' }),
+};
+
+const bulkUpdate = createRoute({
+  method: 'post',
+  path: '/api/projects/{projectId}/tasks/bulk',
+  summary: 'Apply the same changes to many tasks, all or nothing',
+  request: {
+    params: projectParams,
+    body: { required: true, ...json(z.strictObject({ ...bulkTarget, changes: taskChangesBody })) },
+  },
+  responses: {
+    200: { description: 'The changed tasks', ...json(z.object({ items: z.array(taskSchema) })) },
+    ...writeErrorResponses,
+  },
+});
+
+const bulkDelete = createRoute({
+  method: 'post',
+  path: '/api/projects/{projectId}/tasks/bulk-delete',
+  summary: 'Delete many tasks and everything below them, all or nothing',
+  request: { params: projectParams, body: { required: true, ...json(z.strictObject(bulkTarget)) } },
+  responses: {
+    200: {
+      description: 'The ids of every removed task',
+      ...json(z.object({ deletedIds: z.array(z.string()) })),
+    },
+    ...writeErrorResponses,
+  },
+});
+
 /** Registers the task routes. */
 export function registerTaskRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
@@ -118,6 +155,26 @@ export function registerTaskRoutes(app: App, deps: AppDeps): void {
     const task = await createTask(deps.db, callerId(c), c.req.valid('param').projectId, c.req.valid('json'));
     setVersionTag(c, task.version);
     return c.json(task, 201);
+  });
+  defineRoute(app, policy.signedIn, bulkUpdate, async (c) => {
+    const { changes, ...target } = c.req.valid('json');
+    const items = await bulkUpdateTasks(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').projectId,
+      target,
+      changes,
+    );
+    return c.json({ items }, 200);
+  });
+  defineRoute(app, policy.signedIn, bulkDelete, async (c) => {
+    const deletedIds = await bulkDeleteTasks(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').projectId,
+      c.req.valid('json'),
+    );
+    return c.json({ deletedIds }, 200);
   });
   defineRoute(app, policy.signedIn, get, async (c) => {
     const task = await getTask(deps.db, callerId(c), c.req.valid('param').taskId);

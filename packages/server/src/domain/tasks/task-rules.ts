@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import type { CustomFieldDefinition, WorkflowState } from '../../db/schema/projects';
+import { projects } from '../../db/schema/projects';
 import { sprints } from '../../db/schema/sprints';
-import { invalid } from '../shared/errors';
+import type { tasks } from '../../db/schema/tasks';
+import { wallClockOf } from '../schedule/wall-clock';
+import { invalid, notFound } from '../shared/errors';
 import type { TaskChanges } from './task-fields';
 
 /** The fields of a task the cross-field rules read, as stored or as they will be after the write. */
@@ -132,3 +135,51 @@ export async function checkProjectRules(
   if (next.category === 'done') return previous?.category === 'done' ? {} : { completedAt: new Date() };
   return previous === undefined || previous.category === 'done' ? { completedAt: null } : {};
 }
+
+type TaskRow = typeof tasks.$inferSelect;
+
+/** The workflow and custom fields of a project, read only when a write needs them. */
+export async function rulesOf(tx: Transaction, projectId: string): Promise<ProjectRules> {
+  const [project] = await tx
+    .select({ id: projects.id, workflow: projects.workflow, customFields: projects.customFields })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!project) throw notFound('Project', projectId);
+  return project;
+}
+
+/** The rule fields of a stored task, plan dates as the API writes them. */
+export function ruleFieldsOf(row: TaskRow): RuleFields {
+  return {
+    constraintType: row.constraintType,
+    constraintDate: wallClockOf(row.constraintDate),
+    manualStart: wallClockOf(row.manualStart),
+    manualFinish: wallClockOf(row.manualFinish),
+    actualStart: wallClockOf(row.actualStart),
+    actualFinish: wallClockOf(row.actualFinish),
+  };
+}
+
+/** The stored fields with the changes applied, for the checks that join fields. */
+export function mergedRuleFields(before: RuleFields, changes: TaskChanges): RuleFields {
+  const pick = <K extends keyof RuleFields>(key: K): RuleFields[K] =>
+    (changes[key] === undefined ? before[key] : changes[key]) as RuleFields[K];
+  return {
+    constraintType: pick('constraintType'),
+    constraintDate: pick('constraintDate'),
+    manualStart: pick('manualStart'),
+    manualFinish: pick('manualFinish'),
+    actualStart: pick('actualStart'),
+    actualFinish: pick('actualFinish'),
+  };
+}
+
+/** The rule fields of a task not written yet: the column defaults. */
+export const emptyRuleFields: RuleFields = {
+  constraintType: 'asap',
+  constraintDate: null,
+  manualStart: null,
+  manualFinish: null,
+  actualStart: null,
+  actualFinish: null,
+};

@@ -9,7 +9,6 @@ import { assertVersion } from '../../http/version';
 import { engineFieldsOfRow } from '../schedule/engine-task';
 import { planCache } from '../schedule/plan-cache';
 import { touchPlan } from '../schedule/plan-revision';
-import { wallClockOf } from '../schedule/wall-clock';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
@@ -21,12 +20,14 @@ import {
   checkFieldPairs,
   checkProjectRules,
   distinctLabels,
+  emptyRuleFields,
   initialStatus,
-  type ProjectRules,
-  type RuleFields,
+  mergedRuleFields,
+  ruleFieldsOf,
+  rulesOf,
 } from './task-rules';
 import { checkParent, descendantIds, lockTaskTree, nextPosition, nextPositionSql } from './task-tree';
-import { type TaskView, toTaskView } from './task-view';
+import { type TaskView, taskSubject, toTaskView } from './task-view';
 
 type TaskRow = typeof tasks.$inferSelect;
 
@@ -48,59 +49,6 @@ async function projectOf(db: Database | Transaction, projectId: string, lock: bo
   const [project] = lock ? await query.for('key share') : await query;
   if (!project) throw notFound('Project', projectId);
   return project;
-}
-
-/** The workflow and custom fields of a project, read only when a write needs them. */
-async function rulesOf(tx: Transaction, projectId: string): Promise<ProjectRules> {
-  const [project] = await tx
-    .select({ id: projects.id, workflow: projects.workflow, customFields: projects.customFields })
-    .from(projects)
-    .where(eq(projects.id, projectId));
-  if (!project) throw notFound('Project', projectId);
-  return project;
-}
-
-function ruleFieldsOf(row: TaskRow): RuleFields {
-  return {
-    constraintType: row.constraintType,
-    constraintDate: wallClockOf(row.constraintDate),
-    manualStart: wallClockOf(row.manualStart),
-    manualFinish: wallClockOf(row.manualFinish),
-    actualStart: wallClockOf(row.actualStart),
-    actualFinish: wallClockOf(row.actualFinish),
-  };
-}
-
-/** The stored fields with the changes applied, for the checks that join fields. */
-function mergedRuleFields(before: RuleFields, changes: TaskChanges): RuleFields {
-  const pick = <K extends keyof RuleFields>(key: K): RuleFields[K] =>
-    (changes[key] === undefined ? before[key] : changes[key]) as RuleFields[K];
-  return {
-    constraintType: pick('constraintType'),
-    constraintDate: pick('constraintDate'),
-    manualStart: pick('manualStart'),
-    manualFinish: pick('manualFinish'),
-    actualStart: pick('actualStart'),
-    actualFinish: pick('actualFinish'),
-  };
-}
-
-const emptyRuleFields: RuleFields = {
-  constraintType: 'asap',
-  constraintDate: null,
-  manualStart: null,
-  manualFinish: null,
-  actualStart: null,
-  actualFinish: null,
-};
-
-function subjectOf(row: TaskRow) {
-  return {
-    entityType: 'task' as const,
-    entityId: row.id,
-    workspaceId: row.workspaceId,
-    projectId: row.projectId,
-  };
 }
 
 /** Adds a task to a project, at the top level or under `parentId`. */
@@ -142,7 +90,7 @@ export async function createTask(
       .returning();
     if (!row) throw new Error('insert into tasks returned no row');
     const view = toTaskView(row);
-    await recordChange(tx, userId, subjectOf(row), 'create', null, view);
+    await recordChange(tx, userId, taskSubject(row), 'create', null, view);
     planCache.note(projectId, revision, { structural: true });
     return view;
   });
@@ -199,7 +147,7 @@ export async function listTasks(
 }
 
 /** Takes the tree lock of the task's project before any row lock, so moves and deletes wait rather than deadlock. */
-async function lockTreeOf(tx: Transaction, taskId: string): Promise<void> {
+export async function lockTreeOf(tx: Transaction, taskId: string): Promise<void> {
   const [found] = await tx.select({ projectId: tasks.projectId }).from(tasks).where(eq(tasks.id, taskId));
   if (found) await lockTaskTree(tx, found.projectId);
 }
@@ -260,7 +208,7 @@ export async function updateTask(
       .returning();
     if (!updated) throw new Error(`task ${taskId} vanished while locked`);
     const after = toTaskView(updated);
-    await recordChange(tx, userId, subjectOf(updated), 'update', before, after);
+    await recordChange(tx, userId, taskSubject(updated), 'update', before, after);
     const moved = updated.parentId !== row.parentId || updated.position !== row.position;
     planCache.note(row.projectId, revision, moved ? { structural: true } : { taskIds: [taskId] });
     return { after, updated, revision };
@@ -296,6 +244,6 @@ export async function deleteTask(
       row.workspaceId,
       removed.map((task) => ({ entityType: 'task', entityId: task.id, before: toTaskView(task) })),
     );
-    await recordChange(tx, userId, subjectOf(row), 'delete', before, null);
+    await recordChange(tx, userId, taskSubject(row), 'delete', before, null);
   });
 }

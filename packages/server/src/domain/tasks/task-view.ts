@@ -109,3 +109,13 @@ export const taskJsonSql = sql`json_build_object(
   'labels', to_json(labels), 'customFields', custom_fields, 'rank', rank, 'sprintId', sprint_id,
   'createdBy', created_by, 'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')},
   'version', version)::text`;
+
+/** The subject of a write to a task, for the audit log and the project's change stream. */
+export function taskSubject(row: TaskRow) {
+  return {
+    entityType: 'task' as const,
+    entityId: row.id,
+    workspaceId: row.workspaceId,
+    projectId: row.projectId,
+  };
+}
