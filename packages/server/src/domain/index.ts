@@ -3,7 +3,6 @@ import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerImportRoutes } from './imports/import-routes';
-import { registerCommentRoutes } from './comments/comment-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
@@ -11,9 +10,12 @@ import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
+import { registerWorkloadRoutes } from './resources/workload-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
+import { registerTimeRoutes } from './time/time-routes';
+import { registerTimesheetRoutes } from './time/timesheet-routes';
 import { registerViewRoutes } from './views/view-routes';
 import { registerWorkflowRoutes } from './workflow/workflow-routes';
 
@@ -25,7 +27,6 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerTaskRoutes,
   registerScheduleRoutes,
   registerLinkRoutes,
-  registerCommentRoutes,
   registerWorkflowRoutes,
   registerSprintRoutes,
   registerViewRoutes,
@@ -33,6 +34,9 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerHistoryRoutes,
   registerResourceRoutes,
   registerAssignmentRoutes,
+  registerWorkloadRoutes,
+  registerTimeRoutes,
+  registerTimesheetRoutes,
   registerImportRoutes,
   registerBaselineRoutes,
   registerProjectCopyRoutes,
