@@ -149,6 +149,11 @@ function Board({
     }
   };
 
+  // Columns share the width when they fit and keep their minimum (scrolling sideways) when they do not.
+  const grid = {
+    gridTemplateColumns: `repeat(${columns.length}, minmax(var(--board-column), 1fr))`,
+    minWidth: `calc(${columns.length} * (var(--board-column) + 12px))`,
+  };
   const open = openId ? tasks.find((t) => t.id === openId) : undefined;
   const dropFor = (listId: string) => (drag?.target?.list === listId ? drag.target.index : undefined);
   const dragged = drag ? tasks.find((t) => t.id === drag.id) : undefined;
@@ -179,10 +184,7 @@ function Board({
         }
       />
       <div className="board__scroll">
-        <div
-          className="board__grid"
-          style={{ gridTemplateColumns: `repeat(${columns.length}, var(--board-column))` }}
-        >
+        <div className="board__grid" style={grid}>
           {columns.map((column) => (
             <ColumnHeader key={column.key} name={column.name} state={wip.get(column.key)} />
           ))}
@@ -198,10 +200,7 @@ function Board({
                 {lane.title} <span className="subtle">{lane.count}</span>
               </h3>
             )}
-            <div
-              className="board__grid"
-              style={{ gridTemplateColumns: `repeat(${columns.length}, var(--board-column))` }}
-            >
+            <div className="board__grid" style={grid}>
               {columns.map((column, col) => {
                 const listId = `${lane.key}|${column.key}`;
                 return (
