@@ -134,6 +134,32 @@ describe('boards and sprints in the web app', () => {
     expect(await page.locator('.board-column--exceeded .board-column__count').textContent()).toBe('2 / 1');
   });
 
+  it('filters, sorts and groups the list, and saves the view for the team', async () => {
+    await page.goto(`${projectUrl}?view=list`);
+    await page.locator('.list-row').first().waitFor();
+    const names = async () =>
+      (await page.locator('.list-row .table__cell--name').allTextContents()).map((name) => name.trim());
+    expect(await names()).toEqual(['Find the moth', 'Tape it in the log', 'Write the compiler']);
+    await page.getByRole('button', { name: /^Points/ }).click();
+    await page.getByRole('button', { name: /^Points, sorted ascending/ }).click();
+    expect(await names()).toEqual(['Write the compiler', 'Find the moth', 'Tape it in the log']);
+    await page.getByLabel('Label').selectOption('bug');
+    expect(await names()).toEqual(['Find the moth']);
+    await page.getByLabel('Label').selectOption('');
+    await page.getByLabel('Group by').selectOption('status');
+    await page.locator('.list-group', { hasText: 'In review' }).waitFor();
+    await page.getByRole('button', { name: 'Save view' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('View name').fill('Biggest first, by status');
+    await dialog.getByRole('button', { name: 'Save view' }).click();
+    await page.reload();
+    await page.locator('.list-row').first().waitFor();
+    expect(await page.locator('.list-group').count()).toBe(0);
+    await page.getByLabel('Saved view').selectOption({ label: 'Biggest first, by status' });
+    await page.locator('.list-group', { hasText: 'In review' }).waitFor();
+    expect((await names())[0]).toBe('Write the compiler');
+  });
+
   it('plans a sprint in the backlog, starts it and shows its burndown', async () => {
     await page.goto(`${projectUrl}?view=backlog`);
     await page.getByRole('button', { name: 'New sprint' }).click();
@@ -146,11 +172,25 @@ describe('boards and sprints in the web app', () => {
     await page.getByLabel('Move Write the compiler to').selectOption({ label: 'Sprint 1' });
     await page.getByLabel('Move Tape it in the log to').selectOption({ label: 'Sprint 1' });
     await expect.poll(() => sprint.getByTestId('sprint-points').textContent()).toBe('9 / 10 points');
+    // Dragging a row from the backlog into the sprint plans it too, and the sprint shows it is over capacity.
+    const row = page
+      .getByRole('region', { name: 'Backlog tasks' })
+      .locator('.backlog-row', { hasText: 'Find the moth' });
+    const from = await row.boundingBox();
+    const to = await sprint.locator('.backlog-list').boundingBox();
+    if (!from || !to) throw new Error('Cannot see the backlog row or the sprint');
+    await page.mouse.move(from.x + 200, from.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 210, from.y + 10, { steps: 3 });
+    await page.mouse.move(to.x + 200, to.y + to.height - 5, { steps: 12 });
+    await page.mouse.up();
+    await expect.poll(() => sprint.getByTestId('sprint-points').textContent()).toBe('12 / 10 points');
+    await sprint.getByText('Over capacity by 2').waitFor();
     await sprint.getByRole('button', { name: 'Start sprint' }).click();
     await sprint.locator('.badge', { hasText: 'active' }).waitFor();
     const chart = page.locator('svg[data-chart="burndown"]');
     await chart.waitFor();
-    expect(await chart.getAttribute('aria-label')).toContain('of 9 committed points remain');
+    expect(await chart.getAttribute('aria-label')).toContain('of 12 committed points remain');
     await page.locator('svg[data-chart="burnup"]').waitFor();
   });
 });
