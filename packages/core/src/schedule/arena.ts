@@ -6,10 +6,19 @@
 export class Arena {
   private buffer: ArrayBuffer;
   private offset = 0;
+  /** The first buffer, which a later arena may reuse once every array carved from it is dead. */
+  readonly first: ArrayBuffer;
 
-  /** `bytes` is the expected total; running past it only starts another buffer. */
-  constructor(private readonly bytes: number) {
-    this.buffer = new ArrayBuffer(bytes);
+  /**
+   * `bytes` is the expected total; running past it only starts another buffer. `reuse`, a buffer whose arrays are all
+   * dead, is handed out again (zeroed piece by piece as it is carved) instead of allocating a new one.
+   */
+  constructor(
+    private readonly bytes: number,
+    private readonly reuse?: ArrayBuffer,
+  ) {
+    this.buffer = reuse ?? new ArrayBuffer(bytes);
+    this.first = this.buffer;
   }
 
   private take(bytes: number): [ArrayBuffer, number] {
@@ -20,6 +29,7 @@ export class Arena {
       return [this.buffer, 0];
     }
     this.offset = start + bytes;
+    if (this.buffer === this.reuse) new Uint8Array(this.buffer, start, bytes).fill(0);
     return [this.buffer, start];
   }
 
@@ -54,5 +64,37 @@ export type ArrayMaker = Pick<Arena, 'f64' | 'i32' | 'u8'>;
 
 /** A rough size for one engine run: per-task and per-link arrays of every stage. */
 export function engineBytes(tasks: number, links: number): number {
-  return tasks * 272 + links * 32 + 4096;
+  return networkBytes(tasks, links) + scratchBytes(tasks);
+}
+
+/** A rough size for the network's arrays. */
+export function networkBytes(tasks: number, links: number): number {
+  return tasks * 32 + links * 32 + 4096;
+}
+
+/** A rough size for the arrays of the inputs, the passes and the outputs. */
+export function scratchBytes(tasks: number): number {
+  return tasks * 240 + 4096;
+}
+
+/** The first buffer of the last one-shot run's scratch arena, while something else still keeps it alive. */
+let spare: WeakRef<ArrayBuffer> | undefined;
+
+/**
+ * An arena for arrays that die with the run: the last one-shot run's buffer when it is still alive and about the right
+ * size (runs in a row then allocate, and make the garbage collector chase, no new buffer), else a new one.
+ */
+export function scratchArena(bytes: number): Arena {
+  const buffer = spare?.deref();
+  spare = undefined;
+  // Not a buffer much larger than needed: one big project must not pin its memory for many small ones.
+  if (buffer !== undefined && buffer.byteLength >= bytes && buffer.byteLength <= 2 * bytes) {
+    return new Arena(bytes, buffer);
+  }
+  return new Arena(bytes);
+}
+
+/** Offers an arena's first buffer to the next run; call only once no array carved from it is used again. */
+export function releaseScratch(arena: Arena): void {
+  spare = new WeakRef(arena.first);
 }

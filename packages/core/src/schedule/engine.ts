@@ -1,4 +1,13 @@
-import { Arena, type ArrayMaker, engineBytes, plainArrays } from './arena';
+import {
+  Arena,
+  type ArrayMaker,
+  engineBytes,
+  networkBytes,
+  plainArrays,
+  releaseScratch,
+  scratchArena,
+  scratchBytes,
+} from './arena';
 
 const ARENA_THRESHOLD = 400_000;
 
@@ -36,6 +45,8 @@ export class Engine {
     net: Network,
     inputs: TaskInputs,
     arena: ArrayMaker,
+    /** The arena of the arrays that die with a one-shot run (see `release`). */
+    private scratch: Arena | undefined,
   ) {
     this.net = net;
     this.inputs = inputs;
@@ -54,17 +65,22 @@ export class Engine {
   static create(
     project: ScheduleProject,
     compile: CalendarCompiler,
+    oneShot = false,
   ): Engine | Exclude<ScheduleResult, { ok: true }> {
     try {
       if (project.scheduleFrom === 'finish' && project.finishDate === undefined) {
         throw new InputError('a project scheduled from its finish needs a finish date', 'finishDate');
       }
       // Measured: one arena turns five full GCs into one at a million tasks; at a hundred thousand the difference
-      // was within noise, so smaller projects keep separate arrays and reserve no block up front.
-      const arena: ArrayMaker =
-        project.tasks.length >= ARENA_THRESHOLD
-          ? new Arena(engineBytes(project.tasks.length, project.links.length))
-          : plainArrays;
+      // was within noise, so the network of a smaller project keeps separate arrays and reserves no block up front.
+      const n = project.tasks.length;
+      const large = n >= ARENA_THRESHOLD;
+      // A one-shot run's result keeps only the network (its critical paths are found on first read), so the inputs,
+      // passes and outputs go in a scratch arena that the next run reuses.
+      const scratch = oneShot ? scratchArena(scratchBytes(n)) : undefined;
+      const arena: ArrayMaker = large
+        ? new Arena(oneShot ? networkBytes(n, project.links.length) : engineBytes(n, project.links.length))
+        : plainArrays;
       const built = buildNetwork(project, arena);
       if (!built.ok) {
         const tasks = built.cycle.map((i) => project.tasks[i]!);
@@ -74,7 +90,8 @@ export class Engine {
           cycle: { taskIds: tasks.map((t) => t.id), names: tasks.map((t) => t.name) },
         };
       }
-      return new Engine(project, built.network, new TaskInputs(project, compile, arena), arena);
+      const rest = scratch ?? arena;
+      return new Engine(project, built.network, new TaskInputs(project, compile, rest), rest, scratch);
     } catch (error) {
       if (error instanceof InputError) {
         return { ok: false, code: 'INVALID_INPUT', message: error.message, field: error.field };
@@ -193,6 +210,12 @@ export class Engine {
   /** Refreshes one task's own work and cost after an edit (summaries re-add them in the output pass). */
   refreshWork(i: number): void {
     taskOwnWorkAndCost(this.inputs, this.out, i);
+  }
+
+  /** Hands the scratch arena to the next one-shot run: call last, once the result is built; the engine is dead. */
+  release(): void {
+    if (this.scratch !== undefined) releaseScratch(this.scratch);
+    this.scratch = undefined;
   }
 
   /** The success result from the current outputs. */

@@ -13,7 +13,7 @@ import { InputError } from './network';
  * else if (result.code === 'DEPENDENCY_CYCLE') console.log(result.cycle.names);
  */
 export function scheduleProject(project: ScheduleProject): ScheduleResult {
-  const engine = Engine.create(project, compileCalendar);
+  const engine = Engine.create(project, compileCalendar, true);
   if (!(engine instanceof Engine)) return engine;
   try {
     engine.runPasses();
@@ -25,5 +25,7 @@ export function scheduleProject(project: ScheduleProject): ScheduleResult {
     }
     throw error;
   }
-  return engine.result(false);
+  const result = engine.result(false);
+  engine.release();
+  return result;
 }
