@@ -78,7 +78,15 @@ export const api = {
   entities: (
     kind: EntityKind,
     workspaceId: string,
-    query: { q?: string; sort?: string; cursor?: string; programId?: string; productId?: string },
+    query: {
+      q?: string;
+      sort?: string;
+      cursor?: string;
+      programId?: string;
+      productId?: string;
+      /** `true` lists project templates instead of live projects. */
+      template?: string;
+    },
   ) =>
     request<Page<Entity>>('GET', `/api/workspaces/${workspaceId}/${kind}`, {
       query: { limit: 200, ...query },

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { request } from '../../api/client';
 import { api, unwrapEntity } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
-import type { EntityKind } from '../../api/types';
+import type { Entity, EntityKind } from '../../api/types';
 import { Dialog, DialogActions } from '../../components/dialog';
 import { FormAlert } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
@@ -46,8 +47,21 @@ export function CreateEntityDialog({
   });
   const programs = useQuery(related('programs'));
   const products = useQuery(related('products'));
+  // A project may start blank, from a template, or as a copy of another project (its plan moved to the new start).
+  const [source, setSource] = useState('');
+  const templates = useQuery({
+    queryKey: [...keys.entityNames('projects', workspaceId, ''), 'templates'],
+    queryFn: () => api.entities('projects', workspaceId, { sort: 'name', template: 'true' }),
+    enabled: open && kind === 'projects',
+  });
+  const projects = useQuery(related('projects'));
   const create = useMutation({
     mutationFn: () => {
+      if (kind === 'projects' && source) {
+        return request<Entity>('POST', `/api/projects/${source}/copy`, {
+          body: { name: name.trim(), startDate },
+        });
+      }
       const body: Record<string, string> = { name: name.trim() };
       if (description.trim()) body.description = description.trim();
       if (label.textField && text.trim()) body[label.textField] = text.trim();
@@ -119,6 +133,16 @@ export function CreateEntityDialog({
       ) : null}
       {kind === 'projects' ? (
         <>
+          <SelectField
+            label="Start from"
+            value={source}
+            onChange={setSource}
+            options={[
+              { value: '', label: 'A blank project' },
+              ...(templates.data?.items ?? []).map((p) => ({ value: p.id, label: `Template: ${p.name}` })),
+              ...(projects.data?.items ?? []).map((p) => ({ value: p.id, label: `Copy of ${p.name}` })),
+            ]}
+          />
           <TextField
             label="Start date"
             type="date"

@@ -10,6 +10,7 @@ import { kindLabels } from '../../lib/kinds';
 import { useWorkspaceRole } from '../../lib/session';
 import { useDebounced } from '../../lib/use-debounced';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { ImportMspdiDialog } from '../project/imports/import-mspdi-dialog';
 import { CreateEntityDialog } from './create-entity-dialog';
 import { type EntitySort, EntityTable } from './entity-table';
 
@@ -25,11 +26,19 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   useDocumentTitle(label.plural);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<EntitySort>('name');
+  // Project templates are listed apart from live projects.
+  const [templates, setTemplates] = useState(false);
+  const [importing, setImporting] = useState(false);
   const q = useDebounced(query.trim(), 200);
   const list = useInfiniteQuery({
-    queryKey: keys.entities(kind, workspaceId, q, sort),
+    queryKey: [...keys.entities(kind, workspaceId, q, sort), templates ? 'templates' : 'live'],
     queryFn: ({ pageParam }) =>
-      api.entities(kind, workspaceId, { q, sort, ...(pageParam ? { cursor: pageParam } : {}) }),
+      api.entities(kind, workspaceId, {
+        q,
+        sort,
+        ...(templates ? { template: 'true' } : {}),
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -63,7 +72,7 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const unfiltered = q === '' && items.length === 0;
+  const unfiltered = q === '' && items.length === 0 && !templates;
   return (
     <div className="page">
       <header className="page-header">
@@ -72,10 +81,17 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
           <p>{label.blurb}</p>
         </div>
         {mayCreate ? (
-          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-            <Icons.plus />
-            New {label.singular.toLowerCase()}
-          </button>
+          <div className="row">
+            {kind === 'projects' ? (
+              <button type="button" className="button" onClick={() => setImporting(true)}>
+                Import from MS Project
+              </button>
+            ) : null}
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <Icons.plus />
+              New {label.singular.toLowerCase()}
+            </button>
+          </div>
         ) : null}
       </header>
       {list.isPending ? (
@@ -113,6 +129,22 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
+            {kind === 'projects' ? (
+              <>
+                <label className="visually-hidden" htmlFor="project-kind">
+                  Show
+                </label>
+                <select
+                  id="project-kind"
+                  className="select select--small"
+                  value={templates ? 'templates' : 'live'}
+                  onChange={(e) => setTemplates(e.target.value === 'templates')}
+                >
+                  <option value="live">Projects</option>
+                  <option value="templates">Templates</option>
+                </select>
+              </>
+            ) : null}
             <span className="spacer" />
             <label className="visually-hidden" htmlFor={`sort-${kind}`}>
               Sort by
@@ -135,7 +167,9 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
           </div>
           {items.length === 0 ? (
             <p className="muted" role="status">
-              No {label.plural.toLowerCase()} match “{q}”.
+              {templates && q === ''
+                ? 'No templates yet. Save a project as a template from its Import & export tab.'
+                : `No ${label.plural.toLowerCase()} match “${q}”.`}
             </p>
           ) : (
             <EntityTable
@@ -151,6 +185,9 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
           )}
         </>
       )}
+      {kind === 'projects' ? (
+        <ImportMspdiDialog workspaceId={workspaceId} open={importing} onClose={() => setImporting(false)} />
+      ) : null}
       <CreateEntityDialog
         kind={kind}
         workspaceId={workspaceId}

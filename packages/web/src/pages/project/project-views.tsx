@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
 import { backlogView } from './backlog';
+import { baselinesView } from './baselines';
 import { boardView } from './board';
 import { ganttView } from './gantt';
+import { filesView } from './imports';
 import { listView } from './list';
 
 /** What every view of a project is given. */
@@ -23,4 +25,11 @@ export interface ProjectView {
 }
 
 /** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
-export const projectViews: readonly ProjectView[] = [ganttView, boardView, listView, backlogView];
+export const projectViews: readonly ProjectView[] = [
+  ganttView,
+  boardView,
+  listView,
+  backlogView,
+  baselinesView,
+  filesView,
+];
