@@ -94,7 +94,13 @@ export function scratchArena(bytes: number): Arena {
   return new Arena(bytes);
 }
 
+/**
+ * Buffers up to this size are offered to the next run. A WeakRef target stays alive until the current job ends, so a
+ * larger one would sit beside the next large run's memory (measured: a million tasks then peak 180 MB higher).
+ */
+const SPARE_LIMIT = 64 * 2 ** 20;
+
 /** Offers an arena's first buffer to the next run; call only once no array carved from it is used again. */
 export function releaseScratch(arena: Arena): void {
-  spare = new WeakRef(arena.first);
+  spare = arena.first.byteLength <= SPARE_LIMIT ? new WeakRef(arena.first) : undefined;
 }
