@@ -138,6 +138,18 @@ export function heldEntityIds(userId: string, workspaceId: string, kind: EntityK
   return sql`select ${entityMembers.entityId} from ${entityMembers} where ${entityMembers.entityType} = ${kind} and ${entityMembers.userId} = ${userId} and ${entityMembers.workspaceId} = ${workspaceId}`;
 }
 
+/**
+ * The same subquery as `heldEntityIds` as SQL text for a hand-written prepared statement, each argument an SQL
+ * expression (a parameter such as `$3`, or a literal).
+ */
+export function heldEntityIdsText(kind: string, userId: string, workspaceId: string): string {
+  const column = (c: AnyColumn) => `"${c.name}"`;
+  return (
+    `select ${column(entityMembers.entityId)} from "entity_members" where ${column(entityMembers.entityType)} = ${kind} ` +
+    `and ${column(entityMembers.userId)} = ${userId} and ${column(entityMembers.workspaceId)} = ${workspaceId}`
+  );
+}
+
 /** True when the user is a member of the workspace, deleted or not (to tell members it was deleted). */
 export async function isMemberOfAnyState(
   db: Queryable,

@@ -148,6 +148,18 @@ async function canSeeChange(db: Database, userId: string, change: Change): Promi
 }
 
 /**
+ * How much of a workspace's products, programs and projects a user's lists show: `all` of them for members; for
+ * guests, only those on which they hold a role (`held`).
+ */
+export type Visibility = 'all' | 'held';
+
+async function visibility(db: Queryable, userId: string, workspaceId: string): Promise<Visibility> {
+  const role = await findWorkspaceRole(db, userId, workspaceId);
+  if (role === null) throw workspaceNotFound(workspaceId);
+  return role === 'guest' ? 'held' : 'all';
+}
+
+/**
  * Authorisation, decided here and only here. Route rules (`policy.signedIn`, …) guard routes; the service checks
  * (`policy.assertCanEdit(db, userId, ref)`, …) guard entities, answering 404 for what the caller may not see and 403
  * for what they see but may not change.
@@ -222,11 +234,15 @@ export const policy = {
     kind: EntityKind,
     idColumn: AnyColumn,
   ): Promise<SQL | undefined> {
-    const role = await findWorkspaceRole(db, userId, workspaceId);
-    if (role === null) throw workspaceNotFound(workspaceId);
-    if (role !== 'guest') return undefined;
+    if ((await visibility(db, userId, workspaceId)) === 'all') return undefined;
     return sql`${idColumn} in (${heldEntityIds(userId, workspaceId, kind)})`;
   },
+
+  /**
+   * Which products, programs and projects of the workspace the user's lists show (see `Visibility`). Throws 404 when
+   * the workspace is hidden from them.
+   */
+  visibility,
 
   /** Makes the creator of an entity its manager (product manager, program manager, project manager). */
   async grantCreatorRole(

@@ -2,8 +2,8 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index';
 
-/** The typed database handle every repository and service takes. */
-export type Database = NodePgDatabase<typeof schema>;
+/** The typed database handle every repository and service takes; `$client` is its pool, for hand-written statements. */
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** A transaction handle: the same query API as `Database`, committed or rolled back as one. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -53,7 +53,8 @@ export function parseSort<Field extends string>(
   return { field: field as Field, direction };
 }
 
-type CursorValue = string | number | boolean | null;
+/** A sort key as a cursor carries it. */
+export type CursorValue = string | number | boolean | null;
 
 interface CursorPayload {
   /** The sort the cursor was made for: a cursor is only valid with the same sort. */
@@ -142,6 +143,26 @@ function decodeCursor(cursor: string, sort: Sort<string>): { key: CursorValue; i
 }
 
 /**
+ * The position a cursor points after (the sort key and id of the previous page's last item), checked against the sort
+ * and the sort column's type; undefined for the first page, a 400 naming `cursor` for anything forged or stale.
+ */
+export function cursorPosition(
+  column: AnyColumn,
+  sort: Sort<string>,
+  cursor: string | undefined,
+): { key: CursorValue; id: string } | undefined {
+  if (cursor === undefined) return undefined;
+  const after = decodeCursor(cursor, sort);
+  if (!fitsColumn(column, after.key)) throw invalidCursor();
+  return after;
+}
+
+/** The cursor of the page after the item whose sort key and id are given. */
+export function cursorAfter(sort: Sort<string>, key: CursorValue | Date, id: string): string {
+  return encodeCursor(sort, key, id);
+}
+
+/**
  * Keyset pagination in SQL: the condition "after the cursor" and the matching order for a non-null sort column with
  * the id as tie-breaker. Query `limit + 1` rows and pass them to `toPage`.
  * @example const { where, orderBy } = keyset(tasks.name, tasks.id, sort, query.cursor);
@@ -156,9 +177,8 @@ export function keyset(
   const orderBy = desc
     ? [sql`${column} desc`, sql`${idColumn} desc`]
     : [sql`${column} asc`, sql`${idColumn} asc`];
-  if (cursor === undefined) return { where: undefined, orderBy };
-  const after = decodeCursor(cursor, sort);
-  if (!fitsColumn(column, after.key)) throw invalidCursor();
+  const after = cursorPosition(column, sort, cursor);
+  if (after === undefined) return { where: undefined, orderBy };
   const where = desc
     ? sql`(${column}, ${idColumn}) < (${after.key}, ${after.id})`
     : sql`(${column}, ${idColumn}) > (${after.key}, ${after.id})`;

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type EntityRef, policy } from '../../auth/policy';
 import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import type { products } from '../../db/schema/products';
 import type { programs } from '../../db/schema/programs';
-import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
+import { type ListQuery, type Page, parseSort } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { kindLabel } from '../members/entity-ref';
 import { unlinkProjects } from '../projects/project-links';
@@ -12,7 +12,7 @@ import { entitySubject, recordChange } from './change-log';
 import type { Changes } from './changes';
 import { definedOnly } from './defined-only';
 import { notFound } from './errors';
-import { containsText } from './text-search';
+import { preparedList } from './prepared-list';
 import { writeTransaction } from './write-transaction';
 
 /** The kinds that are a name, one text of their own and a description: products and programs. */
@@ -75,6 +75,27 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
     } as SimpleEntityView<F>;
   }
 
+  // The list reads the columns `toView` shows, under the names drizzle's select gives them.
+  const listing = preparedList({
+    kind,
+    table,
+    columns: {
+      id: table.id,
+      workspaceId: table.workspaceId,
+      name: table.name,
+      [field]: spec.kind === 'product' ? spec.table.vision : spec.table.objective,
+      description: table.description,
+      createdBy: table.createdBy,
+      createdAt: table.createdAt,
+      updatedAt: table.updatedAt,
+      version: table.version,
+    },
+    id: table.id,
+    workspace: table.workspaceId,
+    search: table.name,
+    sortable: { name: table.name, createdAt: table.createdAt, updatedAt: table.updatedAt },
+  });
+
   async function lock(tx: Transaction, id: string): Promise<Row> {
     const [row] = await tx.select().from(table).where(eq(table.id, id)).for('update');
     if (!row) throw notFound(label, id);
@@ -130,19 +151,18 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
       workspaceId: string,
       query: ListQuery,
     ): Promise<Page<SimpleEntityView<F>>> {
-      const visible = await policy.visibleFilter(db, userId, workspaceId, kind, table.id);
+      const visibility = await policy.visibility(db, userId, workspaceId);
       const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
-      const column = { name: table.name, createdAt: table.createdAt, updatedAt: table.updatedAt }[sort.field];
-      const page = keyset(column, table.id, sort, query.cursor);
-      const rows = await db
-        .select()
-        .from(table)
-        .where(
-          and(eq(table.workspaceId, workspaceId), visible, containsText(table.name, query.q), page.where),
-        )
-        .orderBy(...page.orderBy)
-        .limit(query.limit + 1);
-      return toPage(rows as Row[], query.limit, sort, (row) => row[sort.field], toView);
+      const request = {
+        workspaceId,
+        userId,
+        visibility,
+        sort,
+        cursor: query.cursor,
+        q: query.q,
+        limit: query.limit,
+      };
+      return listing.read(db, request, toView);
     },
 
     /** Changes one at the expected version; a stale version is a 409 carrying the current one. */
