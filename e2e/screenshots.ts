@@ -4,12 +4,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { apiPost as post, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
-const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+// SCREENSHOTS_DIR (ending in /) writes elsewhere, to look at pictures before replacing the committed ones.
+const out = process.env.SCREENSHOTS_DIR ?? fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const owner: Person = { name: 'Ada Lovelace', email: 'ada@example.com', password: 'analytical-engine-1843' };
 
 const projects = [
@@ -95,6 +97,8 @@ async function main(): Promise<void> {
     await page.getByRole('list', { name: 'Project members' }).waitFor();
     await shot('project-members');
 
+    await boardShots(page, shot);
+
     await app.navigate('People');
     await page.getByRole('button', { name: 'Invite people' }).click();
     const dialog = page.getByRole('dialog');
@@ -140,6 +144,80 @@ async function main(): Promise<void> {
     await browser.close();
     await tandem.stop();
   }
+}
+
+/** Work items with statuses, points and labels in the open project, then its board and its backlog with a sprint. */
+async function boardShots(page: Page, shot: (name: string) => Promise<void>): Promise<void> {
+  const projectId = /projects\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
+  const base = page.url().split('?')[0];
+  const epics = [await post(page, `/api/projects/${projectId}/tasks`, { name: 'Payments' })];
+  epics.push(await post(page, `/api/projects/${projectId}/tasks`, { name: 'Guest checkout' }));
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const sprint = await post(page, `/api/projects/${projectId}/sprints`, {
+    name: 'Sprint 7',
+    goal: 'Two-step checkout in front of pilot shops',
+    startDate: day(-4),
+    finishDate: day(9),
+    capacityPoints: 30,
+  });
+  const items = [
+    ['Card form with validation', 'done', 3, 'high', ['ux']],
+    ['Apple Pay and Google Pay', 'in_progress', 5, 'medium', ['api']],
+    ['Saved cards', 'review', 2, 'low', ['ux', 'api']],
+    ['3-D Secure challenge', 'in_progress', 8, 'highest', ['api']],
+    ['Address autocomplete', 'todo', 1, 'medium', ['ux']],
+    ['One-page order summary', 'in_progress', 3, 'high', ['ux']],
+    ['Order confirmation email', 'todo', 5, 'medium', []],
+    ['Error states and retries', 'review', 2, 'low', ['ux']],
+    ['Accessibility pass', 'todo', 3, 'high', ['a11y']],
+    ['Load test the payment API', 'todo', 5, 'medium', ['api']],
+    ['Fraud rules for new shops', 'todo', 8, 'low', ['api']],
+  ] as const;
+  for (const [index, [name, status, storyPoints, priority, labels]] of items.entries()) {
+    await post(page, `/api/projects/${projectId}/tasks`, {
+      name,
+      storyPoints,
+      priority,
+      labels,
+      rank: index + 1,
+      parentId: epics[index % 2]?.id,
+      ...(index < 8 ? { sprintId: sprint.id } : {}),
+      ...(status === 'done' ? {} : { status }),
+    });
+  }
+  await post(page, `/api/sprints/${sprint.id}/start`, { version: 1 });
+  // Finished after the start, so the burndown drops.
+  const tasks = await page.evaluate(
+    async (id) =>
+      (await (await fetch(`/api/projects/${id}/tasks?limit=200`)).json()).items as {
+        id: string;
+        name: string;
+        version: number;
+      }[],
+    projectId,
+  );
+  const done = tasks.find((task) => task.name === 'Card form with validation');
+  if (done) {
+    await page.evaluate(
+      async ({ id, version }) => {
+        const csrf = decodeURIComponent(/(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+        await fetch(`/api/tasks/${id}`, {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'If-Match': `"${version}"` },
+          body: JSON.stringify({ status: 'done' }),
+        });
+      },
+      { id: done.id, version: done.version },
+    );
+  }
+  await page.goto(`${base}?view=board`);
+  await page.locator('.board-card').first().waitFor();
+  await shot('board');
+  await page.goto(`${base}?view=backlog`);
+  await page.locator('svg[data-chart="burndown"]').waitFor();
+  await page.setViewportSize({ width: 1280, height: 1480 });
+  await shot('backlog');
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 await main();
