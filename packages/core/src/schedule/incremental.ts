@@ -2,7 +2,7 @@ import { compileCalendar } from '../calendar/compile';
 import { recomputeCone } from './cone';
 import { Engine } from './engine';
 import type { Link, ScheduleProject, ScheduleResult, ScheduleTask, TaskId } from './model';
-import { buildNetwork, InputError } from './network';
+import { buildNetwork, IdIndex, InputError } from './network';
 import { restaff, type Staffing } from './staffing';
 import type { CalendarCompiler } from './task-inputs';
 
@@ -54,7 +54,9 @@ export function createScheduler(
   let engine: Engine | undefined;
   let failure: Exclude<ScheduleResult, { ok: true }> | undefined;
   let stale = true;
-  const index = new Map(tasks.map((t, i) => [t.id as string, i]));
+  // The engine's id index rather than a Map: integer-like ids (MSPDI UIDs) then take 8 bytes a task, not a hash entry.
+  const index = new IdIndex();
+  for (let i = 0; i < tasks.length; i++) index.set(tasks[i]!.id, i);
 
   const full = () => {
     const built = Engine.create(project, compile);
