@@ -74,7 +74,7 @@ export function networkBytes(tasks: number, links: number): number {
 
 /** A rough size for the arrays of the inputs, the passes and the outputs. */
 export function scratchBytes(tasks: number): number {
-  return tasks * 240 + 4096;
+  return tasks * 216 + 4096;
 }
 
 /** The first buffer of the last one-shot run's scratch arena, while something else still keeps it alive. */

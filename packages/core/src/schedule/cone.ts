@@ -64,9 +64,10 @@ export function recomputeCone(engine: Engine, seeds: readonly number[]): void {
     ps.setFinish(finish);
     ps.backwardAll();
     // An elapsed task's late finish instant can move within one coordinate (the project finish moved at night).
-    const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+    const same = (a: number | undefined, b: number | undefined) =>
+      a === b || (Number.isNaN(a ?? Number.NaN) && Number.isNaN(b ?? Number.NaN));
     for (const t of net.order) {
-      if (ls[t] !== ps.ls[t] || lf[t] !== ps.lf[t] || (lfAt && !same(lfAt[t]!, ps.lfAt[t]!))) {
+      if (ls[t] !== ps.ls[t] || lf[t] !== ps.lf[t] || (lfAt && !same(lfAt[t], ps.lfAt[t]))) {
         changed[t]! |= 1;
         changedB.push(t);
       }

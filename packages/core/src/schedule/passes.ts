@@ -20,6 +20,9 @@ import {
 
 const NONE = Number.NEGATIVE_INFINITY;
 
+/** The empty late-finish-instant column (see Passes.lfAt). */
+const none64 = new Float64Array(0);
+
 /**
  * The critical-path passes over typed arrays, following MS Project's rules as MPXJ's scheduler reproduces them:
  * a first forward pass (es1/ef1), a backward pass (ls/lf), and, when a task is ALAP, a second forward pass (es/ef) in
@@ -38,9 +41,10 @@ export class Passes {
   readonly lsBound: Float64Array;
   /**
    * The late finish instant of an elapsed task not yet begun (NaN for every other task): it runs on the 24-hour clock,
-   * so it may finish in non-working time, up to the next work start after its late-finish coordinate.
+   * so it may finish in non-working time, up to the next work start after its late-finish coordinate. Empty while no
+   * task has needed it.
    */
-  readonly lfAt: Float64Array;
+  lfAt: Float64Array;
   /** 1 when a zero-duration task sits at the finish of the period before it (a predecessor's finish). */
   readonly finishLike: Uint8Array;
   /** For each summary, its active child with the earliest early start (set by the backward pass). */
@@ -56,7 +60,7 @@ export class Passes {
     readonly multipleCriticalPaths: boolean,
     /** Scheduling from the project finish: every ASAP task is placed at its late dates. */
     readonly fromFinish: boolean,
-    make: ArrayMaker = plainArrays,
+    private readonly make: ArrayMaker = plainArrays,
   ) {
     const n = net.n;
     this.es1 = make.f64(n);
@@ -67,7 +71,8 @@ export class Passes {
     this.lf = make.f64(n);
     this.lfBound = make.f64(n);
     this.lsBound = make.f64(n);
-    this.lfAt = make.f64(n).fill(Number.NaN);
+    // Most projects have no elapsed task.
+    this.lfAt = inputs.hasElapsed ? make.f64(n).fill(Number.NaN) : none64;
     this.finishLike = make.u8(n);
     this.earliest = make.i32(n).fill(-1);
     this.startC = new Float64Array(inputs.cals.length);
@@ -360,7 +365,7 @@ export class Passes {
     const c = inp.cal[i]!;
     const flags = inp.flags[i]!;
     const isSummary = net.summary[i] === 1;
-    this.lfAt[i] = Number.NaN;
+    if (this.lfAt.length !== 0) this.lfAt[i] = Number.NaN;
     if (!isSummary && flags & F_COMPLETE) {
       this.ls[i] = this.es1[i]!;
       this.lf[i] = this.ef1[i]!;
@@ -482,6 +487,7 @@ export class Passes {
     const t = this.inputs.cals[this.inputs.cal[i]!]!;
     let at: number = t.finishInstant(lf);
     if (open) at = Math.max(at, Math.min(t.startInstant(lf), this.finishAt));
+    if (this.lfAt.length === 0) this.lfAt = this.make.f64(this.net.n).fill(Number.NaN);
     this.lfAt[i] = at;
     this.ls[i] = t.toCoord(at - this.inputs.dur[i]!);
   }

@@ -32,16 +32,20 @@ export class Outputs {
   readonly work: Float64Array;
   readonly cost: Float64Array;
   readonly percent: Float64Array;
-  /** Work and cost coming from assignments (before the task's own work and fixed cost). */
-  readonly assignedWork: Float64Array;
-  readonly assignedCost: Float64Array;
+  /**
+   * Work and cost coming from assignments (before the task's own work and fixed cost); empty until some task has an
+   * assignment (see `assigned`), as in most projects scheduled in bulk.
+   */
+  assignedWork: Float64Array = none64;
+  assignedCost: Float64Array = none64;
   /** Started and complete bits of summaries, from their children. */
   readonly summaryFlags: Uint8Array;
 
-  constructor(n: number, make: ArrayMaker = plainArrays) {
+  constructor(
+    private readonly n: number,
+    private readonly make: ArrayMaker = plainArrays,
+  ) {
     this.summaryFlags = make.u8(n);
-    this.assignedWork = make.f64(n);
-    this.assignedCost = make.f64(n);
     this.start = make.i32(n);
     this.finish = make.i32(n);
     this.es = make.i32(n);
@@ -57,7 +61,16 @@ export class Outputs {
     this.cost = make.f64(n);
     this.percent = make.f64(n);
   }
+
+  /** Creates the assignment columns (zero work and cost) if they are still empty. */
+  assigned(): void {
+    if (this.assignedWork.length !== 0) return;
+    this.assignedWork = this.make.f64(this.n);
+    this.assignedCost = this.make.f64(this.n);
+  }
 }
+
+const none64 = new Float64Array(0);
 
 /** Per-task work (minutes) and cost (minor units) from assignments, fixed cost and the task's own work. */
 export function taskWorkAndCost(
@@ -67,6 +80,7 @@ export function taskWorkAndCost(
   index: IdIndex,
 ): void {
   const rates = new Map(project.resources.map((r) => [r.id as string, r]));
+  if (project.assignments.length > 0) out.assigned();
   out.assignedWork.fill(0);
   out.assignedCost.fill(0);
   for (const a of project.assignments) {
@@ -94,6 +108,7 @@ export function taskAssignedWorkAndCost(
     work += a.workMinutes;
     cost += Math.round((a.workMinutes / 60) * (r?.standardRate ?? 0)) + (r?.costPerUse ?? 0);
   }
+  out.assigned();
   out.assignedWork[i] = work;
   out.assignedCost[i] = cost;
   taskOwnWorkAndCost(inputs, out, i);
@@ -102,8 +117,9 @@ export function taskAssignedWorkAndCost(
 /** Work and cost of one task from its assignments and its own fields. */
 export function taskOwnWorkAndCost(inputs: TaskInputs, out: Outputs, i: number): void {
   const own = inputs.ownWork[i]!;
-  out.work[i] = Number.isNaN(own) ? out.assignedWork[i]! : own;
-  out.cost[i] = out.assignedCost[i]! + inputs.fixedCost[i]!;
+  const some = out.assignedWork.length !== 0;
+  out.work[i] = Number.isNaN(own) ? (some ? out.assignedWork[i]! : 0) : own;
+  out.cost[i] = (some ? out.assignedCost[i]! : 0) + inputs.fixedCost[i]!;
 }
 
 /** Fills instants, slacks and criticality of one leaf task. */
@@ -126,7 +142,7 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   let ls = lsC === esC ? es : atFinish ? t.finishInstant(lsC) : t.startInstant(lsC);
   let ef: number;
   let lf: number;
-  const lfAt = ps.lfAt[i]!;
+  const lfAt = ps.lfAt.length === 0 ? Number.NaN : ps.lfAt[i]!;
   if (zero) {
     ef = es;
     lf = ls;
