@@ -20,6 +20,8 @@ import { SignInPage } from './pages/auth/sign-in-page';
 import { SignUpPage } from './pages/auth/sign-up-page';
 import { EntityListPage } from './pages/entities/entity-list-page';
 import { EntityPage } from './pages/entities/entity-page';
+import { ResourcesPage } from './pages/resources/resources-page';
+import { TimePage } from './pages/time/time-page';
 import { WelcomePage } from './pages/welcome-page';
 import { PeoplePage } from './pages/workspace/people-page';
 import { SettingsPage } from './pages/workspace/settings-page';
@@ -247,6 +249,12 @@ const [programs, program] = entityRoutes('programs');
 const [projects, project] = entityRoutes('projects');
 const people = createRoute({ getParentRoute: () => workspace, path: 'people', component: PeoplePage });
 const settings = createRoute({ getParentRoute: () => workspace, path: 'settings', component: SettingsPage });
+const resources = createRoute({
+  getParentRoute: () => workspace,
+  path: 'resources',
+  component: ResourcesPage,
+});
+const time = createRoute({ getParentRoute: () => workspace, path: 'time', component: TimePage });
 
 const routeTree = rootRoute.addChildren([
   home,
@@ -269,6 +277,8 @@ const routeTree = rootRoute.addChildren([
     project,
     people,
     settings,
+    resources,
+    time,
   ]),
 ]);
 

@@ -4,6 +4,7 @@ import { useLiveEvents } from '../api/live-events';
 import { initials } from '../components/feedback';
 import { Icons } from '../components/icons';
 import { rememberWorkspace, useMe, useSignOut } from '../lib/session';
+import { HeaderTimer } from '../pages/time/header-timer';
 import { useTheme } from '../theme/theme';
 import { CommandPalette } from './command-palette';
 import { CreateWorkspaceDialog } from './create-workspace-dialog';
@@ -13,6 +14,8 @@ const navigation = [
   { to: '/w/$workspaceId/products', label: 'Products', icon: Icons.product },
   { to: '/w/$workspaceId/programs', label: 'Programs', icon: Icons.program },
   { to: '/w/$workspaceId/projects', label: 'Projects', icon: Icons.project },
+  { to: '/w/$workspaceId/resources', label: 'Resources', icon: Icons.people },
+  { to: '/w/$workspaceId/time', label: 'Time', icon: Icons.history },
 ] as const;
 
 const organisation = [
@@ -96,6 +99,7 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
             <kbd className="kbd">K</kbd>
           </button>
           <span className="spacer" />
+          <HeaderTimer />
           <span
             className="live-dot"
             data-status={live}

@@ -6,6 +6,7 @@ import { boardView } from './board';
 import { ganttView } from './gantt';
 import { filesView } from './imports';
 import { listView } from './list';
+import { resourcesView } from './resources';
 
 /** What every view of a project is given. */
 export interface ProjectViewProps {
@@ -32,4 +33,5 @@ export const projectViews: readonly ProjectView[] = [
   backlogView,
   baselinesView,
   filesView,
+  resourcesView,
 ];
