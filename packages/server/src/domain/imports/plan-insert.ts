@@ -9,6 +9,7 @@ import { tasks } from '../../db/schema/tasks';
 import { ApiError } from '../../http/errors';
 import { type ProjectView, projectSubject, toProjectView } from '../projects/project-view';
 import { recordChange } from '../shared/change-log';
+import { bulkInsert } from './bulk-insert';
 import { imageSummary, type PlanImage } from './plan-image';
 
 /** Reports how far a write has come, 0–1. */
@@ -21,20 +22,6 @@ export interface PlanTarget {
   userId: string;
   /** Top-level tasks are positioned after this one (appending to a plan that has tasks). */
   positionAfter?: number;
-}
-
-// Each insert stays well under PostgreSQL's 65,535 bind parameters (a task row has about 35 columns).
-const CHUNK = 1000;
-
-async function inChunks<T>(
-  rows: readonly T[],
-  write: (chunk: T[]) => Promise<unknown>,
-  progress?: (done: number) => Promise<void> | void,
-): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await write(rows.slice(start, start + CHUNK));
-    await progress?.(Math.min(rows.length, start + CHUNK));
-  }
 }
 
 /** An image whose rows point at things it does not hold: a bug of the importer, refused before anything commits. */
@@ -79,14 +66,11 @@ export async function writePlanRows(
     };
   });
   let written = 0;
-  await inChunks(
-    rows,
-    (chunk) => tx.insert(tasks).values(chunk),
-    async (count) => {
-      await advance(count - written);
-      written = count;
-    },
-  );
+  const step = async (count: number) => {
+    await advance(count - written);
+    written = count;
+  };
+  await bulkInsert(tx, tasks, rows, step);
 
   const idOf = (key: string, what: string) => {
     const id = taskIds.get(key);
@@ -104,14 +88,7 @@ export async function writePlanRows(
     lagPercent: link.lagPercent,
   }));
   written = 0;
-  await inChunks(
-    linkRows,
-    (chunk) => tx.insert(taskLinks).values(chunk),
-    async (count) => {
-      await advance(count - written);
-      written = count;
-    },
-  );
+  await bulkInsert(tx, taskLinks, linkRows, step);
 
   const resourceIds = new Map<string, string>();
   const resourceRows = image.resources.map((resource) => {
@@ -119,7 +96,7 @@ export async function writePlanRows(
     resourceIds.set(resource.key, id);
     return { ...resource.fields, id, workspaceId: target.workspaceId };
   });
-  await inChunks(resourceRows, (chunk) => tx.insert(resources).values(chunk));
+  await bulkInsert(tx, resources, resourceRows);
   await advance(resourceRows.length);
 
   const assignmentRows = image.assignments.map((assignment) => {
@@ -136,7 +113,7 @@ export async function writePlanRows(
       workMinutes: assignment.workMinutes,
     };
   });
-  await inChunks(assignmentRows, (chunk) => tx.insert(assignments).values(chunk));
+  await bulkInsert(tx, assignments, assignmentRows);
   await advance(assignmentRows.length);
   return taskIds;
 }
