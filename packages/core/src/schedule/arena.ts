@@ -64,7 +64,7 @@ export type ArrayMaker = Pick<Arena, 'f64' | 'i32' | 'u8'>;
 
 /** A rough size for one engine run: per-task and per-link arrays of every stage. */
 export function engineBytes(tasks: number, links: number): number {
-  return networkBytes(tasks, links) + scratchBytes(tasks);
+  return networkBytes(tasks, links) + scratchBytes(tasks, links);
 }
 
 /** A rough size for the network's arrays. */
@@ -72,9 +72,9 @@ export function networkBytes(tasks: number, links: number): number {
   return tasks * 32 + links * 32 + 4096;
 }
 
-/** A rough size for the arrays of the inputs, the passes and the outputs. */
-export function scratchBytes(tasks: number): number {
-  return tasks * 216 + 4096;
+/** A rough size for the arrays of the inputs, the passes and the outputs, and the network's temporary ones. */
+export function scratchBytes(tasks: number, links: number): number {
+  return tasks * 248 + links * 20 + 4096;
 }
 
 /** The first buffer of the last one-shot run's scratch arena, while something else still keeps it alive. */

@@ -1,3 +1,5 @@
+import type { ArrayMaker } from './arena';
+
 /** Links as parallel arrays, grown when links into summaries fan out onto their leaves. */
 export class EdgeList {
   length = 0;
@@ -7,12 +9,15 @@ export class EdgeList {
   kind: Uint8Array;
   lag: Float64Array;
 
-  constructor(capacity: number) {
-    this.from = new Int32Array(capacity);
-    this.to = new Int32Array(capacity);
-    this.type = new Uint8Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.lag = new Float64Array(capacity);
+  constructor(
+    capacity: number,
+    private readonly make: ArrayMaker,
+  ) {
+    this.from = make.i32(capacity);
+    this.to = make.i32(capacity);
+    this.type = make.u8(capacity);
+    this.kind = make.u8(capacity);
+    this.lag = make.f64(capacity);
   }
 
   push(from: number, to: number, type: number, kind: number, lag: number): void {
@@ -30,10 +35,10 @@ export class EdgeList {
       b.set(a);
       return b;
     };
-    this.from = widen(this.from, new Int32Array(capacity));
-    this.to = widen(this.to, new Int32Array(capacity));
-    this.type = widen(this.type, new Uint8Array(capacity));
-    this.kind = widen(this.kind, new Uint8Array(capacity));
-    this.lag = widen(this.lag, new Float64Array(capacity));
+    this.from = widen(this.from, this.make.i32(capacity));
+    this.to = widen(this.to, this.make.i32(capacity));
+    this.type = widen(this.type, this.make.u8(capacity));
+    this.kind = widen(this.kind, this.make.u8(capacity));
+    this.lag = widen(this.lag, this.make.f64(capacity));
   }
 }

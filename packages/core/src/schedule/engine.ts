@@ -77,11 +77,11 @@ export class Engine {
       const large = n >= ARENA_THRESHOLD;
       // A one-shot run's result keeps only the network (its critical paths are found on first read), so the inputs,
       // passes and outputs go in a scratch arena that the next run reuses.
-      const scratch = oneShot ? scratchArena(scratchBytes(n)) : undefined;
+      const scratch = oneShot ? scratchArena(scratchBytes(n, project.links.length)) : undefined;
       const arena: ArrayMaker = large
         ? new Arena(oneShot ? networkBytes(n, project.links.length) : engineBytes(n, project.links.length))
         : plainArrays;
-      const built = buildNetwork(project, arena);
+      const built = buildNetwork(project, arena, scratch ?? plainArrays);
       if (!built.ok) {
         const tasks = built.cycle.map((i) => project.tasks[i]!);
         return {

@@ -58,13 +58,18 @@ export interface Network {
 export type NetworkOutcome = { ok: true; network: Network } | { ok: false; cycle: number[] };
 
 /** Builds the typed graph of a project; fails with an input error for links or parents that name unknown tasks. */
-export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainArrays): NetworkOutcome {
+export function buildNetwork(
+  project: ScheduleProject,
+  make: ArrayMaker = plainArrays,
+  /** Where the arrays that die with this call come from. */
+  temp: ArrayMaker = plainArrays,
+): NetworkOutcome {
   const tasks = project.tasks;
   const n = tasks.length;
-  const { index, ids, own, parent, summary, childCount } = readTasks(tasks, make);
+  const { index, ids, own, parent, summary, childCount } = readTasks(tasks, make, temp);
   const childStart = prefix(childCount, make);
   const childList = make.i32(childStart[n]!);
-  const fill = childStart.slice(0, n);
+  const fill = copy(childStart, n, temp);
   for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
 
   const active = make.u8(n);
@@ -81,11 +86,11 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
     return 1;
   }
 
-  const edges = readLinks(project.links, index, active, summary, childStart, childList);
+  const edges = readLinks(project.links, index, active, summary, childStart, childList, temp);
   const m = edges.length;
   const { from: edgesFrom, to: edgesTo } = edges;
-  const predCount = new Int32Array(n + 1);
-  const succCount = new Int32Array(n + 1);
+  const predCount = temp.i32(n + 1);
+  const succCount = temp.i32(n + 1);
   for (let e = 0; e < m; e++) {
     predCount[edgesTo[e]!]!++;
     succCount[edgesFrom[e]!]!++;
@@ -98,8 +103,8 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
   const predLag = make.f64(m);
   const succTask = make.i32(m);
   const succSlot = make.i32(m);
-  const pf = predStart.slice(0, n);
-  const sf = succStart.slice(0, n);
+  const pf = copy(predStart, n, temp);
+  const sf = copy(succStart, n, temp);
   const { type: edgesType, kind: edgesKind, lag: edgesLag } = edges;
   for (let e = 0; e < m; e++) {
     const slot = pf[edgesTo[e]!]!++;
@@ -112,7 +117,7 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
     succSlot[out] = slot;
   }
 
-  const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask, make);
+  const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask, make, temp);
   if (!order.ok) return { ok: false, cycle: order.cycle };
   const position = make.i32(n).fill(-1);
   for (let k = 0; k < order.order.length; k++) position[order.order[k]!] = k;
@@ -145,14 +150,14 @@ export function buildNetwork(project: ScheduleProject, make: ArrayMaker = plainA
  * Ids, activity and parents from one read of each task object (they are scattered in memory); the later loops use
  * these copies. Kept apart from the rest so that task objects of a new shape cost a fresh compile of this loop only.
  */
-function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker) {
+function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker, temp: ArrayMaker) {
   const n = tasks.length;
   const index = new IdIndex();
   const ids: TaskId[] = [];
-  const own = new Uint8Array(n);
+  const own = temp.u8(n);
   const parent = make.i32(n).fill(-1);
   const summary = make.u8(n);
-  const childCount = new Int32Array(n + 1);
+  const childCount = temp.i32(n + 1);
   // Outline order puts a parent before its children, so its index is usually known when a child is read.
   let later: number[] | undefined;
   let lastParentId: string | undefined;
@@ -202,8 +207,9 @@ function readLinks(
   summary: Uint8Array,
   childStart: Int32Array,
   childList: Int32Array,
+  temp: ArrayMaker,
 ): EdgeList {
-  const edges = new EdgeList(links.length);
+  const edges = new EdgeList(links.length, temp);
   const leaves = (s: number, out: number[]): number[] => {
     for (let k = childStart[s]!; k < childStart[s + 1]!; k++) {
       const c = childList[k]!;
@@ -256,6 +262,13 @@ export class InputError extends Error {
   }
 }
 
+/** The first `n` entries of `a`, in an array from `make`. */
+function copy(a: Int32Array, n: number, make: ArrayMaker): Int32Array {
+  const out = make.i32(n);
+  out.set(a.subarray(0, n));
+  return out;
+}
+
 function prefix(counts: Int32Array, make: ArrayMaker): Int32Array {
   const out = make.i32(counts.length);
   let sum = 0;
@@ -276,8 +289,9 @@ function topologicalOrder(
   succStart: Int32Array,
   succTask: Int32Array,
   make: ArrayMaker,
+  temp: ArrayMaker,
 ): { ok: true; order: Int32Array } | { ok: false; cycle: number[] } {
-  const indegree = new Int32Array(n);
+  const indegree = temp.i32(n);
   let activeCount = 0;
   for (let i = 0; i < n; i++) {
     if (!active[i]) continue;
