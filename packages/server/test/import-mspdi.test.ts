@@ -11,6 +11,7 @@ import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
 import { corpusFile, hasCorpus, importMspdi, settledImport, uploadMspdi } from './helpers/imports';
 import { startTestServer, type TestServer } from './helpers/server';
+import { openEventStream } from './helpers/sse';
 
 let t: TestServer;
 let owner: Caller;
@@ -119,6 +120,35 @@ describe('importing an MS Project XML file', () => {
     const job = await settledImport(owner, started.id);
     expect(job).toMatchObject({ state: 'succeeded', progress: 100 });
     expect(job.summary).toEqual({ tasks: 5, links: 3, resources: 1, assignments: 1, calendars: 2 });
+  });
+
+  it('takes the file as a multipart form too', async () => {
+    const form = new FormData();
+    form.set('file', new Blob([fixture], { type: 'application/xml' }), 'from-a-form.xml');
+    const response = await fetch(`${t.url}/api/workspaces/${workspaceId}/imports/mspdi`, {
+      method: 'POST',
+      headers: owner.writeHeaders(),
+      body: form,
+    });
+    expect(response.status).toBe(202);
+    const job = await settledImport(owner, ((await response.json()) as { id: string }).id);
+    expect(job).toMatchObject({ state: 'succeeded', summary: { tasks: 5 } });
+  });
+
+  it('tells the live stream of the workspace how the import goes', async () => {
+    const stream = await openEventStream(
+      `${t.url}/api/events?workspaceId=${workspaceId}`,
+      owner.readHeaders(),
+    );
+    try {
+      const response = await uploadMspdi(owner, workspaceId, fixture);
+      const { id } = (await response.json()) as { id: string };
+      const event = await stream.waitFor((received) => received.data.includes(id), 10_000);
+      expect(JSON.parse(event.data)).toMatchObject({ entityType: 'import', entityId: id, workspaceId });
+      await settledImport(owner, id);
+    } finally {
+      stream.close();
+    }
   });
 
   it('refuses a truncated file naming the element and line, and creates no project', async () => {

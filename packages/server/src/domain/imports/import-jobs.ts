@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
 import { type ImportJobError, type ImportJobState, importJobs } from '../../db/schema/import-jobs';
@@ -136,9 +136,26 @@ export async function startPlanImport(
   return toView(row);
 }
 
-/** One import, for the person who started it (anyone else gets 404). */
+// A running import saves its progress at least every tenth of the way; one silent this long died with its server.
+const staleAfterMs = 10 * 60 * 1000;
+
+/**
+ * One import, for the person who started it (anyone else gets 404). An import whose server stopped while it ran (its
+ * transaction rolled back, nothing written) is reported as failed.
+ */
 export async function getImportJob(db: Database, userId: string, importId: string): Promise<ImportJobView> {
   const [row] = await db.select().from(importJobs).where(eq(importJobs.id, importId));
   if (!row || row.createdBy !== userId) throw notFound('Import', importId);
+  if (row.state === 'running' && Date.now() - row.updatedAt.getTime() > staleAfterMs) {
+    const error = {
+      code: 'IMPORT_INTERRUPTED',
+      message: 'The server stopped during the import; nothing was imported',
+    };
+    await db
+      .update(importJobs)
+      .set({ state: 'failed', error, updatedAt: sql`now()` })
+      .where(and(eq(importJobs.id, row.id), eq(importJobs.state, 'running')));
+    return toView({ ...row, state: 'failed', error });
+  }
   return toView(row);
 }
