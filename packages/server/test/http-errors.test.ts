@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/http/context';
 import { ApiError } from '../src/http/errors';
-import { defineRoute, publicRule, routeTable } from '../src/http/route-rule';
+import { defineRawRoute, defineRoute, publicRule, routeTable } from '../src/http/route-rule';
 import { startTestServer, type TestServer } from './helpers/server';
 
 const widgetBody = z.strictObject({
@@ -14,6 +14,8 @@ const widgetBody = z.strictObject({
 });
 
 function registerWidgets(app: App): void {
+  // A reply made without the context, as a file or stream handler might make one.
+  defineRawRoute(app, publicRule, 'get', '/api/test-raw', () => new Response('raw', { status: 200 }));
   defineRoute(
     app,
     publicRule,
@@ -156,11 +158,14 @@ describe('the error format', () => {
     expect(error.error.message).not.toContain('an unexpected failure');
   });
 
-  it('sets the security headers on every reply', async () => {
-    const response = await t.request('GET', '/api/health');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  it('sets the security headers and the request id on every reply', async () => {
+    for (const path of ['/api/health', '/api/test-raw', '/api/test-widgets/w1', '/api/no-such-thing']) {
+      const response = await t.request('GET', path);
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });
 
