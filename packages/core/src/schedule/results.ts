@@ -345,6 +345,10 @@ export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
     work,
     percent,
     cost,
+    es: earlyStart,
+    ef: earlyFinish,
+    ls: lateStart,
+    lf: lateFinish,
   } = out;
   const objects: ScheduledTask[] = [];
   const n = ids.length;
@@ -366,10 +370,10 @@ export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
       id: ids[i]!,
       start: start[i] as Instant,
       finish: finish[i] as Instant,
-      earlyStart: out.es[i] as Instant,
-      earlyFinish: out.ef[i] as Instant,
-      lateStart: out.ls[i] as Instant,
-      lateFinish: out.lf[i] as Instant,
+      earlyStart: earlyStart[i] as Instant,
+      earlyFinish: earlyFinish[i] as Instant,
+      lateStart: lateStart[i] as Instant,
+      lateFinish: lateFinish[i] as Instant,
       totalSlack: totalSlack[i] as WorkMinutes,
       freeSlack: free[i] as WorkMinutes,
       startSlack: startSlack[i] as WorkMinutes,
