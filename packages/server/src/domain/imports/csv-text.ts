@@ -81,5 +81,5 @@ function quote(cell: string): string {
 
 /** Writes rows as CSV with CRLF line ends, quoting only cells that need it. */
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
 }
