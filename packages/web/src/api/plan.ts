@@ -1,5 +1,5 @@
 /** The typed client of a project's plan: tasks with their scheduling fields, links, the schedule, comments. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { request } from './client';
 
 export type TaskScheduling = 'auto' | 'manual';
@@ -175,11 +175,22 @@ export function itemsOf<T>(reply: { items: T[] } | T[] | undefined): T[] {
   return Array.isArray(reply) ? reply : reply.items;
 }
 
-/** The plan of a project, kept fresh by live events. */
+/**
+ * The plan of a project, kept fresh by live events. A refetch first asks for the schedule's revision: when the cache
+ * already holds it (the live event of one's own edit), the large plan is not downloaded again.
+ */
 export function usePlan(projectId: string) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: planKeys.plan(projectId),
-    queryFn: ({ signal }) => planApi.plan(projectId, signal),
+    queryFn: async ({ signal }) => {
+      const cached = client.getQueryData<Plan>(planKeys.plan(projectId));
+      if (cached) {
+        const schedule = await planApi.schedule(projectId);
+        if (schedule.planRevision === cached.planRevision) return cached;
+      }
+      return planApi.plan(projectId, signal);
+    },
     // A drag refetches at once; keeping the old plan on screen meanwhile avoids a flash of the skeleton.
     placeholderData: (previous) => previous,
   });

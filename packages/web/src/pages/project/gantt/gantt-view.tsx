@@ -55,7 +55,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
   const [baselineId, setBaselineId] = useState<string>('');
   const [viewport, setViewport] = useState({ left: 0, width: 1200 });
-  const settings = unitSettingsOf(plan.project.calendar);
+  const settings = useMemo(() => unitSettingsOf(plan.project.calendar), [plan.project.calendar]);
 
   const scheduled = useMemo(() => new Map(plan.schedule.tasks.map((t) => [t.id, t])), [plan.schedule.tasks]);
   const rows = useMemo(
@@ -128,6 +128,9 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     estimateSize: () => rowHeight,
     overscan: 8,
     scrollMargin: headerHeight,
+    // Rows are rendered in React's next batch rather than synchronously inside the scroll event, so a fast scroll
+    // never blocks the frame that moves the content.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -154,12 +157,16 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   }, [draftIndex, virtualizer]);
 
   // The horizontal window moves in steps, so scrolling sideways re-renders the chart only every few hundred pixels.
+  const shownViewport = useRef(viewport);
   const syncViewport = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
     const left = Math.floor(element.scrollLeft / windowStep) * windowStep;
     const width = Math.ceil(element.clientWidth / windowStep) * windowStep;
-    setViewport((v) => (v.left === left && v.width === width ? v : { left, width }));
+    // Most scroll events stay inside the drawn window: they must not even schedule a render.
+    if (shownViewport.current.left === left && shownViewport.current.width === width) return;
+    shownViewport.current = { left, width };
+    setViewport({ left, width });
   }, []);
   useLayoutEffect(() => {
     syncViewport();

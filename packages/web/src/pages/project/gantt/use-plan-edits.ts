@@ -12,7 +12,7 @@ import {
 } from '../../../api/plan';
 import { useToast } from '../../../components/toast';
 
-/** The edits the Gantt (and the task panel) make: each goes to the API, then the plan is refetched from the server. */
+/** The edits the Gantt (and the task panel) make: each goes to the API, then the chart shows the server's schedule. */
 export interface PlanEdits {
   createTask(body: TaskChanges & { name: string }): Promise<PlanTask | undefined>;
   updateTask(task: PlanTask, changes: TaskChanges): Promise<boolean>;
@@ -38,12 +38,39 @@ export function usePlanEdits(projectId: string): PlanEdits {
   return useMemo(() => {
     const key = planKeys.plan(projectId);
     const refresh = () => client.invalidateQueries({ queryKey: key });
-    // The reply's new version goes into the cache at once, so a second edit before the refetch is not refused as stale.
-    const remember = (task: PlanTask | undefined) => {
-      if (!task?.id) return;
-      client.setQueryData<Plan>(key, (plan) =>
-        plan ? { ...plan, tasks: plan.tasks.map((t) => (t.id === task.id ? { ...t, ...task } : t)) } : plan,
-      );
+    /**
+     * After one of our own writes, the task or link the server replied with goes into the cached plan and only the
+     * schedule is fetched again (a fraction of the whole plan's size); tasks are put in the schedule's outline order.
+     */
+    const reschedule = async (change: (plan: Plan) => Plan) => {
+      const schedule = await planApi.schedule(projectId);
+      let complete = true;
+      client.setQueryData<Plan>(key, (plan) => {
+        if (!plan) return plan;
+        const next = change(plan);
+        if (schedule.cycle) {
+          complete = false;
+          return { ...next, schedule, planRevision: schedule.planRevision };
+        }
+        const order = new Map(schedule.tasks.map((t, i) => [t.id, i]));
+        const tasks = next.tasks.filter((t) => order.has(t.id));
+        tasks.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+        // A task the schedule has and the cache has not was added by someone else: the whole plan is read again.
+        if (tasks.length !== schedule.tasks.length) complete = false;
+        const kept = new Set(tasks.map((t) => t.id));
+        const links = next.links.filter((l) => kept.has(l.predecessorId) && kept.has(l.successorId));
+        return { ...next, tasks, links, schedule, planRevision: schedule.planRevision };
+      });
+      if (!complete) await refresh();
+    };
+    const withTask = (task: PlanTask) => (plan: Plan) => {
+      const known = plan.tasks.some((t) => t.id === task.id);
+      return {
+        ...plan,
+        tasks: known
+          ? plan.tasks.map((t) => (t.id === task.id ? { ...t, ...task } : t))
+          : [...plan.tasks, task],
+      };
     };
     async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
       try {
@@ -59,14 +86,13 @@ export function usePlanEdits(projectId: string): PlanEdits {
       async createTask(body) {
         const result = await attempt(() => planApi.createTask(projectId, body));
         if (!result.ok) return undefined;
-        await refresh();
+        await reschedule(withTask(result.value));
         return result.value;
       },
       async updateTask(task, changes) {
         const result = await attempt(() => planApi.updateTask(task.id, changes, task.version));
         if (!result.ok) return false;
-        remember(result.value);
-        await refresh();
+        await reschedule(withTask(result.value));
         return true;
       },
       async deleteTasks(tasks) {
@@ -80,7 +106,8 @@ export function usePlanEdits(projectId: string): PlanEdits {
               ),
         );
         if (!result.ok) return false;
-        await refresh();
+        const gone = new Set(tasks.map((t) => t.id));
+        await reschedule((plan) => ({ ...plan, tasks: plan.tasks.filter((t) => !gone.has(t.id)) }));
         return true;
       },
       async bulkUpdate(taskIds, changes) {
@@ -99,19 +126,22 @@ export function usePlanEdits(projectId: string): PlanEdits {
           }),
         );
         if (!result.ok) return false;
-        await refresh();
+        await reschedule((plan) => ({ ...plan, links: [...plan.links, result.value] }));
         return true;
       },
       async updateLink(link, changes) {
         const result = await attempt(() => planApi.updateLink(link.id, changes, link.version));
         if (!result.ok) return false;
-        await refresh();
+        await reschedule((plan) => ({
+          ...plan,
+          links: plan.links.map((l) => (l.id === link.id ? { ...l, ...result.value } : l)),
+        }));
         return true;
       },
       async deleteLink(link) {
         const result = await attempt(() => planApi.deleteLink(link.id, link.version));
         if (!result.ok) return false;
-        await refresh();
+        await reschedule((plan) => ({ ...plan, links: plan.links.filter((l) => l.id !== link.id) }));
         return true;
       },
     };
