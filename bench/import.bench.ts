@@ -114,7 +114,7 @@ function generatedPlan(): string {
   const project: MspdiProject = {
     properties: {
       Name: 'ten-thousand.xml',
-      StartDate: parseMspdiDate('2026-01-05T08:00:00'),
+      StartDate: parseMspdiDate('2026-01-05T08:00:00') as number,
       CalendarUID: 1,
     },
     sections: [],
