@@ -68,7 +68,7 @@ export function engineBytes(tasks: number, links: number): number {
 }
 
 /** A rough size for the network's arrays. */
-export function networkBytes(tasks: number, links: number): number {
+function networkBytes(tasks: number, links: number): number {
   return tasks * 32 + links * 32 + 4096;
 }
 

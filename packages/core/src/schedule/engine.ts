@@ -2,7 +2,6 @@ import {
   Arena,
   type ArrayMaker,
   engineBytes,
-  networkBytes,
   plainArrays,
   releaseScratch,
   scratchArena,
@@ -74,14 +73,14 @@ export class Engine {
       // Measured: one arena turns five full GCs into one at a million tasks; at a hundred thousand the difference
       // was within noise, so the network of a smaller project keeps separate arrays and reserves no block up front.
       const n = project.tasks.length;
+      const links = project.links.length;
       const large = n >= ARENA_THRESHOLD;
       // A one-shot run's result keeps only the network (its critical paths are found on first read), so the inputs,
-      // passes and outputs go in a scratch arena that the next run reuses.
-      const scratch = oneShot ? scratchArena(scratchBytes(n, project.links.length)) : undefined;
-      const arena: ArrayMaker = large
-        ? new Arena(oneShot ? networkBytes(n, project.links.length) : engineBytes(n, project.links.length))
-        : plainArrays;
-      const built = buildNetwork(project, arena, scratch ?? plainArrays);
+      // passes and outputs go in a scratch arena that the next run reuses. A large run's scratch would be too big to
+      // keep for the next one: it shares the one arena with the network instead, a single allocation as before.
+      const scratch = oneShot && !large ? scratchArena(scratchBytes(n, links)) : undefined;
+      const arena: ArrayMaker = large ? new Arena(engineBytes(n, links)) : plainArrays;
+      const built = buildNetwork(project, arena, scratch ?? (oneShot ? arena : plainArrays));
       if (!built.ok) {
         const tasks = built.cycle.map((i) => project.tasks[i]!);
         return {
