@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { formatInstant, parseInstant, wallMinutes } from '@tandem/core';
 import { readMspdiString } from '@tandem/interop';
 import { mspdiFixture } from '@tandem/interop/mspdi/fixture-path';
@@ -149,6 +150,31 @@ describe('importing an MS Project XML file', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('refuses a file over the import limit before reading it', async () => {
+    const url = new URL(`${t.url}/api/workspaces/${workspaceId}/imports/mspdi`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            ...owner.writeHeaders(),
+            'content-type': 'application/xml',
+            'content-length': String(65 * 1024 * 1024),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        },
+      );
+      request.on('error', reject);
+      request.write('<Project>');
+    });
+    expect(status).toBe(413);
   });
 
   it('refuses a truncated file naming the element and line, and creates no project', async () => {
