@@ -80,7 +80,8 @@ export class Engine {
       // keep for the next one: it shares the one arena with the network instead, a single allocation as before.
       const scratch = oneShot && !large ? scratchArena(scratchBytes(n, links)) : undefined;
       const arena: ArrayMaker = large ? new Arena(engineBytes(n, links)) : plainArrays;
-      const built = buildNetwork(project, arena, scratch ?? (oneShot ? arena : plainArrays));
+      // Outside a scratch arena the network's temporary arrays stay separate, so they die after the build.
+      const built = buildNetwork(project, arena, scratch ?? plainArrays);
       if (!built.ok) {
         const tasks = built.cycle.map((i) => project.tasks[i]!);
         return {
