@@ -47,6 +47,10 @@ export type SimpleEntityInput<F extends string> = {
 
 type Row = (typeof products.$inferSelect | typeof programs.$inferSelect) & Record<string, unknown>;
 
+type ListedRow = Omit<Row, 'createdAt' | 'updatedAt'> & { id: string; createdAt: string; updatedAt: string };
+
+const isoText = (instant: Date | string) => (typeof instant === 'string' ? instant : instant.toISOString());
+
 const sortable = ['name', 'createdAt', 'updatedAt'] as const;
 
 /**
@@ -60,8 +64,8 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
   const link = `${kind}Id` as const;
   const refOf = (row: Row): EntityRef => ({ kind, id: row.id, workspaceId: row.workspaceId });
 
-  /** Maps a row to its API view. */
-  function toView(row: Row): SimpleEntityView<F> {
+  /** Maps a row to its API view; a listed row carries its timestamps as ISO text already. */
+  function toView(row: Row | ListedRow): SimpleEntityView<F> {
     return {
       id: row.id,
       workspaceId: row.workspaceId,
@@ -69,8 +73,8 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
       [field]: row[field],
       description: row.description,
       createdBy: row.createdBy,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
+      createdAt: isoText(row.createdAt),
+      updatedAt: isoText(row.updatedAt),
       version: row.version,
     } as SimpleEntityView<F>;
   }
@@ -162,7 +166,7 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
         q: query.q,
         limit: query.limit,
       };
-      return listing.read(db, request, toView);
+      return listing.read<ListedRow, SimpleEntityView<F>>(db, request, toView);
     },
 
     /** Changes one at the expected version; a stale version is a 409 carrying the current one. */
