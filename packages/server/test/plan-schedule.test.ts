@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planCache } from '../src/domain/schedule/plan-cache';
+import { computeSchedule } from '../src/domain/schedule/schedule-service';
 import { domainTestFeatures } from './helpers/domain-features';
 import { sql } from './helpers/domain-world';
 import { type PlanTask, type PlanWorld, planWorld, send } from './helpers/plan-world';
@@ -197,6 +198,8 @@ describe('the schedule', () => {
       planCache.forget(projectId);
       const full = await scheduleOf(projectId);
       expect(incremental).toEqual(full);
+      // The object other services read is the same schedule as the reply's text.
+      expect(await computeSchedule(t.server.deps.db, projectId)).toEqual(full);
     }
     const links = await w.owner.json<{ items: { id: string; version: number }[] }>(
       'GET',

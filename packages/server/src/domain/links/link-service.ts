@@ -142,7 +142,6 @@ export async function createLink(
   const written = await writeTransaction(db, async (tx) => {
     const ref = await visibleProject(tx, userId, projectId);
     await policy.assertCanEdit(tx, userId, ref);
-    const revision = await touchPlan(tx, projectId);
     await checkEnds(tx, userId, projectId, input);
     const lagPercent = input.lagPercent ?? null;
     const lagMinutes = input.lagMinutes ?? 0;
@@ -161,6 +160,8 @@ export async function createLink(
         'successorId',
       );
     }
+    // The plan's lock after the tasks' (the order every plan write takes), and before reading the plan it checks.
+    const revision = await touchPlan(tx, projectId);
     const values = {
       predecessorId: input.predecessorId,
       successorId: input.successorId,
@@ -192,9 +193,9 @@ async function lockLink(tx: Transaction, userId: string, linkId: string) {
   const ref = { kind: 'project' as const, id: found.projectId, workspaceId: found.workspaceId };
   if (!(await policy.canSee(tx, userId, ref))) throw notFound('Link', linkId);
   await policy.assertCanEdit(tx, userId, ref);
-  const revision = await touchPlan(tx, found.projectId);
   const [row] = await tx.select().from(taskLinks).where(eq(taskLinks.id, linkId)).for('update');
   if (!row) throw notFound('Link', linkId);
+  const revision = await touchPlan(tx, found.projectId);
   return { row, revision };
 }
 

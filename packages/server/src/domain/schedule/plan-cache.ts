@@ -1,5 +1,6 @@
 import {
   createScheduler,
+  type Instant,
   type ScheduleProject,
   type Scheduler,
   type ScheduleTask,
@@ -11,7 +12,7 @@ import type { Database, Queryable } from '../../db/client';
 import { taskLinks } from '../../db/schema/task-links';
 import { engineLink, engineTaskColumns, loadPlanInput, type PlanInput } from './build-input';
 import { type EngineTaskFields, engineTask } from './engine-task';
-import { type ScheduleView, toScheduleView } from './schedule-view';
+import { instantFormatter, type ScheduleView, scheduleJson, toScheduleView } from './schedule-view';
 
 /**
  * What one plan write changed: the tasks whose own fields changed, the task pairs whose link was added, changed or
@@ -30,7 +31,12 @@ interface PlanState {
   scheduler: Scheduler;
   index: Map<string, number>;
   positions: Map<string, number>;
-  view?: { schedule: ScheduleView; json: string };
+  schedule?: ScheduleView;
+  json?: string;
+  /** Each task's schedule JSON by its engine output object (see `scheduleJson`). */
+  fragments: WeakMap<object, string>;
+  /** Formats the plan's instants, remembering them across edits. */
+  format: (t: Instant) => string;
 }
 
 /** Rows a write already holds, so applying its own edit needs no read. */
@@ -96,29 +102,18 @@ export class PlanCache {
     await this.#catchUp(db, projectId, state, revision, known);
   }
 
-  /** The schedule of the project at `revision` or newer. */
-  async schedule(
-    db: Database,
-    projectId: string,
-    revision: number,
-  ): Promise<{ schedule: ScheduleView; json: string }> {
+  /** The schedule of the project at `revision` or newer, as the API shows it. */
+  async schedule(db: Database, projectId: string, revision: number): Promise<ScheduleView> {
     const state = await this.state(db, projectId, revision);
-    if (!state.view) {
-      const { input } = state;
-      const schedule = toScheduleView(
-        {
-          revision: state.revision,
-          statusDay: input.statusDay,
-          startDate: input.project.startDate,
-          tasks: state.scheduler.project.tasks,
-          outline: input.outline,
-          levels: input.levels,
-        },
-        state.scheduler.schedule(),
-      );
-      state.view = { schedule, json: JSON.stringify(schedule) };
-    }
-    return state.view;
+    state.schedule ??= toScheduleView(contextOf(state), state.scheduler.schedule());
+    return state.schedule;
+  }
+
+  /** The same schedule as JSON text, written once per revision: the reply body of the schedule and plan reads. */
+  async scheduleJson(db: Database, projectId: string, revision: number): Promise<string> {
+    const state = await this.state(db, projectId, revision);
+    state.json ??= scheduleJson(contextOf(state), state.scheduler.schedule(), state.fragments, state.format);
+    return state.json;
   }
 
   /** The engine input and scheduler of the project at `revision` or newer, loading the plan when it must. */
@@ -238,7 +233,8 @@ export class PlanCache {
     this.stats.incrementalEdits += steps.length;
     state.revision = revision;
     state.input.revision = revision;
-    delete state.view;
+    delete state.schedule;
+    delete state.json;
     for (const noted of [...(edits?.keys() ?? [])]) if (noted <= revision) edits?.delete(noted);
     return true;
   }
@@ -272,10 +268,30 @@ export class PlanCache {
   }
 }
 
+function contextOf(state: PlanState) {
+  const { input } = state;
+  return {
+    revision: state.revision,
+    statusDay: input.statusDay,
+    startDate: input.project.startDate,
+    tasks: state.scheduler.project.tasks,
+    outline: input.outline,
+    levels: input.levels,
+  };
+}
+
 function stateOf(input: PlanInput): PlanState {
   const scheduler = createScheduler(input.project);
   const index = new Map(input.project.tasks.map((task, i) => [task.id as string, i]));
-  return { revision: input.revision, input, scheduler, index, positions: input.positions };
+  return {
+    revision: input.revision,
+    input,
+    scheduler,
+    index,
+    positions: input.positions,
+    fragments: new WeakMap(),
+    format: instantFormatter(),
+  };
 }
 
 /** The schedules of this process. */

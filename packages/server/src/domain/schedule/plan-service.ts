@@ -39,6 +39,6 @@ export async function planOf(db: Database, userId: string, projectId: string): P
   const { order } = outlineOf(tasks);
   const taskJson = order.map((i) => (tasks[i] as { json: string }).json).join(',');
   const linkJson = links.map((link) => link.json).join(',');
-  const schedule = await planCache.schedule(db, projectId, project.planRevision);
-  return `{"project":${JSON.stringify(toProjectView(project))},"planRevision":${project.planRevision},"tasks":[${taskJson}],"links":[${linkJson}],"schedule":${schedule.json}}`;
+  const schedule = await planCache.scheduleJson(db, projectId, project.planRevision);
+  return `{"project":${JSON.stringify(toProjectView(project))},"planRevision":${project.planRevision},"tasks":[${taskJson}],"links":[${linkJson}],"schedule":${schedule}}`;
 }

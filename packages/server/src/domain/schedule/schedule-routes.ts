@@ -7,7 +7,7 @@ import { linkSchema } from '../links/link-schemas';
 import { errorResponses, idSchema } from '../shared/api-schemas';
 import { taskSchema } from '../tasks/task-routes';
 import { planOf } from './plan-service';
-import { scheduleOf } from './schedule-service';
+import { scheduleJsonOf } from './schedule-service';
 
 const scheduledTaskSchema = z
   .object({
@@ -78,7 +78,7 @@ const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 export function registerScheduleRoutes(app: App, deps: AppDeps): void {
   // Both replies are JSON text built once (per revision, or by PostgreSQL): sent as is, not parsed and serialised again.
   defineRoute(app, policy.signedIn, schedule, async (c) => {
-    const { json: body } = await scheduleOf(deps.db, callerId(c), c.req.valid('param').projectId);
+    const body = await scheduleJsonOf(deps.db, callerId(c), c.req.valid('param').projectId);
     return c.body(body, 200, jsonHeaders) as never;
   });
   defineRoute(app, policy.signedIn, plan, async (c) => {

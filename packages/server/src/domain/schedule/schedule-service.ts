@@ -22,20 +22,26 @@ async function currentRevision(db: Database, projectId: string) {
  */
 export async function computeSchedule(db: Database, projectId: string): Promise<ScheduleView> {
   const { planRevision } = await currentRevision(db, projectId);
-  return (await planCache.schedule(db, projectId, planRevision)).schedule;
+  return planCache.schedule(db, projectId, planRevision);
 }
 
-/** The schedule of a project the caller may see, and its JSON text (the reply body, serialised once per revision). */
-export async function scheduleOf(
-  db: Database,
-  userId: string,
-  projectId: string,
-): Promise<{ schedule: ScheduleView; json: string }> {
+/** The project of `projectId` at its current revision, when the caller may see it (404 otherwise). */
+async function visibleRevision(db: Database, userId: string, projectId: string): Promise<number> {
   const project = await currentRevision(db, projectId);
   await policy.assertCanSee(db, userId, {
     kind: 'project',
     id: project.id,
     workspaceId: project.workspaceId,
   });
-  return planCache.schedule(db, projectId, project.planRevision);
+  return project.planRevision;
+}
+
+/** The schedule of a project the caller may see. */
+export async function scheduleOf(db: Database, userId: string, projectId: string): Promise<ScheduleView> {
+  return planCache.schedule(db, projectId, await visibleRevision(db, userId, projectId));
+}
+
+/** The schedule of a project the caller may see as JSON text (the reply body, written once per revision). */
+export async function scheduleJsonOf(db: Database, userId: string, projectId: string): Promise<string> {
+  return planCache.scheduleJson(db, projectId, await visibleRevision(db, userId, projectId));
 }

@@ -1,4 +1,10 @@
-import { formatInstant, type Instant, type ScheduleResult, type ScheduleTask } from '@tandem/core';
+import {
+  formatInstant,
+  type Instant,
+  type ScheduledTask,
+  type ScheduleResult,
+  type ScheduleTask,
+} from '@tandem/core';
 import { ApiError } from '../../http/errors';
 
 /** One task's computed dates as the API shows them; dates are `YYYY-MM-DDTHH:MM`, spans and slack working minutes. */
@@ -43,9 +49,8 @@ export interface ScheduleViewContext {
   levels: readonly number[];
 }
 
-/** Formats instants, remembering each: a plan's tasks share most of their dates. */
-function instantFormatter(): (t: Instant) => string {
-  const seen = new Map<number, string>();
+/** Formats instants, remembering each: a plan's tasks share most of their dates, and keep them from edit to edit. */
+export function instantFormatter(seen = new Map<number, string>()): (t: Instant) => string {
   return (t) => {
     let text = seen.get(t);
     if (text === undefined) {
@@ -108,4 +113,43 @@ export function toScheduleView(context: ScheduleViewContext, result: ScheduleRes
     tasks,
     criticalPath: result.criticalPaths.flat().map(String),
   };
+}
+
+/**
+ * The same schedule as `toScheduleView`, written straight to JSON text. `fragments` remembers each task's text by its
+ * engine output object, which the incremental scheduler replaces only for the tasks an edit moved: after a one-task
+ * edit, only those tasks are written again. Keep one `fragments` per outline (the outline number is in the text).
+ */
+export function scheduleJson(
+  context: ScheduleViewContext,
+  result: ScheduleResult,
+  fragments: WeakMap<object, string> = new WeakMap(),
+  format: (t: Instant) => string = instantFormatter(),
+): string {
+  if (!result.ok) return JSON.stringify(toScheduleView(context, result));
+  const parts: string[] = [];
+  const { outline, levels } = context;
+  for (let i = 0; i < result.tasks.length; i++) {
+    const task = result.tasks[i] as ScheduledTask;
+    let text = fragments.get(task);
+    if (text === undefined) {
+      text =
+        `{"id":${JSON.stringify(task.id)},"outline":"${outline[i] ?? ''}","level":${levels[i] ?? 1},` +
+        `"summary":${task.summary},"start":"${format(task.start)}","finish":"${format(task.finish)}",` +
+        `"earlyStart":"${format(task.earlyStart)}","earlyFinish":"${format(task.earlyFinish)}",` +
+        `"lateStart":"${format(task.lateStart)}","lateFinish":"${format(task.lateFinish)}",` +
+        `"durationMinutes":${Math.round(task.durationMinutes)},"workMinutes":${Math.round(task.work)},` +
+        `"costCents":${Math.round(task.cost)},"percentComplete":${Math.round(task.percentComplete)},` +
+        `"totalSlack":${Math.round(task.totalSlack)},"freeSlack":${Math.round(task.freeSlack)},` +
+        `"critical":${task.critical}}`;
+      fragments.set(task, text);
+    }
+    parts.push(text);
+  }
+  const critical = JSON.stringify(result.criticalPaths.flat().map(String));
+  return (
+    `{"planRevision":${context.revision},"start":"${format(result.start)}","finish":"${format(result.finish)}",` +
+    `"statusDate":${JSON.stringify(context.statusDay)},"cycle":null,"tasks":[${parts.join(',')}],` +
+    `"criticalPath":${critical}}`
+  );
 }

@@ -33,7 +33,7 @@ export interface BulkTarget {
   versions?: Record<string, number> | undefined;
 }
 
-/** Locks the project's plan, then the listed tasks; each must be a task of the project (else 400 naming it). */
+/** Locks the listed tasks, then the project's plan; each must be a task of the project (else 400 naming it). */
 async function lockTargets(
   tx: Transaction,
   userId: string,
@@ -52,7 +52,6 @@ async function lockTargets(
     workspaceId: project.workspaceId,
   });
   if (moving) await lockTaskTree(tx, projectId);
-  const revision = await touchPlan(tx, projectId);
   const ids = [...new Set(target.taskIds)];
   const rows = await tx
     .select()
@@ -68,6 +67,8 @@ async function lockTargets(
     const expected = target.versions?.[row.id];
     if (expected !== undefined) assertVersion(`Task ${row.id}`, toTaskView(row), expected);
   }
+  // The plan's lock after the rows', the order every plan write takes.
+  const revision = await touchPlan(tx, projectId);
   return { rows, revision };
 }
 

@@ -65,7 +65,6 @@ export async function createTask(
       id: project.id,
       workspaceId: project.workspaceId,
     });
-    const revision = await touchPlan(tx, projectId);
     const parentId = input.parentId ?? null;
     if (parentId !== null) await checkParent(tx, projectId, parentId);
     checkFieldPairs(mergedRuleFields(emptyRuleFields, input));
@@ -91,6 +90,7 @@ export async function createTask(
     if (!row) throw new Error('insert into tasks returned no row');
     const view = toTaskView(row);
     await recordChange(tx, userId, taskSubject(row), 'create', null, view);
+    const revision = await touchPlan(tx, projectId);
     planCache.note(projectId, revision, { structural: true });
     return view;
   });
@@ -152,26 +152,29 @@ export async function lockTreeOf(tx: Transaction, taskId: string): Promise<void>
   if (found) await lockTaskTree(tx, found.projectId);
 }
 
+/** The task as stored, once the caller is known to be allowed to edit it (404 when they cannot see it). */
+async function readForEdit(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
+  const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
+  if (!row) throw notFound('Task', taskId);
+  const ref = { kind: 'project' as const, id: row.projectId, workspaceId: row.workspaceId };
+  if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
+  await policy.assertCanEdit(tx, userId, ref);
+  return row;
+}
+
 /**
- * Checks the caller may edit the task, then takes the plan's lock (the project row, through `touchPlan`) before the
- * task's own row lock, the order every plan write takes, so concurrent writes to one plan queue instead of deadlocking.
+ * Checks the caller may edit the task and locks its row, then the plan (the project row, through `touchPlan`): rows
+ * first and the plan last is the order every plan write takes, so concurrent writes queue instead of deadlocking.
  */
 async function lockTask(
   tx: Transaction,
   userId: string,
   taskId: string,
 ): Promise<{ row: TaskRow; revision: number }> {
-  const [found] = await tx
-    .select({ projectId: tasks.projectId, workspaceId: tasks.workspaceId })
-    .from(tasks)
-    .where(eq(tasks.id, taskId));
-  if (!found) throw notFound('Task', taskId);
-  const ref = { kind: 'project' as const, id: found.projectId, workspaceId: found.workspaceId };
-  if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
-  await policy.assertCanEdit(tx, userId, ref);
-  const revision = await touchPlan(tx, found.projectId);
+  await readForEdit(tx, userId, taskId);
   const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId)).for('update');
   if (!row) throw notFound('Task', taskId);
+  const revision = await touchPlan(tx, row.projectId);
   return { row, revision };
 }
 
@@ -185,7 +188,9 @@ export async function updateTask(
 ): Promise<TaskView> {
   const written = await writeTransaction(db, async (tx) => {
     if (changes.parentId !== undefined) await lockTreeOf(tx, taskId);
-    const { row, revision } = await lockTask(tx, userId, taskId);
+    // Everything is checked before any lock is taken; the update then applies only at the version read, which
+    // proves the row is still the one checked.
+    const row = await readForEdit(tx, userId, taskId);
     const before = toTaskView(row);
     assertVersion(`Task ${taskId}`, before, expectedVersion);
     const next: Record<string, unknown> = definedOnly(changes);
@@ -204,11 +209,18 @@ export async function updateTask(
     const [updated] = await tx
       .update(tasks)
       .set({ ...next, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(tasks.id, taskId))
+      .where(and(eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
       .returning();
-    if (!updated) throw new Error(`task ${taskId} vanished while locked`);
+    if (!updated) {
+      const [current] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
+      if (!current) throw notFound('Task', taskId);
+      assertVersion(`Task ${taskId}`, toTaskView(current), expectedVersion);
+      throw new Error(`task ${taskId} was not updated at version ${expectedVersion}`);
+    }
     const after = toTaskView(updated);
     await recordChange(tx, userId, taskSubject(updated), 'update', before, after);
+    // The plan's lock comes last: concurrent edits of one plan queue only for this statement and the commit.
+    const revision = await touchPlan(tx, row.projectId);
     const moved = updated.parentId !== row.parentId || updated.position !== row.position;
     planCache.note(row.projectId, revision, moved ? { structural: true } : { taskIds: [taskId] });
     return { after, updated, revision };

@@ -1,0 +1,210 @@
+/**
+ * Plan API figures on a 10,000-task project with about 15,000 links, on the embedded PostgreSQL: the latency of a
+ * task PATCH (duration) under 10 concurrent clients, rescheduling included, the PATCH + GET schedule round trip, and
+ * a cold and a warm read of the whole plan. Prints figures only.
+ * Run: npm run bench:plan
+ */
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newId } from '../packages/server/src/db/ids';
+import { planCache } from '../packages/server/src/domain/schedule/plan-cache';
+import { startServer } from '../packages/server/src/server';
+import { seededRandom } from './seeded-random';
+
+const phases = 500;
+const perPhase = 19;
+const streams = 20;
+const clients = 10;
+const patchesPerClient = 60;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'tandem-plan-bench-'));
+// The embedded PostgreSQL runs as its own user when Tandem runs as root: it must reach the directory.
+chmodSync(dataDir, 0o755);
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
+const base = server.url;
+
+async function call(
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+async function seed(): Promise<{ token: string; projectId: string; leaves: string[] }> {
+  const signup = await fetch(`${base}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'bench@example.com',
+      name: 'Bench',
+      password: 'correct horse battery staple',
+    }),
+  });
+  const cookies = signup.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const csrf = cookies.find((cookie) => cookie?.startsWith('tandem_csrf='))?.split('=')[1] ?? '';
+  const tokenResponse = await fetch(`${base}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: cookies.join('; '), 'x-csrf-token': csrf },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  const token = ((await tokenResponse.json()) as { secret: string }).secret;
+  const workspace = await call('POST', '/api/workspaces', token, { name: 'Bench' });
+  const project = await call('POST', `/api/workspaces/${workspace.id}/projects`, token, {
+    name: 'Ten thousand tasks',
+    startDate: '2026-01-05',
+  });
+  const projectId = String(project.id);
+  const workspaceId = String(workspace.id);
+
+  // 500 phases of 19 tasks, in outline order.
+  const random = seededRandom(42);
+  const ids: string[] = [];
+  const parents: (string | null)[] = [];
+  const positions: number[] = [];
+  const durations: number[] = [];
+  const leaves: string[] = [];
+  for (let p = 0; p < phases; p++) {
+    const phase = newId('tsk');
+    ids.push(phase);
+    parents.push(null);
+    positions.push(p + 1);
+    durations.push(0);
+    for (let c = 0; c < perPhase; c++) {
+      const id = newId('tsk');
+      ids.push(id);
+      parents.push(phase);
+      positions.push(c + 1);
+      durations.push(480 * (1 + Math.floor(random() * 5)));
+      leaves.push(id);
+    }
+  }
+  const from: string[] = [];
+  const to: string[] = [];
+  const pairs = new Set<string>();
+  const link = (a: string, b: string) => {
+    if (a === b || pairs.has(`${a}>${b}`)) return;
+    pairs.add(`${a}>${b}`);
+    from.push(a);
+    to.push(b);
+  };
+  // Twenty streams of work side by side: each phase a chain, each phase after the previous phase of its stream, plus
+  // forward links inside phases. Every link points forward in plan order, so there is no cycle.
+  const leafOf = (phase: number, child: number) => leaves[phase * perPhase + child] as string;
+  for (let p = 0; p < phases; p++) {
+    for (let c = 0; c + 1 < perPhase; c++) link(leafOf(p, c), leafOf(p, c + 1));
+    if (p + streams < phases) link(leafOf(p, perPhase - 1), leafOf(p + streams, 0));
+  }
+  while (from.length < 15_000) {
+    const p = Math.floor(random() * phases);
+    const c = Math.floor(random() * (perPhase - 2));
+    link(leafOf(p, c), leafOf(p, c + 2 + Math.floor(random() * (perPhase - c - 2))));
+  }
+  const pool = server.deps.pool;
+  await pool.query(
+    `insert into tasks (id, workspace_id, project_id, parent_id, name, position, duration_minutes)
+     select id, $1, $2, parent, 'Task ' || ord, position, duration
+     from unnest($3::text[], $4::text[], $5::float8[], $6::int[]) with ordinality as t(id, parent, position, duration, ord)`,
+    [workspaceId, projectId, ids, parents, positions, durations],
+  );
+  await pool.query(
+    `insert into task_links (id, workspace_id, project_id, predecessor_id, successor_id)
+     select 'lnk_' || md5(a || b), $1, $2, a, b from unnest($3::text[], $4::text[]) as l(a, b)`,
+    [workspaceId, projectId, from, to],
+  );
+  await pool.query('update projects set plan_revision = plan_revision + 1 where id = $1', [projectId]);
+  return { token, projectId, leaves };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function figures(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`;
+}
+
+/** Runs `clients` loops at once, each over its own tasks (so versions never collide), timing `step` each time. */
+async function load(
+  leaves: string[],
+  versions: Map<string, number>,
+  step: (taskId: string, version: number) => Promise<number>,
+): Promise<number[]> {
+  const samples: number[] = [];
+  const random = seededRandom(7);
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      const own = leaves.filter((_, i) => i % clients === client);
+      for (let n = 0; n < patchesPerClient; n++) {
+        const taskId = own[Math.floor(random() * own.length)] as string;
+        const started = performance.now();
+        const version = await step(taskId, versions.get(taskId) ?? 1);
+        samples.push(performance.now() - started);
+        versions.set(taskId, version);
+      }
+    }),
+  );
+  return samples;
+}
+
+try {
+  const { token, projectId, leaves } = await seed();
+  const plan = `/api/projects/${projectId}/plan`;
+  const schedule = `/api/projects/${projectId}/schedule`;
+  let started = performance.now();
+  await call('GET', plan, token);
+  const cold = performance.now() - started;
+  started = performance.now();
+  await call('GET', plan, token);
+  const warm = performance.now() - started;
+
+  const versions = new Map<string, number>();
+  const random = seededRandom(99);
+  const patch = async (taskId: string, version: number) => {
+    const task = await call(
+      'PATCH',
+      `/api/tasks/${taskId}`,
+      token,
+      { durationMinutes: 480 * (1 + Math.floor(random() * 5)) },
+      { 'if-match': `"${version}"` },
+    );
+    return Number(task.version);
+  };
+  const loadsBefore = planCache.stats.fullLoads;
+  const patches = await load(leaves, versions, patch);
+  const roundTrips = await load(leaves, versions, async (taskId, version) => {
+    const next = await patch(taskId, version);
+    await call('GET', schedule, token);
+    return next;
+  });
+  // The schedule a client reads after its write is the one of the plan's current revision.
+  const current = await call('GET', schedule, token);
+  const revision = (
+    await server.deps.pool.query('select plan_revision from projects where id = $1', [projectId])
+  ).rows[0]?.plan_revision;
+  if (current.planRevision !== revision)
+    throw new Error(`schedule at ${current.planRevision}, plan at ${revision}`);
+
+  console.log(`API update task (10000-task project, 10 clients): ${figures(patches)}`);
+  console.log(`API update task + GET schedule (10000-task project, 10 clients): ${figures(roundTrips)}`);
+  console.log(
+    `API GET plan (10000 tasks, 15000 links): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`,
+  );
+  console.log(
+    `full plan loads during ${2 * clients * patchesPerClient} writes: ${planCache.stats.fullLoads - loadsBefore}`,
+  );
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
