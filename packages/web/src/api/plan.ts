@@ -126,7 +126,33 @@ export interface Baseline {
   tasks?: Record<string, { start: string; finish: string }>;
 }
 
+/** A resource assigned to a task of the plan. */
+export interface PlanAssignment {
+  id: string;
+  taskId: string;
+  resourceId: string;
+  resourceName: string;
+  /** 1 = full time. */
+  units: number;
+}
+
 const enc = encodeURIComponent;
+
+/** Every assignment of a project, read page by page. */
+async function allAssignments(projectId: string): Promise<PlanAssignment[]> {
+  const out: PlanAssignment[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await request<{ items: PlanAssignment[]; nextCursor: string | null }>(
+      'GET',
+      `/api/projects/${enc(projectId)}/assignments`,
+      { query: { limit: 200, cursor } },
+    );
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
 
 /** Every plan call, one function per route. */
 export const planApi = {
@@ -155,6 +181,7 @@ export const planApi = {
     request<{ items: TaskComment[] } | TaskComment[]>('GET', `/api/tasks/${enc(taskId)}/comments`),
   addComment: (taskId: string, body: string) =>
     request<TaskComment>('POST', `/api/tasks/${enc(taskId)}/comments`, { body: { body } }),
+  assignments: allAssignments,
   baselines: (projectId: string) =>
     request<{ items: Baseline[] } | Baseline[]>('GET', `/api/projects/${enc(projectId)}/baselines`),
   baseline: (baselineId: string) =>
@@ -167,6 +194,7 @@ export const planKeys = {
   plan: (projectId: string) => ['plan', projectId] as const,
   comments: (taskId: string) => ['plan', 'comments', taskId] as const,
   baselines: (projectId: string) => ['plan', projectId, 'baselines'] as const,
+  assignments: (projectId: string) => ['plan', projectId, 'assignments'] as const,
 };
 
 /** Lists come bare or as a page; both read as an array. */

@@ -40,6 +40,7 @@ export interface RowText {
   id: number;
   duration: string;
   predecessors: string;
+  resources: string;
 }
 
 function CellEditor({
@@ -180,7 +181,7 @@ export const GridRow = memo(function GridRow({
       case 'predecessors':
         return text.predecessors;
       case 'resources':
-        return (task.resourceNames ?? []).join(', ');
+        return text.resources;
       default:
         return null;
     }

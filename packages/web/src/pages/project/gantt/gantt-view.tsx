@@ -16,7 +16,7 @@ import { columnsWidth, GridRow, gridColumns, type RowText } from './gantt-grid';
 import { headerHeight, TimelineHeader } from './gantt-header';
 import { GanttTimeline } from './gantt-timeline';
 import { GanttToolbar } from './gantt-toolbar';
-import { predecessorText, visibleRows } from './outline-rows';
+import { predecessorText, resourceText, visibleRows } from './outline-rows';
 import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
 import { useGanttActions } from './use-gantt-actions';
 import { parseWallClock, wallClockNow } from './wall-clock';
@@ -65,10 +65,16 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const display = useMemo(() => displayRows(rows, draft), [rows, draft]);
   const timelineRows = useMemo(() => display.map((d) => (d.kind === 'task' ? d.row : undefined)), [display]);
   const rowLinks = useMemo(() => linksByRow(plan.links, display), [plan.links, display]);
-  const withResources = useMemo(
-    () => plan.tasks.some((t) => (t.resourceNames?.length ?? 0) > 0),
-    [plan.tasks],
+  const assignments = useQuery({
+    queryKey: planKeys.assignments(projectId),
+    queryFn: () => planApi.assignments(projectId),
+    retry: false,
+  });
+  const resources = useMemo(
+    () => resourceText(plan.tasks, assignments.data ?? []),
+    [plan.tasks, assignments.data],
   );
+  const withResources = resources.size > 0;
   const columns = useMemo(() => gridColumns(withResources), [withResources]);
   const [gridWidth, setGridWidth] = useState(() => Math.min(columnsWidth(columns), 600));
 
@@ -91,10 +97,11 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
           settings,
         ),
         predecessors: predecessorText(incoming.get(task.id) ?? [], numbers, settings.minutesPerDay),
+        resources: resources.get(task.id) ?? '',
       });
     }
     return out;
-  }, [plan.tasks, plan.links, scheduled, settings]);
+  }, [plan.tasks, plan.links, scheduled, settings, resources]);
 
   const scale = useMemo(() => {
     const start = parseWallClock(plan.schedule.start) ?? parseWallClock(plan.project.startDate) ?? 0;
@@ -292,7 +299,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
                     <GridRow
                       key={id}
                       row={entry.row}
-                      text={texts.get(id) ?? { id: 0, duration: '', predecessors: '' }}
+                      text={texts.get(id) ?? { id: 0, duration: '', predecessors: '', resources: '' }}
                       top={top}
                       columns={columns}
                       selected={actions.selected.has(id)}

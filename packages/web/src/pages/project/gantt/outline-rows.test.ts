@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanTask, ScheduledTask } from '../../../api/plan';
-import { indentPlace, outdentPlace, placeAfter, predecessorText, visibleRows } from './outline-rows';
+import {
+  indentPlace,
+  outdentPlace,
+  placeAfter,
+  predecessorText,
+  resourceText,
+  visibleRows,
+} from './outline-rows';
 
 const task = (id: string, parentId: string | null, position: number): PlanTask => ({
   id,
@@ -85,5 +92,16 @@ describe('outline rows', () => {
         480,
       ),
     ).toBe('1, 5SS+2d');
+  });
+
+  it('lists the resources of each task with their units when not full time', () => {
+    const text = resourceText(tasks, [
+      { taskId: 'A1', resourceName: 'Ada', units: 1 },
+      { taskId: 'A1', resourceName: 'Grace', units: 0.5 },
+      { taskId: 'B', resourceName: 'Crane', units: 2 },
+    ]);
+    expect(text.get('A1')).toBe('Ada, Grace [50%]');
+    expect(text.get('B')).toBe('Crane [200%]');
+    expect(text.has('C')).toBe(false);
   });
 });

@@ -106,3 +106,24 @@ export function predecessorText(
     .filter(Boolean)
     .join(', ');
 }
+
+/**
+ * The resource names of each task as MS Project's Resource Names column writes them: "Ada, Grace [50%]", the units
+ * shown only when not full time; names the task carries itself are used when it has no assignments listed.
+ */
+export function resourceText(
+  tasks: readonly { id: string; resourceNames?: string[] }[],
+  assignments: readonly { taskId: string; resourceName: string; units: number }[],
+): Map<string, string> {
+  const names = new Map<string, string[]>();
+  for (const a of assignments) {
+    const label = a.units === 1 ? a.resourceName : `${a.resourceName} [${Math.round(a.units * 100)}%]`;
+    names.set(a.taskId, [...(names.get(a.taskId) ?? []), label]);
+  }
+  const out = new Map<string, string>();
+  for (const task of tasks) {
+    const list = names.get(task.id) ?? task.resourceNames ?? [];
+    if (list.length > 0) out.set(task.id, list.join(', '));
+  }
+  return out;
+}
