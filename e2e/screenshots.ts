@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { ganttShots } from './gantt-shots';
 import { apiPost as post, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem } from './harness/tandem';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     await shot('project-members');
 
     await boardShots(page, shot);
+    await ganttShots(page, workspaceId, shot);
 
     await app.navigate('People');
     await page.getByRole('button', { name: 'Invite people' }).click();
