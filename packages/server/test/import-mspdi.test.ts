@@ -120,7 +120,14 @@ describe('importing an MS Project XML file', () => {
     expect(started.progress).toBeGreaterThanOrEqual(0);
     const job = await settledImport(owner, started.id);
     expect(job).toMatchObject({ state: 'succeeded', progress: 100 });
-    expect(job.summary).toEqual({ tasks: 5, links: 3, resources: 1, assignments: 1, calendars: 2 });
+    expect(job.summary).toEqual({
+      tasks: 5,
+      links: 3,
+      resources: 1,
+      assignments: 1,
+      calendars: 2,
+      baselines: 1,
+    });
   });
 
   it('takes the file as a multipart form too', async () => {
@@ -280,6 +287,24 @@ describe.skipIf(!hasCorpus)('importing real MS Project files from the corpus', (
     console.log(
       `imported ${path.split('/').at(-1)} in ${Math.round(imported)} ms, finish ${schedule.finish}`,
     );
+  });
+
+  it("keeps the file's saved baselines, against which variances read at once", async () => {
+    const xml = corpusFile('mpp-converted/aspose-net-data/Baselines2010.mspdi.xml');
+    const projectId = await importMspdi(owner, workspaceId, xml, 'Baselines2010.mspdi.xml');
+    const { items } = await owner.json<{ items: { id: string; name: string; taskCount: number }[] }>(
+      'GET',
+      `/api/projects/${projectId}/baselines`,
+    );
+    const names = items.map((item) => item.name);
+    expect(names).toContain('Baseline');
+    const first = items.find((item) => item.name === 'Baseline');
+    expect(first?.taskCount).toBeGreaterThan(0);
+    const variances = await owner.json<{ items: { startVariance: number }[] }>(
+      'GET',
+      `/api/baselines/${first?.id}/variances`,
+    );
+    expect(variances.items).toHaveLength(first?.taskCount ?? -1);
   });
 
   it('imports a resource-loaded construction plan whole', async () => {

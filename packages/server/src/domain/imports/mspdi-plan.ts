@@ -5,8 +5,15 @@ import { MspdiError, type MspdiProject, toScheduleProject } from '@tandem/intero
 import { defaultCalendarSettings, type ProjectCalendarSettings } from '../../db/schema/projects';
 import type { ResourceKind } from '../../db/schema/resources';
 import type { MspdiLines } from './mspdi-lines';
-import type { AssignmentImage, LinkImage, PlanImage, ResourceImage, TaskImage } from './plan-image';
-import { dayText, storedWallClock } from './wall-time';
+import type {
+  AssignmentImage,
+  BaselineImage,
+  LinkImage,
+  PlanImage,
+  ResourceImage,
+  TaskImage,
+} from './plan-image';
+import { dayText, storedWallClock, wallClockText } from './wall-time';
 
 const NAME_LIMIT = 200;
 
@@ -212,6 +219,7 @@ export function planFromMspdi(project: MspdiProject, lines: MspdiLines, fileName
     });
   }
 
+  const baselines = fileBaselines(project, taskKeys);
   const p = project.properties;
   const name = (
     p.Title?.trim() ||
@@ -235,5 +243,35 @@ export function planFromMspdi(project: MspdiProject, lines: MspdiLines, fileName
     links,
     resources,
     assignments,
+    ...(baselines.length > 0 && { baselines }),
   };
+}
+
+/**
+ * The file's saved baselines (Baseline, Baseline1 … Baseline10) with the tasks that have both a start and a finish in
+ * them; work and cost default to zero where the file leaves them out (MSPDI keeps costs in cents).
+ */
+function fileBaselines(project: MspdiProject, taskKeys: ReadonlySet<string>): BaselineImage[] {
+  const byNumber = new Map<number, BaselineImage>();
+  for (const task of project.tasks) {
+    if (!isSchedulable(task.UID, task.IsNull) || !taskKeys.has(String(task.UID))) continue;
+    for (const saved of task.baselines) {
+      if (saved.Interim === true || saved.Start === undefined || saved.Finish === undefined) continue;
+      const number = saved.Number ?? 0;
+      let baseline = byNumber.get(number);
+      if (!baseline) {
+        baseline = { name: number === 0 ? 'Baseline' : `Baseline ${number}`, tasks: {} };
+        byNumber.set(number, baseline);
+      }
+      const cost = Number(saved.Cost ?? 0);
+      baseline.tasks[String(task.UID)] = {
+        start: wallClockText(saved.Start),
+        finish: wallClockText(saved.Finish),
+        durationMinutes: Math.round(saved.Duration ?? 0),
+        workMinutes: Math.round(saved.Work ?? 0),
+        costCents: Number.isFinite(cost) ? Math.round(cost) : 0,
+      };
+    }
+  }
+  return [...byNumber.entries()].sort(([a], [b]) => a - b).map(([, baseline]) => baseline);
 }

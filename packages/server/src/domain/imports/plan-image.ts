@@ -1,4 +1,5 @@
 import type { assignments } from '../../db/schema/assignments';
+import type { BaselineTask } from '../../db/schema/baselines';
 import type { ProjectCalendarSettings, projects } from '../../db/schema/projects';
 import type { resources } from '../../db/schema/resources';
 import type { taskLinks } from '../../db/schema/task-links';
@@ -67,6 +68,12 @@ export interface ProjectImage {
   customFields?: (typeof projects.$inferInsert)['customFields'];
 }
 
+/** A saved baseline the plan brings with it (an MS Project file's Baseline … Baseline10), by task key. */
+export interface BaselineImage {
+  name: string;
+  tasks: Record<string, BaselineTask>;
+}
+
 /**
  * A whole plan in memory, independent of where it came from (an MS Project file, a CSV file, a project being copied):
  * written to the database in one transaction with a few bulk inserts.
@@ -78,6 +85,8 @@ export interface PlanImage {
   links: LinkImage[];
   resources: ResourceImage[];
   assignments: AssignmentImage[];
+  /** Baselines to keep with the plan; none when absent. */
+  baselines?: BaselineImage[];
 }
 
 /** How many things a plan image holds, as an import reports it. */
@@ -88,5 +97,6 @@ export function imageSummary(image: PlanImage): Record<string, number> {
     resources: image.resources.length,
     assignments: image.assignments.length,
     calendars: image.project.calendar.calendars?.length ?? 0,
+    baselines: image.baselines?.length ?? 0,
   };
 }

@@ -2,6 +2,7 @@ import { policy } from '../../auth/policy';
 import type { Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { assignments } from '../../db/schema/assignments';
+import { baselines } from '../../db/schema/baselines';
 import { projects } from '../../db/schema/projects';
 import { resources } from '../../db/schema/resources';
 import { taskLinks } from '../../db/schema/task-links';
@@ -151,6 +152,22 @@ export async function insertPlan(
   if (!row) throw new Error('insert into projects returned no row');
   await policy.grantCreatorRole(tx, userId, workspaceId, 'project', row.id);
   const taskIds = await writePlanRows(tx, { projectId: row.id, workspaceId, userId }, image, onProgress);
+  const saved = (image.baselines ?? []).map((baseline) => ({
+    id: newId('bsl'),
+    workspaceId,
+    projectId: row.id,
+    name: baseline.name,
+    note: 'Imported with the plan',
+    planRevision: row.planRevision,
+    tasks: Object.fromEntries(
+      Object.entries(baseline.tasks).flatMap(([key, task]) => {
+        const id = taskIds.get(key);
+        return id === undefined ? [] : [[id, task]];
+      }),
+    ),
+    createdBy: userId,
+  }));
+  await bulkInsert(tx, baselines, saved);
   const view = toProjectView(row);
   await recordChange(tx, userId, projectSubject(row), 'create', null, {
     ...view,
