@@ -66,11 +66,12 @@ export function buildNetwork(
 ): NetworkOutcome {
   const tasks = project.tasks;
   const n = tasks.length;
-  const { index, ids, own, parent, summary, childCount } = readTasks(tasks, make, temp);
-  const childStart = prefix(childCount, make);
+  const { index, ids, own, parent, summary, childStart } = readTasks(tasks, make, temp);
+  accumulate(childStart);
   const childList = make.i32(childStart[n]!);
-  const fill = copy(childStart, n, temp);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) childList[fill[parent[i]!]!++] = i;
+  // Backward, each parent's cursor moves down from its end, so its children land in index order.
+  for (let i = n - 1; i >= 0; i--) if (parent[i]! >= 0) childList[--childStart[parent[i]! + 1]!] = i;
+  unshift(childStart, childList.length);
 
   const active = make.u8(n);
   for (let i = 0; i < n; i++) {
@@ -89,33 +90,35 @@ export function buildNetwork(
   const edges = readLinks(project.links, index, active, summary, childStart, childList, temp);
   const m = edges.length;
   const { from: edgesFrom, to: edgesTo } = edges;
-  const predCount = temp.i32(n + 1);
-  const succCount = temp.i32(n + 1);
+  // Counts go one place up, become starts in place, and serve as cursors: no temporary arrays (see accumulate).
+  const predStart = make.i32(n + 1);
+  const succStart = make.i32(n + 1);
   for (let e = 0; e < m; e++) {
-    predCount[edgesTo[e]!]!++;
-    succCount[edgesFrom[e]!]!++;
+    predStart[edgesTo[e]! + 1]!++;
+    succStart[edgesFrom[e]! + 1]!++;
   }
-  const predStart = prefix(predCount, make);
-  const succStart = prefix(succCount, make);
+  accumulate(predStart);
+  accumulate(succStart);
   const predTask = make.i32(m);
   const predType = make.u8(m);
   const predLagKind = make.u8(m);
   const predLag = make.f64(m);
   const succTask = make.i32(m);
   const succSlot = make.i32(m);
-  const pf = copy(predStart, n, temp);
-  const sf = copy(succStart, n, temp);
   const { type: edgesType, kind: edgesKind, lag: edgesLag } = edges;
-  for (let e = 0; e < m; e++) {
-    const slot = pf[edgesTo[e]!]!++;
+  // Backward with cursors moving down from each end, so every task's links keep the links' order.
+  for (let e = m - 1; e >= 0; e--) {
+    const slot = --predStart[edgesTo[e]! + 1]!;
     predTask[slot] = edgesFrom[e]!;
     predType[slot] = edgesType[e]!;
     predLagKind[slot] = edgesKind[e]!;
     predLag[slot] = edgesLag[e]!;
-    const out = sf[edgesFrom[e]!]!++;
+    const out = --succStart[edgesFrom[e]! + 1]!;
     succTask[out] = edgesTo[e]!;
     succSlot[out] = slot;
   }
+  unshift(predStart, m);
+  unshift(succStart, m);
 
   const order = topologicalOrder(n, active, parent, predStart, predTask, succStart, succTask, make, temp);
   if (!order.ok) return { ok: false, cycle: order.cycle };
@@ -157,7 +160,8 @@ function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker, temp: Array
   const own = temp.u8(n);
   const parent = make.i32(n).fill(-1);
   const summary = make.u8(n);
-  const childCount = temp.i32(n + 1);
+  // Children counted one place up (see accumulate).
+  const childStart = make.i32(n + 1);
   // Outline order puts a parent before its children, so its index is usually known when a child is read.
   let later: number[] | undefined;
   let lastParentId: string | undefined;
@@ -182,7 +186,7 @@ function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker, temp: Array
     lastParent = pi;
     parent[i] = pi;
     summary[pi] = 1;
-    childCount[pi]!++;
+    childStart[pi + 1]!++;
   }
   for (const i of later ?? []) {
     const p = tasks[i]!.parentId!;
@@ -191,9 +195,9 @@ function readTasks(tasks: readonly ScheduleTask[], make: ArrayMaker, temp: Array
       throw new InputError(`task ${tasks[i]!.id} names unknown parent ${p}`, `tasks[${i}].parentId`);
     parent[i] = pi;
     summary[pi] = 1;
-    childCount[pi]!++;
+    childStart[pi + 1]!++;
   }
-  return { index, ids, own, parent, summary, childCount };
+  return { index, ids, own, parent, summary, childStart };
 }
 
 /**
@@ -262,21 +266,19 @@ export class InputError extends Error {
   }
 }
 
-/** The first `n` entries of `a`, in an array from `make`. */
-function copy(a: Int32Array, n: number, make: ArrayMaker): Int32Array {
-  const out = make.i32(n);
-  out.set(a.subarray(0, n));
-  return out;
+/**
+ * Turns counts held one place up (`a[i + 1]` = the count of i, `a[0]` = 0) into starts in place: `a[i]` = the sum of
+ * the counts before i. Filling then moves each cursor `a[i + 1]` down from i's end to its start, after which
+ * {@link unshift} moves the starts back into place.
+ */
+function accumulate(a: Int32Array): void {
+  for (let i = 1; i < a.length; i++) a[i]! += a[i - 1]!;
 }
 
-function prefix(counts: Int32Array, make: ArrayMaker): Int32Array {
-  const out = make.i32(counts.length);
-  let sum = 0;
-  for (let i = 0; i < counts.length; i++) {
-    out[i] = sum;
-    sum += counts[i]!;
-  }
-  return out;
+/** After a fill that left `a[i + 1]` at i's start, puts every start back at `a[i]`, and the total at the end. */
+function unshift(a: Int32Array, total: number): void {
+  a.copyWithin(0, 1);
+  a[a.length - 1] = total;
 }
 
 /** Kahn's algorithm over link and roll-up edges; on a cycle, walks predecessors among the leftovers to name one. */
