@@ -25,9 +25,7 @@ export const TimelineHeader = memo(function TimelineHeader({
           className="gantt__tick gantt__tick--upper"
           style={{ transform: `translateX(${tick.x}px)`, width: tick.width }}
         >
-          <span className="gantt__tick-label" style={{ left: Math.max(0, left - tick.x) }}>
-            {tick.label}
-          </span>
+          <span className="gantt__tick-label">{tick.label}</span>
         </div>
       ))}
       {lower.map((tick) => (

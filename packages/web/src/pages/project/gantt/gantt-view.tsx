@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { messageOf } from '../../../api/client';
 import { itemsOf, type Plan, planApi, planKeys, usePlan } from '../../../api/plan';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -232,7 +240,12 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const totalHeight = display.length * rowHeight;
 
   return (
-    <div className="gantt" data-plan-revision={plan.planRevision} data-zoom={zoom}>
+    <div
+      className="gantt"
+      data-plan-revision={plan.planRevision}
+      data-zoom={zoom}
+      style={{ '--gantt-grid-width': `${gridWidth}px` } as CSSProperties}
+    >
       <GanttToolbar
         zoom={zoom}
         onZoom={(next) => zoomTo(next, (scroller.current?.clientWidth ?? gridWidth * 2) / 2 - gridWidth)}
