@@ -145,3 +145,32 @@ describe('serve --demo', () => {
     }
   }, 180_000);
 });
+
+describe('the demo plans', () => {
+  it('have links, milestones, a critical chain, progress and statuses across the workflow', async () => {
+    await loadDemo(t.server.deps.db);
+    const rows = await sql(
+      t,
+      `select p.id, p.workspace_id as "workspaceId", (select count(*) from task_links l where l.project_id = p.id)::int as links,
+              (select count(*) from tasks x where x.project_id = p.id and x.is_milestone)::int as milestones,
+              (select count(distinct status) from tasks x where x.project_id = p.id)::int as statuses,
+              (select count(*) from tasks x where x.project_id = p.id and x.percent_complete = 100)::int as done
+       from projects p order by p.start_date`,
+    );
+    expect(rows).toHaveLength(3);
+    const { schedule } = await import('../src/domain/schedule/plan-cache').then((m) => ({
+      schedule: m.planCache,
+    }));
+    for (const [index, row] of rows.entries()) {
+      expect(row.links).toBeGreaterThan(80);
+      expect(row.milestones).toBe(5);
+      expect(row.statuses).toBeGreaterThanOrEqual(index === 2 ? 2 : 3);
+      expect(row.done).toBeGreaterThan(0);
+      const revision = (await sql(t, 'select plan_revision from projects where id = $1', [row.id]))[0]
+        ?.plan_revision;
+      const computed = await schedule.schedule(t.server.deps.db, row.id, Number(revision));
+      expect(computed.cycle).toBeNull();
+      expect(computed.criticalPath.length).toBeGreaterThan(5);
+    }
+  });
+});

@@ -20,7 +20,7 @@ describe('the demo content', () => {
     }
   });
 
-  it('names only people and products it defines, and gives every leaf task a positive duration', () => {
+  it('names only people and products it defines, and gives every leaf task but the milestones a positive duration', () => {
     const content = demoContent();
     const people = new Set(content.people.map((person) => person.key));
     const products = new Set(content.products.map((product) => product.key));
@@ -31,7 +31,10 @@ describe('the demo content', () => {
       if (project.productKey) expect(products.has(project.productKey)).toBe(true);
       const leaves = (tasks: readonly DemoTask[]): DemoTask[] =>
         tasks.flatMap((task) => (task.children.length === 0 ? [task] : leaves(task.children)));
-      expect(leaves(project.tasks).every((task) => task.durationMinutes > 0)).toBe(true);
+      const work = leaves(project.tasks).filter((task) => !task.isMilestone);
+      expect(work.every((task) => task.durationMinutes > 0)).toBe(true);
+      const milestones = leaves(project.tasks).filter((task) => task.isMilestone);
+      expect(milestones.map((task) => task.durationMinutes)).toEqual([0, 0, 0, 0, 0]);
     }
     expect(content.people.filter((person) => person.role === 'owner')).toHaveLength(1);
   });

@@ -15,6 +15,8 @@ export interface DemoPerson {
 export interface DemoTask {
   name: string;
   durationMinutes: number;
+  /** A zero-length marker of a phase's end. */
+  isMilestone?: boolean;
   children: DemoTask[];
 }
 
@@ -140,21 +142,30 @@ function seeded(seed: number): () => number {
 function workBreakdown(seed: number): DemoTask[] {
   const random = seeded(seed);
   const day = 480;
-  return phases.map((phase) => ({
+  return phases.map((phase, index) => ({
     name: phase.name,
     durationMinutes: 0,
-    children: phase.packages.map((pack) => {
-      const count = 3 + Math.floor(random() * 4);
-      return {
-        name: pack,
+    children: [
+      ...phase.packages.map((pack) => {
+        const count = 3 + Math.floor(random() * 4);
+        return {
+          name: pack,
+          durationMinutes: 0,
+          children: phase.verbs.slice(0, count).map((verb) => ({
+            name: `${verb} ${pack.toLowerCase()}`,
+            durationMinutes: day * (1 + Math.floor(random() * 8)) + (random() < 0.3 ? day / 2 : 0),
+            children: [],
+          })),
+        };
+      }),
+      // Each phase ends in a milestone, the gate the next phase waits for (see demo-plan.ts).
+      {
+        name: index === phases.length - 1 ? 'Go live' : `${phase.name} complete`,
         durationMinutes: 0,
-        children: phase.verbs.slice(0, count).map((verb) => ({
-          name: `${verb} ${pack.toLowerCase()}`,
-          durationMinutes: day * (1 + Math.floor(random() * 8)) + (random() < 0.3 ? day / 2 : 0),
-          children: [],
-        })),
-      };
-    }),
+        isMilestone: true,
+        children: [],
+      },
+    ],
   }));
 }
 

@@ -13,6 +13,7 @@ import { users } from '../db/schema/users';
 import { workspaceMembers, workspaces } from '../db/schema/workspaces';
 import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
+import { addPlanDemo } from './demo-plan';
 
 /** The slug that marks the demo workspace, so loading it twice finds the first one. */
 export const demoWorkspaceSlug = 'northwind-demo';
@@ -191,6 +192,7 @@ async function writeWorkspace(
           parentId,
           name: task.name,
           durationMinutes: task.durationMinutes,
+          isMilestone: task.isMilestone ?? false,
           position: index + 1,
           createdBy: ownerId,
         });
@@ -203,6 +205,8 @@ async function writeWorkspace(
     for (const task of inserted) created('task', task.id, task);
   }
   if (memberRows.length > 0) await tx.insert(entityMembers).values(memberRows).onConflictDoNothing();
+  // The plan first: the agile demo then gives its project's work items the statuses of its sprints.
+  await addPlanDemo(tx, workspaceId);
   await addAgileDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
