@@ -1,5 +1,5 @@
 import { type ArrayMaker, plainArrays } from './arena';
-import { FF, FS, LAG_ELAPSED, LAG_PERCENT, type Network, SF, SS } from './network';
+import { FF, FS, LAG_ELAPSED, LAG_PERCENT, LAG_WORK, type Network, SF, SS } from './network';
 import {
   ALAP,
   ASAP,
@@ -19,6 +19,9 @@ import {
 } from './task-inputs';
 
 const NONE = Number.NEGATIVE_INFINITY;
+
+/** Flags that take a task off the inline path of the forward pass (see Passes.forwardAll). */
+const UNUSUAL = F_MANUAL | F_STARTED | F_COMPLETE | F_ELAPSED | F_MULTI | F_SPLIT;
 
 /** The empty late-finish-instant column (see Passes.lfAt). */
 const none64 = new Float64Array(0);
@@ -124,10 +127,59 @@ export class Passes {
 
   /** Forward pass over every task; `second` is MS Project's re-run after the backward pass when ALAP tasks exist. */
   forwardAll(second: boolean): void {
-    const order = this.net.order;
+    const net = this.net;
+    const order = net.order;
     const es = second ? this.es : this.es1;
     const ef = second ? this.ef : this.ef1;
-    for (let k = 0; k < order.length; k++) this.forward(order[k]!, es, ef, second);
+    const { summary, predStart, predTask, predType, predLagKind, predLag } = net;
+    const { cal, flags, ctype, dur, remaining } = this.inputs;
+    const { ls, lf, startC, finishLike } = this;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      // Most tasks are automatically scheduled ASAP leaves without actuals, elapsed time, mixed calendars or pauses,
+      // linked on their own calendar with lags in working minutes: `forward` reduced to that case, inline. Any other
+      // task goes to `forward` itself, which gives the same numbers for these (the incremental path calls it alone).
+      if (summary[i] || flags[i]! & UNUSUAL || ctype[i] !== ASAP) {
+        this.forward(i, es, ef, second);
+        continue;
+      }
+      const c = cal[i]!;
+      const d = dur[i]!;
+      let linkEs = NONE;
+      let like = 0;
+      let usual = true;
+      const end = predStart[i + 1]!;
+      for (let q = predStart[i]!; q < end; q++) {
+        const p = predTask[q]!;
+        if (cal[p] !== c || predLagKind[q] !== LAG_WORK) {
+          usual = false;
+          break;
+        }
+        const type = predType[q]!;
+        const fromFinish = type === FS || type === FF;
+        const late = second && ctype[p] === ALAP;
+        let w = fromFinish ? (late ? lf[p]! : ef[p]!) : late ? ls[p]! : es[p]!;
+        const lag = predLag[q]!;
+        w += lag;
+        if (type === FF) {
+          w -= remaining[i]!;
+          if (w < startC[c]!) w = startC[c]!;
+        } else if (type === SF) w -= d;
+        const l = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
+        if (w > linkEs) {
+          linkEs = w;
+          like = l;
+        } else if (w === linkEs) like |= l;
+      }
+      if (!usual) {
+        this.forward(i, es, ef, second);
+        continue;
+      }
+      const s = linkEs === NONE ? startC[c]! : linkEs;
+      es[i] = s;
+      ef[i] = s + d;
+      finishLike[i] = d === 0 && linkEs !== NONE ? like : 0;
+    }
   }
 
   /** Computes one task's early dates from its predecessors (or a summary's from its children). */
