@@ -24,6 +24,7 @@ import { columnsWidth, GridRow, gridColumns, type RowText } from './gantt-grid';
 import { headerHeight, TimelineHeader } from './gantt-header';
 import { GanttTimeline } from './gantt-timeline';
 import { GanttToolbar } from './gantt-toolbar';
+import { GridSplitter } from './grid-splitter';
 import { predecessorText, resourceText, visibleRows } from './outline-rows';
 import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
 import { useGanttActions } from './use-gantt-actions';
@@ -275,7 +276,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
                     {column.label}
                   </div>
                 ))}
-                <Splitter width={gridWidth} max={columnsWidth(columns) + 40} onWidth={setGridWidth} />
+                <GridSplitter width={gridWidth} max={columnsWidth(columns) + 40} onWidth={setGridWidth} />
               </div>
               <TimelineHeader scale={scale} left={left} right={right} />
             </div>
@@ -365,36 +366,5 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
         The tasks below them and their links are deleted too. This cannot be undone.
       </ConfirmDialog>
     </div>
-  );
-}
-
-/** The grid's right edge, dragged to give the grid or the timeline more room. */
-function Splitter({ width, max, onWidth }: { width: number; max: number; onWidth: (width: number) => void }) {
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a draggable divider, with its value for assistive technology.
-    <div
-      className="gantt__splitter"
-      role="separator"
-      aria-orientation="vertical"
-      aria-label="Resize the task grid"
-      aria-valuenow={width}
-      tabIndex={0}
-      onKeyDown={(event) => {
-        if (event.key === 'ArrowLeft') onWidth(Math.max(160, width - 24));
-        if (event.key === 'ArrowRight') onWidth(Math.min(max, width + 24));
-      }}
-      onPointerDown={(event) => {
-        const startX = event.clientX;
-        const target = event.currentTarget;
-        target.setPointerCapture(event.pointerId);
-        const move = (e: PointerEvent) => onWidth(Math.min(max, Math.max(160, width + e.clientX - startX)));
-        const up = () => {
-          target.removeEventListener('pointermove', move);
-          target.removeEventListener('pointerup', up);
-        };
-        target.addEventListener('pointermove', move);
-        target.addEventListener('pointerup', up);
-      }}
-    />
   );
 }

@@ -11,17 +11,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Plan, PlanTask, ScheduledTask, TaskChanges } from '../../../api/plan';
+import type { Plan, ScheduledTask, TaskChanges } from '../../../api/plan';
 import { planKeys } from '../../../api/plan';
 import { useToast } from '../../../components/toast';
-import {
-  durationText,
-  type EditableColumn,
-  parseDateCell,
-  parseDurationCell,
-  parsePercentCell,
-  startChanges,
-} from './cell-values';
+import { cellChanges, cellText } from './cell-edits';
+import { type EditableColumn, startChanges } from './cell-values';
 import type { DisplayRow, Draft } from './display-rows';
 import type { EditText, GridColumn, GridHandlers } from './gantt-grid';
 import { clampRow, gridAction, rangeOf } from './gantt-keys';
@@ -125,68 +119,7 @@ export function useGanttActions(args: Args) {
     [select, taskIds],
   );
 
-  const editText: EditText = useCallback((row, col) => {
-    const { settings } = latest.current;
-    switch (col) {
-      case 'name':
-        return row.task.name;
-      case 'duration':
-        return durationText(
-          row.scheduled?.durationMinutes ?? row.task.durationMinutes,
-          row.task.durationUnit,
-          row.task.elapsed,
-          settings,
-        );
-      case 'start':
-        return (row.scheduled?.start ?? '').replace('T', ' ');
-      case 'finish':
-        return (row.scheduled?.finish ?? '').replace('T', ' ');
-      case 'percent':
-        return String(row.scheduled?.percentComplete ?? row.task.percentComplete ?? 0);
-      default:
-        return '';
-    }
-  }, []);
-
-  /** The change a typed cell value makes, or a message saying why it cannot be read. */
-  const changesFor = useCallback(
-    (task: PlanTask, col: EditableColumn, value: string): TaskChanges | string | undefined => {
-      const s = latest.current.scheduled.get(task.id);
-      switch (col) {
-        case 'name':
-          return value.trim() && value.trim() !== task.name ? { name: value.trim() } : undefined;
-        case 'duration': {
-          const parsed = parseDurationCell(value, latest.current.settings);
-          if (!parsed.ok) return parsed.message;
-          return parsed.changes.durationMinutes === task.durationMinutes &&
-            parsed.changes.durationUnit === task.durationUnit
-            ? undefined
-            : parsed.changes;
-        }
-        case 'start': {
-          const start = parseDateCell(value, s?.start);
-          if (!start) return `"${value}" is not a date such as 2026-03-04 or 2026-03-04 13:00`;
-          return start === s?.start ? undefined : startChanges(task, start, s?.finish);
-        }
-        case 'finish': {
-          const finish = parseDateCell(value, s?.finish);
-          if (!finish) return `"${value}" is not a date such as 2026-03-04 or 2026-03-04 17:00`;
-          if (finish === s?.finish) return undefined;
-          return task.scheduling === 'manual'
-            ? { manualFinish: finish }
-            : { constraintType: 'fnet', constraintDate: finish };
-        }
-        case 'percent': {
-          const percent = parsePercentCell(value);
-          if (percent === undefined) return `"${value}" is not a percentage from 0 to 100`;
-          return percent === task.percentComplete ? undefined : { percentComplete: percent };
-        }
-        default:
-          return undefined;
-      }
-    },
-    [],
-  );
+  const editText: EditText = useCallback((row, col) => cellText(row, col, latest.current.settings), []);
 
   const gridHandlers: GridHandlers = useMemo(
     () => ({
@@ -208,7 +141,13 @@ export function useGanttActions(args: Args) {
         setEditing(undefined);
         const task = taskById(taskId);
         if (task) {
-          const changes = changesFor(task, col, value);
+          const changes = cellChanges(
+            task,
+            latest.current.scheduled.get(task.id),
+            col,
+            value,
+            latest.current.settings,
+          );
           if (typeof changes === 'string') toast.error(changes);
           else if (changes) void latest.current.edits.updateTask(task, changes);
         }
@@ -225,7 +164,7 @@ export function useGanttActions(args: Args) {
         } else focusGrid();
       },
     }),
-    [select, focusGrid, taskById, changesFor, toast, taskIds, focusRow],
+    [select, focusGrid, taskById, toast, taskIds, focusRow],
   );
 
   const addBelow = useCallback(() => {
