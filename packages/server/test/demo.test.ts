@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/db/free-port';
 import { loadDemo } from '../src/demo/load-demo';
+import { planCache } from '../src/domain/schedule/plan-cache';
 import { runTandem, spawnTandem } from './helpers/cli';
 import { domainTestFeatures } from './helpers/domain-features';
 import { sql } from './helpers/domain-world';
@@ -168,7 +169,7 @@ describe('the demo plans', () => {
       expect(row.done).toBeGreaterThan(0);
       const revision = (await sql(t, 'select plan_revision from projects where id = $1', [row.id]))[0]
         ?.plan_revision;
-      const computed = await schedule.schedule(t.server.deps.db, row.id, Number(revision));
+      const computed = await planCache.schedule(t.server.deps.db, row.id, Number(revision));
       expect(computed.cycle).toBeNull();
       expect(computed.criticalPath.length).toBeGreaterThan(5);
     }
