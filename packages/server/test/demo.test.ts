@@ -159,9 +159,6 @@ describe('the demo plans', () => {
        from projects p order by p.start_date`,
     );
     expect(rows).toHaveLength(3);
-    const { schedule } = await import('../src/domain/schedule/plan-cache').then((m) => ({
-      schedule: m.planCache,
-    }));
     for (const [index, row] of rows.entries()) {
       expect(row.links).toBeGreaterThan(80);
       expect(row.milestones).toBe(5);
