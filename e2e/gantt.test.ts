@@ -140,6 +140,101 @@ describe('planning a project on the Gantt', () => {
     expect(await page.locator('.gantt__bar--summary').count()).toBe(0);
   });
 
+  it('zooms out to weeks with the button and back to days with Ctrl+wheel, the bars keeping their dates', async () => {
+    const days = await chart.barBox('Build API');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.locator('.gantt[data-zoom="weeks"]').waitFor();
+    const weeks = await chart.barBox('Build API');
+    expect(weeks.width).toBeCloseTo(days.width / 3, 0);
+    const box = await page.getByTestId('gantt-scroller').boundingBox();
+    if (!box) throw new Error('No chart on screen');
+    await page.mouse.move(box.x + box.width - 200, box.y + 200);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await page.locator('.gantt[data-zoom="days"]').waitFor();
+    expect((await chart.barBox('Build API')).width).toBeCloseTo(days.width, 0);
+  });
+
+  it('changes a duration by dragging the right edge of a bar', async () => {
+    await chart.reveal('Docs');
+    const bar = await chart.bar('Docs');
+    const edge = await bar.locator('.gantt__resize').boundingBox();
+    if (!edge) throw new Error('The bar of Docs has no edge on screen');
+    await chart.rescheduled(async () => {
+      await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + 2 * dayWidth, edge.y + edge.height / 2, { steps: 5 });
+      await page.mouse.up();
+    });
+    expect(await chart.cell('Docs', 'duration')).toBe('4d');
+  });
+
+  it('edits a name with the keyboard alone and cancels the next edit with Escape', async () => {
+    await chart.row('Docs').locator('[data-column="name"]').click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Write the docs');
+    await chart.rescheduled(() => page.keyboard.press('Enter'));
+    await chart.row('Write the docs').waitFor();
+    // Enter saved and moved down one row: the next Enter edits Train support.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' and more');
+    await page.keyboard.press('Escape');
+    expect(await chart.cell('Train support', 'name')).toBe('Train support');
+    expect(await page.locator('.gantt__editor').count()).toBe(0);
+  });
+
+  it('sets % complete on several tasks selected with Shift+click', async () => {
+    await chart.row('Design').locator('[data-column="id"]').click();
+    await chart
+      .row('Build UI')
+      .locator('[data-column="id"]')
+      .click({ modifiers: ['Shift'] });
+    const bulk = page.getByRole('form', { name: 'Edit the selected tasks' });
+    await bulk.getByText('3 selected').waitFor();
+    await bulk.getByLabel('% done').fill('50');
+    await chart.rescheduled(() => bulk.getByRole('button', { name: 'Apply' }).click());
+    for (const name of ['Design', 'Build API', 'Build UI'])
+      expect(await chart.cell(name, 'percent')).toBe('50%');
+    expect(await chart.cell('Test', 'percent')).toBe('0%');
+    expect(
+      await page
+        .locator('.gantt__progress')
+        .first()
+        .evaluate((e) => e.getBoundingClientRect().width),
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows a task description as formatted Markdown, never as HTML, and takes a comment', async () => {
+    await chart.row('Design').locator('[data-column="id"]').click();
+    await page.keyboard.press('Shift+F2');
+    const panel = page.getByRole('complementary', { name: 'Task Design' });
+    await panel.waitFor();
+    await panel.getByRole('button', { name: 'Edit' }).click();
+    await panel
+      .getByLabel('Description')
+      .fill('Agree the **checkout flow**. <img src=x onerror="window.hacked=1">');
+    await chart.rescheduled(() => panel.getByRole('button', { name: 'Preview' }).click());
+    await panel.locator('.markdown strong', { hasText: 'checkout flow' }).waitFor();
+    expect(await panel.locator('.markdown img').count()).toBe(0);
+    expect(await panel.locator('.markdown').textContent()).toContain('<img src=x');
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    await panel.getByLabel('New comment').fill('Reviewed with *legal*');
+    await panel.getByRole('button', { name: 'Comment' }).click();
+    await panel.getByRole('list', { name: 'Comments' }).locator('em', { hasText: 'legal' }).waitFor();
+    await panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('deletes a task only after asking', async () => {
+    await chart.row('Retrospective').locator('[data-column="id"]').click();
+    await page.keyboard.press('Delete');
+    const dialog = page.getByRole('dialog', { name: 'Delete this task?' });
+    await chart.rescheduled(() => dialog.getByRole('button', { name: 'Delete' }).click());
+    await chart.row('Retrospective').waitFor({ state: 'detached' });
+    expect(await page.locator('.gantt__grid .gantt__row').count()).toBe(9);
+  });
+
   it('shows another viewer the rescheduled chart within a second of an edit', async () => {
     const other = await browser.newPage({ baseURL: tandem.url, viewport: { width: 1600, height: 900 } });
     await other.context().addCookies(await page.context().cookies());

@@ -166,7 +166,9 @@ export const planApi = {
   deleteTask: (taskId: string, version: number) =>
     request<void>('DELETE', `/api/tasks/${enc(taskId)}`, { ifMatch: version }),
   bulkUpdate: (projectId: string, taskIds: string[], changes: TaskChanges) =>
-    request<unknown>('POST', `/api/projects/${enc(projectId)}/tasks/bulk`, { body: { taskIds, changes } }),
+    request<{ items: PlanTask[] }>('POST', `/api/projects/${enc(projectId)}/tasks/bulk`, {
+      body: { taskIds, changes },
+    }),
   bulkDelete: (projectId: string, taskIds: string[]) =>
     request<unknown>('POST', `/api/projects/${enc(projectId)}/tasks/bulk-delete`, { body: { taskIds } }),
   createLink: (

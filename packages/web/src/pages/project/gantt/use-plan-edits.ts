@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { messageOf } from '../../../api/client';
 import {
+  itemsOf,
   type LinkType,
   type Plan,
   type PlanLink,
@@ -113,7 +114,14 @@ export function usePlanEdits(projectId: string): PlanEdits {
       async bulkUpdate(taskIds, changes) {
         const result = await attempt(() => planApi.bulkUpdate(projectId, taskIds, changes));
         if (!result.ok) return false;
-        await refresh();
+        const changed = new Map(itemsOf(result.value).map((t) => [t.id, t]));
+        await reschedule((plan) => ({
+          ...plan,
+          tasks: plan.tasks.map((t) => {
+            const next = changed.get(t.id);
+            return next ? { ...t, ...next } : t;
+          }),
+        }));
         return true;
       },
       async createLink(predecessorId, successorId, type = 'FS', lagMinutes) {
