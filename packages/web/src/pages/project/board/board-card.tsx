@@ -1,4 +1,4 @@
-import type { KeyboardEvent, PointerEvent } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent } from 'react';
 import { initials } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import type { AgileTask } from './agile-api';
@@ -9,18 +9,26 @@ export const cardPitch = 104;
 /** How a focused card answers the keyboard: arrows move the focus, Shift+arrows move the card, Enter opens it. */
 export type CardKey = 'up' | 'down' | 'left' | 'right';
 
+/**
+ * What a card asks of the board. The board hands every card the same object, so a card re-renders only when its own
+ * task changes: scrolling a column then mounts the cards coming into view and leaves the others alone.
+ */
+export interface CardActions {
+  open(task: AgileTask): void;
+  pointerDown(event: PointerEvent<HTMLElement>, task: AgileTask): void;
+  key(task: AgileTask, key: CardKey, move: boolean): void;
+  move(task: AgileTask, direction: 'left' | 'right'): void;
+}
+
 /** One card of the board: key, name, priority, labels, story points and who works on it. */
-export function BoardCard({
+export const BoardCard = memo(function BoardCard({
   task,
   outline,
   assignees,
   dragging,
   canMoveLeft,
   canMoveRight,
-  onOpen,
-  onPointerDown,
-  onKey,
-  onMove,
+  actions,
 }: {
   task: AgileTask;
   outline: string;
@@ -28,11 +36,10 @@ export function BoardCard({
   dragging: boolean;
   canMoveLeft: boolean;
   canMoveRight: boolean;
-  onOpen: () => void;
-  onPointerDown: (event: PointerEvent<HTMLElement>) => void;
-  onKey: (key: CardKey, move: boolean) => void;
-  onMove: (direction: 'left' | 'right') => void;
+  actions: CardActions;
 }) {
+  const onOpen = () => actions.open(task);
+  const onMove = (direction: 'left' | 'right') => actions.move(task, direction);
   const keyMap: Record<string, CardKey> = {
     ArrowUp: 'up',
     ArrowDown: 'down',
@@ -44,7 +51,7 @@ export function BoardCard({
     const key = keyMap[event.key];
     if (key) {
       event.preventDefault();
-      onKey(key, event.shiftKey || event.altKey);
+      actions.key(task, key, event.shiftKey || event.altKey);
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen();
@@ -58,7 +65,7 @@ export function BoardCard({
       tabIndex={0}
       data-card-id={task.id}
       aria-label={`${task.name}, ${outline}. Enter opens it; Shift and the arrow keys move it.`}
-      onPointerDown={onPointerDown}
+      onPointerDown={(event) => actions.pointerDown(event, task)}
       onClick={onOpen}
       onKeyDown={onKeyDown}
     >
@@ -116,4 +123,4 @@ export function BoardCard({
       </div>
     </div>
   );
-}
+});

@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type PointerEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AgileTask } from './agile-api';
-import { BoardCard, type CardKey, cardPitch } from './board-card';
+import { BoardCard, type CardActions, cardPitch } from './board-card';
 import type { TaskIndex } from './task-model';
+
+// One empty list for every unassigned card, so a memoised card sees the same props from one render to the next.
+const nobody: readonly string[] = [];
 
 /** A column of one lane: its cards, virtualised so a column of thousands renders only the dozen in view. */
 export function BoardCell({
@@ -15,10 +18,7 @@ export function BoardCell({
   focusId,
   canMoveLeft,
   canMoveRight,
-  onOpen,
-  onPointerDown,
-  onKey,
-  onMove,
+  actions,
 }: {
   /** The drop list id: `<lane>|<status>`. */
   listId: string;
@@ -32,10 +32,7 @@ export function BoardCell({
   focusId: string | undefined;
   canMoveLeft: boolean;
   canMoveRight: boolean;
-  onOpen: (task: AgileTask) => void;
-  onPointerDown: (event: PointerEvent<HTMLElement>, task: AgileTask) => void;
-  onKey: (task: AgileTask, key: CardKey, move: boolean) => void;
-  onMove: (task: AgileTask, direction: 'left' | 'right') => void;
+  actions: CardActions;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -43,6 +40,7 @@ export function BoardCell({
     getScrollElement: () => scroller.current,
     estimateSize: () => cardPitch,
     overscan: 4,
+    useFlushSync: false,
   });
   const focusAt = focusId ? cards.findIndex((card) => card.id === focusId) : -1;
   useEffect(() => {
@@ -75,14 +73,11 @@ export function BoardCell({
                 <BoardCard
                   task={task}
                   outline={index.outline.get(task.id) ?? ''}
-                  assignees={index.assignees.get(task.id) ?? []}
+                  assignees={index.assignees.get(task.id) ?? nobody}
                   dragging={task.id === draggingId}
                   canMoveLeft={canMoveLeft}
                   canMoveRight={canMoveRight}
-                  onOpen={() => onOpen(task)}
-                  onPointerDown={(event) => onPointerDown(event, task)}
-                  onKey={(key, move) => onKey(task, key, move)}
-                  onMove={(direction) => onMove(task, direction)}
+                  actions={actions}
                 />
               </div>
             );

@@ -1,5 +1,5 @@
 import { type WipState, wipStates } from '@tandem/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
@@ -14,7 +14,7 @@ import {
   useWorkflow,
   type Workflow,
 } from './agile-api';
-import type { CardKey } from './board-card';
+import type { CardActions, CardKey } from './board-card';
 import { BoardCell } from './board-cell';
 import { boardLanes, type Lane, type Swimlanes } from './board-lanes';
 import { BoardToolbar } from './board-toolbar';
@@ -154,6 +154,25 @@ function Board({
     gridTemplateColumns: `repeat(${columns.length}, minmax(var(--board-column), 1fr))`,
     minWidth: `calc(${columns.length} * (var(--board-column) + 12px))`,
   };
+  // The latest handlers behind one object that never changes, so the memoised cards ignore the board's re-renders.
+  const latest = useRef<CardActions>(undefined as unknown as CardActions);
+  latest.current = {
+    open: (task) => {
+      if (!justDragged()) setOpenId(task.id);
+    },
+    pointerDown: (event, task) => start(event, task.id),
+    key: onKey,
+    move: (task, direction) => onKey(task, direction, true),
+  };
+  const actions = useMemo<CardActions>(
+    () => ({
+      open: (task) => latest.current.open(task),
+      pointerDown: (event, task) => latest.current.pointerDown(event, task),
+      key: (task, key, moving) => latest.current.key(task, key, moving),
+      move: (task, direction) => latest.current.move(task, direction),
+    }),
+    [],
+  );
   const open = openId ? tasks.find((t) => t.id === openId) : undefined;
   const dropFor = (listId: string) => (drag?.target?.list === listId ? drag.target.index : undefined);
   const dragged = drag ? tasks.find((t) => t.id === drag.id) : undefined;
@@ -215,15 +234,7 @@ function Board({
                     focusId={focusId}
                     canMoveLeft={col > 0}
                     canMoveRight={col < columns.length - 1}
-                    onOpen={(task) => {
-                      if (!justDragged()) setOpenId(task.id);
-                    }}
-                    onPointerDown={(event, task) => start(event, task.id)}
-                    onKey={onKey}
-                    onMove={(task, direction) => {
-                      const next = columns[col + (direction === 'left' ? -1 : 1)];
-                      if (next) move(task, lane, next.key, (lane.cells.get(next.key) ?? []).length);
-                    }}
+                    actions={actions}
                   />
                 );
               })}
