@@ -61,7 +61,10 @@ export async function listBaselines(
     .select()
     .from(baselines)
     .where(eq(baselines.projectId, projectId))
-    .orderBy(desc(baselines.createdAt), desc(baselines.id));
+    .orderBy(desc(baselines.createdAt));
+  // Baselines saved together (an import's Baseline … Baseline10) keep their numbers' order.
+  const byName = (a: BaselineRow, b: BaselineRow) => a.name.localeCompare(b.name, 'en', { numeric: true });
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || byName(a, b));
   return rows.map(toBaselineSummary);
 }
 

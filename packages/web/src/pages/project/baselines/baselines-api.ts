@@ -54,9 +54,10 @@ export const baselinesApi = {
     request<{ items: BaselineComparisonItem[] }>('GET', '/api/baselines/compare', { query: { a, b } }),
 };
 
-/** Query keys of the tab; the list shares the Gantt's key so a saved baseline shows there too. */
+/** Query keys of the tab; `gantt` is the Gantt's own baseline list, refreshed when one is saved or deleted here. */
 export const baselineKeys = {
-  list: (projectId: string) => ['plan', projectId, 'baselines'] as const,
+  list: (projectId: string) => ['baselines', projectId] as const,
+  gantt: (projectId: string) => ['plan', projectId, 'baselines'] as const,
   variances: (baselineId: string) => ['baseline', baselineId, 'variances'] as const,
   compare: (a: string, b: string) => ['baseline', 'compare', a, b] as const,
 };

@@ -38,6 +38,7 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
       setNote('');
       setSelected(baseline.id);
       await client.invalidateQueries({ queryKey: baselineKeys.list(projectId) });
+      await client.invalidateQueries({ queryKey: baselineKeys.gantt(projectId) });
     },
   });
   const remove = useMutation({
@@ -46,6 +47,7 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
       setDoomed(null);
       setSelected(null);
       await client.invalidateQueries({ queryKey: baselineKeys.list(projectId) });
+      await client.invalidateQueries({ queryKey: baselineKeys.gantt(projectId) });
     },
   });
   const current = items.find((item) => item.id === selected) ?? items[0];
@@ -69,41 +71,36 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
           <h2 id="save-baseline-title">Save a baseline</h2>
         </header>
         <form
-          className="card__body row"
-          style={{ alignItems: 'flex-end', gap: 16, flexWrap: 'wrap' }}
+          className="card__body stack"
           onSubmit={(event) => {
             event.preventDefault();
             save.mutate();
           }}
         >
-          <div style={{ flex: '1 1 200px' }}>
-            <TextField
-              label="Name"
-              required
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              placeholder="Approved plan"
-            />
-          </div>
-          <div style={{ flex: '2 1 300px' }}>
-            <TextField
-              label="Note"
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              placeholder="Why it was taken"
-            />
-          </div>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={save.isPending || name.trim() === ''}
-          >
-            Save baseline
-          </button>
-        </form>
-        <div className="card__body">
           <FormAlert message={save.error ? messageOf(save.error) : undefined} />
-        </div>
+          <TextField
+            label="Name"
+            required
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder="Approved plan"
+          />
+          <TextField
+            label="Note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            placeholder="Why it was taken"
+          />
+          <div>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={save.isPending || name.trim() === ''}
+            >
+              Save baseline
+            </button>
+          </div>
+        </form>
       </section>
 
       {list.isPending ? (

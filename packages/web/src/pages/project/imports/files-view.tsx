@@ -77,7 +77,7 @@ export function FilesView({ workspaceId, projectId, project }: ProjectViewProps)
             planners; CSV opens in a spreadsheet, with outline numbers and predecessors such as{' '}
             <code>3FS+2d;5SS</code>.
           </p>
-          <div className="row">
+          <div className="row" style={{ flexWrap: 'wrap' }}>
             <a className="button button--primary" href={exportUrl(projectId, 'xml')} download>
               Download MS Project XML
             </a>
