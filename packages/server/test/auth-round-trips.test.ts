@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceMembers, workspaces } from '../src/db/schema/workspaces';
+import { productService } from '../src/domain/products/product-service';
 import { domainTestFeatures } from './helpers/domain-features';
 import {
   addToWorkspace,
@@ -49,25 +50,62 @@ async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
 const listPath = () => `/api/workspaces/${workspaceId}/products?limit=50`;
 
 describe('authentication under a workspace route', () => {
-  it('reads an API token and its owner role in one statement, then runs the list', async () => {
+  it('reads an API token, its owner role and the list in one statement', async () => {
     // The first use of a token records it; measure the requests after that.
     expect((await script.request('GET', listPath())).status).toBe(200);
     const statements = await statementsDuring(async () => {
       expect((await script.request('GET', listPath())).status).toBe(200);
     });
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
     expect(statements[0]).toContain('"api_tokens"');
     expect(statements[0]).toContain('"workspace_members"');
-    expect(statements[1]).toContain('"products"');
+    expect(statements[0]).toContain('"products"');
   });
 
-  it('reads a session and its user role in one statement, then runs the list', async () => {
+  it('reads a session, its user role and the list in one statement', async () => {
     const statements = await statementsDuring(async () => {
       expect((await owner.request('GET', listPath())).status).toBe(200);
     });
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
     expect(statements[0]).toContain('"sessions"');
     expect(statements[0]).toContain('"workspace_members"');
+    expect(statements[0]).toContain('"products"');
+  });
+
+  it('answers the same page in one statement as the list service reads on its own, for members and guests', async () => {
+    const guest = await signUp(t, { name: 'Page guest' });
+    await addToWorkspace(t, workspaceId, guest, 'guest');
+    for (const name of ['Kilo', 'Lima', 'Mike']) {
+      await script.request('POST', `/api/workspaces/${workspaceId}/products`, { body: { name } });
+    }
+    const queries = [{ limit: 2 }, { limit: 2, sort: '-createdAt', q: 'i' }];
+    for (const caller of [owner, guest]) {
+      for (const query of queries) {
+        let cursor: string | undefined;
+        do {
+          const params = new URLSearchParams({
+            ...Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)])),
+            ...(cursor === undefined ? {} : { cursor }),
+          });
+          const joint = await caller.request('GET', `/api/workspaces/${workspaceId}/products?${params}`);
+          expect(joint.status).toBe(200);
+          const page = (await joint.json()) as { nextCursor: string | null };
+          const alone = await productService.list(t.server.deps.db, caller.user.id, workspaceId, {
+            ...query,
+            ...(cursor === undefined ? {} : { cursor }),
+          });
+          expect(page).toEqual(alone);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+      }
+    }
+  });
+
+  it('still answers 401 before judging the query of an anonymous list request', async () => {
+    const response = await fetch(
+      `${t.url}/api/workspaces/${workspaceId}/products?sort=nonsense&cursor=forged`,
+    );
+    expect(response.status).toBe(401);
   });
 
   it('refuses a member removed from the workspace on their very next request', async () => {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Database } from '../db/client';
 import { ApiError } from '../http/errors';
+import type { CompanionRead } from './companion-read';
 
 /** Who is calling: a user signed in through a session cookie or an API token. */
 export interface Caller {
@@ -31,6 +32,8 @@ declare module 'hono' {
     identity: IdentityContext | undefined;
     /** Set by `policy.signedIn` and the rules built on it. */
     caller: Caller | undefined;
+    /** Set by `policy.workspaceMemberReading` for the authentication lookup to run (see `CompanionRead`). */
+    companionRead: CompanionRead | undefined;
   }
 }
 

@@ -59,7 +59,7 @@ async function resolve(
     if (!match?.[1]) {
       throw new ApiError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <API token>"');
     }
-    const token = await findActiveToken(deps.db, match[1], workspaceId);
+    const token = await findActiveToken(deps.db, match[1], workspaceId, c.get('companionRead'));
     if (!token) throw new ApiError(401, 'UNAUTHENTICATED', 'The API token is not valid or has been revoked');
     return {
       caller: { userId: token.userId, via: 'token', sessionId: null, tokenId: token.id },
@@ -68,7 +68,7 @@ async function resolve(
   }
   const secret = getCookie(c, sessionCookie);
   if (!secret) return undefined;
-  const session = await findLiveSession(deps.db, secret, workspaceId);
+  const session = await findLiveSession(deps.db, secret, workspaceId, c.get('companionRead'));
   if (!session) {
     clearSessionCookies(c, secureCookies);
     return undefined;

@@ -11,6 +11,7 @@ import type { Change } from '../realtime/change';
 import type { ChangeVisibility } from '../realtime/events';
 import { findEntityAccess, findWorkspaceRole, heldEntityIds, isMemberOfAnyState } from './access-queries';
 import type { IdentityContext } from './caller';
+import type { CompanionRead } from './companion-read';
 import { csrfCookie, csrfHeader } from './cookies';
 import {
   type EntityAction,
@@ -172,6 +173,21 @@ export const policy = {
   signedIn: { name: 'signed-in', enforce: signedInEnforce } satisfies RouteRule,
   /** A signed-in member (any role, guests included) of the route's `:workspaceId`; others get 404. */
   workspaceMember: workspaceRule('workspace-member', () => true),
+  /**
+   * `workspaceMember`, whose authentication also runs the read `prepare` makes for the request, in the same statement
+   * (see `CompanionRead`). When `prepare` makes none (a request it cannot serve), the route works as with
+   * `workspaceMember`.
+   */
+  workspaceMemberReading(prepare: (c: Context) => CompanionRead | undefined): RouteRule {
+    const member = workspaceRule('workspace-member', () => true);
+    return {
+      name: member.name,
+      enforce: async (c, next) => {
+        c.set('companionRead', prepare(c));
+        await member.enforce(c, next);
+      },
+    };
+  },
   /** An owner or admin of the route's `:workspaceId`; other members get 403, non-members 404. */
   workspaceAdmin: workspaceRule('workspace-admin', (role) => role === 'owner' || role === 'admin'),
   /** An owner of the route's `:workspaceId`; other members get 403, non-members 404. */

@@ -1,6 +1,7 @@
 import { type AnyColumn, getTableName, type Table } from 'drizzle-orm';
 import pg from 'pg';
 import { heldEntityIdsText } from '../../auth/access-queries';
+import type { CompanionRead } from '../../auth/companion-read';
 import type { Visibility } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import type { EntityKind } from '../../db/schema/entity-members';
@@ -22,15 +23,26 @@ export interface PreparedListSpec<Field extends string> {
   sortable: Record<Field, AnyColumn>;
 }
 
-/** One request of a prepared list. */
-export interface PreparedListRequest<Field extends string> {
+/** Where one request of a prepared list starts, and how much it reads. */
+export interface ListPosition<Field extends string> {
   workspaceId: string;
-  userId: string;
-  visibility: Visibility;
   sort: Sort<Field>;
   cursor: string | undefined;
   q: string | undefined;
   limit: number;
+}
+
+/** One request of a prepared list, by a caller whose visibility the policy has decided. */
+export interface PreparedListRequest<Field extends string> extends ListPosition<Field> {
+  userId: string;
+  visibility: Visibility;
+}
+
+interface Variant<Field extends string> {
+  field: Field;
+  direction: 'asc' | 'desc';
+  after: boolean;
+  search: boolean;
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
@@ -70,35 +82,77 @@ export function preparedList<Field extends string>(spec: PreparedListSpec<Field>
     .join(', ');
   const idKey = Object.entries(spec.columns).find(([, column]) => column === spec.id)?.[0];
   if (idKey !== 'id') throw new Error(`The ${spec.kind} list must read its id column as "id"`);
-  const statements = new Map<string, string>();
+  for (const [field, column] of Object.entries<AnyColumn>(spec.sortable)) {
+    if (spec.columns[field] !== column)
+      throw new Error(`The ${spec.kind} list must read ${field} as "${field}"`);
+  }
+  const texts = new Map<string, string>();
 
-  function statement(
-    field: Field,
-    direction: 'asc' | 'desc',
-    after: boolean,
-    search: boolean,
-    held: boolean,
-  ) {
-    const name = `tandem_list_${spec.kind}_${field}_${direction}_${Number(after)}${Number(search)}${Number(held)}`;
-    let text = statements.get(name);
+  /**
+   * The list's SQL for one variant, its parameters numbered from `first` in the order `valuesOf` gives them. `caller`
+   * visibility reads the role from the `caller` row an authentication lookup joins it to, instead of a parameter.
+   */
+  function sqlOf(variant: Variant<Field>, first: number, visibility: Visibility | 'caller'): string {
+    const key = `${variant.field}_${variant.direction}_${Number(variant.after)}${Number(variant.search)}_${visibility}_${first}`;
+    let text = texts.get(key);
     if (text === undefined) {
-      const column = spec.sortable[field];
+      const column = spec.sortable[variant.field];
       const sortBy = `t.${quote(column.name)}`;
-      let count = 2;
+      const workspace = `$${first}`;
+      let count = first + 1;
       const param = (cast: string) => `$${++count}::${cast}`;
-      const where = [`t.${quote(spec.workspace.name)} = $1`];
-      if (search) where.push(`t.${quote(spec.search.name)} ilike ${param('text')}`);
-      if (after) {
+      const where = [`t.${quote(spec.workspace.name)} = ${workspace}`];
+      if (variant.search) where.push(`t.${quote(spec.search.name)} ilike ${param('text')}`);
+      if (variant.after) {
         const key = param(column.getSQLType());
-        where.push(`(${sortBy}, ${id}) ${direction === 'asc' ? '>' : '<'} (${key}, ${param('text')})`);
+        const compare = variant.direction === 'asc' ? '>' : '<';
+        where.push(`(${sortBy}, ${id}) ${compare} (${key}, ${param('text')})`);
       }
-      if (held) where.push(`${id} in (${heldEntityIdsText(`'${spec.kind}'`, param('text'), '$1')})`);
+      const held = (user: string) => `${id} in (${heldEntityIdsText(`'${spec.kind}'`, user, workspace)})`;
+      if (visibility === 'held') where.push(held(param('text')));
+      if (visibility === 'caller') {
+        where.push(
+          `caller.caller_role is not null and (caller.caller_role <> 'guest' or ${held('caller.caller_user_id')})`,
+        );
+      }
       text =
         `select ${select} from ${table} t where ${where.join(' and ')} ` +
-        `order by ${sortBy} ${direction}, ${id} ${direction} limit $2`;
-      statements.set(name, text);
+        `order by ${sortBy} ${variant.direction}, ${id} ${variant.direction} limit $${first + 1}`;
+      texts.set(key, text);
     }
-    return { name, text };
+    return text;
+  }
+
+  function variantOf(request: ListPosition<Field>) {
+    const column = spec.sortable[request.sort.field];
+    const after = cursorPosition(column, request.sort, request.cursor);
+    const pattern = containsPattern(request.q);
+    const variant: Variant<Field> = {
+      field: request.sort.field,
+      direction: request.sort.direction,
+      after: after !== undefined,
+      search: pattern !== undefined,
+    };
+    const values: unknown[] = [request.workspaceId, request.limit + 1];
+    if (pattern !== undefined) values.push(pattern);
+    if (after !== undefined) values.push(after.key, after.id);
+    const name = `${spec.kind}_${variant.field}_${variant.direction}_${Number(variant.after)}${Number(variant.search)}`;
+    return { variant, values, name };
+  }
+
+  function pageOf<Row extends { id: string }, Item>(
+    rows: Row[],
+    request: ListPosition<Field>,
+    toItem: (row: Row) => Item,
+  ): Page<Item> {
+    const field = request.sort.field as string;
+    return toPage(
+      rows,
+      request.limit,
+      request.sort,
+      (row) => (row as unknown as Record<string, CursorValue | Date>)[field] ?? null,
+      toItem,
+    );
   }
 
   return {
@@ -108,31 +162,35 @@ export function preparedList<Field extends string>(spec: PreparedListSpec<Field>
       request: PreparedListRequest<Field>,
       toItem: (row: Row) => Item,
     ): Promise<Page<Item>> {
-      const column = spec.sortable[request.sort.field];
-      const after = cursorPosition(column, request.sort, request.cursor);
-      const pattern = containsPattern(request.q);
-      const held = request.visibility === 'held';
-      // The order of the values follows the order `statement` numbers its parameters in.
-      const values: unknown[] = [request.workspaceId, request.limit + 1];
-      if (pattern !== undefined) values.push(pattern);
-      if (after !== undefined) values.push(after.key, after.id);
-      if (held) values.push(request.userId);
-      const query = statement(
-        request.sort.field,
-        request.sort.direction,
-        after !== undefined,
-        pattern !== undefined,
-        held,
-      );
-      const { rows } = await db.$client.query<Row>({ ...query, values, types: listTypes });
-      const field = request.sort.field as string;
-      return toPage(
-        rows,
-        request.limit,
-        request.sort,
-        (row) => (row as unknown as Record<string, CursorValue | Date>)[field] ?? null,
-        toItem,
-      );
+      const { variant, values, name } = variantOf(request);
+      if (request.visibility === 'held') values.push(request.userId);
+      const text = sqlOf(variant, 1, request.visibility);
+      const query = { name: `tandem_list_${name}_${request.visibility}`, text, values, types: listTypes };
+      const { rows } = await db.$client.query<Row>(query);
+      return pageOf(rows, request, toItem);
+    },
+
+    /**
+     * The same page as a read to run inside the statement that authenticates the caller (see `CompanionRead`), its
+     * visibility decided there from the caller's role; throws the list's 400s for a bad sort or cursor.
+     */
+    companion<Row extends { id: string }, Item>(
+      request: ListPosition<Field>,
+      toItem: (row: Row) => Item,
+    ): CompanionRead & { page(): Page<Item> | undefined } {
+      const { variant, values, name } = variantOf(request);
+      let rows: Row[] | undefined;
+      return {
+        name,
+        sql: (first) => sqlOf(variant, first, 'caller'),
+        values,
+        order: `r.${quote(request.sort.field)} ${request.sort.direction}, r."id" ${request.sort.direction}`,
+        types: listTypes,
+        accept(received) {
+          rows = received.filter((row) => row.id !== null) as unknown as Row[];
+        },
+        page: () => (rows === undefined ? undefined : pageOf(rows, request, toItem)),
+      };
     },
   };
 }

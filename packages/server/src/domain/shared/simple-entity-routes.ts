@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps, RegisterRoutes } from '../../http/context';
@@ -100,11 +101,25 @@ export function simpleEntityRoutes<F extends string>(service: SimpleEntityServic
     responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
   });
 
+  // The page is read by the statement that authenticates the caller, when the query is one the list can serve.
+  const reads = new WeakMap<Context, ReturnType<typeof service.companion>>();
+  const listRule = policy.workspaceMemberReading((c) => {
+    const params = workspaceParams.safeParse(c.req.param());
+    const query = listQuery.safeParse(c.req.query());
+    // The read must be of the very workspace whose role the lookup reads, which comes from the same path parameter.
+    if (!params.success || !query.success || params.data.workspaceId !== c.req.param('workspaceId'))
+      return undefined;
+    const read = service.companion(params.data.workspaceId, query.data);
+    if (read) reads.set(c, read);
+    return read;
+  });
+
   return (app: App, deps: AppDeps) => {
-    defineRoute(app, policy.workspaceMember, list, async (c) => {
+    defineRoute(app, listRule, list, async (c) => {
       const { workspaceId } = c.req.valid('param');
       const query = c.req.valid('query');
-      const page = await service.list(deps.db, callerId(c), workspaceId, query);
+      const prefetched = reads.get(c)?.page();
+      const page = await service.list(deps.db, callerId(c), workspaceId, query, prefetched);
       return c.json({ items: page.items.map(wire), nextCursor: page.nextCursor }, 200);
     });
     defineRoute(app, policy.workspaceMember, create, async (c) => {

@@ -4,6 +4,7 @@ import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import type { products } from '../../db/schema/products';
 import type { programs } from '../../db/schema/programs';
+import { ApiError } from '../../http/errors';
 import { type ListQuery, type Page, parseSort } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { kindLabel } from '../members/entity-ref';
@@ -148,14 +149,19 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
       return toView(row as Row);
     },
 
-    /** Those of a workspace the caller may see, one page at a time. */
+    /**
+     * Those of a workspace the caller may see, one page at a time; `prefetched` is the page the caller's authentication
+     * already read (see `companion`).
+     */
     async list(
       db: Database,
       userId: string,
       workspaceId: string,
       query: ListQuery,
+      prefetched?: Page<SimpleEntityView<F>>,
     ): Promise<Page<SimpleEntityView<F>>> {
       const visibility = await policy.visibility(db, userId, workspaceId);
+      if (prefetched) return prefetched;
       const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
       const request = {
         workspaceId,
@@ -167,6 +173,21 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
         limit: query.limit,
       };
       return listing.read<ListedRow, SimpleEntityView<F>>(db, request, toView);
+    },
+
+    /**
+     * The list request as a read for the caller's authentication to run in its own statement, or undefined when the
+     * query is invalid (the route then answers its 400 after authenticating, as any route does).
+     */
+    companion(workspaceId: string, query: ListQuery) {
+      try {
+        const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
+        const position = { workspaceId, sort, cursor: query.cursor, q: query.q, limit: query.limit };
+        return listing.companion<ListedRow, SimpleEntityView<F>>(position, toView);
+      } catch (error) {
+        if (error instanceof ApiError) return undefined;
+        throw error;
+      }
     },
 
     /** Changes one at the expected version; a stale version is a 409 carrying the current one. */
