@@ -68,6 +68,16 @@ describe('invalidateFor', () => {
     });
     expect([stale(client, plan), stale(client, otherPlan)]).toEqual([true, false]);
   });
+
+  it('refreshes the assignments of a plan only when an assignment changes', () => {
+    const assignments = planKeys.assignments('prj_1');
+    const client = cacheWith(assignments);
+    const change = { entityId: 'x', action: 'update', workspaceId: 'wsp_1', projectId: 'prj_1' };
+    invalidateFor(client, { ...change, entityType: 'task' });
+    expect(stale(client, assignments)).toBe(false);
+    invalidateFor(client, { ...change, entityType: 'assignment' });
+    expect(stale(client, assignments)).toBe(true);
+  });
 });
 
 describe('staleKeysFor', () => {

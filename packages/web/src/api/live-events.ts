@@ -39,6 +39,10 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
   // Tasks, links and the rest of a plan: refresh the project's plan and whatever else hangs off the project or product.
   return [
     ...(change.projectId ? [keys.entity('projects', change.projectId), planKeys.plan(change.projectId)] : []),
+    ...(change.projectId && /assignment/.test(change.entityType)
+      ? [planKeys.assignments(change.projectId)]
+      : []),
+    ...(change.projectId && /baseline/.test(change.entityType) ? [planKeys.baselines(change.projectId)] : []),
     ...(change.productId ? [keys.entity('products', change.productId)] : []),
     ['history'],
   ];

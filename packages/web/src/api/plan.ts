@@ -195,14 +195,32 @@ export const planKeys = {
   all: ['plan'] as const,
   plan: (projectId: string) => ['plan', projectId] as const,
   comments: (taskId: string) => ['plan', 'comments', taskId] as const,
-  baselines: (projectId: string) => ['plan', projectId, 'baselines'] as const,
-  assignments: (projectId: string) => ['plan', projectId, 'assignments'] as const,
+  // Apart from the plan's key, so a task edit does not refetch them; live events name them on their own changes.
+  baselines: (projectId: string) => ['plan-baselines', projectId] as const,
+  baseline: (baselineId: string) => ['plan-baselines', 'one', baselineId] as const,
+  assignments: (projectId: string) => ['plan-assignments', projectId] as const,
 };
 
 /** Lists come bare or as a page; both read as an array. */
 export function itemsOf<T>(reply: { items: T[] } | T[] | undefined): T[] {
   if (!reply) return [];
   return Array.isArray(reply) ? reply : reply.items;
+}
+
+/** Own writes in flight per project: a refetch waits for them, since each brings its schedule into the cache itself. */
+const ownWrites = new Map<string, Set<Promise<unknown>>>();
+
+/** Runs one of our own writes to a plan, so that refetches of that plan wait for it. */
+export async function ownWrite<T>(projectId: string, run: () => Promise<T>): Promise<T> {
+  const running = run();
+  const set = ownWrites.get(projectId) ?? new Set();
+  ownWrites.set(projectId, set);
+  set.add(running);
+  try {
+    return await running;
+  } finally {
+    set.delete(running);
+  }
 }
 
 /**
@@ -214,10 +232,12 @@ export function usePlan(projectId: string) {
   return useQuery({
     queryKey: planKeys.plan(projectId),
     queryFn: async ({ signal }) => {
-      const cached = client.getQueryData<Plan>(planKeys.plan(projectId));
-      if (cached) {
+      if (client.getQueryData<Plan>(planKeys.plan(projectId))) {
+        await Promise.allSettled([...(ownWrites.get(projectId) ?? [])]);
         const schedule = await planApi.schedule(projectId);
-        if (schedule.planRevision === cached.planRevision) return cached;
+        // Read after the wait: the live event of one's own edit usually finds its schedule already in the cache.
+        const cached = client.getQueryData<Plan>(planKeys.plan(projectId));
+        if (cached && schedule.planRevision <= cached.planRevision) return cached;
       }
       return planApi.plan(projectId, signal);
     },

@@ -124,7 +124,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     retry: false,
   });
   const baseline = useQuery({
-    queryKey: ['plan', projectId, 'baseline', baselineId],
+    queryKey: planKeys.baseline(baselineId),
     enabled: baselineId !== '',
     queryFn: async () => {
       const listed = baselines.data?.find((b) => b.id === baselineId);

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import {
   itemsOf,
   type LinkType,
+  ownWrite,
   type Plan,
   type PlanLink,
   type PlanTask,
@@ -38,7 +39,10 @@ export function usePlanEdits(projectId: string): PlanEdits {
   const toast = useToast();
   return useMemo(() => {
     const key = planKeys.plan(projectId);
-    const refresh = () => client.invalidateQueries({ queryKey: key });
+    // Not awaited: the refetch waits for the edits in flight (see ownWrite), and an edit must not wait for it in turn.
+    const refresh = () => {
+      void client.invalidateQueries({ queryKey: key });
+    };
     /**
      * After one of our own writes, the task or link the server replied with goes into the cached plan and only the
      * schedule is fetched again (a fraction of the whole plan's size); tasks are put in the schedule's outline order.
@@ -62,7 +66,7 @@ export function usePlanEdits(projectId: string): PlanEdits {
         const links = next.links.filter((l) => kept.has(l.predecessorId) && kept.has(l.successorId));
         return { ...next, tasks, links, schedule, planRevision: schedule.planRevision };
       });
-      if (!complete) await refresh();
+      if (!complete) refresh();
     };
     const withTask = (task: PlanTask) => (plan: Plan) => {
       const known = plan.tasks.some((t) => t.id === task.id);
@@ -79,11 +83,11 @@ export function usePlanEdits(projectId: string): PlanEdits {
         return { ok: true, value };
       } catch (error) {
         toast.error(messageOf(error));
-        await refresh();
+        refresh();
         return { ok: false };
       }
     }
-    return {
+    const edits: PlanEdits = {
       async createTask(body) {
         const result = await attempt(() => planApi.createTask(projectId, body));
         if (!result.ok) return undefined;
@@ -153,5 +157,12 @@ export function usePlanEdits(projectId: string): PlanEdits {
         return true;
       },
     };
+    // Each edit, its reply and its schedule together: a live event's refetch waits for the whole of it.
+    const wrapped = {} as Record<string, unknown>;
+    for (const [name, edit] of Object.entries(edits)) {
+      wrapped[name] = (...args: unknown[]) =>
+        ownWrite(projectId, () => (edit as (...a: unknown[]) => Promise<unknown>)(...args));
+    }
+    return wrapped as unknown as PlanEdits;
   }, [client, projectId, toast]);
 }
