@@ -195,9 +195,10 @@ export const planKeys = {
   all: ['plan'] as const,
   plan: (projectId: string) => ['plan', projectId] as const,
   comments: (taskId: string) => ['plan', 'comments', taskId] as const,
+  /** Under the plan's key: the baselines tab refreshes the Gantt's list through it. */
+  baselines: (projectId: string) => ['plan', projectId, 'baselines'] as const,
   // Apart from the plan's key, so a task edit does not refetch them; live events name them on their own changes.
-  baselines: (projectId: string) => ['plan-baselines', projectId] as const,
-  baseline: (baselineId: string) => ['plan-baselines', 'one', baselineId] as const,
+  baseline: (baselineId: string) => ['plan-baseline', baselineId] as const,
   assignments: (projectId: string) => ['plan-assignments', projectId] as const,
 };
 
