@@ -14,6 +14,7 @@ import { workspaceMembers, workspaces } from '../db/schema/workspaces';
 import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
 import { addPlanDemo } from './demo-plan';
+import { addResourceDemo } from './demo-resources';
 
 /** The slug that marks the demo workspace, so loading it twice finds the first one. */
 export const demoWorkspaceSlug = 'northwind-demo';
@@ -208,6 +209,7 @@ async function writeWorkspace(
   // The plan first: the agile demo then gives its project's work items the statuses of its sprints.
   await addPlanDemo(tx, workspaceId);
   await addAgileDemo(tx, workspaceId, ownerId);
+  await addResourceDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
