@@ -134,6 +134,25 @@ describe('boards and sprints in the web app', () => {
     expect(await page.locator('.board-column--exceeded .board-column__count').textContent()).toBe('2 / 1');
   });
 
+  it('defines a custom field and fills it in on a card', async () => {
+    await page.getByRole('button', { name: 'Fields' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Add field' }).click();
+    await dialog.getByLabel('Name of field 1').fill('Team');
+    await dialog.getByLabel('Type of Team').selectOption('select');
+    await dialog.getByLabel('Choices of Team').fill('Red, Blue');
+    await dialog.getByRole('button', { name: 'Save fields' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.board-card', { hasText: 'Find the moth' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Team').selectOption('Blue');
+    await dialog.getByRole('button', { name: 'Save task' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.board-card', { hasText: 'Find the moth' }).click();
+    expect(await page.getByRole('dialog').getByLabel('Team').inputValue()).toBe('Blue');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('filters, sorts and groups the list, and saves the view for the team', async () => {
     await page.goto(`${projectUrl}?view=list`);
     await page.locator('.list-row').first().waitFor();

@@ -23,6 +23,7 @@ export interface AgileTask {
   priority: Priority;
   labels: string[];
   completedAt: string | null;
+  customFields: Record<string, string | number | boolean | null>;
   updatedAt: string;
   version: number;
 }
@@ -39,6 +40,20 @@ export interface Workflow {
   projectId: string;
   columns: WorkflowColumn[];
   counts: Record<string, number>;
+  version: number;
+}
+
+/** A custom field a project defines; tasks keep values under its key. */
+export interface CustomField {
+  key: string;
+  name: string;
+  type: 'text' | 'number' | 'date' | 'select' | 'checkbox';
+  options?: string[];
+}
+
+export interface CustomFields {
+  projectId: string;
+  fields: CustomField[];
   version: number;
 }
 
@@ -110,6 +125,14 @@ export const agileApi = {
   saveWorkflow: (projectId: string, columns: WorkflowColumn[], version: number, moveTo?: string) =>
     request<Workflow>('PUT', `/api/projects/${enc(projectId)}/workflow`, {
       body: { columns, ...(moveTo ? { moveTo } : {}) },
+      ifMatch: version,
+    }),
+
+  customFields: (projectId: string) =>
+    request<CustomFields>('GET', `/api/projects/${enc(projectId)}/custom-fields`),
+  saveCustomFields: (projectId: string, fields: CustomField[], version: number) =>
+    request<CustomFields>('PUT', `/api/projects/${enc(projectId)}/custom-fields`, {
+      body: { fields },
       ifMatch: version,
     }),
 
@@ -189,6 +212,7 @@ export const agileKeys = {
   tasks: (projectId: string) => ['entity', 'projects', projectId, 'agile', 'tasks'] as const,
   workflow: (projectId: string) => ['entity', 'projects', projectId, 'agile', 'workflow'] as const,
   sprints: (projectId: string) => ['entity', 'projects', projectId, 'agile', 'sprints'] as const,
+  customFields: (projectId: string) => ['entity', 'projects', projectId, 'agile', 'custom-fields'] as const,
   burndown: (projectId: string, sprintId: string) =>
     ['entity', 'projects', projectId, 'agile', 'burndown', sprintId] as const,
   velocity: (projectId: string) => ['entity', 'projects', projectId, 'agile', 'velocity'] as const,
@@ -212,6 +236,13 @@ export const useWorkflow = (projectId: string) =>
   useQuery({
     queryKey: agileKeys.workflow(projectId),
     queryFn: () => agileApi.workflow(projectId),
+    placeholderData: keep,
+  });
+/** The custom fields the project defines. */
+export const useCustomFields = (projectId: string) =>
+  useQuery({
+    queryKey: agileKeys.customFields(projectId),
+    queryFn: () => agileApi.customFields(projectId),
     placeholderData: keep,
   });
 /** The project's sprints. */

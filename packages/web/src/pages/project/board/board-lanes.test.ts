@@ -21,6 +21,7 @@ const task = (id: string, fields: Partial<AgileTask> = {}): AgileTask => ({
   priority: 'medium',
   labels: [],
   completedAt: null,
+  customFields: {},
   updatedAt: '',
   version: 1,
   ...fields,

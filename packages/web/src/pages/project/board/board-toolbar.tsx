@@ -16,6 +16,7 @@ export function BoardToolbar({
   shown,
   total,
   onSettings,
+  onFields,
   views,
 }: {
   filter: TaskFilter;
@@ -28,6 +29,7 @@ export function BoardToolbar({
   shown: number;
   total: number;
   onSettings: () => void;
+  onFields: () => void;
   views: ReactNode;
 }) {
   const set = (change: Partial<TaskFilter>) => onFilter({ ...filter, ...change });
@@ -103,6 +105,9 @@ export function BoardToolbar({
       {views}
       <button type="button" className="button" onClick={onSettings}>
         <Icons.settings width={14} /> Columns
+      </button>
+      <button type="button" className="button" onClick={onFields}>
+        Fields
       </button>
     </div>
   );

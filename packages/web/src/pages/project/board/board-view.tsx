@@ -9,6 +9,7 @@ import {
   type AgileTask,
   type Priority,
   useAssignees,
+  useCustomFields,
   useProjectTasks,
   useSprints,
   useWorkflow,
@@ -18,6 +19,7 @@ import type { CardActions, CardKey } from './board-card';
 import { BoardCell } from './board-cell';
 import { boardLanes, type Lane, type Swimlanes } from './board-lanes';
 import { BoardToolbar } from './board-toolbar';
+import { CustomFieldSettings } from './custom-field-settings';
 import { TaskDetails } from './task-details';
 import { filterTasks, indexTasks, labelsOf, rankAt, type TaskFilter, type TaskIndex } from './task-model';
 import { indexWithout, usePointerDrag } from './use-pointer-drag';
@@ -66,6 +68,8 @@ function Board({
   const [openId, setOpenId] = useState<string>();
   const [focusId, setFocusId] = useState<string>();
   const [settings, setSettings] = useState(false);
+  const [fieldsOpen, setFieldsOpen] = useState(false);
+  const customFields = useCustomFields(projectId);
   const update = useTaskUpdate(projectId);
   const columns = workflow.columns;
 
@@ -190,6 +194,7 @@ function Board({
         shown={cards.length}
         total={index.leaves.length}
         onSettings={() => setSettings(true)}
+        onFields={() => setFieldsOpen(true)}
         views={
           <SavedViewPicker<BoardConfig>
             projectId={projectId}
@@ -259,6 +264,14 @@ function Board({
           sprints={sprints.data ?? []}
           outline={index.outline.get(open.id) ?? ''}
           onClose={() => setOpenId(undefined)}
+        />
+      ) : null}
+      {customFields.data ? (
+        <CustomFieldSettings
+          projectId={projectId}
+          fields={customFields.data}
+          open={fieldsOpen}
+          onClose={() => setFieldsOpen(false)}
         />
       ) : null}
       <WorkflowSettings

@@ -8,9 +8,11 @@ import {
   type AgileTask,
   agileApi,
   agileKeys,
+  type CustomField,
   type Priority,
   priorities,
   type Sprint,
+  useCustomFields,
   type WorkflowColumn,
 } from './agile-api';
 
@@ -38,7 +40,12 @@ export function TaskDetails({
   const client = useQueryClient();
   const toast = useToast();
   const [draft, setDraft] = useState(() => draftOf(task));
-  useEffect(() => setDraft(draftOf(task)), [task]);
+  const [custom, setCustom] = useState(task.customFields);
+  const fields = useCustomFields(projectId).data?.fields ?? [];
+  useEffect(() => {
+    setDraft(draftOf(task));
+    setCustom(task.customFields);
+  }, [task]);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -58,6 +65,7 @@ export function TaskDetails({
             .filter(Boolean),
           sprintId: draft.sprintId || null,
           description: draft.description,
+          customFields: Object.fromEntries(fields.map((f) => [f.key, custom[f.key] ?? null])),
         },
         task.version,
       ),
@@ -150,6 +158,18 @@ export function TaskDetails({
               </select>
             </label>
           </div>
+          {fields.length > 0 ? (
+            <div className="task-details__grid">
+              {fields.map((field) => (
+                <CustomFieldInput
+                  key={field.key}
+                  field={field}
+                  value={custom[field.key] ?? null}
+                  onChange={(value) => setCustom({ ...custom, [field.key]: value })}
+                />
+              ))}
+            </div>
+          ) : null}
           <label className="field">
             <span className="field__label">Labels</span>
             <input className="input" placeholder="ux, payments" {...field('labels')} />
@@ -187,4 +207,62 @@ function draftOf(task: AgileTask) {
     sprintId: task.sprintId ?? '',
     description: task.description,
   };
+}
+
+/** The input of one custom field, by its type; an emptied field saves as null. */
+function CustomFieldInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: CustomField;
+  value: string | number | boolean | null;
+  onChange: (value: string | number | boolean | null) => void;
+}) {
+  const id = useId();
+  if (field.type === 'checkbox') {
+    return (
+      <label className="row" style={{ gap: 8, alignSelf: 'end' }}>
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {field.name}
+      </label>
+    );
+  }
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {field.name}
+      </label>
+      {field.type === 'select' ? (
+        <select
+          id={id}
+          className="select"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value || null)}
+        >
+          <option value="">—</option>
+          {(field.options ?? []).map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          className="input"
+          type={field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text'}
+          value={value === null ? '' : String(value)}
+          onChange={(event) => {
+            const text = event.target.value;
+            onChange(text === '' ? null : field.type === 'number' ? Number(text) : text);
+          }}
+        />
+      )}
+    </div>
+  );
 }

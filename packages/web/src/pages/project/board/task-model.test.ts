@@ -17,6 +17,7 @@ const task = (name: string, fields: Partial<AgileTask> = {}): AgileTask => ({
   priority: 'medium',
   labels: [],
   completedAt: null,
+  customFields: {},
   updatedAt: '2026-01-01T00:00:00Z',
   version: 1,
   ...fields,

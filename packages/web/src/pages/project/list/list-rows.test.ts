@@ -17,6 +17,7 @@ const task = (id: string, position: number, fields: Partial<AgileTask> = {}): Ag
   priority: 'medium',
   labels: [],
   completedAt: null,
+  customFields: {},
   updatedAt: '',
   version: 1,
   ...fields,
