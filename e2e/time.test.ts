@@ -21,6 +21,7 @@ let browser: Browser;
 let boss: Page;
 let crew: Page;
 let workspaceId: string;
+let houseId: string;
 
 /** Sends a write of any method from inside the page, as the web app would. */
 function apiCall(page: Page, method: string, path: string, body: unknown): Promise<unknown> {
@@ -95,6 +96,7 @@ describe('time tracking and workload in the web app', () => {
       name: 'Shed',
       startDate: '2026-03-02',
     });
+    houseId = house.id;
     const foundations = await apiPost(boss, `/api/projects/${house.id}/tasks`, {
       name: 'Foundations',
       durationMinutes: 2400,
@@ -194,5 +196,29 @@ describe('time tracking and workload in the web app', () => {
     expect(await calm.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe(
       'rgb(254, 242, 242)',
     );
+  });
+  it('adds a resource with its own working time from the Resources page', async () => {
+    await boss.getByRole('button', { name: 'Add resource' }).first().click();
+    const dialog = boss.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Tower crane');
+    await dialog.getByLabel('Kind').selectOption('equipment');
+    await dialog.getByLabel('Max units (%)').fill('200');
+    await dialog.getByLabel(/Own working time/).check();
+    await dialog.getByLabel('Working hours').fill('07:00-15:00');
+    await dialog.getByRole('button', { name: 'Add resource' }).click();
+    const row = boss
+      .getByRole('table')
+      .first()
+      .getByRole('row', { name: /Tower crane/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('200 %');
+    expect(await row.textContent()).toContain('8 h/day');
+  });
+
+  it("lists a project's assignments by resource on its Resources tab", async () => {
+    await boss.goto(`/w/${workspaceId}/projects/${houseId}?view=resources`);
+    const table = boss.getByRole('table');
+    await table.getByRole('rowheader', { name: 'Ana Builder' }).waitFor();
+    expect(await table.getByRole('row', { name: /Foundations/ }).textContent()).toContain('100 %');
   });
 });

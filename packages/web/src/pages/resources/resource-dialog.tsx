@@ -221,7 +221,7 @@ export function ResourceDialog({
             </legend>
             {ownCalendar ? (
               <div className="stack-sm">
-                <div className="row" role="group" aria-label="Working days">
+                <fieldset className="row resource-form__days" aria-label="Working days">
                   {weekdays.map((label, day) => (
                     <label key={label} className="resource-form__day">
                       <input
@@ -238,7 +238,7 @@ export function ResourceDialog({
                       {label}
                     </label>
                   ))}
-                </div>
+                </fieldset>
                 <TextField
                   label="Working hours"
                   value={hours}
