@@ -44,6 +44,7 @@ export function AddTaskRow({ workspaceId, onAdd }: { workspaceId: string; onAdd:
     >
       <select
         className="select"
+        style={{ width: 'auto', minWidth: 220 }}
         aria-label="Project"
         value={projectId}
         onChange={(event) => {
@@ -60,6 +61,7 @@ export function AddTaskRow({ workspaceId, onAdd }: { workspaceId: string; onAdd:
       </select>
       <select
         className="select"
+        style={{ width: 'auto', minWidth: 260 }}
         aria-label="Task"
         value={taskId}
         disabled={!projectId}
