@@ -2,6 +2,15 @@
  * Server figures: cold and warm start of `tandem serve` on the embedded PostgreSQL, an authenticated list of 50 items
  * and an authenticated write under autocannon, and the server's memory under that load. Prints figures only.
  * Run: npm run bench
+ *
+ * Figures of 2026-11-23 on the shared 2-core machine, taken while other test suites kept its load at 8-12, so the
+ * req/s swing several-fold from run to run (the /api/health baseline went from 272 to 2,275 req/s):
+ *   before the list and HTTP work (b43ceec): list 509 / 583 req/s (p99 129 / 105 ms), create 108 / 259 req/s,
+ *     RSS peak 198 / 227 MB
+ *   after (5312865, with others' later task features): list 382 / 131 / 854 / 1,058 req/s (p99 84 / 416 / 65 / 34 ms),
+ *     create 93 / 55 / 88 / 171 req/s, RSS peak 240 / 170 / 268 / 245 MB
+ * CPU per list request, interleaved runs at the same load: Node 2.5-3.3 ms before, 1.4-1.8 ms after; PostgreSQL
+ * 0.45-0.53 ms before, 0.26-0.35 ms after; one SQL statement per list instead of two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
