@@ -227,4 +227,24 @@ describe('time entries', () => {
       ]),
     );
   });
+
+  it("costs a project's logged minutes at the standard rate of each person's resource", async () => {
+    const taskId = await w.task('Costed');
+    await w.owner.json('POST', `/api/workspaces/${w.workspaceId}/resources`, {
+      name: 'Worker as resource',
+      userId: w.worker.id,
+      standardRateCents: 6000,
+    });
+    await w.worker.json('POST', '/api/time-entries', { taskId, day: '2026-03-18', minutes: 90 }, 201);
+    // The manager is no resource: their time counts as work but costs nothing.
+    await w.manager.json('POST', '/api/time-entries', { taskId, day: '2026-03-18', minutes: 30 }, 201);
+    const actuals = await w.member.json<{
+      items: { taskId: string; actualMinutes: number; actualCostCents: number }[];
+    }>('GET', `/api/projects/${w.projectId}/actuals`);
+    expect(actuals.items.find((item) => item.taskId === taskId)).toMatchObject({
+      actualMinutes: 120,
+      actualCostCents: 9000,
+    });
+    expect((await w.guest.request('GET', `/api/projects/${w.projectId}/actuals`)).status).toBe(404);
+  });
 });

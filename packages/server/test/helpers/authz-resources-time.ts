@@ -166,6 +166,10 @@ export function timeExpectations(): Record<string, MatrixRow> {
         path: `/api/workspaces/${w.workspaceId}/workload?from=2026-01-05&to=2026-01-16`,
       }),
     },
+    'GET /api/projects/:projectId/actuals': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/projects/${w.projectId}/actuals` }),
+    },
     'GET /api/time-entries': {
       status: signedIn(200),
       call: async () => ({ path: '/api/time-entries?from=2026-02-02&to=2026-02-08' }),

@@ -11,6 +11,7 @@ import {
   idSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { projectActuals } from './actuals-service';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './time-entry-service';
 import {
   createEntryBody,
@@ -80,8 +81,38 @@ const stop = createRoute({
   responses: { 200: { description: 'Stopped', ...json(timerSchema) }, ...errorResponses, ...locked },
 });
 
+const actuals = createRoute({
+  method: 'get',
+  path: '/api/projects/{projectId}/actuals',
+  summary: "Minutes logged on a project's tasks and their cost at the loggers' standard rates",
+  request: { params: z.object({ projectId: idSchema }) },
+  responses: {
+    200: {
+      description: 'Actual work and cost per task',
+      ...json(
+        z.object({
+          items: z.array(
+            z.object({
+              taskId: z.string(),
+              taskName: z.string(),
+              actualMinutes: z.number().int(),
+              actualCostCents: z.number().int(),
+            }),
+          ),
+          totalMinutes: z.number().int(),
+          totalCostCents: z.number().int(),
+        }),
+      ),
+    },
+    ...errorResponses,
+  },
+});
+
 /** Registers the time entry and timer routes. */
 export function registerTimeRoutes(app: App, deps: AppDeps): void {
+  defineRoute(app, policy.signedIn, actuals, async (c) => {
+    return c.json(await projectActuals(deps.db, callerId(c), c.req.valid('param').projectId), 200);
+  });
   defineRoute(app, policy.signedIn, list, async (c) => {
     return c.json(await listTimeEntries(deps.db, callerId(c), c.req.valid('query')), 200);
   });
