@@ -4,11 +4,11 @@
  * a cold and a warm read of the whole plan. Prints figures only.
  * Run: npm run bench:plan
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../packages/server/src/db/ids';
-import { planCache } from '../packages/server/src/domain/schedule/plan-cache';
 import { startServer } from '../packages/server/src/server';
 import { seededRandom } from './seeded-random';
 
@@ -22,7 +22,37 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tandem-plan-bench-'));
 // The embedded PostgreSQL runs as its own user when Tandem runs as root: it must reach the directory.
 chmodSync(dataDir, 0o755);
 const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
-const base = server.url;
+// Seeding talks to this in-process server; the measured server runs in a process of its own (below), so the
+// clients' work does not share its event loop.
+let base = server.url;
+
+async function serveApart(): Promise<ChildProcess> {
+  const port = 3990 + Math.floor(Math.random() * 9);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: new URL('..', import.meta.url).pathname,
+      env: { ...process.env, DATABASE_URL: server.database.connectionString, TANDEM_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  base = `http://127.0.0.1:${port}`;
+  for (let waited = 0; waited < 120_000; waited += 50) {
+    if (child.exitCode !== null) throw new Error(`tandem serve exited early:\n${stderr}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return child;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('tandem serve did not answer /api/health');
+}
 
 async function call(
   method: string,
@@ -137,6 +167,7 @@ function figures(samples: number[]): string {
 
 /** Runs `clients` loops at once, each over its own tasks (so versions never collide), timing `step` each time. */
 async function load(
+  clientCount: number,
   leaves: string[],
   versions: Map<string, number>,
   step: (taskId: string, version: number) => Promise<number>,
@@ -144,8 +175,8 @@ async function load(
   const samples: number[] = [];
   const random = seededRandom(7);
   await Promise.all(
-    Array.from({ length: clients }, async (_, client) => {
-      const own = leaves.filter((_, i) => i % clients === client);
+    Array.from({ length: clientCount }, async (_, client) => {
+      const own = leaves.filter((_, i) => i % clientCount === client);
       for (let n = 0; n < patchesPerClient; n++) {
         const taskId = own[Math.floor(random() * own.length)] as string;
         const started = performance.now();
@@ -158,8 +189,10 @@ async function load(
   return samples;
 }
 
+let apart: ChildProcess | undefined;
 try {
   const { token, projectId, leaves } = await seed();
+  apart = await serveApart();
   const plan = `/api/projects/${projectId}/plan`;
   const schedule = `/api/projects/${projectId}/schedule`;
   let started = performance.now();
@@ -181,9 +214,9 @@ try {
     );
     return Number(task.version);
   };
-  const loadsBefore = planCache.stats.fullLoads;
-  const patches = await load(leaves, versions, patch);
-  const roundTrips = await load(leaves, versions, async (taskId, version) => {
+  const single = await load(1, leaves, versions, patch);
+  const patches = await load(clients, leaves, versions, patch);
+  const roundTrips = await load(clients, leaves, versions, async (taskId, version) => {
     const next = await patch(taskId, version);
     await call('GET', schedule, token);
     return next;
@@ -196,15 +229,18 @@ try {
   if (current.planRevision !== revision)
     throw new Error(`schedule at ${current.planRevision}, plan at ${revision}`);
 
+  console.log(`API update task (10000-task project, 1 client): ${figures(single)}`);
   console.log(`API update task (10000-task project, 10 clients): ${figures(patches)}`);
   console.log(`API update task + GET schedule (10000-task project, 10 clients): ${figures(roundTrips)}`);
   console.log(
     `API GET plan (10000 tasks, 15000 links): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`,
   );
-  console.log(
-    `full plan loads during ${2 * clients * patchesPerClient} writes: ${planCache.stats.fullLoads - loadsBefore}`,
-  );
 } finally {
+  if (apart && apart.exitCode === null) {
+    const exited = new Promise((resolve) => apart?.once('exit', resolve));
+    apart.kill('SIGTERM');
+    await exited;
+  }
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -12,7 +12,14 @@ import type { Database, Queryable } from '../../db/client';
 import { taskLinks } from '../../db/schema/task-links';
 import { engineLink, engineTaskColumns, loadPlanInput, type PlanInput } from './build-input';
 import { type EngineTaskFields, engineTask } from './engine-task';
-import { instantFormatter, type ScheduleView, scheduleJson, toScheduleView } from './schedule-view';
+import {
+  instantFormatter,
+  type ScheduleJsonCache,
+  type ScheduleView,
+  scheduleJson,
+  scheduleJsonCache,
+  toScheduleView,
+} from './schedule-view';
 
 /**
  * What one plan write changed: the tasks whose own fields changed, the task pairs whose link was added, changed or
@@ -33,8 +40,8 @@ interface PlanState {
   positions: Map<string, number>;
   schedule?: ScheduleView;
   json?: string;
-  /** Each task's schedule JSON by its engine output object (see `scheduleJson`). */
-  fragments: WeakMap<object, string>;
+  /** What writing the schedule's JSON keeps from one edit to the next (see `scheduleJson`). */
+  jsonCache: ScheduleJsonCache;
   /** Formats the plan's instants, remembering them across edits. */
   format: (t: Instant) => string;
 }
@@ -112,7 +119,7 @@ export class PlanCache {
   /** The same schedule as JSON text, written once per revision: the reply body of the schedule and plan reads. */
   async scheduleJson(db: Database, projectId: string, revision: number): Promise<string> {
     const state = await this.state(db, projectId, revision);
-    state.json ??= scheduleJson(contextOf(state), state.scheduler.schedule(), state.fragments, state.format);
+    state.json ??= scheduleJson(contextOf(state), state.scheduler.schedule(), state.jsonCache, state.format);
     return state.json;
   }
 
@@ -289,7 +296,7 @@ function stateOf(input: PlanInput): PlanState {
     scheduler,
     index,
     positions: input.positions,
-    fragments: new WeakMap(),
+    jsonCache: scheduleJsonCache(),
     format: instantFormatter(),
   };
 }
