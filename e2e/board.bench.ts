@@ -135,20 +135,25 @@ async function main(): Promise<void> {
     await page.evaluate(
       `document.querySelectorAll('.board-cell__scroll').forEach((c) => { c.scrollTop = 0; })`,
     );
-    const card = page.locator('.board-card').first();
-    const name = (await card.locator('.board-card__name').textContent()) ?? '';
-    await card.focus();
-    const moving = performance.now();
-    const saved = page.waitForResponse(
-      (r) => r.request().method() === 'PATCH' && r.url().includes('/api/tasks/'),
-    );
-    await page.keyboard.press('Shift+ArrowRight');
-    await page.locator('.board-cell').nth(1).locator('.board-card', { hasText: name }).waitFor();
-    const shown = performance.now() - moving;
-    await saved;
-    console.log(
-      `board ${cardCount} cards: keyboard move shown after ${shown.toFixed(0)} ms, saved after ${(performance.now() - moving).toFixed(0)} ms`,
-    );
+    // A figure that cannot be taken (a busy machine timing out) is reported, and the bench goes on to the next.
+    try {
+      const card = page.locator('.board-card').first();
+      const name = (await card.locator('.board-card__name').textContent()) ?? '';
+      await card.focus();
+      const moving = performance.now();
+      const saved = page.waitForResponse(
+        (r) => r.request().method() === 'PATCH' && r.url().includes('/api/tasks/'),
+      );
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.locator('.board-cell').nth(1).locator('.board-card', { hasText: name }).waitFor();
+      const shown = performance.now() - moving;
+      await saved;
+      console.log(
+        `board ${cardCount} cards: keyboard move shown after ${shown.toFixed(0)} ms, saved after ${(performance.now() - moving).toFixed(0)} ms`,
+      );
+    } catch (error) {
+      console.log(`board ${cardCount} cards: keyboard move not measured (${String(error).split('\n')[0]})`);
+    }
 
     await page.getByLabel('Swimlanes').selectOption('epic');
     const lanes = performance.now();
