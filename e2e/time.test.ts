@@ -184,8 +184,8 @@ describe('time tracking and workload in the web app', () => {
   it('shows the over-allocated resource in red on the workload grid', async () => {
     await boss.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Resources' }).click();
     await boss.getByRole('heading', { level: 1, name: 'Resources' }).waitFor();
-    await boss.getByLabel('Workload by').selectOption('day');
-    await boss.getByLabel('Workload from').fill('2026-03-02');
+    await boss.getByLabel('Workload by', { exact: true }).selectOption('day');
+    await boss.getByLabel('Workload from', { exact: true }).fill('2026-03-02');
     const row = boss.getByRole('row', { name: /Ana Builder/ });
     await row.getByText('Over-allocated').waitFor();
     const cell = row.getByRole('cell', { name: 'Ana Builder, 2026-03-03: 16 h of 8 h, over-allocated' });
@@ -215,10 +215,12 @@ describe('time tracking and workload in the web app', () => {
     expect(await row.textContent()).toContain('8 h/day');
   });
 
-  it("lists a project's assignments by resource on its Resources tab", async () => {
+  it("lists a project's assignments by resource and its logged time on its Resources tab", async () => {
     await boss.goto(`/w/${workspaceId}/projects/${houseId}?view=resources`);
-    const table = boss.getByRole('table');
+    const table = boss.getByRole('region', { name: 'Assignments by resource' }).getByRole('table');
     await table.getByRole('rowheader', { name: 'Ana Builder' }).waitFor();
     expect(await table.getByRole('row', { name: /Foundations/ }).textContent()).toContain('100 %');
+    const actuals = boss.getByRole('table', { name: 'Actual work and cost by task' });
+    expect(await actuals.getByRole('row', { name: /Foundations/ }).textContent()).toContain('4 h');
   });
 });

@@ -73,6 +73,13 @@ export interface Workload {
   unscheduledProjects: { id: string; name: string }[];
 }
 
+/** Time logged on a project's tasks and its cost. */
+export interface ProjectActuals {
+  items: { taskId: string; taskName: string; actualMinutes: number; actualCostCents: number }[];
+  totalMinutes: number;
+  totalCostCents: number;
+}
+
 /** The resource, assignment and workload calls. */
 export const resourcesApi = {
   list: (workspaceId: string) =>
@@ -97,6 +104,7 @@ export const resourcesApi = {
     }),
   unassign: (assignment: Assignment) =>
     request<void>('DELETE', `/api/assignments/${assignment.id}`, { ifMatch: assignment.version }),
+  actuals: (projectId: string) => request<ProjectActuals>('GET', `/api/projects/${projectId}/actuals`),
   workload: (workspaceId: string, from: string, to: string, unit: 'day' | 'week') =>
     request<Workload>('GET', `/api/workspaces/${workspaceId}/workload`, { query: { from, to, unit } }),
 };
@@ -109,6 +117,7 @@ export const resourceKeys = {
     ['workload', workspaceId, from, to, unit] as const,
   /** Under the plan's key, so the plan's live refresh also refreshes its assignments. */
   assignments: (projectId: string) => ['plan', projectId, 'assignments'] as const,
+  actuals: (projectId: string) => ['plan', projectId, 'actuals'] as const,
 };
 
 /** Units as a percentage for people ("50 %"). */

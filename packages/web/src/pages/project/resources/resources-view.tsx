@@ -7,6 +7,7 @@ import { Icons } from '../../../components/icons';
 import {
   type Assignment,
   hoursOf,
+  moneyOf,
   percentOf,
   resourceKeys,
   resourcesApi,
@@ -24,6 +25,10 @@ export function ResourcesView({ workspaceId, projectId }: ProjectViewProps) {
   const plan = useQuery({
     queryKey: planKeys.plan(projectId),
     queryFn: ({ signal }) => planApi.plan(projectId, signal),
+  });
+  const actuals = useQuery({
+    queryKey: resourceKeys.actuals(projectId),
+    queryFn: () => resourcesApi.actuals(projectId),
   });
   const durations = new Map((plan.data?.tasks ?? []).map((task) => [task.id, task.durationMinutes]));
   const workOf = (assignment: Assignment) =>
@@ -84,6 +89,35 @@ export function ResourcesView({ workspaceId, projectId }: ProjectViewProps) {
           </table>
         </section>
       )}
+      {actuals.data && actuals.data.items.length > 0 ? (
+        <section className="card workload" aria-labelledby="actuals-title">
+          <header className="card__header">
+            <h2 id="actuals-title">Actuals</h2>
+            <p>
+              {hoursOf(actuals.data.totalMinutes)} logged, costing {moneyOf(actuals.data.totalCostCents)} at
+              the standard rates of the people who logged them.
+            </p>
+          </header>
+          <table aria-label="Actual work and cost by task">
+            <thead>
+              <tr>
+                <th scope="col">Task</th>
+                <th scope="col">Logged</th>
+                <th scope="col">Cost</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actuals.data.items.map((item) => (
+                <tr key={item.taskId}>
+                  <td>{item.taskName}</td>
+                  <td>{hoursOf(item.actualMinutes)}</td>
+                  <td>{moneyOf(item.actualCostCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="assign-title">
         <header className="card__header">
           <h2 id="assign-title">Assign by task</h2>
