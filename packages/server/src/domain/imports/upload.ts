@@ -33,7 +33,10 @@ export async function uploadOf(c: Context): Promise<Upload> {
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > importLimitBytes) throw fileTooLarge(importLimitBytes);
   if (type.startsWith('multipart/form-data')) {
-    const form = await c.req.parseBody();
+    // A malformed form (no boundary, a cut-off part) is the client's mistake, not a server error.
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'VALIDATION_FAILED', 'The multipart form could not be read', 'file');
+    });
     const file = form.file;
     if (!(file instanceof File))
       throw new ApiError(400, 'VALIDATION_FAILED', 'Send the file in a part named "file"', 'file');
