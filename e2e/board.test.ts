@@ -12,6 +12,7 @@ let browser: Browser;
 let page: Page;
 let projectUrl: string;
 let projectId: string;
+const scriptErrors: string[] = [];
 
 /** The names of the cards in a board column, top to bottom. */
 async function cardsIn(column: string): Promise<string[]> {
@@ -43,6 +44,7 @@ describe('boards and sprints in the web app', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
     await page.goto('/setup');
     await ui(page).signUp(owner);
     await ui(page).createFirstWorkspace('Harvard');
@@ -211,5 +213,9 @@ describe('boards and sprints in the web app', () => {
     await chart.waitFor();
     expect(await chart.getAttribute('aria-label')).toContain('of 12 committed points remain');
     await page.locator('svg[data-chart="burnup"]').waitFor();
+  });
+
+  it('raised no script error on any of these pages', () => {
+    expect(scriptErrors).toEqual([]);
   });
 });
