@@ -3,6 +3,7 @@ import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerImportRoutes } from './imports/import-routes';
+import { registerCommentRoutes } from './comments/comment-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerProductRoutes } from './products/product-routes';
@@ -27,6 +28,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerTaskRoutes,
   registerScheduleRoutes,
   registerLinkRoutes,
+  registerCommentRoutes,
   registerWorkflowRoutes,
   registerSprintRoutes,
   registerViewRoutes,
