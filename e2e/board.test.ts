@@ -127,12 +127,27 @@ describe('boards and sprints in the web app', () => {
     await expect.poll(() => cardsIn('In progress')).toEqual(['Tape it in the log', 'Write the compiler']);
   });
 
+  it('shows a card moved in another window without a reload', async () => {
+    const other = await page.context().newPage();
+    try {
+      await other.goto(`${projectUrl}?view=board`);
+      await other.locator('.board-card').first().waitFor();
+      await other.locator('.live-dot[data-status="live"]').waitFor();
+      await page.locator('.board-card', { hasText: 'Tape it in the log' }).focus();
+      await page.keyboard.press('Shift+ArrowRight');
+      const review = other.locator('.board__lane').first().locator('.board-cell').nth(2);
+      await review.locator('.board-card', { hasText: 'Tape it in the log' }).waitFor({ timeout: 5000 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('highlights a column over its WIP limit after the limit is set in the column settings', async () => {
     await page.getByRole('button', { name: 'Columns' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('WIP limit of In progress').fill('1');
+    await dialog.getByLabel('WIP limit of In review').fill('1');
     await dialog.getByRole('button', { name: 'Save columns' }).click();
-    await page.locator('.board-column--exceeded', { hasText: 'In progress' }).waitFor();
+    await page.locator('.board-column--exceeded', { hasText: 'In review' }).waitFor();
     expect(await page.locator('.board-column--exceeded .board-column__count').textContent()).toBe('2 / 1');
   });
 
