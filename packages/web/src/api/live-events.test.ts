@@ -98,4 +98,33 @@ describe('staleKeysFor', () => {
     invalidateFor(client, ...burst);
     expect(invalidations).toBe(1);
   });
+
+  it('refreshes the resource list and the workload on a resource change, and the time pages on logged time', () => {
+    const resources = ['resources', 'wsp_1'];
+    const workload = ['workload', 'wsp_1', '2026-11-02', '2026-11-29', 'day'];
+    const week = ['time', 'week', 'wsp_1', '2026-11-23'];
+    const plan = planKeys.plan('prj_1');
+    const client = cacheWith(resources, workload, week, plan);
+    invalidateFor(client, {
+      entityType: 'resource',
+      entityId: 'res_1',
+      action: 'update',
+      workspaceId: 'wsp_1',
+    });
+    expect([resources, workload, week, plan].map((k) => stale(client, k))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const again = cacheWith(resources, workload, week, plan);
+    invalidateFor(again, {
+      entityType: 'timeEntry',
+      entityId: 'tim_1',
+      action: 'create',
+      workspaceId: 'wsp_1',
+      projectId: 'prj_1',
+    });
+    expect([resources, workload, week, plan].map((k) => stale(again, k))).toEqual([false, true, true, true]);
+  });
 });

@@ -36,11 +36,17 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
     ];
   }
   if (/invitation/.test(change.entityType)) return [keys.invitations(workspaceId)];
+  // Resources and time are workspace-wide: the resource list, the workload grid and the time pages show them.
+  const workload = ['workload', workspaceId];
+  if (change.entityType === 'resource') return [['resources', workspaceId], workload];
+  if (change.entityType === 'timeEntry' || change.entityType === 'timesheet') {
+    return [['time'], workload, ...(change.projectId ? [planKeys.plan(change.projectId)] : [])];
+  }
   // Tasks, links and the rest of a plan: refresh the project's plan and whatever else hangs off the project or product.
   return [
     ...(change.projectId ? [keys.entity('projects', change.projectId), planKeys.plan(change.projectId)] : []),
     ...(change.projectId && /assignment/.test(change.entityType)
-      ? [planKeys.assignments(change.projectId)]
+      ? [planKeys.assignments(change.projectId), workload]
       : []),
     ...(change.projectId && /baseline/.test(change.entityType) ? [planKeys.baselines(change.projectId)] : []),
     ...(change.productId ? [keys.entity('products', change.productId)] : []),

@@ -85,6 +85,7 @@ export interface Schedule {
 /** The project fields a Gantt reads. */
 export interface PlanProject {
   id: string;
+  workspaceId: string;
   name: string;
   startDate: string;
   statusDate?: string | null;

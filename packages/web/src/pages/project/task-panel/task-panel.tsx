@@ -4,6 +4,7 @@ import { Icons } from '../../../components/icons';
 import { unitSettingsOf } from '../gantt/cell-values';
 import type { PlanEdits } from '../gantt/use-plan-edits';
 import { formatGridDate } from '../gantt/wall-clock';
+import { TaskAssignments } from '../resources/task-assignments';
 import { MarkdownView } from './markdown-view';
 import { TaskComments } from './task-comments';
 import { TaskLinks } from './task-links';
@@ -239,6 +240,11 @@ export function TaskPanel({
           Milestone
         </label>
         <TaskLinks plan={plan} task={task} edits={edits} minutesPerDay={settings.minutesPerDay} />
+        <TaskAssignments
+          workspaceId={plan.project.workspaceId}
+          projectId={plan.project.id}
+          taskId={task.id}
+        />
         <TaskComments taskId={task.id} />
       </div>
     </aside>
