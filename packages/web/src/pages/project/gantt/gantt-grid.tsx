@@ -20,8 +20,8 @@ export function gridColumns(withResources: boolean): GridColumn[] {
     { key: 'outline', label: 'WBS', width: 52, editable: false },
     { key: 'name', label: 'Task name', width: 220, editable: true },
     { key: 'duration', label: 'Duration', width: 76, editable: true, align: 'end' },
-    { key: 'start', label: 'Start', width: 112, editable: true },
-    { key: 'finish', label: 'Finish', width: 112, editable: true },
+    { key: 'start', label: 'Start', width: 124, editable: true },
+    { key: 'finish', label: 'Finish', width: 124, editable: true },
     { key: 'percent', label: '% done', width: 64, editable: true, align: 'end' },
     { key: 'predecessors', label: 'Predecessors', width: 104, editable: false },
     ...(withResources
