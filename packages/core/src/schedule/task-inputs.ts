@@ -12,6 +12,11 @@ export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) 
 
 const none: readonly ScheduleProject['assignments'][number][] = [];
 
+/** An optional instant as a coordinate on `t`, NaN when absent. */
+function coordOf(t: TimeIndex, instant: number | undefined): number {
+  return instant === undefined ? Number.NaN : t.toCoord(instant);
+}
+
 /** The empty column (see TaskInputs.gap). */
 const none64 = new Float64Array(0);
 
@@ -296,15 +301,16 @@ export class TaskInputs {
     this.cdate[i] = task.constraint.date === undefined ? Number.NaN : t.toCoord(task.constraint.date);
     // Named tests first: most tasks need none of these columns, and most projects have none of them.
     const { deadline, actualStart, actualFinish, manualStart, manualFinish } = task;
-    const coord = (instant: number | undefined) => (instant === undefined ? Number.NaN : t.toCoord(instant));
-    if (deadline !== undefined || this.deadline.length !== 0) this.column('deadline')[i] = coord(deadline);
+    // No closure here: this runs once a task, and tsx names every closure it creates (a defineProperty call each).
+    if (deadline !== undefined || this.deadline.length !== 0)
+      this.column('deadline')[i] = coordOf(t, deadline);
     if (flags & (F_STARTED | F_COMPLETE) || this.actualStart.length !== 0) {
-      this.column('actualStart')[i] = coord(actualStart);
-      this.column('actualFinish')[i] = coord(actualFinish);
+      this.column('actualStart')[i] = coordOf(t, actualStart);
+      this.column('actualFinish')[i] = coordOf(t, actualFinish);
     }
     if (flags & F_MANUAL || this.manualStart.length !== 0) {
-      this.column('manualStart')[i] = coord(manualStart);
-      this.column('manualFinish')[i] = coord(manualFinish);
+      this.column('manualStart')[i] = coordOf(t, manualStart);
+      this.column('manualFinish')[i] = coordOf(t, manualFinish);
     }
     // Read here so the output pass need not touch the task objects again.
     this.percent[i] = task.percentComplete;
