@@ -15,9 +15,13 @@ import { type EngineTaskFields, engineTask } from './engine-task';
 import {
   instantFormatter,
   type ScheduleJsonCache,
+  type ScheduleTexts,
   type ScheduleView,
+  scheduleDeltaJson,
   scheduleJson,
   scheduleJsonCache,
+  scheduleTexts,
+  taskDelta,
   toScheduleView,
 } from './schedule-view';
 
@@ -51,6 +55,9 @@ export interface KnownRows {
   tasks?: readonly (EngineTaskFields & { position: number })[];
 }
 
+/** How many past revisions' task texts a project keeps for deltas: enough for a few clients a few edits behind. */
+const textsKept = 8;
+
 const taskFieldsNotInEngine = new Set(['id']);
 
 /** The fields that differ between two engine tasks, `undefined` for one that was cleared. */
@@ -77,6 +84,8 @@ export class PlanCache {
   readonly #states = new Map<string, PlanState>();
   readonly #edits = new Map<string, Map<number, PlanEdit>>();
   readonly #loading = new Map<string, Promise<PlanState>>();
+  /** Per project, the task texts of the last revisions whose JSON was written, oldest first (see `scheduleSince`). */
+  readonly #texts = new Map<string, ScheduleTexts[]>();
 
   /** How often a plan was read whole and how many edits were applied to a cached state, for tests and benchmarks. */
   readonly stats = { fullLoads: 0, incrementalEdits: 0 };
@@ -119,8 +128,33 @@ export class PlanCache {
   /** The same schedule as JSON text, written once per revision: the reply body of the schedule and plan reads. */
   async scheduleJson(db: Database, projectId: string, revision: number): Promise<string> {
     const state = await this.state(db, projectId, revision);
-    state.json ??= scheduleJson(contextOf(state), state.scheduler.schedule(), state.jsonCache, state.format);
+    if (state.json === undefined) {
+      const result = state.scheduler.schedule();
+      state.json = scheduleJson(contextOf(state), result, state.jsonCache, state.format);
+      this.#keepTexts(projectId, scheduleTexts(state.revision, result, state.jsonCache));
+    }
     return state.json;
+  }
+
+  /**
+   * The schedule at `revision` or newer as a delta since revision `since` (`"delta": true`: only the tasks whose
+   * values changed, `removed` the ids gone), or the whole schedule with `"delta": false` when this process cannot
+   * tell what changed since then (a revision it never wrote, too old, newer than its own, a cycle, tasks added or
+   * reordered).
+   */
+  async scheduleSince(db: Database, projectId: string, revision: number, since: number): Promise<string> {
+    const json = await this.scheduleJson(db, projectId, revision);
+    // No await from here on: the state and texts below belong to the same revision as `json`.
+    const state = this.#states.get(projectId);
+    const kept = this.#texts.get(projectId) ?? [];
+    const now = kept.at(-1);
+    const before = kept.find((texts) => texts.revision === since);
+    const result = state?.scheduler.schedule();
+    if (state && now && before && result?.ok && now.revision === state.revision) {
+      const delta = taskDelta(before, now);
+      if (delta) return scheduleDeltaJson(contextOf(state), result, since, delta, state.format);
+    }
+    return `{"delta":false,${json.slice(1)}`;
   }
 
   /** The engine input and scheduler of the project at `revision` or newer, loading the plan when it must. */
@@ -152,6 +186,21 @@ export class PlanCache {
   forget(projectId: string): void {
     this.#states.delete(projectId);
     this.#edits.delete(projectId);
+    this.#texts.delete(projectId);
+  }
+
+  #keepTexts(projectId: string, texts: ScheduleTexts | undefined): void {
+    const kept = (this.#texts.get(projectId) ?? []).filter((t) => texts && t.revision < texts.revision);
+    if (texts) {
+      const last = kept.at(-1);
+      // Most edits keep the set and order of tasks: the ids are then shared with the revision before.
+      const ids =
+        last && last.ids.length === texts.ids.length && last.ids.every((id, i) => id === texts.ids[i])
+          ? last.ids
+          : texts.ids;
+      kept.push({ ...texts, ids });
+    }
+    this.#texts.set(projectId, kept.slice(-textsKept));
   }
 
   async #load(db: Database, projectId: string): Promise<PlanState> {
@@ -271,6 +320,7 @@ export class PlanCache {
       const oldest = this.#states.keys().next().value;
       if (oldest === undefined) break;
       this.#states.delete(oldest);
+      this.#texts.delete(oldest);
     }
   }
 }

@@ -7,7 +7,7 @@ import { linkSchema } from '../links/link-schemas';
 import { errorResponses, idSchema } from '../shared/api-schemas';
 import { taskSchema } from '../tasks/task-routes';
 import { planOf } from './plan-service';
-import { scheduleJsonOf } from './schedule-service';
+import { scheduleJsonOf, scheduleSinceOf } from './schedule-service';
 
 const scheduledTaskSchema = z
   .object({
@@ -43,6 +43,31 @@ const scheduleSchema = z
   })
   .openapi('Schedule');
 
+const scheduleReplySchema = scheduleSchema
+  .extend({
+    delta: z.boolean().optional().openapi({
+      description: 'Present when `since` was sent: true when `tasks` holds only the tasks changed since then',
+    }),
+    since: z.number().int().optional(),
+    removed: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'On a delta, the ids of tasks deleted since' }),
+  })
+  .openapi('ScheduleReply');
+
+const scheduleQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, 'since is a plan revision: a non-negative integer')
+    .optional()
+    .openapi({
+      description:
+        'A plan revision the client holds: the reply is then a delta since it, or the whole schedule with `delta: false`',
+      example: '41',
+    }),
+});
+
 const planSchema = z
   .object({
     project: z.object({ id: z.string() }).catchall(z.unknown()),
@@ -60,8 +85,8 @@ const schedule = createRoute({
   method: 'get',
   path: '/api/projects/{projectId}/schedule',
   summary: "The project's computed schedule at its current plan revision",
-  request: { params: projectParams },
-  responses: { 200: { description: 'The schedule', ...json(scheduleSchema) }, ...errorResponses },
+  request: { params: projectParams, query: scheduleQuery },
+  responses: { 200: { description: 'The schedule', ...json(scheduleReplySchema) }, ...errorResponses },
 });
 
 const plan = createRoute({
@@ -78,7 +103,12 @@ const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 export function registerScheduleRoutes(app: App, deps: AppDeps): void {
   // Both replies are JSON text built once (per revision, or by PostgreSQL): sent as is, not parsed and serialised again.
   defineRoute(app, policy.signedIn, schedule, async (c) => {
-    const body = await scheduleJsonOf(deps.db, callerId(c), c.req.valid('param').projectId);
+    const { projectId } = c.req.valid('param');
+    const { since } = c.req.valid('query');
+    const body =
+      since === undefined
+        ? await scheduleJsonOf(deps.db, callerId(c), projectId)
+        : await scheduleSinceOf(deps.db, callerId(c), projectId, Number(since));
     return c.body(body, 200, jsonHeaders) as never;
   });
   defineRoute(app, policy.signedIn, plan, async (c) => {

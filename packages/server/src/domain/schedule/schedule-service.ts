@@ -45,3 +45,16 @@ export async function scheduleOf(db: Database, userId: string, projectId: string
 export async function scheduleJsonOf(db: Database, userId: string, projectId: string): Promise<string> {
   return planCache.scheduleJson(db, projectId, await visibleRevision(db, userId, projectId));
 }
+
+/**
+ * The schedule of a project the caller may see as a delta since revision `since` (JSON text), or the whole schedule
+ * marked `"delta": false` when this process cannot answer one; see `PlanCache.scheduleSince`.
+ */
+export async function scheduleSinceOf(
+  db: Database,
+  userId: string,
+  projectId: string,
+  since: number,
+): Promise<string> {
+  return planCache.scheduleSince(db, projectId, await visibleRevision(db, userId, projectId), since);
+}

@@ -197,3 +197,69 @@ export function scheduleJson(
     `"criticalPath":${critical}}`
   );
 }
+
+/** Each task's id and JSON text in one schedule's order, kept to answer a later delta against it. */
+export interface ScheduleTexts {
+  revision: number;
+  ids: readonly string[];
+  texts: readonly string[];
+}
+
+/** The texts of a schedule `scheduleJson` just wrote with `cache`; undefined for a cycle (it has no task texts). */
+export function scheduleTexts(
+  revision: number,
+  result: ScheduleResult,
+  cache: ScheduleJsonCache,
+): ScheduleTexts | undefined {
+  if (!result.ok) return undefined;
+  const ids: string[] = [];
+  const texts: string[] = [];
+  for (const task of result.tasks) {
+    const text = cache.fragments.get(task);
+    if (text === undefined) return undefined;
+    ids.push(task.id);
+    texts.push(text);
+  }
+  return { revision, ids, texts };
+}
+
+/**
+ * The tasks of `now` whose text differs from `before`, and the ids `before` had and `now` has not; undefined when
+ * merging them into `before` by id would not give `now` (a task added or the order changed), which needs the whole.
+ */
+export function taskDelta(
+  before: ScheduleTexts,
+  now: ScheduleTexts,
+): { texts: string[]; removed: string[] } | undefined {
+  const kept = new Set(now.ids);
+  const removed = before.ids.filter((id) => !kept.has(id));
+  if (before.ids.length - removed.length !== now.ids.length) return undefined;
+  const texts: string[] = [];
+  for (let i = 0, j = 0; i < before.ids.length; i++) {
+    const id = before.ids[i] as string;
+    if (!kept.has(id)) continue;
+    if (now.ids[j] !== id) return undefined;
+    if (now.texts[j] !== before.texts[i]) texts.push(now.texts[j] as string);
+    j++;
+  }
+  return { texts, removed };
+}
+
+/**
+ * A schedule's delta since revision `since` as JSON text: the project-level fields of the full schedule, `tasks`
+ * only those whose values changed and `removed` the ids of tasks gone since.
+ */
+export function scheduleDeltaJson(
+  context: ScheduleViewContext,
+  result: Extract<ScheduleResult, { ok: true }>,
+  since: number,
+  delta: { texts: readonly string[]; removed: readonly string[] },
+  format: (t: Instant) => string,
+): string {
+  const critical = JSON.stringify(result.criticalPaths.flat().map(String));
+  return (
+    `{"delta":true,"since":${since},"planRevision":${context.revision},"start":"${format(result.start)}",` +
+    `"finish":"${format(result.finish)}","statusDate":${JSON.stringify(context.statusDay)},"cycle":null,` +
+    `"tasks":[${delta.texts.join(',')}],"removed":${JSON.stringify(delta.removed)},"criticalPath":${critical}}`
+  );
+}
