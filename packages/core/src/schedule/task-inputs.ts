@@ -12,6 +12,11 @@ export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) 
 
 const none: readonly ScheduleProject['assignments'][number][] = [];
 
+/** An assignment that does some work (a module function: no closure to create for each task). */
+function hasWork(a: ScheduleProject['assignments'][number]): boolean {
+  return a.units > 0 && a.workMinutes > 0;
+}
+
 /** An optional instant as a coordinate on `t`, NaN when absent. */
 function coordOf(t: TimeIndex, instant: number | undefined): number {
   return instant === undefined ? Number.NaN : t.toCoord(instant);
@@ -229,8 +234,7 @@ export class TaskInputs {
     task: ScheduleTask,
     assignments: ScheduleProject['assignments'][number][] | undefined,
   ): void {
-    const working =
-      assignments === undefined ? none : assignments.filter((a) => a.units > 0 && a.workMinutes > 0);
+    const working = assignments === undefined ? none : assignments.filter(hasWork);
     const byAssignments =
       working.length > 0 && task.type !== 'fixedDuration' && !task.elapsed && !task.manual;
     let calId = task.calendarId;
