@@ -82,6 +82,16 @@ export interface Schedule {
   criticalPath: string[];
 }
 
+/**
+ * What `GET …/schedule?since=REV` answers: with `delta: true`, only the tasks whose values changed since revision
+ * `since` and the ids removed since; with `delta: false` (the server could not tell), the whole schedule.
+ */
+export interface ScheduleReply extends Schedule {
+  delta?: boolean;
+  since?: number;
+  removed?: string[];
+}
+
 /** The project fields a Gantt reads. */
 export interface PlanProject {
   id: string;
@@ -160,6 +170,9 @@ export const planApi = {
   plan: (projectId: string, signal?: AbortSignal) =>
     request<Plan>('GET', `/api/projects/${enc(projectId)}/plan`, signal ? { signal } : {}),
   schedule: (projectId: string) => request<Schedule>('GET', `/api/projects/${enc(projectId)}/schedule`),
+  /** The schedule as a delta since a revision the client holds (or whole, marked `delta: false`). */
+  scheduleSince: (projectId: string, since: number) =>
+    request<ScheduleReply>('GET', `/api/projects/${enc(projectId)}/schedule`, { query: { since } }),
   createTask: (projectId: string, body: TaskChanges & { name: string }) =>
     request<PlanTask>('POST', `/api/projects/${enc(projectId)}/tasks`, { body }),
   updateTask: (taskId: string, changes: TaskChanges, version: number) =>
@@ -226,8 +239,9 @@ export async function ownWrite<T>(projectId: string, run: () => Promise<T>): Pro
 }
 
 /**
- * The plan of a project, kept fresh by live events. A refetch first asks for the schedule's revision: when the cache
- * already holds it (the live event of one's own edit), the large plan is not downloaded again.
+ * The plan of a project, kept fresh by live events. A refetch first asks for the schedule's changes since the cached
+ * revision (a small reply): when the cache already holds the newest revision (the live event of one's own edit), the
+ * large plan is not downloaded again.
  */
 export function usePlan(projectId: string) {
   const client = useQueryClient();
@@ -236,7 +250,11 @@ export function usePlan(projectId: string) {
     queryFn: async ({ signal }) => {
       if (client.getQueryData<Plan>(planKeys.plan(projectId))) {
         await Promise.allSettled([...(ownWrites.get(projectId) ?? [])]);
-        const schedule = await planApi.schedule(projectId);
+        const held = client.getQueryData<Plan>(planKeys.plan(projectId));
+        // Only the revision is compared: asking since the held one makes the reply a few tasks, not the whole schedule.
+        const schedule = held
+          ? await planApi.scheduleSince(projectId, held.schedule.planRevision)
+          : await planApi.schedule(projectId);
         // Read after the wait: the live event of one's own edit usually finds its schedule already in the cache.
         const cached = client.getQueryData<Plan>(planKeys.plan(projectId));
         if (cached && schedule.planRevision <= cached.planRevision) return cached;

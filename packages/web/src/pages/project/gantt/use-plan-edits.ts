@@ -13,6 +13,7 @@ import {
   type TaskChanges,
 } from '../../../api/plan';
 import { useToast } from '../../../components/toast';
+import { mergeSchedule } from './schedule-delta';
 
 /** The edits the Gantt (and the task panel) make: each goes to the API, then the chart shows the server's schedule. */
 export interface PlanEdits {
@@ -45,10 +46,17 @@ export function usePlanEdits(projectId: string): PlanEdits {
     };
     /**
      * After one of our own writes, the task or link the server replied with goes into the cached plan and only the
-     * schedule is fetched again (a fraction of the whole plan's size); tasks are put in the schedule's outline order.
+     * schedule's changes since the cached revision are fetched and merged (usually a few tasks; the whole schedule
+     * when the server cannot tell); tasks are put in the schedule's outline order.
      */
     const reschedule = async (change: (plan: Plan) => Plan) => {
-      const schedule = await planApi.schedule(projectId);
+      const held = client.getQueryData<Plan>(key)?.schedule;
+      const reply = held
+        ? await planApi.scheduleSince(projectId, held.planRevision)
+        : await planApi.schedule(projectId);
+      // Merged against what the cache holds now: another edit may have brought in a newer schedule meanwhile.
+      const schedule =
+        mergeSchedule(client.getQueryData<Plan>(key)?.schedule, reply) ?? (await planApi.schedule(projectId));
       let complete = true;
       client.setQueryData<Plan>(key, (plan) => {
         if (!plan) return plan;
