@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
 import { Icons } from '../../../components/icons';
+import {
+  AssigneeSelect,
+  LabelSelect,
+  SprintSelect,
+  TaskSearchInput,
+} from '../task-filters/task-filter-controls';
 import type { Sprint } from './agile-api';
 import type { Swimlanes } from './board-lanes';
 import type { TaskFilter } from './task-model';
@@ -35,58 +41,15 @@ export function BoardToolbar({
   const set = (change: Partial<TaskFilter>) => onFilter({ ...filter, ...change });
   return (
     <div className="agile-toolbar">
-      <input
-        className="input input--search"
-        type="search"
-        placeholder="Filter cards"
-        aria-label="Filter cards by name or key"
-        value={filter.text ?? ''}
-        onChange={(event) => set({ text: event.target.value })}
+      <TaskSearchInput filter={filter} set={set} noun="cards" />
+      <LabelSelect filter={filter} set={set} labels={labels} />
+      <AssigneeSelect filter={filter} set={set} people={people} />
+      <SprintSelect
+        filter={filter}
+        set={set}
+        sprints={sprints.filter((sprint) => sprint.state !== 'completed')}
+        markActive
       />
-      <select
-        className="select select--small"
-        aria-label="Label"
-        value={filter.label ?? ''}
-        onChange={(event) => set({ label: event.target.value })}
-      >
-        <option value="">Any label</option>
-        {labels.map((label) => (
-          <option key={label} value={label}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select select--small"
-        aria-label="Assignee"
-        value={filter.assignee ?? ''}
-        onChange={(event) => set({ assignee: event.target.value })}
-      >
-        <option value="">Anyone</option>
-        <option value="none">Unassigned</option>
-        {people.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <select
-        className="select select--small"
-        aria-label="Sprint"
-        value={filter.sprint ?? ''}
-        onChange={(event) => set({ sprint: event.target.value })}
-      >
-        <option value="">Any sprint</option>
-        <option value="backlog">Backlog</option>
-        {sprints
-          .filter((sprint) => sprint.state !== 'completed')
-          .map((sprint) => (
-            <option key={sprint.id} value={sprint.id}>
-              {sprint.name}
-              {sprint.state === 'active' ? ' (active)' : ''}
-            </option>
-          ))}
-      </select>
       <select
         className="select select--small"
         aria-label="Swimlanes"

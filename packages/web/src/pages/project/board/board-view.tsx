@@ -1,18 +1,15 @@
 import { type WipState, wipStates } from '@tandem/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { EmptyState, SkeletonRows } from '../../../components/feedback';
-import { Icons } from '../../../components/icons';
 import { SavedViewPicker } from '../list/saved-view-picker';
 import type { ProjectViewProps } from '../project-views';
+import { TaskDataGate } from '../task-filters/task-data-gate';
+import { peopleOf } from '../task-filters/task-filter-controls';
 import {
   type AgileTask,
   type Priority,
   useAssignees,
   useCustomFields,
-  useProjectTasks,
   useSprints,
-  useWorkflow,
   type Workflow,
 } from './agile-api';
 import type { CardActions, CardKey } from './board-card';
@@ -29,18 +26,11 @@ import './board.css';
 
 /** The board tab: the project's leaf tasks as cards in the workflow's columns, dragged or moved by keyboard. */
 export function BoardView({ projectId }: ProjectViewProps) {
-  const tasks = useProjectTasks(projectId);
-  const workflow = useWorkflow(projectId);
-  const failed = tasks.error ?? workflow.error;
-  if (failed && !(tasks.data && workflow.data)) {
-    return (
-      <EmptyState icon={<Icons.close width={22} height={22} />} title="The board could not be loaded">
-        {messageOf(failed)}
-      </EmptyState>
-    );
-  }
-  if (!tasks.data || !workflow.data) return <SkeletonRows rows={6} />;
-  return <Board projectId={projectId} tasks={tasks.data} workflow={workflow.data} />;
+  return (
+    <TaskDataGate projectId={projectId} what="board" rows={6}>
+      {(tasks, workflow) => <Board projectId={projectId} tasks={tasks} workflow={workflow} />}
+    </TaskDataGate>
+  );
 }
 
 /** What a saved board view keeps. */
@@ -85,10 +75,7 @@ function Board({
     for (const task of index.leaves) counts.set(task.status, (counts.get(task.status) ?? 0) + 1);
     return new Map(wipStates(columns, counts).map((state) => [state.key, state]));
   }, [index.leaves, columns]);
-  const people = useMemo(
-    () => [...new Set((assignees.data ?? []).map((a) => a.name))].sort((a, b) => a.localeCompare(b)),
-    [assignees.data],
-  );
+  const people = useMemo(() => peopleOf(assignees.data), [assignees.data]);
 
   const move = useCallback(
     (task: AgileTask, lane: Lane, status: string, at: number) => {

@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { EmptyState, initials, SkeletonRows } from '../../../components/feedback';
+import { initials } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { relativeTime } from '../../../lib/format';
 import {
@@ -9,14 +8,20 @@ import {
   type Priority,
   priorities,
   useAssignees,
-  useProjectTasks,
   useSprints,
-  useWorkflow,
   type Workflow,
 } from '../board/agile-api';
 import { TaskDetails } from '../board/task-details';
 import { filterTasks, indexTasks, labelsOf, type TaskFilter } from '../board/task-model';
 import type { ProjectViewProps } from '../project-views';
+import { TaskDataGate } from '../task-filters/task-data-gate';
+import {
+  AssigneeSelect,
+  LabelSelect,
+  peopleOf,
+  SprintSelect,
+  TaskSearchInput,
+} from '../task-filters/task-filter-controls';
 import { type ListContext, type ListField, type ListGroup, type ListSort, listRows } from './list-rows';
 import { SavedViewPicker } from './saved-view-picker';
 import '../board/board.css';
@@ -24,18 +29,11 @@ import './list.css';
 
 /** The list tab: every work item of the project as a table to filter, sort, group and save as a shared view. */
 export function ListView({ projectId }: ProjectViewProps) {
-  const tasks = useProjectTasks(projectId);
-  const workflow = useWorkflow(projectId);
-  const failed = tasks.error ?? workflow.error;
-  if (failed && !(tasks.data && workflow.data)) {
-    return (
-      <EmptyState icon={<Icons.close width={22} height={22} />} title="The list could not be loaded">
-        {messageOf(failed)}
-      </EmptyState>
-    );
-  }
-  if (!tasks.data || !workflow.data) return <SkeletonRows rows={8} />;
-  return <TaskList projectId={projectId} tasks={tasks.data} workflow={workflow.data} />;
+  return (
+    <TaskDataGate projectId={projectId} what="list" rows={8}>
+      {(tasks, workflow) => <TaskList projectId={projectId} tasks={tasks} workflow={workflow} />}
+    </TaskDataGate>
+  );
 }
 
 /** What a saved list view keeps. */
@@ -87,7 +85,7 @@ function TaskList({
     estimateSize: () => rowHeight,
     overscan: 12,
   });
-  const people = [...new Set((assignees.data ?? []).map((a) => a.name))].sort((a, b) => a.localeCompare(b));
+  const people = peopleOf(assignees.data);
   const set = (change: Partial<TaskFilter>) => setFilter({ ...filter, ...change });
   const columnName = (key: string) => workflow.columns.find((column) => column.key === key)?.name ?? key;
   const sprintName = (id: string | null) =>
@@ -96,14 +94,7 @@ function TaskList({
   return (
     <div className="task-list">
       <div className="agile-toolbar">
-        <input
-          className="input input--search"
-          type="search"
-          placeholder="Filter tasks"
-          aria-label="Filter tasks by name or key"
-          value={filter.text ?? ''}
-          onChange={(event) => set({ text: event.target.value })}
-        />
+        <TaskSearchInput filter={filter} set={set} noun="tasks" />
         <select
           className="select select--small"
           aria-label="Status"
@@ -130,47 +121,9 @@ function TaskList({
             </option>
           ))}
         </select>
-        <select
-          className="select select--small"
-          aria-label="Label"
-          value={filter.label ?? ''}
-          onChange={(event) => set({ label: event.target.value })}
-        >
-          <option value="">Any label</option>
-          {labelsOf(index.leaves).map((label) => (
-            <option key={label} value={label}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select select--small"
-          aria-label="Sprint"
-          value={filter.sprint ?? ''}
-          onChange={(event) => set({ sprint: event.target.value })}
-        >
-          <option value="">Any sprint</option>
-          <option value="backlog">Backlog</option>
-          {(sprints.data ?? []).map((sprint) => (
-            <option key={sprint.id} value={sprint.id}>
-              {sprint.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className="select select--small"
-          aria-label="Assignee"
-          value={filter.assignee ?? ''}
-          onChange={(event) => set({ assignee: event.target.value })}
-        >
-          <option value="">Anyone</option>
-          <option value="none">Unassigned</option>
-          {people.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
+        <LabelSelect filter={filter} set={set} labels={labelsOf(index.leaves)} />
+        <SprintSelect filter={filter} set={set} sprints={sprints.data ?? []} />
+        <AssigneeSelect filter={filter} set={set} people={people} />
         <select
           className="select select--small"
           aria-label="Group by"
