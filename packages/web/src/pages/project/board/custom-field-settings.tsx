@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { Dialog, DialogActions } from '../../../components/dialog';
-import { FormAlert } from '../../../components/feedback';
-import { Icons } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
 import { agileApi, agileKeys, type CustomField, type CustomFields } from './agile-api';
+import { EditableRowsDialog, RemoveRowButton, RowNameInput, withChange } from './editable-rows-dialog';
 
 interface Row {
   key: string;
@@ -70,93 +67,64 @@ export function CustomFieldSettings({
       onClose();
     },
   });
-  const change = (index: number, patch: Partial<Row>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const change = (index: number, patch: Partial<Row>) => setRows(withChange(rows, index, patch));
   return (
-    <Dialog
+    <EditableRowsDialog
       open={open}
       onClose={onClose}
       title="Custom fields"
       description="Fields every task of this project can fill in, shown in its details. Removing a field removes its values."
-      onSubmit={() => save.mutate()}
-      footer={
-        <DialogActions onCancel={onClose} disabled={save.isPending}>
-          Save fields
-        </DialogActions>
+      saveLabel="Save fields"
+      onSave={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      rows={rows}
+      rowClass="field-row"
+      renderRow={(row, index) => (
+        <>
+          <RowNameInput
+            rows={rows}
+            index={index}
+            label={`Name of field ${index + 1}`}
+            keyFor={keyFor}
+            onChange={(patch) => change(index, patch)}
+          />
+          <select
+            className="select"
+            aria-label={`Type of ${row.name}`}
+            value={row.type}
+            onChange={(event) => change(index, { type: event.target.value as Row['type'] })}
+          >
+            <option value="text">Text</option>
+            <option value="number">Number</option>
+            <option value="date">Date</option>
+            <option value="select">Choice</option>
+            <option value="checkbox">Checkbox</option>
+          </select>
+          <input
+            className="input"
+            aria-label={`Choices of ${row.name}`}
+            placeholder={row.type === 'select' ? 'Red, Blue' : '—'}
+            disabled={row.type !== 'select'}
+            value={row.options}
+            onChange={(event) => change(index, { options: event.target.value })}
+          />
+          <RemoveRowButton name={row.name} onRemove={() => setRows(rows.filter((_, i) => i !== index))} />
+        </>
+      )}
+      addLabel="Add field"
+      onAdd={() =>
+        setRows([
+          ...rows,
+          {
+            key: keyFor('New field', new Set(rows.map((r) => r.key))),
+            name: 'New field',
+            type: 'text',
+            options: '',
+            isNew: true,
+          },
+        ])
       }
-    >
-      <FormAlert message={save.error ? messageOf(save.error) : undefined} />
-      <ol className="workflow-rows">
-        {rows.map((row, index) => (
-          <li key={row.isNew ? `new-${index}` : row.key} className="field-row">
-            <input
-              className="input"
-              aria-label={`Name of field ${index + 1}`}
-              value={row.name}
-              maxLength={60}
-              onChange={(event) =>
-                change(index, {
-                  name: event.target.value,
-                  ...(row.isNew
-                    ? {
-                        key: keyFor(
-                          event.target.value,
-                          new Set(rows.filter((_, i) => i !== index).map((r) => r.key)),
-                        ),
-                      }
-                    : {}),
-                })
-              }
-            />
-            <select
-              className="select"
-              aria-label={`Type of ${row.name}`}
-              value={row.type}
-              onChange={(event) => change(index, { type: event.target.value as Row['type'] })}
-            >
-              <option value="text">Text</option>
-              <option value="number">Number</option>
-              <option value="date">Date</option>
-              <option value="select">Choice</option>
-              <option value="checkbox">Checkbox</option>
-            </select>
-            <input
-              className="input"
-              aria-label={`Choices of ${row.name}`}
-              placeholder={row.type === 'select' ? 'Red, Blue' : '—'}
-              disabled={row.type !== 'select'}
-              value={row.options}
-              onChange={(event) => change(index, { options: event.target.value })}
-            />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove ${row.name}`}
-              onClick={() => setRows(rows.filter((_, i) => i !== index))}
-            >
-              <Icons.close width={14} />
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() =>
-          setRows([
-            ...rows,
-            {
-              key: keyFor('New field', new Set(rows.map((r) => r.key))),
-              name: 'New field',
-              type: 'text',
-              options: '',
-              isNew: true,
-            },
-          ])
-        }
-      >
-        <Icons.plus width={14} /> Add field
-      </button>
-    </Dialog>
+    />
   );
 }

@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { Dialog, DialogActions } from '../../../components/dialog';
-import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
 import { agileApi, agileKeys, type Workflow, type WorkflowColumn } from './agile-api';
+import { EditableRowsDialog, RemoveRowButton, RowNameInput, withChange } from './editable-rows-dialog';
 
 interface Row extends Omit<WorkflowColumn, 'wipLimit'> {
   wipLimit: string;
@@ -76,8 +74,7 @@ export function WorkflowSettings({
       onClose();
     },
   });
-  const change = (index: number, patch: Partial<Row>) =>
-    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const change = (index: number, patch: Partial<Row>) => setRows(withChange(rows, index, patch));
   const swap = (index: number, other: number) => {
     const next = [...rows];
     const [a, b] = [next[index], next[other]];
@@ -87,109 +84,82 @@ export function WorkflowSettings({
     setRows(next);
   };
   return (
-    <Dialog
+    <EditableRowsDialog
       open={open}
       onClose={onClose}
       title="Board columns"
       description="Columns are the workflow of every task in this project. Done columns count as finished in burndown and velocity."
-      onSubmit={() => save.mutate()}
-      footer={
-        <DialogActions onCancel={onClose} disabled={save.isPending}>
-          Save columns
-        </DialogActions>
+      saveLabel="Save columns"
+      onSave={() => save.mutate()}
+      saving={save.isPending}
+      error={save.error}
+      rows={rows}
+      rowClass="workflow-row"
+      renderRow={(row, index) => (
+        <>
+          <RowNameInput
+            rows={rows}
+            index={index}
+            label={`Name of column ${index + 1}`}
+            keyFor={keyFor}
+            onChange={(patch) => change(index, patch)}
+          />
+          <select
+            className="select"
+            aria-label={`Category of ${row.name}`}
+            value={row.category}
+            onChange={(event) => change(index, { category: event.target.value as Row['category'] })}
+          >
+            <option value="todo">To do</option>
+            <option value="inProgress">In progress</option>
+            <option value="done">Done</option>
+          </select>
+          <input
+            className="input"
+            type="number"
+            min={1}
+            max={999}
+            placeholder="No limit"
+            aria-label={`WIP limit of ${row.name}`}
+            value={row.wipLimit}
+            onChange={(event) => change(index, { wipLimit: event.target.value })}
+          />
+          <span className="subtle workflow-row__count">{workflow.counts[row.key] ?? 0} tasks</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${row.name} left`}
+            disabled={index === 0}
+            onClick={() => swap(index, index - 1)}
+          >
+            <Icons.arrowUp width={14} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${row.name} right`}
+            disabled={index === rows.length - 1}
+            onClick={() => swap(index, index + 1)}
+          >
+            <Icons.arrowDown width={14} />
+          </button>
+          <RemoveRowButton name={row.name} onRemove={() => setRows(rows.filter((_, i) => i !== index))} />
+        </>
+      )}
+      addLabel="Add column"
+      onAdd={() =>
+        setRows([
+          ...rows,
+          {
+            key: keyFor('New column', kept),
+            name: 'New column',
+            category: 'inProgress',
+            wipLimit: '',
+            isNew: true,
+          },
+        ])
       }
     >
-      <FormAlert message={save.error ? messageOf(save.error) : undefined} />
-      <ol className="workflow-rows">
-        {rows.map((row, index) => (
-          <li key={row.isNew ? `new-${index}` : row.key} className="workflow-row">
-            <input
-              className="input"
-              aria-label={`Name of column ${index + 1}`}
-              value={row.name}
-              maxLength={60}
-              onChange={(event) =>
-                change(index, {
-                  name: event.target.value,
-                  ...(row.isNew
-                    ? {
-                        key: keyFor(
-                          event.target.value,
-                          new Set(rows.filter((_, i) => i !== index).map((r) => r.key)),
-                        ),
-                      }
-                    : {}),
-                })
-              }
-            />
-            <select
-              className="select"
-              aria-label={`Category of ${row.name}`}
-              value={row.category}
-              onChange={(event) => change(index, { category: event.target.value as Row['category'] })}
-            >
-              <option value="todo">To do</option>
-              <option value="inProgress">In progress</option>
-              <option value="done">Done</option>
-            </select>
-            <input
-              className="input"
-              type="number"
-              min={1}
-              max={999}
-              placeholder="No limit"
-              aria-label={`WIP limit of ${row.name}`}
-              value={row.wipLimit}
-              onChange={(event) => change(index, { wipLimit: event.target.value })}
-            />
-            <span className="subtle workflow-row__count">{workflow.counts[row.key] ?? 0} tasks</span>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move ${row.name} left`}
-              disabled={index === 0}
-              onClick={() => swap(index, index - 1)}
-            >
-              <Icons.arrowUp width={14} />
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Move ${row.name} right`}
-              disabled={index === rows.length - 1}
-              onClick={() => swap(index, index + 1)}
-            >
-              <Icons.arrowDown width={14} />
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove ${row.name}`}
-              onClick={() => setRows(rows.filter((_, i) => i !== index))}
-            >
-              <Icons.close width={14} />
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() =>
-          setRows([
-            ...rows,
-            {
-              key: keyFor('New column', kept),
-              name: 'New column',
-              category: 'inProgress',
-              wipLimit: '',
-              isNew: true,
-            },
-          ])
-        }
-      >
-        <Icons.plus width={14} /> Add column
-      </button>
       {removedWithTasks.length > 0 ? (
         <label className="field">
           <span className="field__label">
@@ -209,6 +179,6 @@ export function WorkflowSettings({
           </select>
         </label>
       ) : null}
-    </Dialog>
+    </EditableRowsDialog>
   );
 }
