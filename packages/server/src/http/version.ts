@@ -60,3 +60,20 @@ export function assertVersion(entityName: string, current: { version: number }, 
 export function setVersionTag(c: Context, version: number): void {
   c.header('ETag', `"${version}"`);
 }
+
+/**
+ * A PATCH body split into the version it expects (`If-Match` or else its `version`) and the changes it makes.
+ * @example const { expected, changes } = versionedChanges(c, c.req.valid('json'));
+ */
+export function versionedChanges<B extends { version?: number | undefined }>(
+  c: Context,
+  body: B,
+): { expected: number; changes: Omit<B, 'version'> } {
+  const { version, ...changes } = body;
+  return { expected: expectedVersion(c, version), changes };
+}
+
+/** The version a write whose body may be absent (DELETE, actions) expects: `If-Match` or else the body's `version`. */
+export function optionalBodyVersion(c: Context, body: { version?: number | undefined } | undefined): number {
+  return expectedVersion(c, body?.version);
+}

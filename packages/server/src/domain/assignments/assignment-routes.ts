@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -119,8 +119,7 @@ export function registerAssignmentRoutes(app: App, deps: AppDeps): void {
     return c.json(created, 201);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const updated = await updateAssignment(
       deps.db,
       callerId(c),
@@ -132,12 +131,11 @@ export function registerAssignmentRoutes(app: App, deps: AppDeps): void {
     return c.json(updated, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
     await deleteAssignment(
       deps.db,
       callerId(c),
       c.req.valid('param').assignmentId,
-      expectedVersion(c, body.version),
+      optionalBodyVersion(c, c.req.valid('json')),
     );
     return c.body(null, 204);
   });

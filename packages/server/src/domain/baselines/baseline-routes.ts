@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -166,12 +166,11 @@ export function registerBaselineRoutes(app: App, deps: AppDeps): void {
     return c.json(baseline, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
     await deleteBaseline(
       deps.db,
       callerId(c),
       c.req.valid('param').baselineId,
-      expectedVersion(c, body.version),
+      optionalBodyVersion(c, c.req.valid('json')),
     );
     return c.body(null, 204);
   });

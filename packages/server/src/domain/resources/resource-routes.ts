@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -126,8 +126,7 @@ export function registerResourceRoutes(app: App, deps: AppDeps): void {
     return c.json(found, 200);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const updated = await updateResource(
       deps.db,
       callerId(c),
@@ -139,8 +138,7 @@ export function registerResourceRoutes(app: App, deps: AppDeps): void {
     return c.json(updated, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    const expected = expectedVersion(c, body.version);
+    const expected = optionalBodyVersion(c, c.req.valid('json'));
     await deleteResource(deps.db, callerId(c), c.req.valid('param').resourceId, expected);
     return c.body(null, 204);
   });

@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { expectedVersion, optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   dateSchema,
   deleteBodySchema,
@@ -195,24 +195,26 @@ export function registerSprintRoutes(app: App, deps: AppDeps): void {
     return c.json(sprint, 201);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const sprint = await updateSprint(deps.db, callerId(c), c.req.valid('param').sprintId, expected, changes);
     setVersionTag(c, sprint.version);
     return c.json(sprint, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    await deleteSprint(deps.db, callerId(c), c.req.valid('param').sprintId, expectedVersion(c, body.version));
+    await deleteSprint(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').sprintId,
+      optionalBodyVersion(c, c.req.valid('json')),
+    );
     return c.body(null, 204);
   });
   defineRoute(app, policy.signedIn, start, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof startBody> | undefined) ?? {};
     const sprint = await startSprint(
       deps.db,
       callerId(c),
       c.req.valid('param').sprintId,
-      expectedVersion(c, body.version),
+      optionalBodyVersion(c, c.req.valid('json')),
     );
     setVersionTag(c, sprint.version);
     return c.json(sprint, 200);

@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -131,8 +131,7 @@ export function registerTimeRoutes(app: App, deps: AppDeps): void {
   });
   defineRoute(app, policy.signedIn, stop, async (c) => c.json(await stopTimer(deps.db, callerId(c)), 200));
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const updated = await updateTimeEntry(
       deps.db,
       callerId(c),
@@ -144,12 +143,11 @@ export function registerTimeRoutes(app: App, deps: AppDeps): void {
     return c.json(updated, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
     await deleteTimeEntry(
       deps.db,
       callerId(c),
       c.req.valid('param').entryId,
-      expectedVersion(c, body.version),
+      optionalBodyVersion(c, c.req.valid('json')),
     );
     return c.body(null, 204);
   });
