@@ -16,6 +16,7 @@ import {
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { holidaysInput, workingHoursInput } from '../shared/working-time-schemas';
 import { createProject, deleteProject, getProject, listProjects, updateProject } from './project-service';
 
 const calendarSchema = z
@@ -24,6 +25,8 @@ const calendarSchema = z
     minutesPerWeek: z.number().int(),
     daysPerMonth: z.number().int(),
     workingDays: z.array(z.number().int()),
+    workingHours: z.array(z.object({ start: z.string(), finish: z.string() })).optional(),
+    holidays: z.array(z.object({ date: z.string(), name: z.string() })).optional(),
   })
   .openapi('ProjectCalendarSettings');
 
@@ -36,6 +39,8 @@ const calendarInput = z.strictObject({
     .max(7)
     .refine((days) => new Set(days).size === days.length, 'working days must not repeat')
     .optional(),
+  workingHours: workingHoursInput.optional(),
+  holidays: holidaysInput.optional(),
 });
 
 const projectSchema = z

@@ -1,18 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { dayPatternOf } from '@tandem/core';
 import type { ProjectCalendarSettings } from '../../db/schema/projects';
-import { dateSchema, nameSchema } from '../shared/api-schemas';
-
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day HH:MM');
-
-function hoursAreOrdered(hours: { start: string; finish: string }[] | undefined): boolean {
-  try {
-    dayPatternOf(hours);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { holidaysInput, workingHoursInput } from '../shared/working-time-schemas';
 
 /** A resource's own working time as a client sends it; null makes it follow each project's calendar. */
 export const resourceCalendarInput = z
@@ -21,16 +10,8 @@ export const resourceCalendarInput = z
       .array(z.number().int().min(0).max(6))
       .max(7)
       .refine((days) => new Set(days).size === days.length, 'working days must not repeat'),
-    workingHours: z
-      .array(z.strictObject({ start: timeOfDay, finish: timeOfDay }))
-      .min(1)
-      .max(12)
-      .refine(hoursAreOrdered, 'working hours must be increasing, non-overlapping start–finish pairs')
-      .optional(),
-    holidays: z
-      .array(z.strictObject({ date: dateSchema, name: nameSchema }))
-      .max(1000)
-      .optional(),
+    workingHours: workingHoursInput.optional(),
+    holidays: holidaysInput.optional(),
   })
   .openapi('ResourceCalendarInput');
 

@@ -8,6 +8,7 @@ import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { projectViews } from '../project/project-views';
+import { ScheduleSettings } from '../project/settings/schedule-settings';
 import { EntityDetails } from './entity-details';
 import { EntityHistory } from './entity-history';
 import { EntityMembers } from './entity-members';
@@ -115,7 +116,12 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
         ) : openView ? (
           openView.render({ workspaceId, projectId: entityId, project: entity.data })
         ) : tab === 'overview' ? (
-          <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
+          <>
+            <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
+            {kind === 'projects' ? (
+              <ScheduleSettings key={entity.data.version} project={entity.data} />
+            ) : null}
+          </>
         ) : tab === 'members' ? (
           <EntityMembers kind={kind} workspaceId={workspaceId} entityId={entityId} />
         ) : (

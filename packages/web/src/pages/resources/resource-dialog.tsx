@@ -7,6 +7,8 @@ import { Dialog, DialogActions } from '../../components/dialog';
 import { FormAlert } from '../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { useToast } from '../../components/toast';
+import { WorkingDaysField } from '../../components/working-days-field';
+import { holidaysText, hoursText, parseHolidays, parseHours } from '../../lib/working-time-text';
 import {
   type Resource,
   type ResourceInput,
@@ -15,40 +17,11 @@ import {
   resourcesApi,
 } from './resources-api';
 
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const kinds: { value: ResourceKind; label: string }[] = [
   { value: 'person', label: 'Person' },
   { value: 'equipment', label: 'Equipment' },
   { value: 'material', label: 'Material' },
 ];
-
-/** Holidays as the form shows them: one `YYYY-MM-DD Name` a line. */
-function holidaysText(resource: Resource | null): string {
-  return (resource?.calendar?.holidays ?? []).map((holiday) => `${holiday.date} ${holiday.name}`).join('\n');
-}
-
-function parseHolidays(text: string): { date: string; name: string }[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [date = '', ...name] = line.split(/\s+/);
-      return { date, name: name.join(' ') || 'Holiday' };
-    });
-}
-
-/** Parses "08:00-12:00, 13:00-17:00" into working hours. */
-function parseHours(text: string): { start: string; finish: string }[] {
-  return text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [start = '', finish = ''] = part.split('-').map((piece) => piece.trim());
-      return { start, finish };
-    });
-}
 
 /** Creates a resource, or edits one: name, kind, who it stands for, max units, rates and its own calendar. */
 export function ResourceDialog({
@@ -78,17 +51,8 @@ export function ResourceDialog({
   const [perUse, setPerUse] = useState(String((resource?.costPerUseCents ?? 0) / 100));
   const [ownCalendar, setOwnCalendar] = useState(resource?.calendar !== null && resource !== null);
   const [days, setDays] = useState<number[]>(resource?.calendar?.workingDays ?? [1, 2, 3, 4, 5]);
-  const [hours, setHours] = useState(
-    (
-      resource?.calendar?.workingHours ?? [
-        { start: '08:00', finish: '12:00' },
-        { start: '13:00', finish: '17:00' },
-      ]
-    )
-      .map((interval) => `${interval.start}-${interval.finish}`)
-      .join(', '),
-  );
-  const [holidays, setHolidays] = useState(holidaysText(resource));
+  const [hours, setHours] = useState(hoursText(resource?.calendar?.workingHours));
+  const [holidays, setHolidays] = useState(holidaysText(resource?.calendar?.holidays));
   const save = useMutation({
     mutationFn: () => {
       const body: ResourceInput = {
@@ -221,24 +185,7 @@ export function ResourceDialog({
             </legend>
             {ownCalendar ? (
               <div className="stack-sm">
-                <fieldset className="row resource-form__days" aria-label="Working days">
-                  {weekdays.map((label, day) => (
-                    <label key={label} className="resource-form__day">
-                      <input
-                        type="checkbox"
-                        checked={days.includes(day)}
-                        onChange={(event) =>
-                          setDays((current) =>
-                            event.target.checked
-                              ? [...current, day].sort()
-                              : current.filter((d) => d !== day),
-                          )
-                        }
-                      />
-                      {label}
-                    </label>
-                  ))}
-                </fieldset>
+                <WorkingDaysField days={days} onChange={setDays} />
                 <TextField
                   label="Working hours"
                   value={hours}
