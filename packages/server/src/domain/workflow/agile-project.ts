@@ -5,6 +5,8 @@ import { newId } from '../../db/ids';
 import { auditEntries } from '../../db/schema/audit';
 import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
+import { projectSubject, toProjectView } from '../projects/project-view';
+import { recordChange } from '../shared/change-log';
 import { notFound } from '../shared/errors';
 
 /** The project row as the agile services read it. */
@@ -24,6 +26,34 @@ export async function loadProject(db: Queryable, projectId: string, lock = false
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Project', projectId);
   return row;
+}
+
+/**
+ * Replaces one settings column of a project loaded with `lock` (its workflow or its custom fields), bumping the
+ * project's version and recording the change; returns the project as written.
+ */
+export async function saveProjectSetting<K extends 'workflow' | 'customFields'>(
+  tx: Transaction,
+  userId: string,
+  row: AgileProject,
+  key: K,
+  value: AgileProject[K],
+): Promise<AgileProject> {
+  const [updated] = await tx
+    .update(projects)
+    .set({ [key]: value, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(projects.id, row.id))
+    .returning();
+  if (!updated) throw new Error(`project ${row.id} vanished while locked`);
+  await recordChange(
+    tx,
+    userId,
+    projectSubject(updated),
+    'update',
+    { ...toProjectView(row), [key]: row[key] },
+    { ...toProjectView(updated), [key]: value },
+  );
+  return updated;
 }
 
 /** What a bulk move writes to each task it moves. */

@@ -1,14 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
-import { type CustomFieldDefinition, projects } from '../../db/schema/projects';
+import type { CustomFieldDefinition } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
 import { assertVersion } from '../../http/version';
-import { projectSubject, toProjectView } from '../projects/project-view';
-import { recordChange } from '../shared/change-log';
 import { invalid } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
-import { loadProject, projectRef } from './agile-project';
+import { loadProject, projectRef, saveProjectSetting } from './agile-project';
 
 /** The custom fields a project defines for its tasks, and the project version a save must name. */
 export interface CustomFieldsView {
@@ -85,20 +83,7 @@ export async function putCustomFields(
         })
         .where(and(eq(tasks.projectId, projectId), sql`${tasks.customFields} ? ${gone.key}`));
     }
-    const [updated] = await tx
-      .update(projects)
-      .set({ customFields: clean, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(projects.id, projectId))
-      .returning();
-    if (!updated) throw new Error(`project ${projectId} vanished while locked`);
-    await recordChange(
-      tx,
-      userId,
-      projectSubject(updated),
-      'update',
-      { ...toProjectView(row), customFields: row.customFields },
-      { ...toProjectView(updated), customFields: clean },
-    );
+    const updated = await saveProjectSetting(tx, userId, row, 'customFields', clean);
     return { projectId, fields: clean, version: updated.version };
   });
 }

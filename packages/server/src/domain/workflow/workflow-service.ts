@@ -2,15 +2,13 @@ import { removedColumns, type WorkflowColumn, workflowProblem } from '@tandem/co
 import { and, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database, Queryable, Transaction } from '../../db/client';
-import { projects, type WorkflowState } from '../../db/schema/projects';
+import type { WorkflowState } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
 import { ApiError } from '../../http/errors';
 import { assertVersion } from '../../http/version';
-import { projectSubject, toProjectView } from '../projects/project-view';
-import { recordChange } from '../shared/change-log';
 import { invalid } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
-import { loadProject, moveTasks, projectRef } from './agile-project';
+import { loadProject, moveTasks, projectRef, saveProjectSetting } from './agile-project';
 
 /** A project's workflow with the number of tasks in each column and the project version a save must name. */
 export interface WorkflowView {
@@ -110,23 +108,7 @@ export async function putWorkflow(
       );
     }
     await syncCompletion(tx, projectId, columns);
-    const [updated] = await tx
-      .update(projects)
-      .set({ workflow: columns, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(projects.id, projectId))
-      .returning();
-    if (!updated) throw new Error(`project ${projectId} vanished while locked`);
-    await recordChange(
-      tx,
-      userId,
-      projectSubject(updated),
-      'update',
-      { ...toProjectView(row), workflow: row.workflow },
-      {
-        ...toProjectView(updated),
-        workflow: columns,
-      },
-    );
+    const updated = await saveProjectSetting(tx, userId, row, 'workflow', columns);
     return viewOf(projectId, columns, await countsOf(tx, projectId), updated.version);
   });
 }
