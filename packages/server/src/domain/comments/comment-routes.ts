@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { expectedVersion, optionalBodyVersion, setVersionTag } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -106,8 +106,7 @@ export function registerCommentRoutes(app: App, deps: AppDeps): void {
     return c.json(comment, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    const expected = expectedVersion(c, body.version);
+    const expected = optionalBodyVersion(c, c.req.valid('json'));
     await deleteComment(deps.db, callerId(c), c.req.valid('param').commentId, expected);
     return c.body(null, 204);
   });

@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -70,15 +70,13 @@ export function registerLinkRoutes(app: App, deps: AppDeps): void {
     return c.json(link, 201);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const link = await updateLink(deps.db, callerId(c), c.req.valid('param').linkId, expected, changes);
     setVersionTag(c, link.version);
     return c.json(link, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    const expected = expectedVersion(c, body.version);
+    const expected = optionalBodyVersion(c, c.req.valid('json'));
     await deleteLink(deps.db, callerId(c), c.req.valid('param').linkId, expected);
     return c.body(null, 204);
   });

@@ -4,7 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   dateSchema,
   deleteBodySchema,
@@ -159,8 +159,7 @@ export function registerProjectRoutes(app: App, deps: AppDeps): void {
     return c.json(project, 200);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const expected = expectedVersion(c, version);
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
     const project = await updateProject(
       deps.db,
       callerId(c),
@@ -172,8 +171,7 @@ export function registerProjectRoutes(app: App, deps: AppDeps): void {
     return c.json(project, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    const expected = expectedVersion(c, body.version);
+    const expected = optionalBodyVersion(c, c.req.valid('json'));
     await deleteProject(deps.db, callerId(c), c.req.valid('param').projectId, expected);
     return c.body(null, 204);
   });

@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { expectedVersion, setVersionTag } from '../../http/version';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -93,20 +93,18 @@ export function registerViewRoutes(app: App, deps: AppDeps): void {
     return c.json(view, 201);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
-    const { version, ...changes } = c.req.valid('json');
-    const view = await updateView(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').viewId,
-      expectedVersion(c, version),
-      changes,
-    );
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
+    const view = await updateView(deps.db, callerId(c), c.req.valid('param').viewId, expected, changes);
     setVersionTag(c, view.version);
     return c.json(view, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
-    const body = (c.req.valid('json') as z.infer<typeof deleteBodySchema> | undefined) ?? {};
-    await deleteView(deps.db, callerId(c), c.req.valid('param').viewId, expectedVersion(c, body.version));
+    await deleteView(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').viewId,
+      optionalBodyVersion(c, c.req.valid('json')),
+    );
     return c.body(null, 204);
   });
 }
