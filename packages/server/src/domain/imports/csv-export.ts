@@ -1,12 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { tasks } from '../../db/schema/tasks';
-import { loadPlanInput } from '../schedule/build-input';
-import { computeSchedule } from '../schedule/schedule-service';
 import { csvColumns } from './csv-columns';
 import { formatCsv } from './csv-text';
 import { formatDuration } from './duration-text';
-import { fileNameOf, visibleProject } from './mspdi-export';
+import { exportSources, fileNameOf } from './mspdi-export';
 import { formatPredecessors, type PredecessorEntry } from './predecessors';
 import { wallClockText } from './wall-time';
 
@@ -33,17 +29,8 @@ export async function exportCsv(
   userId: string,
   projectId: string,
 ): Promise<{ fileName: string; csv: string }> {
-  const row = await visibleProject(db, userId, projectId);
-  const [input, schedule] = await Promise.all([loadPlanInput(db, projectId), computeSchedule(db, projectId)]);
+  const { row, input, schedule, notes } = await exportSources(db, userId, projectId);
   const plan = input.project;
-  const notes = new Map(
-    (
-      await db
-        .select({ id: tasks.id, description: tasks.description })
-        .from(tasks)
-        .where(eq(tasks.projectId, projectId))
-    ).map((task) => [task.id, task.description]),
-  );
   const rowId = new Map(plan.tasks.map((task, index) => [task.id as string, String(index + 1)]));
   const dates = new Map(schedule.tasks.map((task) => [task.id, task]));
   const predecessors = new Map<string, PredecessorEntry[]>();

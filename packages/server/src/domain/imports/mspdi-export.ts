@@ -76,6 +76,21 @@ function mspdiTask(
   };
 }
 
+/** What both exports read: the visible project, its plan input, its computed schedule and each task's notes. */
+export async function exportSources(db: Database, userId: string, projectId: string) {
+  const row = await visibleProject(db, userId, projectId);
+  const [input, schedule] = await Promise.all([loadPlanInput(db, projectId), computeSchedule(db, projectId)]);
+  const notes = new Map(
+    (
+      await db
+        .select({ id: tasks.id, description: tasks.description })
+        .from(tasks)
+        .where(eq(tasks.projectId, projectId))
+    ).map((task) => [task.id, task.description]),
+  );
+  return { row, input, schedule, notes };
+}
+
 /**
  * The project as an MS Project XML (MSPDI) document: calendars, the task tree with every scheduling input, links,
  * resources and assignments, and the dates the schedule service computed in MS Project's computed fields.
@@ -86,17 +101,8 @@ export async function exportMspdi(
   userId: string,
   projectId: string,
 ): Promise<{ fileName: string; xml: string }> {
-  const row = await visibleProject(db, userId, projectId);
-  const [input, schedule] = await Promise.all([loadPlanInput(db, projectId), computeSchedule(db, projectId)]);
+  const { row, input, schedule, notes } = await exportSources(db, userId, projectId);
   const plan = input.project;
-  const notes = new Map(
-    (
-      await db
-        .select({ id: tasks.id, description: tasks.description })
-        .from(tasks)
-        .where(eq(tasks.projectId, projectId))
-    ).map((task) => [task.id, task.description]),
-  );
   const { calendars, uidOf: calendarUid } = toMspdiCalendars(plan.calendars);
   const uidOf = new Map(plan.tasks.map((task, index) => [task.id as string, index + 1]));
   const taskList: MspdiTask[] = [
