@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     const app = ui(page);
     const shot = async (name: string) => {
       // Confirmation toasts are transient; a picture of the page should not keep one.
-      for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+      const dismiss = page.getByRole('button', { name: 'Dismiss' });
+      while ((await dismiss.count()) > 0) await dismiss.first().click();
       await page.screenshot({ path: `${out}${name}.png` });
     };
 
@@ -90,6 +91,10 @@ async function main(): Promise<void> {
     await page.getByLabel('Description').fill('Cut checkout from five steps to two, with saved cards.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Edit details' }).waitFor();
+    await page.getByLabel('Holidays').fill('2026-12-24 Christmas Eve\n2026-12-25 Christmas Day');
+    await page.getByRole('button', { name: 'Save schedule settings' }).click();
+    await page.getByText('Schedule settings saved').waitFor();
+    await shot('project-overview');
     await page.getByRole('tab', { name: 'History' }).click();
     await page.locator('.timeline__item').first().waitFor();
     await shot('project-history');

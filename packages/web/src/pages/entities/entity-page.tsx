@@ -116,12 +116,12 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
         ) : openView ? (
           openView.render({ workspaceId, projectId: entityId, project: entity.data })
         ) : tab === 'overview' ? (
-          <>
+          <div className="stack">
             <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
             {kind === 'projects' ? (
               <ScheduleSettings key={entity.data.version} project={entity.data} />
             ) : null}
-          </>
+          </div>
         ) : tab === 'members' ? (
           <EntityMembers kind={kind} workspaceId={workspaceId} entityId={entityId} />
         ) : (
