@@ -254,4 +254,24 @@ describe('planning a project on the Gantt', () => {
     );
     await other.close();
   });
+
+  it('moves the plan past a holiday set in the schedule settings', async () => {
+    await page.goto(`${projectUrl}?view=gantt`);
+    await chart.bar('Design').then((bar) => bar.waitFor());
+    const before = await chart.barBox('Design');
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    // The project starts on Monday 2 March 2026: a holiday that day pushes the first task to Tuesday.
+    await page.getByLabel('Holidays').fill('2026-03-02 Founders day');
+    await page.getByRole('button', { name: 'Save schedule settings' }).click();
+    await page.getByText('Schedule settings saved').waitFor();
+    await page.getByRole('tab', { name: 'Gantt' }).click();
+    await page.waitForFunction(
+      ({ id, x }) => {
+        const bar = document.querySelector(`.gantt__bar[data-task-id="${id}"]`);
+        return bar ? Number(bar.getAttribute('data-x')) > x + 1 : false;
+      },
+      { id: await chart.idOf('Design'), x: before.x },
+      { timeout: 5000 },
+    );
+  });
 });
