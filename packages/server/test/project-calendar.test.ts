@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../src/demo/load-demo';
+import { planCache } from '../src/domain/schedule/plan-cache';
 import { domainTestFeatures } from './helpers/domain-features';
+import { sql } from './helpers/domain-world';
 import { type PlanWorld, planWorld, send } from './helpers/plan-world';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -72,5 +75,18 @@ describe("a project's working time through the API", () => {
     );
     expect(project.version).toBe(1);
     expect(project.calendar.holidays).toBeUndefined();
+  });
+
+  it('leaves other projects on their own working time once one project has changed its own', async () => {
+    // Scheduled after the projects above on 07:00–15:00 with a holiday, the demo plans still find their critical chain.
+    await loadDemo(t.server.deps.db);
+    const demo = await sql(t, 'select id, plan_revision from projects where workspace_id <> $1', [
+      w.workspaceId,
+    ]);
+    expect(demo).toHaveLength(3);
+    for (const project of demo) {
+      const schedule = await planCache.schedule(t.server.deps.db, project.id, Number(project.plan_revision));
+      expect(schedule.criticalPath.length).toBeGreaterThan(5);
+    }
   });
 });
