@@ -171,4 +171,32 @@ describe('the demo plans', () => {
       expect(computed.criticalPath.length).toBeGreaterThan(5);
     }
   });
+
+  it('give sprints and time entries to the first work items in outline order, so every load is the same', async () => {
+    await loadDemo(t.server.deps.db);
+    // Work items (tasks without children) in outline order, found by their path of positions from the root.
+    const leaves = await sql(
+      t,
+      `with recursive walk(id, project_id, path) as (
+         select id, project_id, array[position] from tasks where parent_id is null
+         union all select t.id, t.project_id, w.path || t.position from tasks t join walk w on t.parent_id = w.id)
+       select w.id, w.project_id as "projectId", t.sprint_id as "sprintId",
+              exists (select 1 from time_entries e where e.task_id = w.id) as logged
+       from walk w join tasks t on t.id = w.id
+       where not exists (select 1 from tasks c where c.parent_id = w.id)
+       order by w.project_id, w.path`,
+    );
+    const [active] = await sql(t, `select id from sprints where state = 'active'`);
+    // The active sprint (the fourth) holds the 24th to the 32nd work items of the agile project.
+    const agile = leaves.filter((leaf) => leaves.some((l) => l.projectId === leaf.projectId && l.sprintId));
+    expect(agile.flatMap((leaf, k) => (leaf.sprintId === active?.id ? [k] : []))).toEqual([
+      23, 24, 25, 26, 27, 28, 29, 30, 31,
+    ]);
+    // Every project's first two work items have the opening week's time entries, and no other.
+    for (const projectId of new Set(leaves.map((leaf) => leaf.projectId))) {
+      const own = leaves.filter((leaf) => leaf.projectId === projectId);
+      expect(own.map((leaf) => leaf.logged).indexOf(false)).toBe(2);
+      expect(own.slice(2).some((leaf) => leaf.logged)).toBe(false);
+    }
+  });
 });

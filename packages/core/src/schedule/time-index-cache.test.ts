@@ -20,6 +20,12 @@ function finishOf(calendars: readonly Calendar[]): string {
 }
 
 describe('time indices kept between runs', () => {
+  it('hands an equal list of calendars, loaded again, the shelf of the first', () => {
+    const cache = new TimeIndexCache();
+    const first = cache.shelfFor([standardCalendar]);
+    expect(cache.shelfFor(structuredClone([standardCalendar]))).toBe(first);
+  });
+
   it('hands calendars that differ in content under the same id another shelf', () => {
     const cache = new TimeIndexCache();
     expect(cache.shelfFor([holiday(standardCalendar)])).not.toBe(cache.shelfFor([standardCalendar]));

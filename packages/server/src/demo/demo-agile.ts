@@ -1,11 +1,11 @@
-import { and, asc, eq, notExists, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../db/client';
 import { newId } from '../db/ids';
 import { auditEntries } from '../db/schema/audit';
 import { projects } from '../db/schema/projects';
 import { type SprintSnapshot, sprints } from '../db/schema/sprints';
 import { type TaskPriority, tasks } from '../db/schema/tasks';
+import { leavesInOutlineOrder } from './demo-leaves';
 
 const dayMs = 86_400_000;
 const day = (at: Date) => at.toISOString().slice(0, 10);
@@ -35,17 +35,7 @@ export async function addAgileDemo(tx: Transaction, workspaceId: string, ownerId
     .orderBy(sql`2 desc`, asc(projects.id))
     .limit(1);
   if (!project) return;
-  const child = alias(tasks, 'child');
-  const leaves = await tx
-    .select({ id: tasks.id, name: tasks.name })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.projectId, project.id),
-        notExists(tx.select({ id: child.id }).from(child).where(eq(child.parentId, tasks.id))),
-      ),
-    )
-    .orderBy(asc(tasks.createdAt), asc(tasks.id));
+  const leaves = await leavesInOutlineOrder(tx, project.id);
 
   // The active sprint began on the Monday of last week, so today sits in its second week.
   const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

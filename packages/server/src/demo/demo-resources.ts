@@ -11,6 +11,7 @@ import { timeEntries } from '../db/schema/time-entries';
 import { timesheets } from '../db/schema/timesheets';
 import { users } from '../db/schema/users';
 import { workspaceMembers } from '../db/schema/workspaces';
+import { leavesInOutlineOrder } from './demo-leaves';
 
 // Hourly rates in cents, by the order people joined; equipment and material cost per use.
 const rates = [12_000, 9_500, 8_500, 8_000, 7_500];
@@ -78,16 +79,7 @@ export async function addResourceDemo(tx: Transaction, workspaceId: string, owne
   const entryRows: (typeof timeEntries.$inferInsert)[] = [];
   const started: { taskId: string; day: string }[] = [];
   for (const project of projectRows) {
-    const leaves = await tx
-      .select({ id: tasks.id })
-      .from(tasks)
-      .where(
-        and(
-          eq(tasks.projectId, project.id),
-          sql`not exists (select 1 from tasks c where c.parent_id = ${tasks.id})`,
-        ),
-      )
-      .orderBy(asc(tasks.position), asc(tasks.createdAt), asc(tasks.id));
+    const leaves = await leavesInOutlineOrder(tx, project.id);
     leaves.forEach((leaf, index) => {
       // Everyone shares the work; the first person also takes the first item of every project.
       const person = personRows[index % personRows.length];
