@@ -7,6 +7,7 @@ import { EmptyState, Skeleton } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { productViews } from '../product/product-views';
 import { projectViews } from '../project/project-views';
 import { ScheduleSettings } from '../project/settings/schedule-settings';
 import { EntityDetails } from './entity-details';
@@ -18,7 +19,7 @@ type Tab = string;
 
 /**
  * One product, program or project: its details, the people with a role on it, and its history; a project also shows
- * its views (Gantt, board, backlog, …). The open tab is the `view` search parameter, so every view has its own link.
+ * its views (Gantt, board, backlog, …) and a product its own (strategy, feedback, roadmap, …). The open tab is the `view` search parameter, so every view has its own link.
  */
 export function EntityPage({ kind }: { kind: EntityKind }) {
   const { workspaceId = '', entityId = '' } = useParams({ strict: false }) as {
@@ -28,7 +29,8 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
   const label = kindLabels[kind];
   const { view } = useSearch({ strict: false }) as { view?: string };
   const navigate = useNavigate();
-  const views = kind === 'projects' ? projectViews : [];
+  const views: readonly { id: string; label: string; wide?: boolean }[] =
+    kind === 'projects' ? projectViews : kind === 'products' ? productViews : [];
   const entity = useQuery({
     queryKey: keys.entity(kind, entityId),
     queryFn: async () => unwrapEntity(kind, await api.entity(kind, entityId)),
@@ -113,8 +115,14 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
             <Skeleton width="70%" />
             <Skeleton width="55%" />
           </div>
-        ) : openView ? (
-          openView.render({ workspaceId, projectId: entityId, project: entity.data })
+        ) : openView && kind === 'projects' ? (
+          projectViews
+            .find((v) => v.id === tab)
+            ?.render({ workspaceId, projectId: entityId, project: entity.data })
+        ) : openView && kind === 'products' ? (
+          productViews
+            .find((v) => v.id === tab)
+            ?.render({ workspaceId, productId: entityId, product: entity.data })
         ) : tab === 'overview' ? (
           <div className="stack">
             <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />

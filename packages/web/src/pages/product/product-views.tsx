@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { Entity } from '../../api/types';
+
+/** What every view of a product is given. */
+export interface ProductViewProps {
+  workspaceId: string;
+  productId: string;
+  product: Entity;
+}
+
+/** One tab of a product page beside Overview, Members and History: strategy, feedback, features, roadmap and so on. */
+export interface ProductView {
+  /** The `view` search parameter that opens it, e.g. `/w/…/products/…?view=roadmap`. */
+  id: string;
+  label: string;
+  /** Views that fill the width of the window (a roadmap, a chart) drop the page's reading width. */
+  wide?: boolean;
+  render(props: ProductViewProps): ReactNode;
+}
+
+/** The product views, in tab order. Each view lives in its own folder under `pages/product/`. */
+export const productViews: readonly ProductView[] = [];
