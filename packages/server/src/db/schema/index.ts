@@ -4,6 +4,7 @@ export * from './api-tokens';
 export * from './assignments';
 export * from './audit';
 export * from './baselines';
+export * from './costs';
 export * from './entity-members';
 export * from './import-jobs';
 export * from './invitations';
