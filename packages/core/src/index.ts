@@ -3,5 +3,6 @@ export * from './calendar';
 export * from './duration';
 export * from './evm';
 export * from './prioritisation';
+export * from './reports';
 export * from './schedule';
 export * from './workload';
