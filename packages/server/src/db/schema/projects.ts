@@ -1,4 +1,5 @@
 import type { Calendar } from '@tandem/core/calendar/model';
+import type { RiskScale } from '@tandem/core/risk/scale';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { products } from './products';
 import { programs } from './programs';
@@ -69,6 +70,12 @@ export const defaultCalendarSettings: ProjectCalendarSettings = {
   workingDays: [1, 2, 3, 4, 5],
 };
 
+/** The risk scale a new project gets; kept equal to core `defaultRiskScale` (a test checks), as the schema loads without core. */
+export const defaultProjectRiskScale: RiskScale = {
+  probability: { min: 1, max: 5, labels: ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] },
+  impact: { min: 1, max: 5, labels: ['Negligible', 'Minor', 'Moderate', 'Major', 'Severe'] },
+};
+
 /** A project: a plan with a start, a status date and a task tree, standalone or under a program and a product. */
 export const projects = pgTable(
   'projects',
@@ -89,6 +96,8 @@ export const projects = pgTable(
     isTemplate: boolean('is_template').notNull().default(false),
     workflow: jsonb('workflow').$type<WorkflowState[]>().notNull().default(defaultWorkflow),
     customFields: jsonb('custom_fields').$type<CustomFieldDefinition[]>().notNull().default([]),
+    /** Probability and impact scales of the risk register (core `defaultRiskScale` unless the project sets its own). */
+    riskScale: jsonb('risk_scale').$type<RiskScale>().notNull().default(defaultProjectRiskScale),
     /**
      * Bumped by every write that can move the schedule (tasks, links, assignments, calendar), in the same transaction;
      * computed schedules are cached per revision, and writes to one plan are serialised on this row.

@@ -65,7 +65,10 @@ export const riskActions = pgTable(
       .references(() => tasks.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.riskId, table.taskId] }), index('risk_actions_task_idx').on(table.taskId)],
+  (table) => [
+    primaryKey({ columns: [table.riskId, table.taskId] }),
+    index('risk_actions_task_idx').on(table.taskId),
+  ],
 );
 
 /** The register's totals at the end of one day, rewritten on every write of the register that day: the trend. */
