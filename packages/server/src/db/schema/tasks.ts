@@ -93,6 +93,8 @@ export const tasks = pgTable(
     /** Order on the board and in the backlog (fractional, like `position`). */
     rank: doublePrecision('rank').notNull().default(0),
     sprintId: text('sprint_id').references((): AnyPgColumn => sprints.id, { onDelete: 'set null' }),
+    /** The product feature this work delivers (set by the hand-off from an initiative); forecasts of releases read it. */
+    featureId: text('feature_id'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -103,5 +105,6 @@ export const tasks = pgTable(
     index('tasks_parent_idx').on(table.parentId),
     index('tasks_project_status_idx').on(table.projectId, table.status, table.rank),
     index('tasks_sprint_idx').on(table.sprintId),
+    index('tasks_feature_idx').on(table.featureId),
   ],
 );
