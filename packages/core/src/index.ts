@@ -4,5 +4,6 @@ export * from './duration';
 export * from './evm';
 export * from './prioritisation';
 export * from './reports';
+export * from './risk';
 export * from './schedule';
 export * from './workload';

@@ -1,0 +1,5 @@
+export * from './heat-map';
+export * from './scale';
+export * from './scale-check';
+export * from './score';
+export * from './trend';
