@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './duration';
 export * from './evm';
 export * from './prioritisation';
+export * from './product';
 export * from './releases';
 export * from './reports';
 export * from './risk';

@@ -1,4 +1,5 @@
 export * from './explained';
+export * from './pin-placement';
 export * from './ranking';
 export * from './rice';
 export * from './scorecard';

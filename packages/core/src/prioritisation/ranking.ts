@@ -38,7 +38,7 @@ export function rankItems(items: readonly RankItem[]): RankedItem[] {
   const result: RankedItem[] = [];
   let next = 0;
   for (const pin of pinned) {
-    const target = Math.max(1, Math.floor(pin.pinnedPosition ?? 1));
+    const target = Math.max(1, Math.ceil(pin.pinnedPosition ?? 1));
     while (result.length + 1 < target && next < byScore.length) {
       const item = byScore[next++] as RankItem;
       result.push({

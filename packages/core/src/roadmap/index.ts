@@ -1,0 +1,4 @@
+export * from './bar-layout';
+export * from './horizon';
+export * from './initiative-tree';
+export * from './lanes';
