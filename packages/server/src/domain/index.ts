@@ -13,6 +13,7 @@ import { registerProjectRoutes } from './projects/project-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerWorkloadRoutes } from './resources/workload-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
+import { registerShareLinkRoutes } from './sharing/share-link-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
 import { registerTimeRoutes } from './time/time-routes';
@@ -42,4 +43,5 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerImportRoutes,
   registerBaselineRoutes,
   registerProjectCopyRoutes,
+  registerShareLinkRoutes,
 ];

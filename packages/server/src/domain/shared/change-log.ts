@@ -18,7 +18,17 @@ export type ChangeEntityType =
   | 'timesheet'
   | 'baseline'
   | 'comment'
-  | 'savedView';
+  | 'savedView'
+  | 'release'
+  | 'launchPlan'
+  | 'launchItem'
+  | 'launchTemplate'
+  | 'productBudgetLine'
+  | 'webhook'
+  | 'statusReport'
+  | 'shareLink'
+  | 'risk'
+  | 'raidItem';
 
 /** Which entity changed and where it lives, for the audit log and the live change stream. */
 export interface ChangeSubject {
