@@ -1,0 +1,3 @@
+export * from './impact';
+export * from './proposal';
+export * from './scope';
