@@ -1,3 +1,4 @@
+import type { ChangeEdit } from '@tandem/core/changes/proposal';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { baselines } from './baselines';
@@ -17,34 +18,8 @@ export type ChangeApprovalRole = 'project_manager' | 'sponsor';
 /** An approver's decision. */
 export type ChangeApprovalDecision = 'approved' | 'rejected';
 
-/**
- * One concrete edit of the plan a change request proposes. Durations are working minutes; dates are wall-clock
- * `YYYY-MM-DDTHH:MM`. Kept as JSON so the proposal reads the same before and after it is applied.
- */
-export type ChangeEdit =
-  | {
-      kind: 'addTask';
-      name: string;
-      parentId: string | null;
-      durationMinutes: number;
-      afterTaskId?: string | null;
-    }
-  | { kind: 'removeTask'; taskId: string }
-  | { kind: 'setDuration'; taskId: string; durationMinutes: number }
-  | {
-      kind: 'addLink';
-      predecessorId: string;
-      successorId: string;
-      type: 'FS' | 'SS' | 'FF' | 'SF';
-      lagMinutes: number;
-    }
-  | { kind: 'removeLink'; predecessorId: string; successorId: string }
-  | {
-      kind: 'setConstraint';
-      taskId: string;
-      constraintType: 'asap' | 'alap' | 'snet' | 'snlt' | 'fnet' | 'fnlt' | 'mso' | 'mfo';
-      constraintDate: string | null;
-    };
+/** One concrete edit of the plan a change request proposes (core's `ChangeEdit`), kept as JSON. */
+export type { ChangeEdit } from '@tandem/core/changes/proposal';
 
 /** A request to change a project's scope, schedule or cost, with its proposed plan edits and computed impact. */
 export const changeRequests = pgTable(
