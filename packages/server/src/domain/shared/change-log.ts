@@ -19,6 +19,8 @@ export type ChangeEntityType =
   | 'baseline'
   | 'comment'
   | 'savedView'
+  | 'changeRequest'
+  | 'deliverable'
   | 'objective'
   | 'keyResult'
   | 'kpi'
