@@ -1,5 +1,6 @@
 export * from './agile';
 export * from './calendar';
+export * from './changes';
 export * from './duration';
 export * from './evm';
 export * from './prioritisation';
