@@ -1,1 +1,4 @@
+export * from './figures';
 export * from './rag';
+export * from './ratings';
+export * from './suggest';
