@@ -54,4 +54,36 @@ describe('earned value indicators', () => {
     const spentAll = earnedValueIndicators({ bac: 1000, pv: 1000, ev: 500, ac: 1000 });
     expect(spentAll.tcpi.toBac).toBeNull();
   });
+
+  // "EVM forecasting" reference card (wikislate.com, 15-evm-forecasting, its table "From Poster 14"): BAC 100, EV 40,
+  // AC 45, CPI 0.89, SPI 0.80 (so PV 50) → EAC = BAC/CPI $112.5k, ETC $67.5k, VAC −$12.5k, EAC (cost × schedule)
+  // ≈ $129k, TCPI to BAC 1.09.
+  it('reproduces the forecasting reference card: EAC, ETC, VAC and TCPI by each method', () => {
+    const card = earnedValueIndicators({ bac: 100_000, pv: 50_000, ev: 40_000, ac: 45_000 });
+    expect(card.cpi).toBeCloseTo(0.89, 2);
+    expect(card.spi).toBeCloseTo(0.8, 10);
+    expect(card.eac.typical).toBeCloseTo(112_500, 6);
+    expect(card.etc).toBeCloseTo(67_500, 6);
+    expect(card.vac).toBeCloseTo(-12_500, 6);
+    // 45,000 + 60,000 / (0.8889 × 0.8) = 129,375
+    expect(card.eac.combined).toBeCloseTo(129_375, 6);
+    expect(card.tcpi.toBac).toBeCloseTo(1.09, 2);
+    expect(card.eac.bottomUp).toBeNull();
+    expect(card.method).toBe('typical');
+  });
+
+  // PMP exam preparation, "EVM Hangout: Question 2" (forum.izenbridge.com, viewtopic f=3 t=46): BAC $135,000, EV
+  // $45,000, AC $70,000 and a re-estimated EAC of $130,000 → TCPI to the EAC = 90,000 / 60,000 = 1.5.
+  it('forecasts from a bottom-up estimate to complete and measures the TCPI against it', () => {
+    const result = earnedValueIndicators(
+      { bac: 135_000, pv: 45_000, ev: 45_000, ac: 70_000 },
+      { etcBottomUp: 60_000, method: 'bottomUp' },
+    );
+    expect(result.eac.bottomUp).toBe(130_000);
+    expect(result.etc).toBe(60_000);
+    expect(result.vac).toBe(5_000);
+    expect(result.tcpi.toEac).toBeCloseTo(1.5, 10);
+    // The other methods are still given beside the chosen one.
+    expect(result.eac.atypical).toBe(160_000);
+  });
 });

@@ -23,6 +23,19 @@ export interface EstimatesAtCompletion {
   readonly atypical: number;
   /** Cost and schedule efficiency both weigh on the rest: AC + (BAC − EV) / (CPI × SPI). */
   readonly combined: number | null;
+  /** The remaining work re-estimated from the plan: AC + bottom-up ETC (null when no bottom-up estimate is given). */
+  readonly bottomUp: number | null;
+}
+
+/** Which estimate at completion the ETC, VAC and TCPI to EAC are measured against. */
+export type EacMethod = keyof EstimatesAtCompletion;
+
+/** How the forecast is made: a bottom-up estimate to complete and which EAC method the derived figures follow. */
+export interface ForecastOptions {
+  /** Estimate to complete summed from the remaining work of the plan (PMBOK's "AC + bottom-up ETC"). */
+  readonly etcBottomUp?: number | undefined;
+  /** Default `typical` (BAC / CPI), the PMBOK's default assumption that today's cost efficiency continues. */
+  readonly method?: EacMethod | undefined;
 }
 
 /** Every indicator at the status date; an index whose denominator is zero is null (undefined, not infinite). */
@@ -36,9 +49,11 @@ export interface EarnedValueIndicators extends EarnedValueInputs {
   /** Cost performance index EV / AC. */
   readonly cpi: number | null;
   readonly eac: EstimatesAtCompletion;
-  /** Estimate to complete by the typical method, EAC − AC (null when EAC is). */
+  /** The EAC method `etc`, `vac` and `tcpi.toEac` follow. */
+  readonly method: EacMethod;
+  /** Estimate to complete by the chosen method, EAC − AC (null when EAC is). */
   readonly etc: number | null;
-  /** Variance at completion BAC − EAC by the typical method. */
+  /** Variance at completion BAC − EAC by the chosen method. */
   readonly vac: number | null;
   /** To-complete performance index: the efficiency the remaining work needs to meet the BAC, and to meet the EAC. */
   readonly tcpi: { readonly toBac: number | null; readonly toEac: number | null };
@@ -51,15 +66,29 @@ export interface EarnedValueIndicators extends EarnedValueInputs {
 const ratio = (numerator: number, denominator: number): number | null =>
   denominator === 0 ? null : numerator / denominator;
 
-/** Computes every earned value indicator from BAC, PV, EV and AC. */
-export function earnedValueIndicators(inputs: EarnedValueInputs): EarnedValueIndicators {
+/**
+ * Computes every earned value indicator from BAC, PV, EV and AC.
+ * @example earnedValueIndicators({ bac: 100, pv: 50, ev: 40, ac: 45 }).eac.typical // 112.5
+ */
+export function earnedValueIndicators(
+  inputs: EarnedValueInputs,
+  options: ForecastOptions = {},
+): EarnedValueIndicators {
   const { bac, pv, ev, ac } = inputs;
+  const method = options.method ?? 'typical';
   const spi = ratio(ev, pv);
   const cpi = ratio(ev, ac);
   const remaining = bac - ev;
   const typical = cpi === null || cpi === 0 ? null : bac / cpi;
   const efficiency = cpi === null || spi === null ? null : cpi * spi;
   const combined = efficiency === null || efficiency === 0 ? null : ac + remaining / efficiency;
+  const eac: EstimatesAtCompletion = {
+    typical,
+    atypical: ac + remaining,
+    combined,
+    bottomUp: options.etcBottomUp === undefined ? null : ac + options.etcBottomUp,
+  };
+  const chosen = eac[method];
   return {
     bac,
     pv,
@@ -69,12 +98,13 @@ export function earnedValueIndicators(inputs: EarnedValueInputs): EarnedValueInd
     cv: ev - ac,
     spi,
     cpi,
-    eac: { typical, atypical: ac + remaining, combined },
-    etc: typical === null ? null : typical - ac,
-    vac: typical === null ? null : bac - typical,
+    eac,
+    method,
+    etc: chosen === null ? null : chosen - ac,
+    vac: chosen === null ? null : bac - chosen,
     tcpi: {
       toBac: ratio(remaining, bac - ac),
-      toEac: typical === null ? null : ratio(remaining, typical - ac),
+      toEac: chosen === null ? null : ratio(remaining, chosen - ac),
     },
     percentComplete: ratio(ev, bac),
     percentSpent: ratio(ac, bac),

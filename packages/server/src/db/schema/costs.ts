@@ -1,11 +1,11 @@
+import type { CostCategory } from '@tandem/core/evm/budget-allocation';
 import { bigint, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { tasks } from './tasks';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-/** What a budget line or an expense pays for. */
-export type CostCategory = 'labour' | 'materials' | 'other';
+export type { CostCategory };
 
 /**
  * An amount of a project's budget: for the whole project (`taskId` null) or for one WBS branch (a summary or a leaf
