@@ -10,6 +10,7 @@ import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
+import { registerReleaseRoutes } from './releases/release-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerWorkloadRoutes } from './resources/workload-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
@@ -19,6 +20,7 @@ import { registerTaskRoutes } from './tasks/task-routes';
 import { registerTimeRoutes } from './time/time-routes';
 import { registerTimesheetRoutes } from './time/timesheet-routes';
 import { registerViewRoutes } from './views/view-routes';
+import { registerWebhookRoutes } from './webhooks/webhook-routes';
 import { registerWorkflowRoutes } from './workflow/workflow-routes';
 
 /** The route modules of products, programs, projects, tasks, their members and their history. */
@@ -43,5 +45,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerImportRoutes,
   registerBaselineRoutes,
   registerProjectCopyRoutes,
+  registerReleaseRoutes,
+  registerWebhookRoutes,
   registerShareLinkRoutes,
 ];

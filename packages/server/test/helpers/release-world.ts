@@ -1,0 +1,65 @@
+import { newId } from '../../src/db/ids';
+import { type Caller, sql } from './domain-world';
+import type { TestServer } from './server';
+
+/** Adds a feature to a product straight in the database (the release and hand-off tests are not about features). */
+export async function insertFeature(
+  t: TestServer,
+  product: { id: string; workspaceId: string },
+  title: string,
+  spec = '',
+): Promise<string> {
+  const id = newId('fea');
+  await sql(
+    t,
+    'insert into features (id, workspace_id, product_id, title, spec) values ($1, $2, $3, $4, $5)',
+    [id, product.workspaceId, product.id, title, spec],
+  );
+  return id;
+}
+
+/** Adds a customer, a piece of their feedback and its link to a feature; returns the customer id. */
+export async function insertDemand(
+  t: TestServer,
+  product: { id: string; workspaceId: string },
+  featureId: string,
+  customer: { name: string; revenueCents?: number; tier?: string; email?: string } | { email: string },
+): Promise<string | null> {
+  let customerId: string | null = null;
+  if ('name' in customer) {
+    customerId = newId('cus');
+    await sql(
+      t,
+      'insert into customers (id, workspace_id, name, revenue_cents, tier) values ($1, $2, $3, $4, $5)',
+      [
+        customerId,
+        product.workspaceId,
+        customer.name,
+        customer.revenueCents ?? 0,
+        customer.tier ?? 'standard',
+      ],
+    );
+  }
+  const feedbackId = newId('fbk');
+  await sql(
+    t,
+    'insert into feedback (id, workspace_id, product_id, customer_id, title, email) values ($1, $2, $3, $4, $5, $6)',
+    [feedbackId, product.workspaceId, product.id, customerId, 'Please', customer.email ?? ''],
+  );
+  await sql(
+    t,
+    'insert into feedback_links (id, workspace_id, feedback_id, feature_id) values ($1, $2, $3, $4)',
+    [newId('fbl'), product.workspaceId, feedbackId, featureId],
+  );
+  return customerId;
+}
+
+/** Creates a product through the API. */
+export async function createProduct(owner: Caller, workspaceId: string, name = 'Atlas') {
+  return owner.json<{ id: string; workspaceId: string; version: number }>(
+    'POST',
+    `/api/workspaces/${workspaceId}/products`,
+    { name },
+    201,
+  );
+}
