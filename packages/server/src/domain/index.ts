@@ -10,9 +10,11 @@ import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
+import { registerRaidRoutes } from './raid/raid-routes';
 import { registerReleaseRoutes } from './releases/release-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerWorkloadRoutes } from './resources/workload-routes';
+import { registerRiskRoutes } from './risks/risk-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
 import { registerShareLinkRoutes } from './sharing/share-link-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
@@ -48,4 +50,6 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerReleaseRoutes,
   registerWebhookRoutes,
   registerShareLinkRoutes,
+  registerRiskRoutes,
+  registerRaidRoutes,
 ];
