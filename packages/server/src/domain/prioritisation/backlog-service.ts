@@ -1,0 +1,113 @@
+import { formatScoreNumber, importanceWeights, tierWeights } from '@tandem/core';
+import type { Database } from '../../db/client';
+import { type BacklogFilter, type BacklogRow, demandOf, readBacklog } from './backlog-query';
+import { productScope } from './product-scope';
+import { type RankBy, riceOf, scorecardOf, valueEffortOf, wsjfOf } from './score-inputs';
+import { productCriteria } from './score-service';
+
+/** One feature of the ranked backlog, with the score it is ranked by and why it sits where it does. */
+export interface BacklogItem {
+  position: number;
+  reason: 'pinned' | 'score' | 'unscored';
+  featureId: string;
+  title: string;
+  status: string;
+  initiativeId: string | null;
+  initiativeTitle: string | null;
+  /** The score of the chosen method; null when not scored that way. */
+  score: number | null;
+  /** The chosen method's formula with this feature's numbers. */
+  explanation: string;
+  pinnedPosition: number | null;
+  scores: {
+    rice: number | null;
+    wsjf: number | null;
+    valueEffort: number | null;
+    scorecard: number | null;
+    demand: number;
+  };
+  valueEffort: { value: number; effort: number; quadrant: string } | null;
+  demand: { customers: number; feedback: number; revenueCents: number };
+  /** The version of the feature's scores, for the next score or pin write (0 before the first). */
+  scoreVersion: number;
+}
+
+/** A page of the ranked backlog. */
+export interface BacklogPage {
+  by: RankBy;
+  total: number;
+  items: BacklogItem[];
+}
+
+type Criteria = Awaited<ReturnType<typeof productCriteria>>;
+
+function explain(row: BacklogRow, by: RankBy, criteria: Criteria, demand: number, customers: number): string {
+  switch (by) {
+    case 'rice':
+      return row.rice ? riceOf(row.rice).explanation : 'Not scored by RICE';
+    case 'wsjf':
+      return row.wsjf ? wsjfOf(row.wsjf).explanation : 'Not scored by WSJF';
+    case 'value_effort':
+      return row.valueEffort ? valueEffortOf(row.valueEffort).explanation : 'Value and effort not rated';
+    case 'scorecard':
+      return row.scorecard ? scorecardOf(criteria, row.scorecard).explanation : 'Not rated on the scorecard';
+    case 'demand':
+      return demand === 0
+        ? 'No feedback linked'
+        : `Σ tier weight (strategic ${tierWeights.strategic}, key ${tierWeights.key}, standard ${tierWeights.standard}) × highest importance (critical ${importanceWeights.critical}, important ${importanceWeights.important}, nice ${importanceWeights.nice}) over ${customers} customer${customers === 1 ? '' : 's'} and anonymous feedback = ${formatScoreNumber(demand)}`;
+    default:
+      return by satisfies never;
+  }
+}
+
+/**
+ * A page of a product's backlog ranked by `by` with manual pins, each feature with its scores, its demand and the
+ * chosen score's explanation.
+ */
+export async function rankedBacklog(
+  db: Database,
+  userId: string,
+  productId: string,
+  by: RankBy,
+  filter: BacklogFilter,
+  page: { limit: number; offset: number },
+): Promise<BacklogPage> {
+  await productScope(db, userId, productId);
+  const rows = await readBacklog(db, productId, by, filter, page);
+  const [criteria, demand] = await Promise.all([
+    productCriteria(db, productId),
+    demandOf(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  const items = rows.map((row): BacklogItem => {
+    const d = demand.get(row.id) ?? { score: 0, customers: 0, feedback: 0, revenueCents: 0 };
+    const valueEffort = row.valueEffort ? valueEffortOf(row.valueEffort) : null;
+    return {
+      position: row.position,
+      reason: row.pinned !== null ? 'pinned' : row.score === null ? 'unscored' : 'score',
+      featureId: row.id,
+      title: row.title,
+      status: row.status,
+      initiativeId: row.initiativeId,
+      initiativeTitle: row.initiativeTitle,
+      score: by === 'demand' ? d.score : row.score,
+      explanation: explain(row, by, criteria, d.score, d.customers),
+      pinnedPosition: row.pinned === null ? null : Number(row.pinned),
+      scores: {
+        rice: row.riceScore,
+        wsjf: row.wsjfScore,
+        valueEffort: row.valueEffortScore,
+        scorecard: row.scorecardScore,
+        demand: d.score,
+      },
+      valueEffort: valueEffort
+        ? { value: valueEffort.input.value, effort: valueEffort.input.effort, quadrant: valueEffort.quadrant }
+        : null,
+      demand: { customers: d.customers, feedback: d.feedback, revenueCents: d.revenueCents },
+      scoreVersion: row.scoreVersion ?? 0,
+    };
+  });
+  return { by, total: rows[0]?.total ?? 0, items };
+}
