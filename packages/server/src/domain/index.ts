@@ -6,6 +6,7 @@ import { registerCommentRoutes } from './comments/comment-routes';
 import { registerImportRoutes } from './imports/import-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
+import { registerPrioritisationRoutes } from './prioritisation/prioritisation-routes';
 import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
@@ -28,6 +29,7 @@ import { registerWorkflowRoutes } from './workflow/workflow-routes';
 /** The route modules of products, programs, projects, tasks, their members and their history. */
 export const domainRoutes: readonly RegisterRoutes[] = [
   registerProductRoutes,
+  registerPrioritisationRoutes,
   registerProgramRoutes,
   registerProjectRoutes,
   registerTaskRoutes,
