@@ -1,3 +1,4 @@
+import { defaultRiskScale } from '@tandem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseClient } from '../src/db/client';
 import { riskSummary } from '../src/domain/risks/risk-summary';
@@ -177,6 +178,11 @@ describe('risk register', () => {
 });
 
 describe('risk scale', () => {
+  it('gives a new project the default 1–5 scale of core', async () => {
+    const projectId = await w.project();
+    expect(await w.viewer.json('GET', `/api/projects/${projectId}/risk-scale`)).toEqual(defaultRiskScale);
+  });
+
   it('scores on a scale the project sets and refuses values beyond it', async () => {
     const projectId = await w.project();
     const scale = {

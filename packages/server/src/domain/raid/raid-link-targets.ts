@@ -66,16 +66,16 @@ export async function linkTarget(db: Queryable, type: RaidLinkType, id: string):
     case 'change_request': {
       if (!(await hasChangeRequests(db))) return null;
       const result = await db.execute(
-        sql`select project_id, workspace_id, title, status from change_requests where id = ${id}`,
+        sql`select project_id, workspace_id, number, title, status from change_requests where id = ${id}`,
       );
       const row = result.rows[0] as
-        | { project_id: string; workspace_id: string; title: string; status: string }
+        | { project_id: string; workspace_id: string; number: number; title: string; status: string }
         | undefined;
       return row
         ? {
             projectId: row.project_id,
             workspaceId: row.workspace_id,
-            title: row.title,
+            title: `CR-${row.number} ${row.title}`,
             status: row.status,
             percentComplete: null,
           }
