@@ -4,6 +4,7 @@ import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerImportRoutes } from './imports/import-routes';
+import { registerLaunchRoutes } from './launch/launch-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerPrioritisationRoutes } from './prioritisation/prioritisation-routes';
@@ -11,6 +12,7 @@ import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
+import { registerStatusReportRoutes } from './reports/report-routes';
 import { registerRaidRoutes } from './raid/raid-routes';
 import { registerReleaseRoutes } from './releases/release-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
@@ -50,8 +52,10 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerBaselineRoutes,
   registerProjectCopyRoutes,
   registerReleaseRoutes,
+  registerLaunchRoutes,
   registerWebhookRoutes,
   registerShareLinkRoutes,
+  registerStatusReportRoutes,
   registerRiskRoutes,
   registerRaidRoutes,
 ];
