@@ -11,6 +11,7 @@ export * from './deliverables';
 export * from './entity-members';
 export * from './features';
 export * from './feedback';
+export * from './handoff';
 export * from './import-jobs';
 export * from './initiatives';
 export * from './invitations';

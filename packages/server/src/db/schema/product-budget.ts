@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { initiatives } from './initiatives';
 import { products } from './products';
 import { users } from './users';
 import { workspaces } from './workspaces';
@@ -18,7 +19,7 @@ export const productBudgetLines = pgTable(
     productId: text('product_id')
       .notNull()
       .references(() => products.id, { onDelete: 'cascade' }),
-    initiativeId: text('initiative_id'),
+    initiativeId: text('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
     category: text('category').$type<ProductBudgetCategory>().notNull().default('labour'),
     name: text('name').notNull(),
     amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { features } from './features';
 import { projects } from './projects';
 import { sprints } from './sprints';
 import { users } from './users';
@@ -94,7 +95,7 @@ export const tasks = pgTable(
     rank: doublePrecision('rank').notNull().default(0),
     sprintId: text('sprint_id').references((): AnyPgColumn => sprints.id, { onDelete: 'set null' }),
     /** The product feature this work delivers (set by the hand-off from an initiative); forecasts of releases read it. */
-    featureId: text('feature_id'),
+    featureId: text('feature_id').references((): AnyPgColumn => features.id, { onDelete: 'set null' }),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
