@@ -2,7 +2,9 @@ import { registerHistoryRoutes } from '../audit/history-routes';
 import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerBaselineRoutes } from './baselines/baseline-routes';
+import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
+import { registerCostRoutes } from './costs/cost-routes';
 import { registerImportRoutes } from './imports/import-routes';
 import { registerLaunchRoutes } from './launch/launch-routes';
 import { registerLinkRoutes } from './links/link-routes';
@@ -12,9 +14,9 @@ import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
-import { registerStatusReportRoutes } from './reports/report-routes';
 import { registerRaidRoutes } from './raid/raid-routes';
 import { registerReleaseRoutes } from './releases/release-routes';
+import { registerStatusReportRoutes } from './reports/report-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerWorkloadRoutes } from './resources/workload-routes';
 import { registerRiskRoutes } from './risks/risk-routes';
@@ -50,6 +52,8 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerTimesheetRoutes,
   registerImportRoutes,
   registerBaselineRoutes,
+  registerChangeRoutes,
+  registerCostRoutes,
   registerProjectCopyRoutes,
   registerReleaseRoutes,
   registerLaunchRoutes,

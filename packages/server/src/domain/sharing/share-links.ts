@@ -98,6 +98,7 @@ export async function createShareLink(
 ): Promise<{ link: ShareLinkView; token: string }> {
   const userId = userOf(caller);
   const owner = await assertMayShare(tx, userId, input.entityType, input.entityId);
+  await sharedRegistration(input.entityType)?.assertShareable?.(tx, input.entityId);
   const token = randomSecret(shareTokenPrefix);
   const [row] = await tx
     .insert(shareLinks)

@@ -18,10 +18,7 @@ export type SharedRenderer = (db: Queryable, ref: SharedRef) => Promise<unknown 
 /** A PDF of the shared entity; null when it no longer exists. */
 export type SharedPdfRenderer = (db: Queryable, ref: SharedRef) => Promise<Uint8Array | null>;
 
-/**
- * The product, program or project whose managers may create and revoke links to the entity; null when the entity does
- * not exist. It may throw an `ApiError` (e.g. 409) when the entity exists but may not be shared in its state.
- */
+/** The product, program or project whose managers may create and revoke links to the entity; null when it does not exist. */
 export type SharedOwnerResolver = (db: Queryable, entityId: string) => Promise<EntityRef | null>;
 
 /** Optional parts of a registration beyond the JSON renderer. */
@@ -29,12 +26,15 @@ export interface SharedRendererOptions {
   /** Defaults to looking the entity id up as a product, program or project id (a roadmap shares its product). */
   owner?: SharedOwnerResolver;
   pdf?: SharedPdfRenderer;
+  /** Throws an `ApiError` (e.g. 409) when the entity exists but may not be shared in its state; runs after the checks. */
+  assertShareable?: (db: Queryable, entityId: string) => Promise<void>;
 }
 
 interface Registration {
   render: SharedRenderer;
   owner: SharedOwnerResolver;
   pdf: SharedPdfRenderer | undefined;
+  assertShareable: ((db: Queryable, entityId: string) => Promise<void>) | undefined;
 }
 
 const registrations = new Map<string, Registration>();
@@ -70,6 +70,7 @@ export function registerSharedRenderer(
     render,
     owner: options.owner ?? containerOwner,
     pdf: options.pdf,
+    assertShareable: options.assertShareable,
   });
 }
 
