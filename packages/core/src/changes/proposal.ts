@@ -20,8 +20,8 @@ export type ChangeEdit =
       name: string;
       parentId: string | null;
       durationMinutes: number;
-      predecessorId?: string | null;
-      successorId?: string | null;
+      predecessorId?: string | null | undefined;
+      successorId?: string | null | undefined;
     }
   | { kind: 'removeTask'; taskId: string }
   | { kind: 'setDuration'; taskId: string; durationMinutes: number }
