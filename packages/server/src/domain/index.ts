@@ -3,7 +3,6 @@ import type { RegisterRoutes } from '../http/context';
 import { registerAssignmentRoutes } from './assignments/assignment-routes';
 import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerChangeRoutes } from './changes/change-routes';
-import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerCostRoutes } from './costs/cost-routes';
 import { registerImportRoutes } from './imports/import-routes';
@@ -53,7 +52,6 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerTimesheetRoutes,
   registerImportRoutes,
   registerBaselineRoutes,
-  registerChangeRoutes,
   registerChangeRoutes,
   registerCostRoutes,
   registerProjectCopyRoutes,
