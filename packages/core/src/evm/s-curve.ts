@@ -89,16 +89,29 @@ export function sCurve(
       }
     }
   }
+  const spent = cumulativeAt(costs, points);
+  return points.map((at, i) => {
+    const measured = at <= statusDate;
+    return {
+      at,
+      pv: pv[i] as number,
+      ev: measured ? (ev[i] as number) : null,
+      ac: measured ? (spent[i] as number) : null,
+    };
+  });
+}
+
+/** The sum of the amounts dated at or before each point (points ascending): a cumulative cost line. */
+export function cumulativeAt(costs: readonly DatedAmount[], points: readonly Instant[]): number[] {
   const sorted = [...costs].sort((a, b) => a.at - b.at);
   let spent = 0;
   let next = 0;
-  return points.map((at, i) => {
+  return points.map((at) => {
     while (next < sorted.length && (sorted[next] as DatedAmount).at <= at) {
       spent += (sorted[next] as DatedAmount).amount;
       next++;
     }
-    const measured = at <= statusDate;
-    return { at, pv: pv[i] as number, ev: measured ? (ev[i] as number) : null, ac: measured ? spent : null };
+    return spent;
   });
 }
 

@@ -17,6 +17,8 @@ export type ChangeEntityType =
   | 'timeEntry'
   | 'timesheet'
   | 'baseline'
+  | 'budgetLine'
+  | 'expense'
   | 'comment'
   | 'savedView'
   | 'featureScore'
