@@ -4,6 +4,7 @@ export {
   type DeliveryHealthResult,
   deliveryHealth,
 } from './delivery-health';
+export { deliveryProgress, type ProgressTask } from './delivery-progress';
 export {
   daysBetween,
   type ReleaseForecast,
