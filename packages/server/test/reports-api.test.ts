@@ -28,6 +28,7 @@ interface Report {
       milestones: { name: string; late: boolean }[];
     } | null;
     risk: { open: number; openHigh: number; recorded: number } | null;
+    cost: { bac: number; ev: number; ac: number; cpi: number | null; spi: number | null } | null;
     scope: { pendingChanges: number } | null;
     quality: { rejectedDeliverables: number; openHighIssues: number; recorded: number } | null;
   } | null;
@@ -150,6 +151,29 @@ describe('status reports', () => {
     expect(report.rag.scope.suggested).toBe('amber');
     expect(report.figures?.quality).toMatchObject({ rejectedDeliverables: 1, recorded: 1 });
     expect(report.rag.quality.suggested).toBe('amber');
+  });
+
+  it('rates cost from the CPI of earned value, and the schedule from its SPI too', async () => {
+    const { projectId, build } = await project();
+    await sql(
+      t,
+      `insert into budget_lines (id, workspace_id, project_id, category, name, amount_cents) values ($1, $2, $3, 'labour', 'Crew', 100000)`,
+      [newId('bud'), workspaceId, projectId],
+    );
+    await sql(
+      t,
+      `insert into expenses (id, workspace_id, project_id, day, category, amount_cents) values ($1, $2, $3, '2026-03-02', 'materials', 40000)`,
+      [newId('exp'), workspaceId, projectId],
+    );
+    await manager.json('PATCH', `/api/tasks/${build.id}`, { version: build.version, percentComplete: 20 });
+    const report = await created(projectId);
+    const cost = report.figures?.cost;
+    expect(cost).toMatchObject({ bac: 100000, ev: 20000, ac: 40000, cpi: 0.5 });
+    expect(report.rag.cost.suggested).toBe('red');
+    // Two of five days planned by the status date, one done: SPI 0.5 makes the schedule red though no milestone is late.
+    expect(cost).toMatchObject({ pv: 40000, spi: 0.5 });
+    expect(report.figures?.schedule?.lateMilestones).toBe(0);
+    expect(report.rag.schedule.suggested).toBe('red');
   });
 
   it('refuses an override without a reason, naming the dimension', async () => {
