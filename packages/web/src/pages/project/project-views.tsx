@@ -6,7 +6,9 @@ import { boardView } from './board';
 import { ganttView } from './gantt';
 import { filesView } from './imports';
 import { listView } from './list';
+import { raidView } from './raid';
 import { resourcesView } from './resources';
+import { risksView } from './risks';
 
 /** What every view of a project is given. */
 export interface ProjectViewProps {
@@ -34,4 +36,6 @@ export const projectViews: readonly ProjectView[] = [
   baselinesView,
   filesView,
   resourcesView,
+  risksView,
+  raidView,
 ];

@@ -1,0 +1,9 @@
+import type { ProjectView } from '../project-views';
+import { RaidView } from './raid-view';
+
+/** The RAID log tab: the project's issues, assumptions and decisions. */
+export const raidView: ProjectView = {
+  id: 'raid',
+  label: 'RAID log',
+  render: (props) => <RaidView {...props} />,
+};
