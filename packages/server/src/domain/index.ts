@@ -6,6 +6,7 @@ import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerCostRoutes } from './costs/cost-routes';
 import { registerImportRoutes } from './imports/import-routes';
+import { registerInitiativeRoutes } from './initiatives/initiative-routes';
 import { registerLaunchRoutes } from './launch/launch-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
@@ -20,6 +21,7 @@ import { registerStatusReportRoutes } from './reports/report-routes';
 import { registerResourceRoutes } from './resources/resource-routes';
 import { registerWorkloadRoutes } from './resources/workload-routes';
 import { registerRiskRoutes } from './risks/risk-routes';
+import { registerRoadmapRoutes } from './roadmap/roadmap-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
 import { registerShareLinkRoutes } from './sharing/share-link-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
@@ -34,6 +36,8 @@ import { registerWorkflowRoutes } from './workflow/workflow-routes';
 export const domainRoutes: readonly RegisterRoutes[] = [
   registerProductRoutes,
   registerPrioritisationRoutes,
+  registerInitiativeRoutes,
+  registerRoadmapRoutes,
   registerProgramRoutes,
   registerProjectRoutes,
   registerTaskRoutes,
