@@ -5,6 +5,7 @@ import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerCostRoutes } from './costs/cost-routes';
+import { registerDeliverableRoutes } from './deliverables/deliverable-routes';
 import { registerImportRoutes } from './imports/import-routes';
 import { registerInitiativeRoutes } from './initiatives/initiative-routes';
 import { registerLaunchRoutes } from './launch/launch-routes';
@@ -57,6 +58,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerImportRoutes,
   registerBaselineRoutes,
   registerChangeRoutes,
+  registerDeliverableRoutes,
   registerCostRoutes,
   registerProjectCopyRoutes,
   registerReleaseRoutes,
