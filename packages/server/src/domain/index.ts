@@ -6,6 +6,7 @@ import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerCostRoutes } from './costs/cost-routes';
 import { registerDeliverableRoutes } from './deliverables/deliverable-routes';
+import { registerHandoffRoutes } from './handoff/handoff-routes';
 import { registerImportRoutes } from './imports/import-routes';
 import { registerInitiativeRoutes } from './initiatives/initiative-routes';
 import { registerLaunchRoutes } from './launch/launch-routes';
@@ -13,6 +14,7 @@ import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerPrioritisationRoutes } from './prioritisation/prioritisation-routes';
 import { registerProductRoutes } from './products/product-routes';
+import { registerProductBudgetRoutes } from './product-budget/budget-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
@@ -63,6 +65,8 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerProjectCopyRoutes,
   registerReleaseRoutes,
   registerLaunchRoutes,
+  registerProductBudgetRoutes,
+  registerHandoffRoutes,
   registerWebhookRoutes,
   registerShareLinkRoutes,
   registerStatusReportRoutes,

@@ -63,3 +63,27 @@ export async function createProduct(owner: Caller, workspaceId: string, name = '
     201,
   );
 }
+
+/** Adds an initiative of a product with the given features, straight in the database. */
+export async function insertInitiative(
+  t: TestServer,
+  product: { id: string; workspaceId: string },
+  title: string,
+  featureIds: readonly string[],
+  planned: { start?: string; finish?: string } = {},
+): Promise<string> {
+  const id = newId('ini');
+  await sql(
+    t,
+    'insert into initiatives (id, workspace_id, product_id, title, planned_start, planned_finish, status) values ($1, $2, $3, $4, $5, $6, $7)',
+    [id, product.workspaceId, product.id, title, planned.start ?? null, planned.finish ?? null, 'planned'],
+  );
+  for (const featureId of featureIds) {
+    await sql(
+      t,
+      'insert into initiative_features (id, workspace_id, initiative_id, feature_id) values ($1, $2, $3, $4)',
+      [newId('inf'), product.workspaceId, id, featureId],
+    );
+  }
+  return id;
+}
