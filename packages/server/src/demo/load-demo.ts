@@ -15,6 +15,7 @@ import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
 import { addPlanDemo } from './demo-plan';
 import { addResourceDemo } from './demo-resources';
+import { addRiskDemo } from './demo-risks';
 
 /** The slug that marks the demo workspace, so loading it twice finds the first one. */
 export const demoWorkspaceSlug = 'northwind-demo';
@@ -210,6 +211,7 @@ async function writeWorkspace(
   await addPlanDemo(tx, workspaceId);
   await addAgileDemo(tx, workspaceId, ownerId);
   await addResourceDemo(tx, workspaceId, ownerId);
+  await addRiskDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
