@@ -21,6 +21,7 @@ import { SignUpPage } from './pages/auth/sign-up-page';
 import { EntityListPage } from './pages/entities/entity-list-page';
 import { EntityPage } from './pages/entities/entity-page';
 import { ResourcesPage } from './pages/resources/resources-page';
+import { SharedPage } from './pages/shared/shared-page';
 import { TimePage } from './pages/time/time-page';
 import { WelcomePage } from './pages/welcome-page';
 import { PeoplePage } from './pages/workspace/people-page';
@@ -180,6 +181,8 @@ const invitation = createRoute({
   path: '/invitations/$token',
   component: AcceptInvitationPage,
 });
+// A share link's public page: no sign-in, outside any workspace.
+const shared = createRoute({ getParentRoute: () => rootRoute, path: '/s/$token', component: SharedPage });
 const welcome = createRoute({
   getParentRoute: () => rootRoute,
   path: '/welcome',
@@ -265,6 +268,7 @@ const routeTree = rootRoute.addChildren([
   reset,
   invite,
   invitation,
+  shared,
   welcome,
   account,
   workspace.addChildren([

@@ -3,10 +3,13 @@ import type { Entity } from '../../api/types';
 import { backlogView } from './backlog';
 import { baselinesView } from './baselines';
 import { boardView } from './board';
+import { changesView } from './changes';
+import { deliverablesView } from './deliverables';
 import { ganttView } from './gantt';
 import { filesView } from './imports';
 import { listView } from './list';
 import { raidView } from './raid';
+import { reportsView } from './reports';
 import { resourcesView } from './resources';
 import { risksView } from './risks';
 
@@ -38,4 +41,7 @@ export const projectViews: readonly ProjectView[] = [
   resourcesView,
   risksView,
   raidView,
+  changesView,
+  deliverablesView,
+  reportsView,
 ];
