@@ -28,6 +28,7 @@ import { registerRoadmapRoutes } from './roadmap/roadmap-routes';
 import { registerScheduleRoutes } from './schedule/schedule-routes';
 import { registerShareLinkRoutes } from './sharing/share-link-routes';
 import { registerSprintRoutes } from './sprints/sprint-routes';
+import { productDiscoveryRoutes } from './strategy/product-discovery-routes';
 import { registerTaskRoutes } from './tasks/task-routes';
 import { registerTimeRoutes } from './time/time-routes';
 import { registerTimesheetRoutes } from './time/timesheet-routes';
@@ -69,6 +70,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerHandoffRoutes,
   registerWebhookRoutes,
   registerShareLinkRoutes,
+  ...productDiscoveryRoutes,
   registerStatusReportRoutes,
   registerRiskRoutes,
   registerRaidRoutes,

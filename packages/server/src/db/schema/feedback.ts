@@ -5,8 +5,8 @@ import { products } from './products';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-/** Where a piece of feedback came in. */
-export type FeedbackSource = 'ui' | 'api' | 'csv' | 'email';
+/** Where a piece of feedback came in: the channel it was entered through, or a label an import gave (e.g. 'sales call'). */
+export type FeedbackSource = 'ui' | 'api' | 'csv' | 'email' | (string & {});
 
 /** Inbox state of a piece of feedback. */
 export type FeedbackState = 'new' | 'triaged' | 'archived';

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { callerId } from '../../auth/caller';
+import { policy } from '../../auth/policy';
+import type { App, AppDeps } from '../../http/context';
+import { defineRoute } from '../../http/route-rule';
+import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
+import {
+  deleteBodySchema,
+  errorResponses,
+  idSchema,
+  versionSchema,
+  writeErrorResponses,
+} from '../shared/api-schemas';
+import {
+  customFieldsSchema,
+  featureSchema,
+  featureStatusSchema,
+  featureTitleSchema,
+  rankSchema,
+  specSchema,
+} from './feature-schemas';
+import { createFeature, deleteFeature, getFeature, listFeatures, updateFeature } from './feature-service';
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const productParams = z.object({ productId: idSchema });
+const featureParams = z.object({ featureId: idSchema });
+
+const createBody = z.strictObject({
+  title: featureTitleSchema,
+  spec: specSchema.optional(),
+  status: featureStatusSchema.optional(),
+  customFields: customFieldsSchema.optional(),
+  rank: rankSchema.optional(),
+});
+const updateBody = z.strictObject({
+  title: featureTitleSchema.optional(),
+  spec: specSchema.optional(),
+  status: featureStatusSchema.optional(),
+  customFields: customFieldsSchema.optional(),
+  rank: rankSchema.optional(),
+  version: versionSchema.optional(),
+});
+const listQuery = z.object({
+  status: featureStatusSchema.optional(),
+  q: z.string().max(200).optional(),
+  sort: z.enum(['rank', 'demand', 'title', 'createdAt']).optional(),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/products/{productId}/features',
+  summary: "A product's ideas and features with their demand, in rank order (or by demand, title, newest)",
+  request: { params: productParams, query: listQuery },
+  responses: {
+    200: { description: 'The features', ...json(z.object({ items: z.array(featureSchema) })) },
+    ...errorResponses,
+  },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/api/products/{productId}/features',
+  summary: 'Add an idea or feature to a product',
+  request: { params: productParams, body: { required: true, ...json(createBody) } },
+  responses: { 201: { description: 'Created', ...json(featureSchema) }, ...errorResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/api/features/{featureId}',
+  request: { params: featureParams },
+  responses: { 200: { description: 'The feature', ...json(featureSchema) }, ...errorResponses },
+});
+const update = createRoute({
+  method: 'patch',
+  path: '/api/features/{featureId}',
+  summary: "Change a feature's title, spec, status, custom fields or rank",
+  request: { params: featureParams, body: { required: true, ...json(updateBody) } },
+  responses: { 200: { description: 'Updated', ...json(featureSchema) }, ...writeErrorResponses },
+});
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/features/{featureId}',
+  request: { params: featureParams, body: { required: false, ...json(deleteBodySchema) } },
+  responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
+});
+
+/** Registers the feature routes. */
+export function registerFeatureRoutes(app: App, deps: AppDeps): void {
+  defineRoute(app, policy.signedIn, list, async (c) => {
+    const items = await listFeatures(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').productId,
+      c.req.valid('query'),
+    );
+    return c.json({ items }, 200);
+  });
+  defineRoute(app, policy.signedIn, create, async (c) => {
+    const created = await createFeature(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').productId,
+      c.req.valid('json'),
+    );
+    setVersionTag(c, created.version);
+    return c.json(created, 201);
+  });
+  defineRoute(app, policy.signedIn, get, async (c) => {
+    const found = await getFeature(deps.db, callerId(c), c.req.valid('param').featureId);
+    setVersionTag(c, found.version);
+    return c.json(found, 200);
+  });
+  defineRoute(app, policy.signedIn, update, async (c) => {
+    const { expected, changes } = versionedChanges(c, c.req.valid('json'));
+    const updated = await updateFeature(
+      deps.db,
+      callerId(c),
+      c.req.valid('param').featureId,
+      expected,
+      changes,
+    );
+    setVersionTag(c, updated.version);
+    return c.json(updated, 200);
+  });
+  defineRoute(app, policy.signedIn, remove, async (c) => {
+    const expected = optionalBodyVersion(c, c.req.valid('json'));
+    await deleteFeature(deps.db, callerId(c), c.req.valid('param').featureId, expected);
+    return c.body(null, 204);
+  });
+}

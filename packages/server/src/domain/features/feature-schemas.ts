@@ -1,0 +1,66 @@
+import { z } from '@hono/zod-openapi';
+import { longTextSchema } from '../shared/api-schemas';
+
+/** A feature's status in the pipeline. */
+export const featureStatusSchema = z.enum([
+  'new',
+  'under_consideration',
+  'planned',
+  'in_progress',
+  'released',
+  'declined',
+]);
+
+const fieldKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .refine((key) => ![...key].some((char) => char.charCodeAt(0) < 32), 'must not contain control characters');
+
+/** Custom fields: up to 50 keys, each naming a short text value. */
+export const customFieldsSchema = z
+  .record(fieldKey, z.string().max(2000))
+  .refine((fields) => Object.keys(fields).length <= 50, 'at most 50 custom fields');
+
+/** A feature title. */
+export const featureTitleSchema = z.string().trim().min(1).max(300);
+
+/** A rank key: text that sorts features within a product. */
+export const rankSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z]+$/, 'letters and digits only');
+
+/** The spec, Markdown. */
+export const specSchema = longTextSchema;
+
+/** The demand for a feature, as the API shows it. */
+export const demandSchema = z
+  .object({
+    customers: z.number().int(),
+    feedback: z.number().int(),
+    revenueCents: z.number().int(),
+    score: z.number(),
+  })
+  .openapi('FeatureDemand');
+
+/** A feature as the API shows it. */
+export const featureSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    productId: z.string(),
+    title: z.string(),
+    spec: z.string(),
+    status: featureStatusSchema,
+    customFields: z.record(z.string(), z.string()),
+    rank: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+    demand: demandSchema,
+  })
+  .openapi('Feature');
