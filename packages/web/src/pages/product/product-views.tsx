@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
+import { prioritiseView } from './prioritise';
+import { roadmapView } from './roadmap';
 
 /** What every view of a product is given. */
 export interface ProductViewProps {
@@ -19,4 +21,4 @@ export interface ProductView {
 }
 
 /** The product views, in tab order. Each view lives in its own folder under `pages/product/`. */
-export const productViews: readonly ProductView[] = [];
+export const productViews: readonly ProductView[] = [prioritiseView, roadmapView];
