@@ -5,5 +5,6 @@ import { RaidView } from './raid-view';
 export const raidView: ProjectView = {
   id: 'raid',
   label: 'RAID log',
+  wide: true,
   render: (props) => <RaidView {...props} />,
 };

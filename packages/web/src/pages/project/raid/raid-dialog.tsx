@@ -1,12 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
-import { api } from '../../../api/endpoints';
-import { keys } from '../../../api/query-keys';
 import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { OwnerField } from '../risks/owners';
 import {
   kindLabels,
   priorityLabels,
@@ -44,11 +43,6 @@ export function RaidDialog({
 }) {
   const client = useQueryClient();
   const toast = useToast();
-  const members = useQuery({
-    queryKey: keys.members(workspaceId),
-    queryFn: () => api.members(workspaceId),
-    enabled: open,
-  });
   const [kind, setKind] = useState<RaidKind>(item?.kind ?? initialKind);
   const [title, setTitle] = useState(item?.title ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
@@ -85,7 +79,6 @@ export function RaidDialog({
     event.preventDefault();
     save.mutate();
   };
-  const people = members.data?.items ?? [];
   return (
     <Dialog
       open={open}
@@ -154,14 +147,11 @@ export function RaidDialog({
           />
         </div>
         <div className="risk-form__pair">
-          <SelectField
-            label="Owner"
+          <OwnerField
+            workspaceId={workspaceId}
             value={ownerId}
             onChange={setOwnerId}
-            options={[
-              { value: '', label: 'Nobody yet' },
-              ...people.map((member) => ({ value: member.user.id, label: member.user.name })),
-            ]}
+            error={fieldError('ownerId')}
           />
           <TextField
             label="Due date"
@@ -171,7 +161,6 @@ export function RaidDialog({
             error={fieldError('dueDate')}
           />
         </div>
-        {fieldError('ownerId') ? <p className="field__error">{fieldError('ownerId')}</p> : null}
         <TextAreaField
           label={kind === 'decision' ? 'Decision and rationale' : 'Resolution'}
           rows={2}

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
-import { api } from '../../../api/endpoints';
-import { keys } from '../../../api/query-keys';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import type { ProjectViewProps } from '../project-views';
+import { useOwnerName } from '../risks/owners';
 import {
   kindLabels,
   priorityLabels,
@@ -47,10 +46,7 @@ export function RaidView({ workspaceId, projectId }: ProjectViewProps) {
     queryKey: raidKeys.list(projectId, filters),
     queryFn: () => raidApi.list(projectId, filters),
   });
-  const members = useQuery({ queryKey: keys.members(workspaceId), queryFn: () => api.members(workspaceId) });
-  const people = members.data?.items ?? [];
-  const ownerName = (id: string | null) =>
-    id === null ? '—' : (people.find((member) => member.user.id === id)?.user.name ?? 'Former member');
+  const { ownerName } = useOwnerName(workspaceId);
   const items = list.data?.items ?? [];
   const current = editing?.id ? (items.find((item) => item.id === editing.id) ?? editing.fallback) : null;
   const newKind: RaidKind = kind || 'issue';

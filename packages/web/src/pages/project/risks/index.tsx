@@ -5,5 +5,6 @@ import { RisksView } from './risks-view';
 export const risksView: ProjectView = {
   id: 'risks',
   label: 'Risks',
+  wide: true,
   render: (props) => <RisksView {...props} />,
 };

@@ -1,13 +1,12 @@
 import { axisLabel, axisValues } from '@tandem/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
-import { api } from '../../../api/endpoints';
-import { keys } from '../../../api/query-keys';
 import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { OwnerField } from './owners';
 import { RiskActionsPanel } from './risk-actions-panel';
 import {
   type Risk,
@@ -49,11 +48,6 @@ export function RiskDialog({
 }) {
   const client = useQueryClient();
   const toast = useToast();
-  const members = useQuery({
-    queryKey: keys.members(workspaceId),
-    queryFn: () => api.members(workspaceId),
-    enabled: open,
-  });
   const middle = (axis: RiskScale['probability']) => String(Math.ceil((axis.min + axis.max) / 2));
   const [title, setTitle] = useState(risk?.title ?? '');
   const [description, setDescription] = useState(risk?.description ?? '');
@@ -99,7 +93,6 @@ export function RiskDialog({
     save.mutate();
   };
   const score = Number(probability) * Number(impact);
-  const people = members.data?.items ?? [];
   return (
     <Dialog
       open={open}
@@ -154,17 +147,13 @@ export function RiskDialog({
               <option key={name} value={name} />
             ))}
           </datalist>
-          <SelectField
-            label="Owner"
+          <OwnerField
+            workspaceId={workspaceId}
             value={ownerId}
             onChange={setOwnerId}
-            options={[
-              { value: '', label: 'Nobody yet' },
-              ...people.map((member) => ({ value: member.user.id, label: member.user.name })),
-            ]}
+            error={fieldError('ownerId')}
           />
         </div>
-        {fieldError('ownerId') ? <p className="field__error">{fieldError('ownerId')}</p> : null}
         <div className="risk-form__pair">
           <SelectField
             label="Probability"

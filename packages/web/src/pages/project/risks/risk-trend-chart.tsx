@@ -59,7 +59,7 @@ export function RiskTrendChart({ trend }: { trend: RegisterOverview['trend'] }) 
           name: 'Total score',
           type: 'line',
           yAxisIndex: 1,
-          smooth: true,
+          step: 'end',
           data: trend.map((point) => point.totalScore),
           symbolSize: 5,
           lineStyle: { type: 'dashed' },

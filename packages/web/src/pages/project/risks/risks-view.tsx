@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
-import { api } from '../../../api/endpoints';
-import { keys } from '../../../api/query-keys';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import type { ProjectViewProps } from '../project-views';
+import { useOwnerName } from './owners';
 import { RiskDialog } from './risk-dialog';
 import { type CellFilter, RiskHeatMap } from './risk-heat-map';
 import { RiskScaleDialog } from './risk-scale-dialog';
@@ -36,10 +35,7 @@ export function RisksView({ workspaceId, projectId }: ProjectViewProps) {
     queryKey: riskKeys.list(projectId, filters),
     queryFn: () => risksApi.list(projectId, filters),
   });
-  const members = useQuery({ queryKey: keys.members(workspaceId), queryFn: () => api.members(workspaceId) });
-  const people = members.data?.items ?? [];
-  const ownerName = (id: string | null) =>
-    id === null ? '—' : (people.find((member) => member.user.id === id)?.user.name ?? 'Former member');
+  const { ownerName, members: people } = useOwnerName(workspaceId);
   const risks = list.data?.items ?? [];
   // The dialog follows the risk as the list refetches it, so its version and actions stay current.
   const current = editing?.id ? (risks.find((risk) => risk.id === editing.id) ?? editing.fallback) : null;
