@@ -17,7 +17,7 @@ interface DemoRisk {
   residual: [number, number];
   response: RiskResponse;
   triggers: string;
-  /** Days from the project's start to the review. */
+  /** Days from the project's status date to the review (the staffing risk's is past). */
   reviewAfter: number;
   /** Index into the members, by the order they joined. */
   owner: number;
@@ -32,7 +32,7 @@ const demoRisks: DemoRisk[] = [
     residual: [2, 3],
     response: 'mitigate',
     triggers: 'HTTP 429 from the identity provider in the load test',
-    reviewAfter: 14,
+    reviewAfter: 7,
     owner: 2,
   },
   {
@@ -43,7 +43,7 @@ const demoRisks: DemoRisk[] = [
     residual: [1, 5],
     response: 'transfer',
     triggers: 'Legal review still open two weeks before launch',
-    reviewAfter: 28,
+    reviewAfter: 14,
     owner: 1,
   },
   {
@@ -54,7 +54,7 @@ const demoRisks: DemoRisk[] = [
     residual: [2, 2],
     response: 'accept',
     triggers: 'Leave request overlapping the design milestone',
-    reviewAfter: 7,
+    reviewAfter: -4,
     owner: 3,
   },
   {
@@ -65,7 +65,7 @@ const demoRisks: DemoRisk[] = [
     residual: [2, 2],
     response: 'avoid',
     triggers: 'Screen-reader checks skipped in the sprint review',
-    reviewAfter: 35,
+    reviewAfter: -2,
     owner: 4,
   },
   {
@@ -76,7 +76,7 @@ const demoRisks: DemoRisk[] = [
     residual: [3, 2],
     response: 'exploit',
     triggers: 'Beta conversion above 30 %',
-    reviewAfter: 42,
+    reviewAfter: 28,
     owner: 0,
   },
 ];
@@ -93,7 +93,7 @@ const addDays = (day: string, days: number) => {
  */
 export async function addRiskDemo(tx: Transaction, workspaceId: string, ownerId: string): Promise<void> {
   const [project] = await tx
-    .select({ id: projects.id, startDate: projects.startDate })
+    .select({ id: projects.id, startDate: projects.startDate, statusDate: projects.statusDate })
     .from(projects)
     .where(and(eq(projects.workspaceId, workspaceId), eq(projects.isTemplate, false)))
     .orderBy(asc(projects.startDate), asc(projects.name))
@@ -121,14 +121,16 @@ export async function addRiskDemo(tx: Transaction, workspaceId: string, ownerId:
     residualImpact: risk.residual[1],
     response: risk.response,
     triggers: risk.triggers,
-    reviewDate: addDays(project.startDate, risk.reviewAfter),
+    reviewDate: addDays(project.statusDate ?? project.startDate, risk.reviewAfter),
     createdBy: ownerId,
   }));
   await tx.insert(risks).values(rows);
   const [first, , staffing, audit] = rows;
   if (!first || !staffing || !audit) return;
 
-  const [leaf] = await leavesInOutlineOrder(tx, project.id);
+  // The load test that would show the rate limit is the first risk's mitigation action.
+  const leaves = await leavesInOutlineOrder(tx, project.id);
+  const leaf = leaves.find((task) => /performance testing/i.test(task.name)) ?? leaves[0];
   if (leaf) await tx.insert(riskActions).values({ workspaceId, riskId: first.id, taskId: leaf.id });
 
   const issueId = newId('rad');
@@ -143,7 +145,7 @@ export async function addRiskDemo(tx: Transaction, workspaceId: string, ownerId:
       severity: 'medium',
       priority: 'high',
       ownerId: staffing.ownerId,
-      dueDate: addDays(project.startDate, 10),
+      dueDate: addDays(project.statusDate ?? project.startDate, 5),
       riskId: staffing.id,
       createdBy: ownerId,
     },
