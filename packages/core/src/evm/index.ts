@@ -1,5 +1,6 @@
 export * from './budget-allocation';
 export * from './health';
 export * from './indicators';
+export * from './plan-status';
 export * from './planned-value';
 export * from './s-curve';

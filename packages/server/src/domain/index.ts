@@ -5,6 +5,7 @@ import { registerBaselineRoutes } from './baselines/baseline-routes';
 import { registerChangeRoutes } from './changes/change-routes';
 import { registerCommentRoutes } from './comments/comment-routes';
 import { registerCostRoutes } from './costs/cost-routes';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
 import { registerDeliverableRoutes } from './deliverables/deliverable-routes';
 import { registerHandoffRoutes } from './handoff/handoff-routes';
 import { registerImportRoutes } from './imports/import-routes';
@@ -13,8 +14,8 @@ import { registerLaunchRoutes } from './launch/launch-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
 import { registerPrioritisationRoutes } from './prioritisation/prioritisation-routes';
-import { registerProductRoutes } from './products/product-routes';
 import { registerProductBudgetRoutes } from './product-budget/budget-routes';
+import { registerProductRoutes } from './products/product-routes';
 import { registerProgramRoutes } from './programs/program-routes';
 import { registerProjectCopyRoutes } from './projects/project-copy';
 import { registerProjectRoutes } from './projects/project-routes';
@@ -63,6 +64,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerChangeRoutes,
   registerDeliverableRoutes,
   registerCostRoutes,
+  registerDashboardRoutes,
   registerProjectCopyRoutes,
   registerReleaseRoutes,
   registerLaunchRoutes,

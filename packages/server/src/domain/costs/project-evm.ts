@@ -150,7 +150,6 @@ async function buildPlan(
   const plannedOf = (id: string, current: number) => baseline[id]?.costCents ?? current;
   const budgetSource = lines.length > 0 ? 'lines' : 'plan';
   let budgets: Map<string, number>;
-  let unallocated = 0;
   if (budgetSource === 'lines') {
     const allocation = allocateBudget(
       plan.schedule.tasks.map((task) => ({
@@ -162,7 +161,6 @@ async function buildPlan(
       lines,
     );
     budgets = allocation.perLeaf;
-    unallocated = allocation.unallocated;
   } else {
     budgets = new Map(leaves.map((task) => [task.id, plannedOf(task.id, task.costCents)]));
   }
@@ -206,7 +204,8 @@ async function buildPlan(
     key,
     plan,
     tasks,
-    bac: measured.bac + unallocated,
+    // The lines' own total, not the sum of the leaves' shares, which rounding in the spread could move by a fraction.
+    bac: budgetSource === 'lines' ? lines.reduce((sum, line) => sum + line.amount, 0) : measured.bac,
     pv: measured.pv,
     ev: measured.ev,
     etcBottomUp,
