@@ -7,6 +7,7 @@ import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
 import { resourceExpectations, timeExpectations } from './helpers/authz-resources-time';
+import { riskExpectations } from './helpers/authz-risks';
 import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
 import { type Caller, signIn, testPassword } from './helpers/domain-world';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -289,6 +290,7 @@ const expectations: Record<string, Expectation> = {
   ...planExpectations(),
   ...agileExpectations(),
   ...fileExpectations(),
+  ...riskExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
