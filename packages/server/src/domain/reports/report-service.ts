@@ -10,7 +10,7 @@ import {
   suggestRag,
   withSuggestions,
 } from '@tandem/core';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
@@ -171,8 +171,49 @@ export async function createStatusReport(
   return toStatusReportView(row, figures);
 }
 
+/** What a write to a draft may set, computed from the draft as it is (under its row lock). */
+type DraftValues = {
+  [K in keyof typeof statusReports.$inferInsert]?: (typeof statusReports.$inferInsert)[K] | SQL;
+};
+
+/**
+ * Writes a draft at the expected version in one transaction: the caller may `action` the project, the report is still
+ * a draft (409 once published), the version matches (409 when stale); then `values` gives what to set, checked against
+ * the figures of now, and the write is audited.
+ */
+async function writeDraft(
+  db: Database,
+  userId: string,
+  target: { projectId: string; reportId: string; expected: number },
+  action: 'edit' | 'manage',
+  values: (current: StatusReportRow, figures: ReportFigures) => DraftValues,
+): Promise<StatusReportView> {
+  const { projectId, reportId, expected } = target;
+  await visibleProject(db, userId, projectId);
+  const figures = await reportFigures(db, projectId, today());
+  const row = await writeTransaction(db, async (tx) => {
+    const found = await visibleReport(tx, userId, projectId, reportId, { forUpdate: true });
+    const current = found.row;
+    if (action === 'manage') await policy.assertCanManage(tx, userId, found.project);
+    else await policy.assertCanEdit(tx, userId, found.project);
+    assertDraft(current);
+    const before = toStatusReportSummary(current);
+    assertVersion(`Status report ${reportId}`, before, expected);
+    const [updated] = await tx
+      .update(statusReports)
+      .set({ ...values(current, figures), updatedAt: sql`now()`, version: current.version + 1 })
+      .where(eq(statusReports.id, reportId))
+      .returning();
+    if (!updated) throw new Error(`update of status report ${reportId} returned no row`);
+    const after = toStatusReportSummary(updated);
+    await recordChange(tx, userId, statusReportSubject(updated), 'update', before, after);
+    return updated;
+  });
+  return toStatusReportView(row, figures);
+}
+
 /** Changes a draft at the expected version; a published report is read-only (409). */
-export async function updateStatusReport(
+export function updateStatusReport(
   db: Database,
   userId: string,
   projectId: string,
@@ -180,96 +221,44 @@ export async function updateStatusReport(
   expected: number,
   changes: StatusReportChanges,
 ): Promise<StatusReportView> {
-  await visibleProject(db, userId, projectId);
-  const figures = await reportFigures(db, projectId, today());
-  const row = await writeTransaction(db, async (tx) => {
-    const { row: current, project } = await visibleReport(tx, userId, projectId, reportId, {
-      forUpdate: true,
-    });
-    await policy.assertCanEdit(tx, userId, project);
-    assertDraft(current);
-    const before = toStatusReportSummary(current);
-    assertVersion(`Status report ${reportId}`, before, expected);
+  return writeDraft(db, userId, { projectId, reportId, expected }, 'edit', (current, figures) => {
     const periodStart = changes.periodStart ?? current.periodStart;
     const periodFinish = changes.periodFinish ?? current.periodFinish;
     assertPeriod(periodStart, periodFinish);
     const rag = applyChoices(withSuggestions(current.rag, suggestRag(figures)), changes.rag);
     assertRatings(rag);
-    const [updated] = await tx
-      .update(statusReports)
-      .set({
-        title: changes.title ?? current.title,
-        periodStart,
-        periodFinish,
-        narrative: changes.narrative ?? current.narrative,
-        rag,
-        updatedAt: sql`now()`,
-        version: current.version + 1,
-      })
-      .where(eq(statusReports.id, reportId))
-      .returning();
-    if (!updated) throw new Error(`update of status report ${reportId} returned no row`);
-    await recordChange(
-      tx,
-      userId,
-      statusReportSubject(updated),
-      'update',
-      before,
-      toStatusReportSummary(updated),
-    );
-    return updated;
+    return {
+      title: changes.title ?? current.title,
+      periodStart,
+      periodFinish,
+      narrative: changes.narrative ?? current.narrative,
+      rag,
+    };
   });
-  return toStatusReportView(row, figures);
 }
 
 /**
  * Publishes a draft: the figures of now are frozen into its snapshot, every colour is settled (the suggestion where
  * none was chosen) and the report becomes read-only. Only the project's managers publish.
  */
-export async function publishStatusReport(
+export function publishStatusReport(
   db: Database,
   userId: string,
   projectId: string,
   reportId: string,
   expected: number,
 ): Promise<StatusReportView> {
-  await visibleProject(db, userId, projectId);
-  const figures = await reportFigures(db, projectId, today());
-  const row = await writeTransaction(db, async (tx) => {
-    const { row: current, project } = await visibleReport(tx, userId, projectId, reportId, {
-      forUpdate: true,
-    });
-    await policy.assertCanManage(tx, userId, project);
-    assertDraft(current);
-    const before = toStatusReportSummary(current);
-    assertVersion(`Status report ${reportId}`, before, expected);
+  return writeDraft(db, userId, { projectId, reportId, expected }, 'manage', (current, figures) => {
     const rag = settledRatings(withSuggestions(current.rag, suggestRag(figures)));
     assertRatings(rag);
-    const [published] = await tx
-      .update(statusReports)
-      .set({
-        rag,
-        state: 'published',
-        snapshot: figures as unknown as Record<string, unknown>,
-        publishedAt: sql`now()`,
-        publishedBy: userId,
-        updatedAt: sql`now()`,
-        version: current.version + 1,
-      })
-      .where(eq(statusReports.id, reportId))
-      .returning();
-    if (!published) throw new Error(`update of status report ${reportId} returned no row`);
-    await recordChange(
-      tx,
-      userId,
-      statusReportSubject(published),
-      'update',
-      before,
-      toStatusReportSummary(published),
-    );
-    return published;
+    return {
+      rag,
+      state: 'published',
+      snapshot: figures as unknown as Record<string, unknown>,
+      publishedAt: sql`now()`,
+      publishedBy: userId,
+    };
   });
-  return toStatusReportView(row, figures);
 }
 
 /** Deletes a draft at the expected version; a published report stays in the history (409). */
