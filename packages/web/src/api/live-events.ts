@@ -49,6 +49,9 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
       ? [planKeys.assignments(change.projectId), workload]
       : []),
     ...(change.projectId && /baseline/.test(change.entityType) ? [planKeys.baselines(change.projectId)] : []),
+    ...(change.projectId && change.entityType === 'statusReport'
+      ? [['status-reports', change.projectId]]
+      : []),
     ...(change.productId ? [keys.entity('products', change.productId)] : []),
     ['history'],
   ];
