@@ -6,6 +6,7 @@ import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
+import { reportExpectations } from './helpers/authz-reports';
 import { resourceExpectations, timeExpectations } from './helpers/authz-resources-time';
 import { riskExpectations } from './helpers/authz-risks';
 import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
@@ -291,6 +292,7 @@ const expectations: Record<string, Expectation> = {
   ...agileExpectations(),
   ...fileExpectations(),
   ...riskExpectations(),
+  ...reportExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
