@@ -23,6 +23,7 @@ describe('draftReleaseNotes', () => {
       versionName: '1.4.0',
       name: 'Winter',
       date: '2026-12-01',
+      released: true,
       features: [
         { title: 'Offline maps', spec: '# Why\n\nRiders lose signal.\n\nDetails' },
         { title: 'Dark mode', spec: '' },
@@ -30,6 +31,12 @@ describe('draftReleaseNotes', () => {
     });
     expect(notes).toBe(
       "# 1.4.0 — Winter\n\n_Released 2026-12-01_\n\n## What's new\n\n- **Dark mode**\n- **Offline maps** — Riders lose signal.\n",
+    );
+  });
+
+  it('says when an unreleased release is planned for', () => {
+    expect(draftReleaseNotes({ versionName: '3.0', name: '', date: '2027-01-04', features: [] })).toContain(
+      '_Planned for 2027-01-04_',
     );
   });
 

@@ -11,6 +11,8 @@ export interface ReleaseNotesInput {
   name: string;
   /** `YYYY-MM-DD` of the release (released day or target), or null. */
   date: string | null;
+  /** Whether `date` is the day it shipped (else the day it is planned for). */
+  released?: boolean;
   features: readonly ReleaseNoteFeature[];
 }
 
@@ -33,7 +35,8 @@ export function firstParagraph(markdown: string): string {
 export function draftReleaseNotes(input: ReleaseNotesInput): string {
   const title = [input.versionName, input.name].filter((part) => part.trim() !== '').join(' — ');
   const lines = [`# ${title}`];
-  if (input.date !== null) lines.push('', `_Released ${input.date}_`);
+  if (input.date !== null)
+    lines.push('', input.released ? `_Released ${input.date}_` : `_Planned for ${input.date}_`);
   lines.push('', "## What's new", '');
   if (input.features.length === 0) lines.push('No features are in this release yet.');
   const sorted = [...input.features].sort((a, b) => a.title.localeCompare(b.title, 'en'));

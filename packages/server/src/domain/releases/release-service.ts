@@ -228,6 +228,12 @@ export async function draftNotesOf(
     .where(eq(releaseFeatures.releaseId, releaseId));
   const date = row.releasedAt ? row.releasedAt.toISOString().slice(0, 10) : row.targetDate;
   return {
-    notes: draftReleaseNotes({ versionName: row.versionName, name: row.name, date, features: rows }),
+    notes: draftReleaseNotes({
+      versionName: row.versionName,
+      name: row.name,
+      date,
+      released: row.releasedAt !== null,
+      features: rows,
+    }),
   };
 }

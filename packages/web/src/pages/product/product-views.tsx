@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
+import { budgetView } from './budget';
 import { prioritiseView } from './prioritise';
+import { releasesView } from './releases';
 import { roadmapView } from './roadmap';
 
 /** What every view of a product is given. */
@@ -21,4 +23,4 @@ export interface ProductView {
 }
 
 /** The product views, in tab order. Each view lives in its own folder under `pages/product/`. */
-export const productViews: readonly ProductView[] = [prioritiseView, roadmapView];
+export const productViews: readonly ProductView[] = [prioritiseView, roadmapView, releasesView, budgetView];
