@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { Dialog, DialogActions } from '../../../components/dialog';
@@ -42,6 +43,7 @@ export function RaidDialog({
   onClose: () => void;
 }) {
   const client = useQueryClient();
+  const navigate = useNavigate();
   const toast = useToast();
   const [kind, setKind] = useState<RaidKind>(item?.kind ?? initialKind);
   const [title, setTitle] = useState(item?.title ?? '');
@@ -100,8 +102,15 @@ export function RaidDialog({
           }
         />
         {item?.riskId ? (
-          <div className="alert alert--warning" role="status">
-            Raised when a risk of the register occurred.
+          <div className="alert alert--warning row" role="status">
+            <span style={{ flex: 1 }}>Raised when a risk of the register occurred.</span>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void navigate({ to: '.', search: { view: 'risks' } })}
+            >
+              Open the risk register
+            </button>
           </div>
         ) : null}
         <div className="risk-form__pair">

@@ -1,5 +1,6 @@
 import { axisLabel, axisValues } from '@tandem/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { Dialog, DialogActions } from '../../../components/dialog';
@@ -47,6 +48,7 @@ export function RiskDialog({
   onClose: () => void;
 }) {
   const client = useQueryClient();
+  const navigate = useNavigate();
   const toast = useToast();
   const middle = (axis: RiskScale['probability']) => String(Math.ceil((axis.min + axis.max) / 2));
   const [title, setTitle] = useState(risk?.title ?? '');
@@ -114,8 +116,19 @@ export function RiskDialog({
           }
         />
         {risk?.status === 'occurred' ? (
-          <div className="alert alert--warning" role="status">
-            This risk occurred and became an issue in the RAID log.
+          <div className="alert alert--warning row" role="status">
+            <span style={{ flex: 1 }}>
+              This risk occurred{risk.issueId ? ' and became an issue in the RAID log' : ''}.
+            </span>
+            {risk.issueId ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void navigate({ to: '.', search: { view: 'raid' } })}
+              >
+                Open the RAID log
+              </button>
+            ) : null}
           </div>
         ) : null}
         <TextField
