@@ -18,6 +18,7 @@ import { AcceptInvitationPage } from './pages/auth/accept-invitation-page';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/auth/password-reset-pages';
 import { SignInPage } from './pages/auth/sign-in-page';
 import { SignUpPage } from './pages/auth/sign-up-page';
+import { CustomersPage } from './pages/customers/customers-page';
 import { EntityListPage } from './pages/entities/entity-list-page';
 import { EntityPage } from './pages/entities/entity-page';
 import { ResourcesPage } from './pages/resources/resources-page';
@@ -257,6 +258,11 @@ const resources = createRoute({
   path: 'resources',
   component: ResourcesPage,
 });
+const customers = createRoute({
+  getParentRoute: () => workspace,
+  path: 'customers',
+  component: CustomersPage,
+});
 const time = createRoute({ getParentRoute: () => workspace, path: 'time', component: TimePage });
 
 const routeTree = rootRoute.addChildren([
@@ -282,6 +288,7 @@ const routeTree = rootRoute.addChildren([
     people,
     settings,
     resources,
+    customers,
     time,
   ]),
 ]);

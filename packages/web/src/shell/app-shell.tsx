@@ -12,6 +12,7 @@ import { WorkspaceSwitcher } from './workspace-switcher';
 
 const navigation = [
   { to: '/w/$workspaceId/products', label: 'Products', icon: Icons.product },
+  { to: '/w/$workspaceId/customers', label: 'Customers', icon: Icons.user },
   { to: '/w/$workspaceId/programs', label: 'Programs', icon: Icons.program },
   { to: '/w/$workspaceId/projects', label: 'Projects', icon: Icons.project },
   { to: '/w/$workspaceId/resources', label: 'Resources', icon: Icons.people },

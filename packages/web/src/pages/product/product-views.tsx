@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
-import { budgetView } from './budget';
+import { featuresView } from './features';
+import { feedbackView } from './feedback';
+import { goalsView } from './okrs';
 import { prioritiseView } from './prioritise';
-import { releasesView } from './releases';
 import { roadmapView } from './roadmap';
+import { strategyView } from './strategy';
 
 /** What every view of a product is given. */
 export interface ProductViewProps {
@@ -23,4 +25,11 @@ export interface ProductView {
 }
 
 /** The product views, in tab order. Each view lives in its own folder under `pages/product/`. */
-export const productViews: readonly ProductView[] = [prioritiseView, roadmapView, releasesView, budgetView];
+export const productViews: readonly ProductView[] = [
+  strategyView,
+  goalsView,
+  feedbackView,
+  featuresView,
+  prioritiseView,
+  roadmapView,
+];

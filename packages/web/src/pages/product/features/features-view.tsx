@@ -1,0 +1,171 @@
+import { type FeatureStatus, featureStatuses, featureStatusLabels } from '@tandem/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf } from '../../../api/client';
+import { FormAlert, SkeletonRows } from '../../../components/feedback';
+import { Icons } from '../../../components/icons';
+import type { ProductViewProps } from '../product-views';
+import { DemandLine } from './demand-stats';
+import { FeatureDetail } from './feature-detail';
+import { type Feature, featureKeys, featuresApi, revenue } from './features-api';
+import '../../project/imports/files.css';
+import '../feedback/feedback.css';
+import './features.css';
+
+/** The Features tab: the pipeline from new to released as a board (or a list ranked by demand), and one feature open. */
+export function FeaturesView({ productId }: ProductViewProps) {
+  const client = useQueryClient();
+  const [layout, setLayout] = useState<'board' | 'list'>('board');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [title, setTitle] = useState('');
+  const list = useQuery({
+    queryKey: featureKeys.list(productId),
+    queryFn: () => featuresApi.list(productId),
+  });
+  const items = list.data?.items ?? [];
+  const create = useMutation({
+    mutationFn: () => featuresApi.create(productId, { title: title.trim() }),
+    onSuccess: async (feature) => {
+      setTitle('');
+      setOpenId(feature.id);
+      await client.invalidateQueries({ queryKey: featureKeys.all });
+    },
+  });
+  const move = useMutation({
+    mutationFn: ({ feature, status }: { feature: Feature; status: FeatureStatus }) =>
+      featuresApi.update(feature, { status }),
+    onSettled: () => client.invalidateQueries({ queryKey: featureKeys.all }),
+  });
+  const open = items.find((item) => item.id === openId);
+  return (
+    <div className="stack">
+      <form
+        className="toolbar row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (title.trim()) create.mutate();
+        }}
+      >
+        <input
+          className="input"
+          style={{ maxWidth: 360 }}
+          aria-label="New idea or feature"
+          placeholder="New idea or feature…"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={create.isPending || title.trim() === ''}
+        >
+          <Icons.plus width={14} height={14} /> Add
+        </button>
+        <span className="spacer" />
+        <fieldset className="row segmented">
+          <legend className="visually-hidden">Layout</legend>
+          {(['board', 'list'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className={`button button--small ${layout === value ? 'button--primary' : 'button--ghost'}`}
+              aria-pressed={layout === value}
+              onClick={() => setLayout(value)}
+            >
+              {value === 'board' ? 'Pipeline' : 'List by demand'}
+            </button>
+          ))}
+        </fieldset>
+      </form>
+      <FormAlert
+        message={
+          (list.error ?? create.error ?? move.error)
+            ? messageOf(list.error ?? create.error ?? move.error)
+            : undefined
+        }
+      />
+      {open ? (
+        <FeatureDetail key={`${open.id}:${open.version}`} feature={open} onClose={() => setOpenId(null)} />
+      ) : null}
+      {list.isLoading ? (
+        <SkeletonRows rows={6} />
+      ) : layout === 'board' ? (
+        <section className="pipeline" aria-label="Feature pipeline">
+          {featureStatuses.map((status) => {
+            const column = items.filter((item) => item.status === status);
+            return (
+              <section key={status} className="pipeline__column" aria-label={featureStatusLabels[status]}>
+                <h3 className="pipeline__heading">
+                  {featureStatusLabels[status]} <span className="badge">{column.length}</span>
+                </h3>
+                {column.map((feature) => (
+                  <button
+                    key={feature.id}
+                    type="button"
+                    className="feature-card"
+                    onClick={() => setOpenId(feature.id)}
+                  >
+                    <span className="feature-card__title">{feature.title}</span>
+                    <DemandLine demand={feature.demand} />
+                  </button>
+                ))}
+              </section>
+            );
+          })}
+        </section>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Features by demand">
+            <thead>
+              <tr>
+                <th>Feature</th>
+                <th>Status</th>
+                <th className="number">Customers</th>
+                <th className="number">Feedback</th>
+                <th className="number">Revenue</th>
+                <th className="number">Demand score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...items]
+                .sort((a, b) => b.demand.score - a.demand.score)
+                .map((feature) => (
+                  <tr key={feature.id}>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        onClick={() => setOpenId(feature.id)}
+                      >
+                        {feature.title}
+                      </button>
+                    </td>
+                    <td>
+                      <select
+                        className="select select--small"
+                        aria-label={`Status of ${feature.title}`}
+                        value={feature.status}
+                        onChange={(event) =>
+                          move.mutate({ feature, status: event.target.value as FeatureStatus })
+                        }
+                      >
+                        {featureStatuses.map((value) => (
+                          <option key={value} value={value}>
+                            {featureStatusLabels[value]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="number">{feature.demand.customers}</td>
+                    <td className="number">{feature.demand.feedback}</td>
+                    <td className="number">{revenue(feature.demand.revenueCents)}</td>
+                    <td className="number">{feature.demand.score}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
