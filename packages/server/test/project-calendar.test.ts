@@ -59,6 +59,19 @@ describe("a project's working time through the API", () => {
     });
   });
 
+  it('derives minutes per day and per week from new working hours, so a day stays one working day', async () => {
+    const projectId = await w.newProject();
+    const updated = await w.owner.json<{ calendar: Record<string, unknown> }>(
+      'PATCH',
+      `/api/projects/${projectId}`,
+      {
+        version: 1,
+        calendar: { workingDays: [1, 2, 3, 4], workingHours: [{ start: '08:00', finish: '12:00' }] },
+      },
+    );
+    expect(updated.calendar).toMatchObject({ minutesPerDay: 240, minutesPerWeek: 960 });
+  });
+
   it.each([
     [{ workingHours: [{ start: '13:00', finish: '12:00' }] }, 'calendar.workingHours'],
     [{ workingHours: [{ start: '8am', finish: '12:00' }] }, 'calendar.workingHours'],

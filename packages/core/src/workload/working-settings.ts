@@ -47,6 +47,11 @@ export function dayPatternOf(hours: WorkingSettings['workingHours']): DayPattern
   return pattern;
 }
 
+/** Working minutes in a day of these hours (the standard day when none), for "hours per day" unit conversion. */
+export function workingMinutesPerDay(hours: WorkingSettings['workingHours']): number {
+  return dayPatternOf(hours).reduce((sum, part) => sum + part.to - part.from, 0);
+}
+
 /**
  * The calendar of simple working settings (a project's or a resource's), for the calendar engine.
  * @example compileCalendar([calendarFromSettings('r1', { workingDays: [1, 2, 3, 4, 5] })], calendarId('r1'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidaysText, hoursText, minutesOfDay, parseHolidays, parseHours } from './working-time-text';
+import { holidaysText, hoursText, parseHolidays, parseHours } from './working-time-text';
 
 describe('working time as text', () => {
   it('round-trips working hours and falls back to the standard day', () => {
@@ -18,11 +18,5 @@ describe('working time as text', () => {
       { date: '2026-12-26', name: 'Holiday' },
     ]);
     expect(holidaysText(holidays)).toBe('2026-12-25 Christmas Day\n2026-12-26 Holiday');
-  });
-
-  it('counts the working minutes of a day, zero for a malformed pair', () => {
-    expect(minutesOfDay(parseHours('08:00-12:00, 13:00-17:00'))).toBe(480);
-    expect(minutesOfDay(parseHours('08:00-12:30'))).toBe(270);
-    expect(minutesOfDay(parseHours('8-12'))).toBe(0);
   });
 });

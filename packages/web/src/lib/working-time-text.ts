@@ -53,13 +53,3 @@ export function parseHolidays(text: string): Holiday[] {
       return { date, name: name.join(' ') || 'Holiday' };
     });
 }
-
-/** Working minutes of a day with these hours (0 when a pair is malformed, which the server then refuses). */
-export function minutesOfDay(hours: WorkingHours[]): number {
-  const minute = (text: string) => {
-    const match = /^(\d{2}):(\d{2})$/.exec(text);
-    return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  };
-  const total = hours.reduce((sum, interval) => sum + minute(interval.finish) - minute(interval.start), 0);
-  return Number.isFinite(total) && total > 0 ? total : 0;
-}

@@ -1,3 +1,4 @@
+import { workingMinutesPerDay } from '@tandem/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database, Transaction } from '../../db/client';
@@ -163,6 +164,23 @@ export async function listProjects(
   return toPage(rows, query.limit, sort, (row) => row[sort.field], toProjectView);
 }
 
+/**
+ * The settings after a change. New working hours carry their unit figures with them (minutes per day and per week),
+ * so "1d" stays one working day, unless the client sets those figures itself.
+ */
+function mergedCalendar(
+  current: ProjectCalendarSettings,
+  change: Partial<ProjectCalendarSettings>,
+): ProjectCalendarSettings {
+  const next = { ...current, ...change };
+  if (change.workingHours && change.minutesPerDay === undefined) {
+    next.minutesPerDay = workingMinutesPerDay(next.workingHours);
+    if (change.minutesPerWeek === undefined)
+      next.minutesPerWeek = next.minutesPerDay * next.workingDays.length;
+  }
+  return next;
+}
+
 /** Changes a project at the expected version; a stale version is a 409 carrying the current project. */
 export async function updateProject(
   db: Database,
@@ -187,7 +205,7 @@ export async function updateProject(
       .update(projects)
       .set({
         ...next,
-        ...(calendar ? { calendar: { ...row.calendar, ...definedOnly(calendar) } } : {}),
+        ...(calendar ? { calendar: mergedCalendar(row.calendar, definedOnly(calendar)) } : {}),
         // The calendar and the dates feed the schedule: a new plan revision, so no cached schedule outlives them.
         ...(calendar || next.startDate !== undefined || next.statusDate !== undefined
           ? { planRevision: sql`${projects.planRevision} + 1` }

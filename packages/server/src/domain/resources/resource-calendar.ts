@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { dayPatternOf } from '@tandem/core';
+import { workingMinutesPerDay } from '@tandem/core';
 import type { ProjectCalendarSettings } from '../../db/schema/projects';
 import { holidaysInput, workingHoursInput } from '../shared/working-time-schemas';
 
@@ -30,7 +30,7 @@ export const resourceCalendarSchema = z
 
 /** The stored settings of a calendar input: the unit figures follow from its days and hours. */
 export function toStoredCalendar(input: ResourceCalendarInput): ProjectCalendarSettings {
-  const minutesPerDay = dayPatternOf(input.workingHours).reduce((sum, part) => sum + part.to - part.from, 0);
+  const minutesPerDay = workingMinutesPerDay(input.workingHours);
   return {
     minutesPerDay,
     minutesPerWeek: minutesPerDay * input.workingDays.length,

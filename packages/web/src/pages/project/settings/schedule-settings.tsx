@@ -13,7 +13,6 @@ import {
   type Holiday,
   holidaysText,
   hoursText,
-  minutesOfDay,
   parseHolidays,
   parseHours,
   type WorkingHours,
@@ -44,21 +43,12 @@ export function ScheduleSettings({ project }: { project: Entity }) {
   const [holidays, setHolidays] = useState(holidaysText(scheduled.calendar?.holidays));
   const save = useMutation({
     mutationFn: () => {
-      const workingHours = parseHours(hours);
-      const minutesPerDay = minutesOfDay(workingHours);
       return request<ScheduledProject>('PATCH', `/api/projects/${project.id}`, {
         ifMatch: project.version,
         body: {
           statusDate: statusDate || null,
-          calendar: {
-            workingDays: days,
-            workingHours,
-            holidays: parseHolidays(holidays),
-            // The unit figures follow the working day, so "1d" keeps meaning one working day.
-            ...(minutesPerDay > 0
-              ? { minutesPerDay, minutesPerWeek: Math.max(1, minutesPerDay * days.length) }
-              : {}),
-          },
+          // The server derives the unit figures (minutes per day and week) from the days and hours.
+          calendar: { workingDays: days, workingHours: parseHours(hours), holidays: parseHolidays(holidays) },
         },
       });
     },
