@@ -219,6 +219,7 @@ describe('status reports', () => {
       [{ title: '' }, 'title'],
       [{ rag: { schedule: { chosen: 'purple' } } }, 'rag.schedule.chosen'],
       [{ rag: { mood: { chosen: 'red' } } }, 'rag'],
+      [{ rag: { cost: { chosen: 'red', reason: 'nul \u0000 byte' } } }, 'rag.cost.reason'],
     ];
     for (const [body, field] of cases) {
       const response = await draft(manager, projectId, body);
@@ -374,6 +375,10 @@ describe('status report PDFs and share links', () => {
     expect(text).toContain('Foundations poured');
     expect(
       (await outsider.request('GET', `/api/projects/${projectId}/status-reports/${report.id}.pdf`)).status,
+    ).toBe(404);
+    const odd = encodeURIComponent('a\u0000b');
+    expect(
+      (await manager.request('GET', `/api/projects/${projectId}/status-reports/${odd}.pdf`)).status,
     ).toBe(404);
   });
 

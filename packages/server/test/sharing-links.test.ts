@@ -142,6 +142,9 @@ describe('share links', () => {
     expect(((await missing.json()) as { error: { field: string } }).error.field).toBe('entityId');
     expect((await create(owner, { entityType, entityId: 'prj_nope' })).status).toBe(404);
     expect((await create(owner, { entityType, entityId: projectId, extra: 1 })).status).toBe(400);
+    const nul = await create(owner, { entityType, entityId: projectId, label: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as { error: { field: string } }).error.field).toBe('label');
     expect((await owner.request('DELETE', '/api/share-links/shl_nope')).status).toBe(404);
   });
 

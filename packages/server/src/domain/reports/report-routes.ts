@@ -42,7 +42,7 @@ const ragSchema = z
   .openapi('RagRatings');
 const choiceSchema = z.strictObject({
   chosen: colour.nullable().optional(),
-  reason: z.string().max(2000).optional(),
+  reason: longTextSchema.max(2000).optional(),
 });
 const choicesSchema = z.strictObject({
   schedule: choiceSchema.optional(),
@@ -153,6 +153,9 @@ export function registerStatusReportRoutes(app: App, deps: AppDeps): void {
     async (c) => {
       const projectId = c.req.param('projectId') ?? '';
       const reportId = (c.req.param('file') ?? '').replace(/\.pdf$/, '');
+      // A plain route has no schema: ids PostgreSQL could not even compare are simply not found.
+      if (!idSchema.safeParse(projectId).success) throw notFound('Project', projectId);
+      if (!idSchema.safeParse(reportId).success) throw notFound('Status report', reportId);
       const report = await getStatusReport(deps.db, callerId(c), projectId, reportId);
       const [project] = await deps.db
         .select({ name: projects.name })

@@ -4,7 +4,7 @@ import { clientAddress } from '../../auth/client-address';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRawRoute, defineRoute } from '../../http/route-rule';
-import { errorResponses, idSchema } from '../shared/api-schemas';
+import { errorResponses, idSchema, longTextSchema } from '../shared/api-schemas';
 import { writeTransaction } from '../shared/write-transaction';
 import {
   createShareLink,
@@ -35,7 +35,7 @@ const entityTypeSchema = z.string().trim().min(1).max(60);
 const createBody = z.strictObject({
   entityType: entityTypeSchema,
   entityId: idSchema,
-  label: z.string().trim().max(200).optional(),
+  label: longTextSchema.max(200).optional(),
 });
 
 const list = createRoute({

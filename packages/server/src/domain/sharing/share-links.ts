@@ -108,7 +108,7 @@ export async function createShareLink(
       entityType: input.entityType,
       entityId: input.entityId,
       tokenHash: hashSecret(token),
-      label: input.label ?? '',
+      label: input.label?.trim() ?? '',
       createdBy: userId,
     })
     .returning();
