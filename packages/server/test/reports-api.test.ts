@@ -216,6 +216,7 @@ describe('status reports', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ periodStart: '2026-03-10', periodFinish: '2026-03-01' }, 'periodFinish'],
       [{ periodStart: 'soon' }, 'periodStart'],
+      [{ periodStart: '0000-01-01' }, 'periodStart'],
       [{ title: '' }, 'title'],
       [{ rag: { schedule: { chosen: 'purple' } } }, 'rag.schedule.chosen'],
       [{ rag: { mood: { chosen: 'red' } } }, 'rag'],

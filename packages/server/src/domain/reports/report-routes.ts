@@ -71,19 +71,21 @@ const reportSchema = z
   .object({ ...summaryShape, narrative: z.string(), figures: z.record(z.string(), z.unknown()).nullable() })
   .openapi('StatusReport');
 
+// PostgreSQL has no year 0: a period is kept to the dates a plan can hold.
+const periodDate = dateSchema.refine((day) => day >= '1900-01-01', 'must be 1900-01-01 or later');
 const projectParams = z.object({ projectId: idSchema });
 const reportParams = z.object({ projectId: idSchema, reportId: idSchema });
 const createBody = z.strictObject({
   title: nameSchema,
-  periodStart: dateSchema,
-  periodFinish: dateSchema,
+  periodStart: periodDate,
+  periodFinish: periodDate,
   narrative: longTextSchema.optional(),
   rag: choicesSchema.optional(),
 });
 const updateBody = z.strictObject({
   title: nameSchema.optional(),
-  periodStart: dateSchema.optional(),
-  periodFinish: dateSchema.optional(),
+  periodStart: periodDate.optional(),
+  periodFinish: periodDate.optional(),
   narrative: longTextSchema.optional(),
   rag: choicesSchema.optional(),
   version: versionSchema.optional(),
