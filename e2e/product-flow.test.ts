@@ -136,6 +136,7 @@ describe('from customer feedback to a delivered release, through the web app', (
     await delivery.waitFor();
     await expect.poll(() => delivery.textContent()).toContain('On track');
     await delivery.locator('time[datetime="2026-03-06"]').waitFor();
+    await delivery.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/product-flow-handoff.png' });
     await edit.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => bar.locator('title').textContent()).toContain('Forecast finish 2026-03-06');
@@ -211,6 +212,16 @@ describe('from customer feedback to a delivered release, through the web app', (
       .getByRole('table', { name: 'Budget by initiative' })
       .getByText('Offline maps delivery')
       .waitFor();
+    await page.getByLabel('Line', { exact: true }).fill('Build team');
+    await page.getByLabel('For', { exact: true }).selectOption({ label: 'Work offline' });
+    await page.getByLabel('Amount', { exact: true }).fill('20000');
+    await page.getByRole('button', { name: 'Add budget line' }).click();
+    await page.getByRole('table', { name: 'Budget lines' }).getByText('Build team').waitFor();
+    await expect
+      .poll(() =>
+        page.getByRole('table', { name: 'Budget by initiative' }).locator('tbody tr').first().textContent(),
+      )
+      .toMatch(/20,000\.00/);
     await page.screenshot({ path: 'test-results/product-flow-budget.png', fullPage: true });
     expect(scriptErrors).toEqual([]);
   });
