@@ -165,4 +165,14 @@ describe('share links', () => {
     await sql(t, `delete from login_attempts where email = 'share-link:'`);
     expect((await t.request('GET', `/api/shared/${token}`)).status).toBe(200);
   });
+
+  it('documents the share link and status report routes in the OpenAPI document', async () => {
+    const document = await anonymous(t).json<{ paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/openapi.json',
+    );
+    expect(Object.keys(document.paths['/api/share-links'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(document.paths['/api/shared/{token}']?.get).toBeDefined();
+    expect(document.paths['/api/projects/{projectId}/status-reports/{reportId}/publish']?.post).toBeDefined();
+  });
 });
