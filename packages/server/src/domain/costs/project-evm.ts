@@ -20,7 +20,7 @@ import type { Database } from '../../db/client';
 import type { BaselineTask } from '../../db/schema/baselines';
 import type { StoredCalendarSettings } from '../schedule/project-calendars';
 import { notFound } from '../shared/errors';
-import { actualCosts } from './actual-costs';
+import { type ActualCosts, actualCosts } from './actual-costs';
 import { type PlanFacts, planFacts } from './plan-facts';
 
 /** One weekly point of the S-curve, cents; EV and AC are null after the status date. */
@@ -81,6 +81,8 @@ interface ProjectStamp extends Record<string, unknown> {
   baselineName: string | null;
   baselineVersion: number | null;
   budgetStamp: string;
+  expenseStamp: string;
+  rateStamp: string;
 }
 
 /** What depends only on the plan, the baseline, the budget lines and the status date: kept per those. */
@@ -113,7 +115,11 @@ async function stampOf(db: Database, projectId: string): Promise<ProjectStamp> {
            p.calendar, current_date::text as today, b.id as "baselineId", b.name as "baselineName",
            b.version as "baselineVersion",
            (select coalesce(string_agg(l.id || ':' || l.version, ',' order by l.id), '')
-              from budget_lines l where l.project_id = p.id) as "budgetStamp"
+              from budget_lines l where l.project_id = p.id) as "budgetStamp",
+           (select count(*) || ':' || coalesce(max(e.updated_at)::text, '') || ':' || coalesce(sum(e.amount_cents), 0)
+              from expenses e where e.project_id = p.id) as "expenseStamp",
+           (select count(*) || ':' || coalesce(max(r.updated_at)::text, '')
+              from resources r where r.workspace_id = p.workspace_id) as "rateStamp"
     from projects p
     left join lateral (
       select id, name, version from baselines where project_id = p.id order by created_at desc, id desc limit 1
@@ -242,6 +248,32 @@ async function evmPlan(db: Database, projectId: string, stamp: ProjectStamp): Pr
   return built;
 }
 
+const keptActuals = new Map<string, { key: string; actual: ActualCosts }>();
+
+/**
+ * The actual costs, aggregated again only when they can have changed: every time entry write bumps the plan revision
+ * (the schedule counts actual work), and expenses and rates have stamps of their own.
+ */
+async function actualCostsOf(
+  db: Database,
+  projectId: string,
+  stamp: ProjectStamp,
+  statusDay: string,
+): Promise<ActualCosts> {
+  const key = [stamp.planRevision, statusDay, stamp.expenseStamp, stamp.rateStamp].join('|');
+  const cached = keptActuals.get(projectId);
+  if (cached?.key === key) return cached.actual;
+  const actual = await actualCosts(db, projectId, statusDay);
+  keptActuals.delete(projectId);
+  keptActuals.set(projectId, { key, actual });
+  while (keptActuals.size > limit) {
+    const oldest = keptActuals.keys().next().value;
+    if (oldest === undefined) break;
+    keptActuals.delete(oldest);
+  }
+  return actual;
+}
+
 const cents = (value: number) => Math.round(value);
 const centsOrNull = (value: number | null) => (value === null ? null : Math.round(value));
 
@@ -261,7 +293,7 @@ export async function projectEvm(
   const stamp = await stampOf(db, projectId);
   const plan = await evmPlan(db, projectId, stamp);
   const statusDay = dayText((plan.statusAt - 1440) as Instant);
-  const actual = await actualCosts(db, projectId, statusDay);
+  const actual = await actualCostsOf(db, projectId, stamp, statusDay);
   const ac = actual.perDay.reduce((sum, day) => sum + day.cents, 0);
   const indicators = earnedValueIndicators(
     { bac: plan.bac, pv: plan.pv, ev: plan.ev, ac },
