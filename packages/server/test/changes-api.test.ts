@@ -43,15 +43,10 @@ beforeAll(async () => {
   outsider = await signUp(t, 'Outsider');
   workspaceId = await createWorkspace(t, owner);
   for (const caller of [sponsor, contributor, member]) await addMember(t, workspaceId, caller, 'member');
+  // The sponsor creates the product and so is its product manager; the workspace owner holds no role on it.
   productId = (
-    await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/products`, { name: 'App' })
+    await sponsor.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/products`, { name: 'App' })
   ).id;
-  await owner.json(
-    'PUT',
-    `/api/products/${productId}/members/${sponsor.id}`,
-    { role: 'product_manager' },
-    201,
-  );
 });
 afterAll(async () => {
   await t?.close();
@@ -278,6 +273,7 @@ describe('change requests', () => {
       [contributor, 'project_manager', 403],
       [member, 'sponsor', 403],
       [sponsor, 'project_manager', 403],
+      [owner, 'sponsor', 403],
       [outsider, 'sponsor', 404],
     ];
     for (const [caller, role, status] of refusals) {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { findEntityAccess } from '../../auth/access-queries';
 import { type EntityRef, policy } from '../../auth/policy';
 import type { Queryable } from '../../db/client';
 import type { ChangeApprovalRole } from '../../db/schema/changes';
@@ -58,8 +59,8 @@ export function assertOpenForChange(project: ChangeProject): void {
 
 /**
  * Whether the user may record the decision of `role`: the project manager is whoever may manage the project (its
- * project managers, and the workspace's owners and admins); the sponsor is whoever may manage the project's product
- * (its product managers, owners and admins) or, for a project without a product, a workspace owner or admin.
+ * project managers, and the workspace's owners and admins); the sponsor is a person holding the product manager role
+ * on the project's product or, for a project without a product, a workspace owner or admin.
  */
 export async function mayDecideAs(
   db: Queryable,
@@ -69,11 +70,9 @@ export async function mayDecideAs(
 ): Promise<boolean> {
   if (role === 'project_manager') return policy.canManage(db, userId, project.ref);
   if (project.productId !== null) {
-    return policy.canManage(db, userId, {
-      kind: 'product',
-      id: project.productId,
-      workspaceId: project.ref.workspaceId,
-    });
+    // The sponsor is named by the product role itself: an owner or admin who manages every product is not one.
+    const access = await findEntityAccess(db, userId, project.ref.workspaceId, 'product', project.productId);
+    return access.workspaceRole !== null && access.entityRole === 'product_manager';
   }
   const workspaceRole = await policy.workspaceRole(db, userId, project.ref.workspaceId);
   return workspaceRole === 'owner' || workspaceRole === 'admin';
