@@ -14,6 +14,7 @@ import { workspaceMembers, workspaces } from '../db/schema/workspaces';
 import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
 import { addPlanDemo } from './demo-plan';
+import { addProductDemo } from './demo-product';
 import { addResourceDemo } from './demo-resources';
 import { addRiskDemo } from './demo-risks';
 
@@ -212,6 +213,7 @@ async function writeWorkspace(
   await addAgileDemo(tx, workspaceId, ownerId);
   await addResourceDemo(tx, workspaceId, ownerId);
   await addRiskDemo(tx, workspaceId, ownerId);
+  await addProductDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
