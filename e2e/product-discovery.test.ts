@@ -117,7 +117,7 @@ describe('product discovery in the web app', () => {
     const card = page.locator('.feature-card', { hasText: 'PDF export' });
     await card.waitFor();
     // A strategic customer (×3) calling it critical (×3).
-    expect((await card.textContent())?.replace(/\s+/g, ' ')).toContain('1 customers120,000 revenuescore 9');
+    expect((await card.textContent())?.replace(/\s+/g, ' ')).toContain('1 customer120,000 revenuescore 9');
     await card.click();
     const stats = page.locator('.demand-stats');
     await stats.waitFor();

@@ -13,6 +13,7 @@ import { CustomerRequests } from './customer-requests';
 import { type Customer, customerKeys, customersApi, tierLabels } from './customers-api';
 import '../project/imports/files.css';
 import '../product/feedback/feedback.css';
+import './customers.css';
 
 /** The workspace's customers: segment, revenue and tier, and for each what they asked for. */
 export function CustomersPage() {
@@ -66,7 +67,7 @@ export function CustomersPage() {
           </EmptyState>
         ) : (
           <section className="card" aria-label="Customers">
-            <div className="table-scroll">
+            <div className="customers-table">
               <table className="data-table">
                 <thead>
                   <tr>

@@ -25,7 +25,7 @@ export function DemandLine({ demand }: { demand: Demand }) {
   return (
     <span className="demand" title="Demand: customers, revenue, weighted score">
       <span>
-        <strong>{demand.customers}</strong> customers
+        <strong>{demand.customers}</strong> {demand.customers === 1 ? 'customer' : 'customers'}
       </span>
       <span>
         <strong>{revenue(demand.revenueCents)}</strong> revenue

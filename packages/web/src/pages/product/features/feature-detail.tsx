@@ -50,90 +50,92 @@ export function FeatureDetail({ feature, onClose }: { feature: Feature; onClose:
           Close
         </button>
       </header>
-      <div className="card__body feature-panel">
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
-        >
-          {conflict ? (
-            <ConflictAlert onReload={() => client.invalidateQueries({ queryKey: featureKeys.all })}>
-              Someone changed this feature since you opened it.
-            </ConflictAlert>
-          ) : (
-            <FormAlert message={save.error ? messageOf(save.error) : undefined} />
-          )}
-          <TextField
-            label="Title"
-            required
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-          <SelectField
-            label="Status"
-            value={status}
-            onChange={setStatus}
-            options={featureStatuses.map((value) => ({ value, label: featureStatusLabels[value] }))}
-          />
-          <div className="stack-sm">
-            <div className="row">
-              <span className="field__label">Spec</span>
-              <span className="spacer" />
+      <div className="card__body">
+        <div className="feature-panel">
+          <form
+            className="stack"
+            onSubmit={(event) => {
+              event.preventDefault();
+              save.mutate();
+            }}
+          >
+            {conflict ? (
+              <ConflictAlert onReload={() => client.invalidateQueries({ queryKey: featureKeys.all })}>
+                Someone changed this feature since you opened it.
+              </ConflictAlert>
+            ) : (
+              <FormAlert message={save.error ? messageOf(save.error) : undefined} />
+            )}
+            <TextField
+              label="Title"
+              required
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+            <SelectField
+              label="Status"
+              value={status}
+              onChange={setStatus}
+              options={featureStatuses.map((value) => ({ value, label: featureStatusLabels[value] }))}
+            />
+            <div className="stack-sm">
+              <div className="row">
+                <span className="field__label">Spec</span>
+                <span className="spacer" />
+                <button
+                  type="button"
+                  className="button button--small button--ghost"
+                  onClick={() => setPreview(!preview)}
+                >
+                  {preview ? 'Edit' : 'Preview'}
+                </button>
+              </div>
+              {preview ? (
+                <div className="markdown-preview" data-testid="spec-preview">
+                  {spec.trim() ? <MarkdownView source={spec} /> : <p className="muted">No spec yet.</p>}
+                </div>
+              ) : (
+                <TextAreaField
+                  label="Spec (Markdown: user stories, acceptance criteria)"
+                  rows={12}
+                  value={spec}
+                  placeholder={'## User story\nAs a …, I want … so that …\n\n## Acceptance criteria\n- …'}
+                  onChange={(event) => setSpec(event.target.value)}
+                />
+              )}
+            </div>
+            <CustomFieldsEditor rows={fields} onChange={setFields} />
+            <div>
               <button
-                type="button"
-                className="button button--small button--ghost"
-                onClick={() => setPreview(!preview)}
+                type="submit"
+                className="button button--primary"
+                disabled={save.isPending || title.trim() === ''}
               >
-                {preview ? 'Edit' : 'Preview'}
+                Save feature
               </button>
             </div>
-            {preview ? (
-              <div className="markdown-preview" data-testid="spec-preview">
-                {spec.trim() ? <MarkdownView source={spec} /> : <p className="muted">No spec yet.</p>}
-              </div>
-            ) : (
-              <TextAreaField
-                label="Spec (Markdown: user stories, acceptance criteria)"
-                rows={12}
-                value={spec}
-                placeholder={'## User story\nAs a …, I want … so that …\n\n## Acceptance criteria\n- …'}
-                onChange={(event) => setSpec(event.target.value)}
-              />
-            )}
-          </div>
-          <CustomFieldsEditor rows={fields} onChange={setFields} />
-          <div>
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={save.isPending || title.trim() === ''}
-            >
-              Save feature
-            </button>
-          </div>
-        </form>
-        <aside className="stack" aria-label="Demand and requests">
-          <DemandStats demand={feature.demand} />
-          <h3>Who asked</h3>
-          {asked.data?.items.length === 0 ? <p className="muted">No feedback linked yet.</p> : null}
-          <ul className="link-list">
-            {(asked.data?.items ?? []).map((item) =>
-              item.links.map((link) => (
-                <li key={link.id} className="link-list__item">
-                  <div className="stack-sm" style={{ flex: 1 }}>
-                    <strong>{item.customerName ?? 'No customer'}</strong>
-                    <blockquote className="feedback-quote">“{link.highlight || item.title}”</blockquote>
-                  </div>
-                  <span className={`badge importance--${link.importance}`}>
-                    {importanceLabels[link.importance]}
-                  </span>
-                </li>
-              )),
-            )}
-          </ul>
-        </aside>
+          </form>
+          <aside className="stack" aria-label="Demand and requests">
+            <DemandStats demand={feature.demand} />
+            <h3>Who asked</h3>
+            {asked.data?.items.length === 0 ? <p className="muted">No feedback linked yet.</p> : null}
+            <ul className="link-list">
+              {(asked.data?.items ?? []).map((item) =>
+                item.links.map((link) => (
+                  <li key={link.id} className="link-list__item">
+                    <div className="stack-sm" style={{ flex: 1 }}>
+                      <strong>{item.customerName ?? 'No customer'}</strong>
+                      <blockquote className="feedback-quote">“{link.highlight || item.title}”</blockquote>
+                    </div>
+                    <span className={`badge importance--${link.importance}`}>
+                      {importanceLabels[link.importance]}
+                    </span>
+                  </li>
+                )),
+              )}
+            </ul>
+          </aside>
+        </div>
       </div>
     </section>
   );

@@ -98,7 +98,9 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
           )}
         </nav>
         {current ? (
-          <FeedbackDetail key={current.id} productId={productId} item={current} />
+          <div className="inbox__detail">
+            <FeedbackDetail key={current.id} productId={productId} item={current} />
+          </div>
         ) : list.isLoading ? null : (
           <EmptyState
             icon={<Icons.mail width={22} height={22} />}
