@@ -17,6 +17,7 @@ import { projects } from '../../db/schema/projects';
 import { raidItems } from '../../db/schema/raid';
 import { risks } from '../../db/schema/risks';
 import { tasks } from '../../db/schema/tasks';
+import { ApiError } from '../../http/errors';
 import { riskSummary } from '../risks/risk-summary';
 import { computeSchedule } from '../schedule/schedule-service';
 import { projectCostFigures } from './report-cost';
@@ -101,6 +102,16 @@ async function qualityFigures(db: Database, projectId: string): Promise<QualityF
   };
 }
 
+/** Null instead of the 422 of a plan the engine cannot schedule: the report then says "no data" for it. */
+async function unlessUnschedulable<T>(figures: Promise<T | null>): Promise<T | null> {
+  try {
+    return await figures;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) return null;
+    throw error;
+  }
+}
+
 /**
  * The figures a project's status report shows and rates, measured now at the project's status date (else `today`):
  * the schedule and its milestones, earned value, risks, change requests, deliverables and issues. The caller has
@@ -112,9 +123,9 @@ export async function reportFigures(db: Database, projectId: string, today: stri
     .from(projects)
     .where(eq(projects.id, projectId));
   const asOf = project?.statusDate ?? today;
-  const cost: CostFigures | null = await projectCostFigures(db, projectId);
+  const cost: CostFigures | null = await unlessUnschedulable(projectCostFigures(db, projectId));
   const [schedule, risk, scope, quality] = await Promise.all([
-    scheduleFigures(db, projectId, asOf, cost?.spi ?? null),
+    unlessUnschedulable(scheduleFigures(db, projectId, asOf, cost?.spi ?? null)),
     riskFigures(db, projectId),
     scopeFigures(db, projectId),
     qualityFigures(db, projectId),
