@@ -62,10 +62,11 @@ const scoreColumn: Record<Exclude<RankBy, 'demand'>, SQL> = {
 
 /** The pins of a product's backlog placed among its unpinned features (core's `placePins`), in one round trip. */
 async function placedPins(db: Queryable, productId: string): Promise<PlacedPin[]> {
+  // Unpinned = all features − pins: an index-only count, not a join over the backlog.
   const result = await db.execute<{ unpinned: string; pins: { id: string; rank: string }[] }>(sql`
     select
-      (select count(*) from features f left join feature_scores s on s.feature_id = f.id
-        where f.product_id = ${productId} and s.manual_rank is null) as unpinned,
+      (select count(*) from features where product_id = ${productId})
+        - (select count(*) from feature_scores where product_id = ${productId} and manual_rank is not null) as unpinned,
       coalesce((select json_agg(json_build_object('id', feature_id, 'rank', manual_rank))
         from feature_scores where product_id = ${productId} and manual_rank is not null), '[]'::json) as pins`);
   const row = result.rows[0];
@@ -106,30 +107,50 @@ export async function readBacklog(
   const demandJoin =
     by === 'demand' ? sql`left join (${demandSql(productId)}) d on d.feature_id = f.id` : sql``;
   const score = by === 'demand' ? sql`d.demand` : scoreColumn[by];
+  // Without pins a feature's place is its rank by score; with pins, its rank plus the pins placed before it.
+  const position =
+    pins.length === 0
+      ? sql`r`
+      : sql`r + (select count(*) from unnest(${sql.param(thresholds)}::int[]) t where t < r)`;
+  const pinned =
+    pins.length === 0
+      ? sql``
+      : sql`union all
+      select b.id, b.title, b.status, b.score, p.position
+      from unnest(${sql.param(pinIds)}::text[], ${sql.param(pinPositions)}::int[]) as p(id, position)
+      join base b on b.id = p.id`;
+  // The ranking reads only what it sorts and filters on; the page's rows are joined to their details afterwards.
+  // Ids tie-break in byte order ("C"), as core's ranking compares them, and much faster than a language collation.
   const result = await db.execute<Record<string, unknown>>(sql`
     with base as (
-      select f.id, f.title, f.status, ${score} as score, s.manual_rank, s.version as score_version,
-        s.rice, s.wsjf, s.value_effort, s.scorecard,
-        s.rice_score, s.wsjf_score, s.value_effort_score, s.scorecard_score
+      select f.id, f.title, f.status, ${score} as score, s.manual_rank
       from features f
       left join feature_scores s on s.feature_id = f.id
       ${demandJoin}
       where f.product_id = ${productId}
     ), ranked as (
-      select id, row_number() over (order by score desc nulls last, id) as r from base where manual_rank is null
+      select id, title, status, score, row_number() over (order by score desc nulls last, id collate "C") as r
+      from base where manual_rank is null
     ), positioned as (
-      select id, r + (select count(*) from unnest(${sql.param(thresholds)}::int[]) t where t < r) as position from ranked
-      union all
-      select id, position from unnest(${sql.param(pinIds)}::text[], ${sql.param(pinPositions)}::int[]) as p(id, position)
+      select id, title, status, score, ${position} as position from ranked
+      ${pinned}
+    ), page as (
+      select b.id, b.position, b.score, count(*) over () as total
+      from positioned b
+      left join initiative_features inf on inf.feature_id = b.id
+      where ${filterSql(filter)}
+      order by b.position
+      limit ${page.limit} offset ${page.offset}
     )
-    select p.position, b.*, inf.initiative_id, ini.title as initiative_title, count(*) over () as total
-    from positioned p
-    join base b on b.id = p.id
-    left join initiative_features inf on inf.feature_id = b.id
+    select page.position, page.total, page.score, f.id, f.title, f.status, s.manual_rank, s.version as score_version,
+      s.rice, s.wsjf, s.value_effort, s.scorecard, s.rice_score, s.wsjf_score, s.value_effort_score, s.scorecard_score,
+      inf.initiative_id, ini.title as initiative_title
+    from page
+    join features f on f.id = page.id
+    left join feature_scores s on s.feature_id = f.id
+    left join initiative_features inf on inf.feature_id = f.id
     left join initiatives ini on ini.id = inf.initiative_id
-    where ${filterSql(filter)}
-    order by p.position
-    limit ${page.limit} offset ${page.offset}`);
+    order by page.position`);
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return result.rows.map((row) => ({
     position: Number(row.position),
@@ -167,10 +188,11 @@ export async function demandOf(
         count(distinct fb.id) as pieces, max(c.revenue_cents) as revenue,
         max(case fl.importance when 'critical' then 3 when 'important' then 2 else 1 end) *
         max(case c.tier when 'strategic' then 3 when 'key' then 2 else 1 end) as w
-      from feedback_links fl
+      -- From the page's ids outwards, so each step is an index lookup rather than a scan of all the feedback.
+      from unnest(${sql.param([...featureIds])}::text[]) as page(id)
+      join feedback_links fl on fl.feature_id = page.id
       join feedback fb on fb.id = fl.feedback_id
       left join customers c on c.id = fb.customer_id
-      where fl.feature_id = any(${sql.param([...featureIds])}::text[])
       group by fl.feature_id, fb.customer_id, who
     ) per_customer group by feature_id`);
   return new Map(

@@ -72,15 +72,16 @@ export async function rankedBacklog(
   filter: BacklogFilter,
   page: { limit: number; offset: number },
 ): Promise<BacklogPage> {
-  await productScope(db, userId, productId);
-  const rows = await readBacklog(db, productId, by, filter, page);
-  const [criteria, demand] = await Promise.all([
+  // The ranking starts beside the access check (each on its own connection); nothing is answered before the check.
+  const [, rows, criteria] = await Promise.all([
+    productScope(db, userId, productId),
+    readBacklog(db, productId, by, filter, page),
     productCriteria(db, productId),
-    demandOf(
-      db,
-      rows.map((row) => row.id),
-    ),
   ]);
+  const demand = await demandOf(
+    db,
+    rows.map((row) => row.id),
+  );
   const items = rows.map((row): BacklogItem => {
     const d = demand.get(row.id) ?? { score: 0, customers: 0, feedback: 0, revenueCents: 0 };
     const valueEffort = row.valueEffort ? valueEffortOf(row.valueEffort) : null;
