@@ -19,29 +19,36 @@ export const noDemand = (featureId: string): FeatureDemand => ({
 
 /**
  * The demand rule of core's `featureDemand`, in SQL so that ranking thousands of features reads one grouped query:
- * the inner grouping keeps, per feature, each customer once at the highest importance they gave (and each piece of
- * feedback from no customer on its own); the outer one weighs those by tier and sums the revenue.
+ * first each (feature, feedback) pair once at its highest importance, then each customer once per feature at the
+ * highest importance they gave (each piece of feedback from no customer on its own), then weighed by tier with the
+ * revenue summed. Every step is a hash aggregate: no sort of text keys, which cost most of the time at 60,000 links.
  */
 export function demandQuery(filter: SQL): SQL {
   return sql`
-    select grouped.feature_id as "featureId",
-           count(grouped.customer_id)::int as "customers",
-           sum(grouped.feedback_count)::int as "feedback",
+    select askers.feature_id as "featureId",
+           count(askers.customer_id)::int as "customers",
+           sum(askers.feedback_count)::int as "feedback",
            coalesce(sum(${customers.revenueCents}), 0)::bigint as "revenueCents",
-           sum(grouped.top * case ${customers.tier} when 'strategic' then 3 when 'key' then 2 else 1 end)::int as "score"
+           sum(askers.top * case ${customers.tier} when 'strategic' then 3 when 'key' then 2 else 1 end)::int as "score"
     from (
-      select ${feedbackLinks.featureId} as feature_id,
+      select pairs.feature_id,
              ${feedback.customerId} as customer_id,
-             case when ${feedback.customerId} is null then ${feedback.id} end as anonymous_id,
-             count(distinct ${feedbackLinks.feedbackId}) as feedback_count,
-             max(case ${feedbackLinks.importance} when 'critical' then 3 when 'important' then 2 else 1 end) as top
-      from ${feedbackLinks}
-      join ${feedback} on ${feedback.id} = ${feedbackLinks.feedbackId}
-      where ${filter}
+             coalesce(${feedback.customerId}, ${feedback.id}) as asker,
+             count(*) as feedback_count,
+             max(pairs.weight) as top
+      from (
+        select ${feedbackLinks.featureId} as feature_id,
+               ${feedbackLinks.feedbackId} as feedback_id,
+               max(case ${feedbackLinks.importance} when 'critical' then 3 when 'important' then 2 else 1 end) as weight
+        from ${feedbackLinks}
+        where ${filter}
+        group by 1, 2
+      ) pairs
+      join ${feedback} on ${feedback.id} = pairs.feedback_id
       group by 1, 2, 3
-    ) grouped
-    left join ${customers} on ${customers.id} = grouped.customer_id
-    group by grouped.feature_id`;
+    ) askers
+    left join ${customers} on ${customers.id} = askers.customer_id
+    group by askers.feature_id`;
 }
 
 function scopeFilter(scope: DemandScope): SQL {
