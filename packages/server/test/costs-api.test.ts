@@ -361,9 +361,24 @@ describe('earned value', () => {
     expect(evm.curve[1]).toEqual({ date: '2026-03-06', pv: 650_000, ev: 520_000, ac: 470_000 });
     expect(evm.curve[3]).toEqual({ date: '2026-03-13', pv: 800_000, ev: null, ac: null });
 
+    // A new expense and a new line show at once: the cached figures follow the expenses and the budget.
+    await owner.json('POST', `/api/projects/${projectId}/expenses`, {
+      day: '2026-03-06',
+      category: 'other',
+      amountCents: 10_000,
+    });
+    await owner.json('POST', `/api/projects/${projectId}/budget-lines`, {
+      category: 'other',
+      name: 'Reserve',
+      amountCents: 100_000,
+    });
+    const after = await owner.json<Evm>('GET', `/api/projects/${projectId}/evm`);
+    expect([after.ac, after.bac]).toEqual([480_000, 900_000]);
+
     const bottomUp = await owner.json<Evm>('GET', `/api/projects/${projectId}/evm?method=bottomUp`);
     expect(bottomUp.etc).toBe(200_000);
-    expect(bottomUp.vac).toBe(130_000);
+    // BAC 9,000 − (AC 4,800 + ETC 2,000).
+    expect(bottomUp.vac).toBe(220_000);
     expect((await owner.request('GET', `/api/projects/${projectId}/evm?method=guess`)).status).toBe(400);
   });
 

@@ -282,7 +282,7 @@ const centsOrNull = (value: number | null) => (value === null ? null : Math.roun
  * view, the dashboard and status reports. PV is measured against the newest baseline (the current schedule when there
  * is none); the budget is the project's budget lines spread over the WBS (the plan's cost when it has none); AC is time
  * at the person's rate plus expenses, up to the status date. The plan-dependent part is cached per plan revision,
- * baseline, budget and status date; the actual cost is aggregated in SQL on each call.
+ * baseline, budget and status date; the actual cost per plan revision, expenses and rates.
  * @example const { cpi, spi, eac } = await projectEvm(db, projectId);
  */
 export async function projectEvm(
@@ -290,6 +290,15 @@ export async function projectEvm(
   projectId: string,
   method: EacMethod = 'typical',
 ): Promise<ProjectEvm> {
+  return (await projectEvmWithPlan(db, projectId, method)).evm;
+}
+
+/** Earned value and the plan facts it was computed from, read with one stamp (the dashboard needs both). */
+export async function projectEvmWithPlan(
+  db: Database,
+  projectId: string,
+  method: EacMethod = 'typical',
+): Promise<{ evm: ProjectEvm; plan: PlanFacts }> {
   const stamp = await stampOf(db, projectId);
   const plan = await evmPlan(db, projectId, stamp);
   const statusDay = dayText((plan.statusAt - 1440) as Instant);
@@ -303,7 +312,7 @@ export async function projectEvm(
     actual.perDay.map((day) => ({ at: endOfDay(day.day), amount: day.cents })),
     plan.points,
   );
-  return {
+  const evm: ProjectEvm = {
     statusDate: statusDay,
     statusDateSource: stamp.statusDate ? 'project' : 'today',
     budgetSource: plan.budgetSource,
@@ -351,10 +360,5 @@ export async function projectEvm(
       ac: at <= plan.statusAt ? cents(spent[i] as number) : null,
     })),
   };
-}
-
-/** The plan facts behind the newest earned value computation of a project (the dashboard reads them too). */
-export async function evmPlanFacts(db: Database, projectId: string): Promise<PlanFacts> {
-  const stamp = await stampOf(db, projectId);
-  return planFacts(db, projectId, stamp.planRevision, stamp.calendar);
+  return { evm, plan: plan.plan };
 }

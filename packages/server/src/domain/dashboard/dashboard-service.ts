@@ -14,7 +14,7 @@ import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import type { PlanFacts } from '../costs/plan-facts';
-import { evmPlanFacts, type ProjectEvm, projectEvm } from '../costs/project-evm';
+import { type ProjectEvm, projectEvmWithPlan } from '../costs/project-evm';
 import { type RiskSummary, riskSummary } from '../risks/risk-summary';
 import { notFound } from '../shared/errors';
 
@@ -151,8 +151,10 @@ export async function projectDashboard(
     id: project.id,
     workspaceId: project.workspaceId,
   });
-  const [evm, risks] = await Promise.all([projectEvm(db, projectId), riskSummary(db, projectId)]);
-  const plan = await evmPlanFacts(db, projectId);
+  const [{ evm, plan }, risks] = await Promise.all([
+    projectEvmWithPlan(db, projectId),
+    riskSummary(db, projectId),
+  ]);
   const part = planPart(projectId, plan, evm.statusDate);
   return {
     project: {

@@ -4,6 +4,8 @@ import { backlogView } from './backlog';
 import { baselinesView } from './baselines';
 import { boardView } from './board';
 import { changesView } from './changes';
+import { costView } from './cost';
+import { dashboardView } from './dashboard';
 import { deliverablesView } from './deliverables';
 import { ganttView } from './gantt';
 import { filesView } from './imports';
@@ -32,11 +34,13 @@ export interface ProjectView {
 
 /** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
 export const projectViews: readonly ProjectView[] = [
+  dashboardView,
   ganttView,
   boardView,
   listView,
   backlogView,
   baselinesView,
+  costView,
   filesView,
   resourcesView,
   risksView,

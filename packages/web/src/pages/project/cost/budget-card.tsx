@@ -1,0 +1,191 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf } from '../../../api/client';
+import { FormAlert } from '../../../components/feedback';
+import { SelectField, TextField } from '../../../components/field';
+import { useToast } from '../../../components/toast';
+import { type Budget, type BudgetLine, type CostCategory, categories, costApi, costKeys } from './cost-api';
+import { formatCents, parseAmount } from './money';
+
+const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
+  CostCategory,
+  string
+>;
+
+/** The budget: a form to add a line, the lines with their totals per category and per WBS branch. */
+export function BudgetCard({
+  projectId,
+  budget,
+  taskOptions,
+}: {
+  projectId: string;
+  budget: Budget;
+  taskOptions: { value: string; label: string }[];
+}) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<CostCategory>('labour');
+  const [taskId, setTaskId] = useState('');
+  const [amount, setAmount] = useState('');
+  const cents = parseAmount(amount);
+  const refresh = () => client.invalidateQueries({ queryKey: costKeys.all(projectId) });
+  const add = useMutation({
+    mutationFn: () =>
+      costApi.addLine(projectId, {
+        name: name.trim(),
+        category,
+        amountCents: cents ?? Number.NaN,
+        ...(taskId ? { taskId } : {}),
+      }),
+    onSuccess: async (line) => {
+      toast.success(`Budget line “${line.name}” added`);
+      setName('');
+      setAmount('');
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (line: BudgetLine) => costApi.removeLine(line),
+    onSuccess: refresh,
+    onError: (error) => toast.error(messageOf(error)),
+  });
+  const { totals } = budget;
+  return (
+    <section className="card" aria-labelledby="budget-title">
+      <header className="card__header">
+        <h2 id="budget-title">Budget</h2>
+        <span className="cost-total">
+          Budget at completion <strong data-testid="bac">{formatCents(totals.bacCents)}</strong>
+        </span>
+      </header>
+      <div className="card__body stack">
+        <form
+          className="cost-form"
+          aria-label="Add a budget line"
+          onSubmit={(event) => {
+            event.preventDefault();
+            add.mutate();
+          }}
+        >
+          <TextField
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Design team"
+          />
+          <SelectField
+            label="Category"
+            value={category}
+            onChange={(value) => setCategory(value as CostCategory)}
+            options={categories}
+          />
+          <SelectField label="For" value={taskId} onChange={setTaskId} options={taskOptions} />
+          <TextField
+            label="Amount"
+            required
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            placeholder="12,500.00"
+            error={amount !== '' && cents === null ? 'Type an amount such as 1250.50' : undefined}
+          />
+          <div className="cost-form__submit">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={add.isPending || name.trim() === '' || cents === null}
+            >
+              Add line
+            </button>
+          </div>
+        </form>
+        <FormAlert message={add.error ? messageOf(add.error) : undefined} />
+        {budget.items.length === 0 ? (
+          <p className="muted">
+            No budget lines yet: until there are, earned value takes the plan’s cost (assignments at their
+            rates and fixed costs) as the budget.
+          </p>
+        ) : (
+          <table className="data-table" aria-label="Budget lines">
+            <thead>
+              <tr>
+                <th>Line</th>
+                <th>Category</th>
+                <th>For</th>
+                <th className="number">Amount</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {budget.items.map((line) => (
+                <tr key={line.id}>
+                  <td>{line.name}</td>
+                  <td>
+                    <span className={`category-chip category-chip--${line.category}`}>
+                      {categoryLabel[line.category]}
+                    </span>
+                  </td>
+                  <td>{line.taskName ?? <span className="muted">Whole project</span>}</td>
+                  <td className="number">{formatCents(line.amountCents)}</td>
+                  <td className="number">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={`Delete budget line ${line.name}`}
+                      onClick={() => remove.mutate(line)}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {categories.map((c) => (
+                <tr key={c.value}>
+                  <th colSpan={3} scope="row" className="muted">
+                    {c.label}
+                  </th>
+                  <td className="number">{formatCents(totals.byCategory[c.value])}</td>
+                  <td />
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+        )}
+        {totals.byBranch.length > 0 ? (
+          <details className="cost-branches">
+            <summary>Per WBS branch</summary>
+            <table className="data-table" aria-label="Budget per WBS branch">
+              <thead>
+                <tr>
+                  <th>Branch</th>
+                  <th className="number">Own lines</th>
+                  <th className="number">With the tasks under it</th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.byBranch.map((branch) => (
+                  <tr key={branch.taskId}>
+                    <td>{branch.taskName}</td>
+                    <td className="number">{formatCents(branch.ownCents)}</td>
+                    <td className="number">{formatCents(branch.rolledUpCents)}</td>
+                  </tr>
+                ))}
+                {totals.projectCents > 0 ? (
+                  <tr>
+                    <td className="muted">Whole project</td>
+                    <td className="number">{formatCents(totals.projectCents)}</td>
+                    <td className="number">{formatCents(totals.projectCents)}</td>
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf } from '../../../api/client';
+import { FormAlert } from '../../../components/feedback';
+import { SelectField, TextField } from '../../../components/field';
+import { useToast } from '../../../components/toast';
+import { type CostCategory, categories, costApi, costKeys, type Expense } from './cost-api';
+import { formatCents, parseAmount } from './money';
+
+const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
+  CostCategory,
+  string
+>;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The expenses: a form to record one, and the list with its total. */
+export function ExpensesCard({
+  projectId,
+  expenses,
+  totalCents,
+  taskOptions,
+}: {
+  projectId: string;
+  expenses: Expense[];
+  totalCents: number;
+  taskOptions: { value: string; label: string }[];
+}) {
+  const client = useQueryClient();
+  const toast = useToast();
+  const [day, setDay] = useState(today);
+  const [category, setCategory] = useState<CostCategory>('materials');
+  const [taskId, setTaskId] = useState('');
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const cents = parseAmount(amount);
+  const refresh = () => client.invalidateQueries({ queryKey: costKeys.all(projectId) });
+  const add = useMutation({
+    mutationFn: () =>
+      costApi.addExpense(projectId, {
+        day,
+        category,
+        amountCents: cents ?? Number.NaN,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(taskId ? { taskId } : {}),
+      }),
+    onSuccess: async () => {
+      toast.success('Expense recorded');
+      setAmount('');
+      setNote('');
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (expense: Expense) => costApi.removeExpense(expense),
+    onSuccess: refresh,
+    onError: (error) => toast.error(messageOf(error)),
+  });
+  return (
+    <section className="card" aria-labelledby="expenses-title">
+      <header className="card__header">
+        <h2 id="expenses-title">Expenses</h2>
+        <span className="cost-total">
+          Recorded <strong>{formatCents(totalCents)}</strong>
+        </span>
+      </header>
+      <div className="card__body stack">
+        <form
+          className="cost-form"
+          aria-label="Record an expense"
+          onSubmit={(event) => {
+            event.preventDefault();
+            add.mutate();
+          }}
+        >
+          <TextField label="Day" type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
+          <SelectField
+            label="Category"
+            value={category}
+            onChange={(value) => setCategory(value as CostCategory)}
+            options={categories}
+          />
+          <SelectField label="Task" value={taskId} onChange={setTaskId} options={taskOptions} />
+          <TextField
+            label="Amount"
+            required
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            placeholder="480.00"
+            error={amount !== '' && cents === null ? 'Type an amount such as 480.50' : undefined}
+          />
+          <TextField
+            label="Note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="Steel beams"
+          />
+          <div className="cost-form__submit">
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={add.isPending || cents === null || day === ''}
+            >
+              Record expense
+            </button>
+          </div>
+        </form>
+        <FormAlert message={add.error ? messageOf(add.error) : undefined} />
+        {expenses.length === 0 ? (
+          <p className="muted">
+            No expenses yet. Time logged on tasks counts as labour at each person’s rate.
+          </p>
+        ) : (
+          <table className="data-table" aria-label="Expenses">
+            <thead>
+              <tr>
+                <th>Day</th>
+                <th>Category</th>
+                <th>Task</th>
+                <th>Note</th>
+                <th className="number">Amount</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {expenses.map((expense) => (
+                <tr key={expense.id}>
+                  <td>{expense.day}</td>
+                  <td>
+                    <span className={`category-chip category-chip--${expense.category}`}>
+                      {categoryLabel[expense.category]}
+                    </span>
+                  </td>
+                  <td>{expense.taskName ?? <span className="muted">—</span>}</td>
+                  <td>{expense.note}</td>
+                  <td className="number">{formatCents(expense.amountCents)}</td>
+                  <td className="number">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={`Delete expense of ${expense.day}`}
+                      onClick={() => remove.mutate(expense)}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
