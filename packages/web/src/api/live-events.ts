@@ -42,6 +42,10 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
   if (change.entityType === 'timeEntry' || change.entityType === 'timesheet') {
     return [['time'], workload, ...(change.projectId ? [planKeys.plan(change.projectId)] : [])];
   }
+  // Product discovery: the inbox, the features with their demand, the goals and the customers move together.
+  if (/^(customer|feedback|feature|objective|keyResult|kpi)$/.test(change.entityType)) {
+    return [['customers', workspaceId], ['feedback'], ['features'], ['objectives'], ['kpis']];
+  }
   // Tasks, links and the rest of a plan: refresh the project's plan and whatever else hangs off the project or product.
   return [
     ...(change.projectId ? [keys.entity('projects', change.projectId), planKeys.plan(change.projectId)] : []),
