@@ -49,8 +49,21 @@ export interface ChangeImpact {
   /** Which of the two measures the change: cost when the plan has any, else work. */
   costBasis: 'cost' | 'work';
   scope: { added: ScopeItem[]; removed: ScopeItem[]; changed: ScopeItem[] };
-  criticalPath: { before: PathTask[]; after: PathTask[]; joined: PathTask[]; left: PathTask[] };
+  /**
+   * The critical path before and after, and the tasks that join or leave it; each list keeps its first
+   * {@link pathListLimit} tasks (a plan of equal parallel streams can have thousands), the counts are whole.
+   */
+  criticalPath: {
+    before: PathTask[];
+    after: PathTask[];
+    joined: PathTask[];
+    left: PathTask[];
+    counts: { before: number; after: number; joined: number; left: number };
+  };
 }
+
+/** How many tasks each critical path list of an impact keeps. */
+export const pathListLimit = 200;
 
 const text = (t: Instant) => formatInstant(t).slice(0, 16);
 
@@ -99,17 +112,10 @@ function amount(before: number, after: number): AmountChange {
   return { before, after, delta: after - before };
 }
 
-function pathOf(result: ScheduleSuccess, names: (id: string) => string): PathTask[] {
+function pathIds(result: ScheduleSuccess): string[] {
   const seen = new Set<string>();
-  const out: PathTask[] = [];
-  for (const chain of result.criticalPaths) {
-    for (const id of chain) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ taskId: id, name: names(id) });
-    }
-  }
-  return out;
+  for (const chain of result.criticalPaths) for (const id of chain) seen.add(id);
+  return [...seen];
 }
 
 /**
@@ -168,10 +174,14 @@ export function changeImpact(before: Side, after: Side, time: WorkingTime): Chan
 
   const was = totals(a);
   const is = totals(b);
-  const pathBefore = pathOf(before.result, name);
-  const pathAfter = pathOf(after.result, name);
-  const inBefore = new Set(pathBefore.map((task) => task.taskId));
-  const inAfter = new Set(pathAfter.map((task) => task.taskId));
+  const pathBefore = pathIds(before.result);
+  const pathAfter = pathIds(after.result);
+  const inBefore = new Set(pathBefore);
+  const inAfter = new Set(pathAfter);
+  const joined = pathAfter.filter((id) => !inBefore.has(id));
+  const left = pathBefore.filter((id) => !inAfter.has(id));
+  const named = (ids: readonly string[]) =>
+    ids.slice(0, pathListLimit).map((id): PathTask => ({ taskId: id, name: name(id) }));
   return {
     finish: shift(time, before.result.finish, after.result.finish),
     milestones,
@@ -180,10 +190,16 @@ export function changeImpact(before: Side, after: Side, time: WorkingTime): Chan
     costBasis: was.cost > 0 || is.cost > 0 ? 'cost' : 'work',
     scope: { added, removed, changed },
     criticalPath: {
-      before: pathBefore,
-      after: pathAfter,
-      joined: pathAfter.filter((task) => !inBefore.has(task.taskId)),
-      left: pathBefore.filter((task) => !inAfter.has(task.taskId)),
+      before: named(pathBefore),
+      after: named(pathAfter),
+      joined: named(joined),
+      left: named(left),
+      counts: {
+        before: pathBefore.length,
+        after: pathAfter.length,
+        joined: joined.length,
+        left: left.length,
+      },
     },
   };
 }

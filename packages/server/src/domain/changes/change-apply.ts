@@ -1,4 +1,10 @@
-import { type ChangeEdit, formatInstant, scheduleProject, takeBaseline } from '@tandem/core';
+import {
+  type ChangeEdit,
+  type ChangeImpact,
+  formatInstant,
+  scheduleProject,
+  takeBaseline,
+} from '@tandem/core';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
@@ -76,15 +82,19 @@ async function insertLink(
  * Applies an approved proposal to the stored plan inside the caller's transaction, the way the task and link services
  * write (each row audited and streamed, one plan revision for the whole change): the plan is locked first and checked
  * again, so a proposal that no longer fits it (a task removed since) is refused with 422 naming the edit and nothing
- * is written. Returns the new plan revision; the caller advances the plan cache after commit.
+ * is written. Returns the new plan revision and the impact on the plan as it stood; the caller advances the plan
+ * cache after commit.
  */
-export async function applyProposalToPlan(tx: Transaction, context: ApplyContext): Promise<number> {
+export async function applyProposalToPlan(
+  tx: Transaction,
+  context: ApplyContext,
+): Promise<{ revision: number; impact: ChangeImpact }> {
   const { userId, projectId, proposal } = context;
   await lockTaskTree(tx, projectId);
   const revision = await touchPlan(tx, projectId);
   const plan = (await loadPlanInput(tx, projectId)).project;
   // The same check and reschedule as the impact: refuses a stale proposal and one that would close a cycle.
-  impactOn(plan, proposal);
+  const impact = impactOn(plan, proposal);
   const rules = await rulesOf(tx, projectId);
   // Added tasks are named `new:<index>` in the what-if plan; later edits of the proposal may refer to them so.
   const realId = new Map<string, string>();
@@ -187,7 +197,7 @@ export async function applyProposalToPlan(tx: Transaction, context: ApplyContext
     }
   }
   planCache.note(projectId, revision, { structural: true });
-  return revision;
+  return { revision, impact };
 }
 
 const wallText = (t: number) => formatInstant(t as Parameters<typeof formatInstant>[0]).slice(0, 16);

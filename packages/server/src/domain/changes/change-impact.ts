@@ -5,31 +5,30 @@ import {
   changeImpact,
   compileCalendar,
   type ScheduleProject,
+  type ScheduleResult,
   type ScheduleSuccess,
   scheduleProject,
 } from '@tandem/core';
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import type { Database } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { ApiError } from '../../http/errors';
-import { loadPlanInput } from '../schedule/build-input';
 import { planCache } from '../schedule/plan-cache';
 import { notFound } from '../shared/errors';
 
-/** The plan's engine input at its current revision: the cached one when this process holds it, else read. */
+/** The plan's engine input at its current revision and, when this process holds it, its schedule. */
 export async function currentPlan(
-  db: Queryable,
+  db: Database,
   projectId: string,
-): Promise<{ project: ScheduleProject; revision: number }> {
+): Promise<{ project: ScheduleProject; revision: number; schedule: ScheduleResult | null }> {
   const [row] = await db
     .select({ revision: projects.planRevision })
     .from(projects)
     .where(eq(projects.id, projectId));
   if (!row) throw notFound('Project', projectId);
-  const cached = planCache.peek(projectId, row.revision);
-  if (cached) return { project: cached, revision: row.revision };
-  const input = await loadPlanInput(db, projectId);
-  return { project: input.project, revision: input.revision };
+  // The plan cache holds the engine state the schedule reads use: its schedule is the "before" at no cost.
+  const state = await planCache.state(db, projectId, row.revision);
+  return { project: state.scheduler.project, revision: state.revision, schedule: state.scheduler.schedule() };
 }
 
 function scheduled(project: ScheduleProject, field: string, what: string): ScheduleSuccess {
@@ -66,9 +65,13 @@ export function whatIfPlan(plan: ScheduleProject, proposal: readonly ChangeEdit[
  * The impact of a proposal on a plan, computed on a what-if copy rescheduled in memory (nothing is written): 422
  * naming the edit when it does not fit the plan or would make a dependency cycle.
  */
-export function impactOn(plan: ScheduleProject, proposal: readonly ChangeEdit[]): ChangeImpact {
+export function impactOn(
+  plan: ScheduleProject,
+  proposal: readonly ChangeEdit[],
+  schedule: ScheduleResult | null = null,
+): ChangeImpact {
   const whatIf = whatIfPlan(plan, proposal);
-  const before = scheduled(plan, 'projectId', 'The plan');
+  const before = schedule?.ok ? schedule : scheduled(plan, 'projectId', 'The plan');
   const after = scheduled(whatIf.project, 'proposal', 'The plan after this change');
   const time = compileCalendar(plan.calendars, plan.calendarId);
   return changeImpact({ project: plan, result: before }, { project: whatIf.project, result: after }, time);
@@ -76,10 +79,10 @@ export function impactOn(plan: ScheduleProject, proposal: readonly ChangeEdit[])
 
 /** The impact of a proposal on the project's current plan, and the plan revision it was computed at. */
 export async function projectImpact(
-  db: Queryable,
+  db: Database,
   projectId: string,
   proposal: readonly ChangeEdit[],
 ): Promise<{ impact: ChangeImpact; revision: number }> {
-  const { project, revision } = await currentPlan(db, projectId);
-  return { impact: impactOn(project, proposal), revision };
+  const { project, revision, schedule } = await currentPlan(db, projectId);
+  return { impact: impactOn(project, proposal, schedule), revision };
 }

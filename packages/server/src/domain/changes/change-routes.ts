@@ -58,6 +58,7 @@ const impactSchema = z
       after: z.array(pathTask),
       joined: z.array(pathTask),
       left: z.array(pathTask),
+      counts: z.object({ before: z.number(), after: z.number(), joined: z.number(), left: z.number() }),
     }),
   })
   .openapi('ChangeImpact');

@@ -263,7 +263,7 @@ export async function updateChangeRequest(
       await checkRequester(tx, project.ref.workspaceId, changes.requestedBy);
     const set: Partial<ChangeRow> = definedOnly(changes) as Partial<ChangeRow>;
     if (changes.proposal !== undefined) {
-      const { impact, revision } = await projectImpact(tx, row.projectId, changes.proposal);
+      const { impact, revision } = await projectImpact(db, row.projectId, changes.proposal);
       set.impact = impact as unknown as Record<string, unknown>;
       set.impactRevision = revision;
     }
@@ -282,7 +282,7 @@ export async function submitChangeRequest(
     await policy.assertCanEdit(tx, userId, project.ref);
     assertOpenForChange(project);
     assertStatus(row, ['draft'], 'submitted');
-    const { impact, revision } = await projectImpact(tx, row.projectId, row.proposal);
+    const { impact, revision } = await projectImpact(db, row.projectId, row.proposal);
     return {
       status: 'submitted',
       impact: impact as unknown as Record<string, unknown>,
@@ -356,7 +356,7 @@ export async function decideChangeRequest(
     const approved = new Set(decided.filter((d) => d.decision === 'approved').map((d) => d.role));
     if (!(approved.has('project_manager') && approved.has('sponsor'))) return {};
     // The impact approved is the one on the plan as it stands at the decision.
-    const { impact, revision } = await projectImpact(tx, row.projectId, row.proposal);
+    const { impact, revision } = await projectImpact(db, row.projectId, row.proposal);
     return {
       status: 'approved',
       decidedAt: new Date(),
@@ -390,13 +390,13 @@ export async function applyChangeRequest(
     await policy.assertCanManage(tx, userId, project.ref);
     assertOpenForChange(project);
     assertStatus(row, ['approved'], 'applied');
-    const { impact } = await projectImpact(tx, row.projectId, row.proposal);
-    revision = await applyProposalToPlan(tx, {
+    const applied = await applyProposalToPlan(tx, {
       userId,
       workspaceId: row.workspaceId,
       projectId: row.projectId,
       proposal: row.proposal,
     });
+    revision = applied.revision;
     if (input.resetBaseline) {
       baselineId = await resetBaseline(tx, {
         userId,
@@ -412,7 +412,7 @@ export async function applyChangeRequest(
       status: 'applied',
       appliedAt: new Date(),
       appliedBy: userId,
-      impact: impact as unknown as Record<string, unknown>,
+      impact: applied.impact as unknown as Record<string, unknown>,
       impactRevision: revision - 1,
     };
   });

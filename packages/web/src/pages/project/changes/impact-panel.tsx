@@ -86,6 +86,11 @@ export function ImpactPanel({ impact, live }: { impact: ChangeImpact; live?: boo
             </li>
           ))}
         </ol>
+        {criticalPath.counts.after > criticalPath.after.length ? (
+          <span className="muted">
+            and {criticalPath.counts.after - criticalPath.after.length} more tasks
+          </span>
+        ) : null}
         {criticalPath.left.length > 0 ? (
           <span className="muted">
             Leaves the critical path: {criticalPath.left.map((task) => task.name).join(', ')}

@@ -9,6 +9,7 @@ import { useToast } from '../../../components/toast';
 import { day } from '../changes/change-format';
 import type { ProjectViewProps } from '../project-views';
 import { MarkdownView } from '../task-panel/markdown-view';
+import { CriteriaChecklist } from './criteria-checklist';
 import { DeliverableDialog } from './deliverable-dialog';
 import { type Deliverable, deliverableKeys, deliverablesApi, stateLabels } from './deliverables-api';
 import './deliverables.css';
@@ -58,7 +59,8 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
     <div className="stack deliverables">
       <div className="deliverables__toolbar">
         <p className="muted">
-          {items.length} deliverables · {items.filter((item) => item.state === 'accepted').length} accepted
+          {items.length} {items.length === 1 ? 'deliverable' : 'deliverables'} ·{' '}
+          {items.filter((item) => item.state === 'accepted').length} accepted
           {late > 0 ? <span className="deliverable-late"> · {late} late</span> : null}
         </p>
         <button type="button" className="button button--primary" onClick={() => setEditing(null)}>
@@ -100,7 +102,7 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
                     <span className="deliverable__label">
                       Acceptance criteria · {item.criteria.done}/{item.criteria.total}
                     </span>
-                    <MarkdownView source={item.acceptanceCriteria} />
+                    <CriteriaChecklist source={item.acceptanceCriteria} />
                   </div>
                 ) : null}
                 {item.decidedAt ? (
