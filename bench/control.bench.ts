@@ -10,6 +10,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../packages/server/src/server';
+import { measureChangeImpact } from './change-impact-measure';
 import { seedControlProject } from './control-seed';
 
 const reads = 100;
@@ -85,6 +86,7 @@ try {
   );
   console.log(line('evm', evm));
   console.log(line('dashboard', dashboard));
+  console.log(await measureChangeImpact(served.base, world.token, world.projectId, world.leaves));
 } finally {
   if (apart && apart.exitCode === null) {
     const exited = new Promise((resolve) => apart?.once('exit', resolve));
