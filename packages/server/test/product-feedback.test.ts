@@ -292,6 +292,19 @@ describe('feedback and its links to features', () => {
     await expectError(negative, 400, 'revenueCents');
   });
 
+  it('lets a member without a role on the product read but not write (403), and hides it from a guest (404)', async () => {
+    const member = await signUp(t, 'Mia Member');
+    await addMember(t, workspaceId, member, 'member');
+    const listed = await member.request('GET', `/api/products/${productId}/features`);
+    expect(listed.status).toBe(200);
+    const write = await member.request('POST', `/api/products/${productId}/features`, {
+      body: { title: 'Nope' },
+    });
+    expect(write.status).toBe(403);
+    expect((await guest.request('GET', `/api/products/${productId}/feedback`)).status).toBe(404);
+    expect((await guest.request('GET', `/api/products/${productId}/objectives`)).status).toBe(404);
+  });
+
   it('hides feedback of a product from a stranger with a 404', async () => {
     const note = await addFeedback({ title: 'Private', body: 'x' });
     expect((await stranger.request('GET', `/api/feedback/${note.id}`)).status).toBe(404);
