@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { ConflictAlert, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { TextAreaField } from '../../../components/field';
@@ -23,6 +23,19 @@ export function StrategyView({ productId }: ProductViewProps) {
   );
 }
 
+/** A titled card of the strategy page; `dense` stacks its items closer. */
+function StrategyCard({ title, dense, children }: { title: string; dense?: boolean; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <header className="card__header">
+        <h2 id={id}>{title}</h2>
+      </header>
+      <div className={`card__body${dense ? ' stack-sm' : ''}`}>{children}</div>
+    </section>
+  );
+}
+
 function StrategyRead({ strategy, onEdit }: { strategy: Strategy; onEdit: () => void }) {
   const empty = (text: string, what: string) =>
     text.trim() ? <MarkdownView source={text} /> : <p className="muted">No {what} yet.</p>;
@@ -36,95 +49,67 @@ function StrategyRead({ strategy, onEdit }: { strategy: Strategy; onEdit: () => 
       </div>
       <div className="strategy-grid">
         <div className="stack">
-          <section className="card" aria-labelledby="vision-title">
-            <header className="card__header">
-              <h2 id="vision-title">Vision</h2>
-            </header>
-            <div className="card__body">
-              {strategy.vision.trim() ? (
-                <p className="vision-quote">{strategy.vision}</p>
-              ) : (
-                <p className="muted">No vision yet.</p>
-              )}
-            </div>
-          </section>
-          <section className="card" aria-labelledby="strategy-title">
-            <header className="card__header">
-              <h2 id="strategy-title">Strategy</h2>
-            </header>
-            <div className="card__body">{empty(strategy.strategy, 'strategy narrative')}</div>
-          </section>
-          <section className="card" aria-labelledby="research-title">
-            <header className="card__header">
-              <h2 id="research-title">Market research</h2>
-            </header>
-            <div className="card__body">{empty(strategy.researchNotes, 'research notes')}</div>
-          </section>
+          <StrategyCard title="Vision">
+            {strategy.vision.trim() ? (
+              <p className="vision-quote">{strategy.vision}</p>
+            ) : (
+              <p className="muted">No vision yet.</p>
+            )}
+          </StrategyCard>
+          <StrategyCard title="Strategy">{empty(strategy.strategy, 'strategy narrative')}</StrategyCard>
+          <StrategyCard title="Market research">
+            {empty(strategy.researchNotes, 'research notes')}
+          </StrategyCard>
         </div>
         <div className="stack">
-          <section className="card" aria-labelledby="market-title">
-            <header className="card__header">
-              <h2 id="market-title">Target market</h2>
-            </header>
-            <div className="card__body">{empty(strategy.targetMarket, 'target market')}</div>
-          </section>
-          <section className="card" aria-labelledby="personas-title">
-            <header className="card__header">
-              <h2 id="personas-title">Personas</h2>
-            </header>
-            <div className="card__body stack-sm">
-              {strategy.personas.length === 0 ? <p className="muted">No personas yet.</p> : null}
-              {strategy.personas.map((persona) => (
-                <dl key={persona.name} className="strategy-item">
-                  <dd>
-                    <strong>{persona.name}</strong>
-                  </dd>
-                  {persona.description ? <dd className="muted">{persona.description}</dd> : null}
-                  {persona.needs ? (
-                    <>
-                      <dt>Needs</dt>
-                      <dd>{persona.needs}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              ))}
-            </div>
-          </section>
-          <section className="card" aria-labelledby="competitors-title">
-            <header className="card__header">
-              <h2 id="competitors-title">Competitors</h2>
-            </header>
-            <div className="card__body stack-sm">
-              {strategy.competitors.length === 0 ? <p className="muted">No competitors yet.</p> : null}
-              {strategy.competitors.map((competitor) => (
-                <dl key={competitor.name} className="strategy-item">
-                  <dd>
-                    <strong>
-                      {competitor.url ? (
-                        <a href={competitor.url} target="_blank" rel="noopener noreferrer nofollow">
-                          {competitor.name}
-                        </a>
-                      ) : (
-                        competitor.name
-                      )}
-                    </strong>
-                  </dd>
-                  {competitor.strengths ? (
-                    <>
-                      <dt>Strengths</dt>
-                      <dd>{competitor.strengths}</dd>
-                    </>
-                  ) : null}
-                  {competitor.weaknesses ? (
-                    <>
-                      <dt>Weaknesses</dt>
-                      <dd>{competitor.weaknesses}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              ))}
-            </div>
-          </section>
+          <StrategyCard title="Target market">{empty(strategy.targetMarket, 'target market')}</StrategyCard>
+          <StrategyCard title="Personas" dense>
+            {strategy.personas.length === 0 ? <p className="muted">No personas yet.</p> : null}
+            {strategy.personas.map((persona) => (
+              <dl key={persona.name} className="strategy-item">
+                <dd>
+                  <strong>{persona.name}</strong>
+                </dd>
+                {persona.description ? <dd className="muted">{persona.description}</dd> : null}
+                {persona.needs ? (
+                  <>
+                    <dt>Needs</dt>
+                    <dd>{persona.needs}</dd>
+                  </>
+                ) : null}
+              </dl>
+            ))}
+          </StrategyCard>
+          <StrategyCard title="Competitors" dense>
+            {strategy.competitors.length === 0 ? <p className="muted">No competitors yet.</p> : null}
+            {strategy.competitors.map((competitor) => (
+              <dl key={competitor.name} className="strategy-item">
+                <dd>
+                  <strong>
+                    {competitor.url ? (
+                      <a href={competitor.url} target="_blank" rel="noopener noreferrer nofollow">
+                        {competitor.name}
+                      </a>
+                    ) : (
+                      competitor.name
+                    )}
+                  </strong>
+                </dd>
+                {competitor.strengths ? (
+                  <>
+                    <dt>Strengths</dt>
+                    <dd>{competitor.strengths}</dd>
+                  </>
+                ) : null}
+                {competitor.weaknesses ? (
+                  <>
+                    <dt>Weaknesses</dt>
+                    <dd>{competitor.weaknesses}</dd>
+                  </>
+                ) : null}
+              </dl>
+            ))}
+          </StrategyCard>
         </div>
       </div>
     </div>
@@ -194,34 +179,24 @@ function StrategyForm({ strategy, onDone }: { strategy: Strategy; onDone: () => 
           <TextAreaField label="Market research notes (Markdown)" rows={5} {...text('researchNotes')} />
         </div>
       </section>
-      <section className="card" aria-labelledby="edit-personas">
-        <header className="card__header">
-          <h2 id="edit-personas">Personas</h2>
-        </header>
-        <div className="card__body">
-          <ItemListEditor<Persona>
-            label="Persona"
-            items={draft.personas}
-            fields={personaFields}
-            blank={{ name: '', description: '', needs: '' }}
-            onChange={(personas) => setDraft({ ...draft, personas })}
-          />
-        </div>
-      </section>
-      <section className="card" aria-labelledby="edit-competitors">
-        <header className="card__header">
-          <h2 id="edit-competitors">Competitors</h2>
-        </header>
-        <div className="card__body">
-          <ItemListEditor<Competitor>
-            label="Competitor"
-            items={draft.competitors}
-            fields={competitorFields}
-            blank={{ name: '', strengths: '', weaknesses: '', url: '' }}
-            onChange={(competitors) => setDraft({ ...draft, competitors })}
-          />
-        </div>
-      </section>
+      <StrategyCard title="Personas">
+        <ItemListEditor<Persona>
+          label="Persona"
+          items={draft.personas}
+          fields={personaFields}
+          blank={{ name: '', description: '', needs: '' }}
+          onChange={(personas) => setDraft({ ...draft, personas })}
+        />
+      </StrategyCard>
+      <StrategyCard title="Competitors">
+        <ItemListEditor<Competitor>
+          label="Competitor"
+          items={draft.competitors}
+          fields={competitorFields}
+          blank={{ name: '', strengths: '', weaknesses: '', url: '' }}
+          onChange={(competitors) => setDraft({ ...draft, competitors })}
+        />
+      </StrategyCard>
       <div className="row">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           Save strategy
