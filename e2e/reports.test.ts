@@ -123,6 +123,9 @@ describe('status reports in the web app', () => {
     const url = (await page.getByTestId('share-url').textContent()) ?? '';
     expect(url).toMatch(/\/s\/tds_/);
     await page.screenshot({ path: 'test-results/reports-published.png', fullPage: true });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await page.screenshot({ path: 'test-results/reports-published-dark.png' });
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
 
     const stakeholder = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const guest = await stakeholder.newPage();
