@@ -16,6 +16,9 @@ let browser: Browser;
 let page: Page;
 let projectUrl: string;
 
+/** Polls a reading until it matches, with room for a busy machine (expect.poll alone gives up after a second). */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
+
 /** Domain verbs of the Risks and RAID log tabs. */
 const register = (page: Page) => ({
   async open() {
@@ -84,20 +87,21 @@ describe('the risk register and RAID log in the web app', () => {
     await risks.open();
     await risks.add('Executive overflow during landing', 4, 5, 'Technical');
     await risks.add('Rendezvous radar left on', 3, 2, 'Operations');
-    await expect.poll(() => risks.cell(4, 5).getAttribute('data-count')).toBe('1');
+    // Each save refreshes the heat map; wait for the second one to arrive.
+    await eventually(() => risks.cell(3, 2).getAttribute('data-count')).toBe('1');
+    await eventually(() => risks.cell(4, 5).getAttribute('data-count')).toBe('1');
     expect(await risks.cell(4, 5).textContent()).toBe('1');
-    expect(await risks.cell(3, 2).getAttribute('data-count')).toBe('1');
     expect(await risks.cell(5, 5).getAttribute('data-count')).toBe('0');
-    await expect.poll(() => risks.rows().count()).toBe(2);
+    await eventually(() => risks.rows().count()).toBe(2);
     // The first row is the highest score, with its band.
-    await expect.poll(() => risks.rows().first().locator('.score-chip').textContent()).toBe('20');
+    await eventually(() => risks.rows().first().locator('.score-chip').textContent()).toBe('20');
     expect(await risks.rows().first().locator('.score-chip--high').count()).toBe(1);
 
     await risks.cell(3, 2).click();
-    await expect.poll(() => risks.rows().count()).toBe(1);
+    await eventually(() => risks.rows().count()).toBe(1);
     expect(await risks.rows().first().textContent()).toContain('Rendezvous radar left on');
     await risks.cell(3, 2).click();
-    await expect.poll(() => risks.rows().count()).toBe(2);
+    await eventually(() => risks.rows().count()).toBe(2);
     await page.screenshot({ path: 'test-results/risks-register.png', fullPage: true });
   });
 
@@ -122,7 +126,7 @@ describe('the risk register and RAID log in the web app', () => {
     await dialog.getByRole('button', { name: 'Raise issue' }).click();
     await dialog.waitFor({ state: 'hidden' });
     // It left the open register and the heat map.
-    await expect.poll(() => risks.cell(4, 5).getAttribute('data-count')).toBe('0');
+    await eventually(() => risks.cell(4, 5).getAttribute('data-count')).toBe('0');
 
     await page.getByRole('tab', { name: 'RAID log' }).click();
     const log = page.getByRole('table', { name: 'RAID log' });
