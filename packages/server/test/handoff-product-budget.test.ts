@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids';
 import { domainTestFeatures } from './helpers/domain-features';
-import { addMember, type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
+import { type Caller, signUp, sql } from './helpers/domain-world';
 import { send } from './helpers/plan-world';
-import { createProduct, insertFeature, insertInitiative } from './helpers/release-world';
+import { createProduct, handoffWorld, insertFeature, insertInitiative } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
 
 interface Budget {
@@ -26,11 +26,7 @@ let product: { id: string; workspaceId: string };
 
 beforeAll(async () => {
   t = await startTestServer({ features: domainTestFeatures() });
-  owner = await signUp(t, 'Budget Owner');
-  manager = await signUp(t, 'Budget Manager');
-  workspaceId = await createWorkspace(t, owner);
-  await addMember(t, workspaceId, manager, 'member');
-  product = await createProduct(owner, workspaceId);
+  ({ owner, manager, workspaceId, product } = await handoffWorld(t, 'Budget'));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
-import { addMember, type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
+import { type Caller, signUp, sql } from './helpers/domain-world';
 import { send } from './helpers/plan-world';
-import { createProduct, insertFeature, insertInitiative } from './helpers/release-world';
+import { handoffWorld, insertFeature, insertInitiative } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
 
 interface Started {
@@ -18,16 +18,11 @@ interface Raised {
 let t: TestServer;
 let owner: Caller;
 let manager: Caller;
-let workspaceId: string;
 let product: { id: string; workspaceId: string };
 
 beforeAll(async () => {
   t = await startTestServer({ features: domainTestFeatures() });
-  owner = await signUp(t, 'Scope Owner');
-  manager = await signUp(t, 'Scope Manager');
-  workspaceId = await createWorkspace(t, owner);
-  await addMember(t, workspaceId, manager, 'member');
-  product = await createProduct(owner, workspaceId);
+  ({ owner, manager, product } = await handoffWorld(t, 'Scope'));
 });
 afterAll(async () => {
   await t?.close();

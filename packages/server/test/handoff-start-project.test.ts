@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
-import { addMember, type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
+import { addMember, type Caller, signUp, sql } from './helpers/domain-world';
 import { send } from './helpers/plan-world';
-import { createProduct, insertFeature, insertInitiative } from './helpers/release-world';
+import { handoffWorld, insertFeature, insertInitiative } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
 
 interface Started {
@@ -26,11 +26,7 @@ let product: { id: string; workspaceId: string };
 
 beforeAll(async () => {
   t = await startTestServer({ features: domainTestFeatures() });
-  owner = await signUp(t, 'Hand-off Owner');
-  manager = await signUp(t, 'Project Manager');
-  workspaceId = await createWorkspace(t, owner);
-  await addMember(t, workspaceId, manager, 'member');
-  product = await createProduct(owner, workspaceId);
+  ({ owner, manager, workspaceId, product } = await handoffWorld(t, 'Hand-off'));
 });
 afterAll(async () => {
   await t?.close();

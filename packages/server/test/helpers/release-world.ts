@@ -1,5 +1,5 @@
 import { newId } from '../../src/db/ids';
-import { type Caller, sql } from './domain-world';
+import { addMember, type Caller, createWorkspace, signUp, sql } from './domain-world';
 import type { TestServer } from './server';
 
 /** Adds a feature to a product straight in the database (the release and hand-off tests are not about features). */
@@ -86,4 +86,22 @@ export async function insertInitiative(
     );
   }
   return id;
+}
+
+/** A product manager (the workspace owner) with a product, and a member to manage the projects handed off. */
+export interface HandoffWorld {
+  owner: Caller;
+  manager: Caller;
+  workspaceId: string;
+  product: { id: string; workspaceId: string };
+}
+
+/** Signs up the owner and a project manager, makes the workspace and a product. */
+export async function handoffWorld(t: TestServer, label: string): Promise<HandoffWorld> {
+  const owner = await signUp(t, `${label} Owner`);
+  const manager = await signUp(t, `${label} Manager`);
+  const workspaceId = await createWorkspace(t, owner);
+  await addMember(t, workspaceId, manager, 'member');
+  const product = await createProduct(owner, workspaceId);
+  return { owner, manager, workspaceId, product };
 }
