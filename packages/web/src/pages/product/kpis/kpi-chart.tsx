@@ -36,6 +36,13 @@ export function KpiChart({ kpi }: { kpi: Kpi }) {
       yAxis: {
         type: 'value',
         scale: true,
+        // Keep the target line in view even when every measurement is far from it.
+        ...(kpi.target === null
+          ? {}
+          : {
+              min: (extent: { min: number }) => Math.min(extent.min, kpi.target as number),
+              max: (extent: { max: number }) => Math.max(extent.max, kpi.target as number),
+            }),
         axisLabel: { color: text },
         splitLine: { lineStyle: { color: border } },
       },

@@ -76,6 +76,7 @@ function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChange
 }
 
 function AddKeyResult({ objective, onAdded }: { objective: Objective; onAdded: () => void }) {
+  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState({ title: '', unit: '', start: '', target: '' });
   const add = useMutation({
     mutationFn: () =>
@@ -91,6 +92,15 @@ function AddKeyResult({ objective, onAdded }: { objective: Objective; onAdded: (
     },
   });
   const ready = draft.title.trim() !== '' && draft.start !== '' && draft.target !== '';
+  if (!open) {
+    return (
+      <div>
+        <button type="button" className="button button--small button--ghost" onClick={() => setOpen(true)}>
+          <Icons.plus width={12} height={12} /> Add key result
+        </button>
+      </div>
+    );
+  }
   return (
     <form
       className="stack-sm"
