@@ -166,6 +166,22 @@ describe('share links', () => {
     expect((await t.request('GET', `/api/shared/${token}`)).status).toBe(200);
   });
 
+  it('shares an entity known by its product id, as a roadmap is, by the product managers', async () => {
+    registerSharedRenderer('sharing_test_roadmap', async (_db, ref) => ({ productId: ref.entityId }));
+    const product = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/products`, {
+      name: 'Shared product',
+    });
+    const body = { entityType: 'sharing_test_roadmap', entityId: product.id };
+    expect((await create(contributor, body)).status).toBe(403);
+    const { token } = await owner.json<{ token: string }>('POST', '/api/share-links', body, 201);
+    expect(await anonymous(t).json('GET', `/api/shared/${token}`)).toEqual({
+      entityType: 'sharing_test_roadmap',
+      entity: { productId: product.id },
+    });
+    // A type with no PDF renderer has no PDF.
+    expect((await t.request('GET', `/api/shared/${token}/pdf`)).status).toBe(404);
+  });
+
   it('documents the share link and status report routes in the OpenAPI document', async () => {
     const document = await anonymous(t).json<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',
