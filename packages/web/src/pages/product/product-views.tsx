@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Entity } from '../../api/types';
+import { budgetView } from './budget';
 import { featuresView } from './features';
 import { feedbackView } from './feedback';
 import { goalsView } from './okrs';
 import { prioritiseView } from './prioritise';
+import { releasesView } from './releases';
 import { roadmapView } from './roadmap';
 import { strategyView } from './strategy';
 
@@ -32,4 +34,6 @@ export const productViews: readonly ProductView[] = [
   featuresView,
   prioritiseView,
   roadmapView,
+  releasesView,
+  budgetView,
 ];
