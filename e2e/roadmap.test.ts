@@ -15,12 +15,20 @@ const scriptErrors: string[] = [];
 
 /** The feature titles of the ranked backlog, top to bottom. */
 async function rankedTitles(): Promise<string[]> {
-  return (await page.locator('.backlog-table tbody tr .link-button').allTextContents()).map((title) => title.trim());
+  return (await page.locator('.backlog-table tbody tr .link-button').allTextContents()).map((title) =>
+    title.trim(),
+  );
 }
 
 /** Scores a feature by RICE through its dialog, as a product manager would. */
-async function scoreRice(title: string, rice: { reach: string; impact: string; confidence: string; effort: string }) {
-  await page.locator(`.backlog-table tr[data-feature="${title}"]`).getByRole('button', { name: 'Score' }).click();
+async function scoreRice(
+  title: string,
+  rice: { reach: string; impact: string; confidence: string; effort: string },
+) {
+  await page
+    .locator(`.backlog-table tr[data-feature="${title}"]`)
+    .getByRole('button', { name: 'Score' })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Score “${title}”` });
   await dialog.getByLabel('Reach').fill(rice.reach);
   await dialog.getByLabel('Impact').selectOption(rice.impact);
@@ -69,7 +77,9 @@ describe('prioritising and the roadmap in the web app', () => {
     await scoreRice('Offline maps', { reach: '2000', impact: '2', confidence: '80', effort: '4' });
     await expect.poll(rankedTitles).toEqual(['Offline maps', 'Dark mode', 'Team spaces']);
     await expect
-      .poll(() => page.locator('.backlog-table tr[data-feature="Offline maps"] .backlog-table__why').textContent())
+      .poll(() =>
+        page.locator('.backlog-table tr[data-feature="Offline maps"] .backlog-table__why').textContent(),
+      )
       .toContain('2,000 × 2 × 0.8 ÷ 4 = 800');
     await scoreRice('Team spaces', { reach: '5000', impact: '3', confidence: '100', effort: '2' });
     await expect.poll(rankedTitles).toEqual(['Team spaces', 'Offline maps', 'Dark mode']);

@@ -1,4 +1,13 @@
-import { type AnyPgColumn, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { features } from './features';
 import { objectives } from './okrs';
 import { products } from './products';
