@@ -34,10 +34,6 @@ export function CostView({ projectId }: ProjectViewProps) {
               <EvmBasis evm={evm.data} />
               <EvmMetrics evm={evm.data} />
               <SCurveChart evm={evm.data} />
-              <details className="evm-details" open>
-                <summary>All indicators</summary>
-                <EvmTable evm={evm.data} />
-              </details>
             </>
           ) : (
             <SkeletonRows rows={4} />
@@ -61,6 +57,16 @@ export function CostView({ projectId }: ProjectViewProps) {
           <SkeletonRows rows={4} />
         )}
       </div>
+      {evm.data ? (
+        <section className="card" aria-labelledby="evm-all-title">
+          <header className="card__header">
+            <h2 id="evm-all-title">All indicators</h2>
+          </header>
+          <div className="card__body">
+            <EvmTable evm={evm.data} />
+          </div>
+        </section>
+      ) : null}
     </div>
   );
 }
