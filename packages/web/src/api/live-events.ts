@@ -40,15 +40,38 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
   const workload = ['workload', workspaceId];
   if (change.entityType === 'resource') return [['resources', workspaceId], workload];
   if (change.entityType === 'timeEntry' || change.entityType === 'timesheet') {
-    return [['time'], workload, ...(change.projectId ? [planKeys.plan(change.projectId)] : [])];
+    return [
+      ['time'],
+      workload,
+      ...(change.projectId ? [planKeys.plan(change.projectId), ['cost', change.projectId]] : []),
+    ];
+  }
+  // Prioritisation: scores, pins, criteria and initiatives move the product's ranked backlog and its roadmap.
+  if (change.productId && /^(featureScore|scorecardCriterion|initiative)$/.test(change.entityType)) {
+    return [
+      ['prioritise', change.productId],
+      ['roadmap', change.productId],
+      ['feature-scores'],
+      ['initiative-features'],
+    ];
   }
   // Product discovery: the inbox, the features with their demand, the goals and the customers move together.
   if (/^(customer|feedback|feature|objective|keyResult|kpi)$/.test(change.entityType)) {
-    return [['customers', workspaceId], ['feedback'], ['features'], ['objectives'], ['kpis']];
+    return [
+      ['customers', workspaceId],
+      ['feedback'],
+      ['features'],
+      ['objectives'],
+      ['kpis'],
+      ['prioritise'],
+      ['roadmap'],
+    ];
   }
   // Tasks, links and the rest of a plan: refresh the project's plan and whatever else hangs off the project or product.
   return [
     ...(change.projectId ? [keys.entity('projects', change.projectId), planKeys.plan(change.projectId)] : []),
+    // Budget, expenses, earned value and the dashboard follow every change to the project's plan and costs.
+    ...(change.projectId ? [['cost', change.projectId]] : []),
     ...(change.projectId && /assignment/.test(change.entityType)
       ? [planKeys.assignments(change.projectId), workload]
       : []),
