@@ -6,6 +6,7 @@ import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
+import { releaseExpectations } from './helpers/authz-releases';
 import { reportExpectations } from './helpers/authz-reports';
 import { resourceExpectations, timeExpectations } from './helpers/authz-resources-time';
 import { riskExpectations } from './helpers/authz-risks';
@@ -293,6 +294,7 @@ const expectations: Record<string, Expectation> = {
   ...fileExpectations(),
   ...riskExpectations(),
   ...reportExpectations(),
+  ...releaseExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
