@@ -141,4 +141,27 @@ describe('the risk register and RAID log in the web app', () => {
     await row.waitFor();
     await page.screenshot({ path: 'test-results/risks-raid-log.png', fullPage: true });
   });
+  it('resizes the heat map with the project scale and refuses a scale that would strand a risk', async () => {
+    const risks = register(page);
+    await risks.open();
+    await page.getByRole('button', { name: 'Scale…' }).click();
+    const dialog = page.getByRole('dialog');
+    const probability = dialog.getByRole('group', { name: 'Probability' });
+    await probability.getByLabel('Highest').fill('6');
+    await probability
+      .getByLabel('Labels, lowest first')
+      .fill('Rare, Unlikely, Possible, Likely, Probable, Certain');
+    await dialog.getByRole('button', { name: 'Save scale' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(() => page.locator('.heat-map__cell').count()).toBe(30);
+    await page.getByText('Certain', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Scale…' }).click();
+    await probability.getByLabel('Highest').fill('2');
+    await probability.getByLabel('Labels, lowest first').fill('Unlikely, Likely');
+    await dialog.getByRole('button', { name: 'Save scale' }).click();
+    await dialog.getByText(/re-score them first/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.heat-map__cell').count()).toBe(30);
+  });
 });
