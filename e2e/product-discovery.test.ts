@@ -18,14 +18,14 @@ const scriptErrors: string[] = [];
 /** Selects a passage of the feedback text with the mouse, from its first to its last character, as a person would. */
 async function selectPassage(passage: string): Promise<void> {
   const box = await page.getByTestId('feedback-body').evaluate((element, text) => {
-    const node = [...element.childNodes].find((child) => child.textContent?.includes(text));
+    const node = Array.from(element.childNodes).find((child) => child.textContent?.includes(text));
     if (!node || node.nodeType !== Node.TEXT_NODE)
       throw new Error(`"${text}" is not plain text of the feedback`);
     const start = (node.textContent ?? '').indexOf(text);
     const range = document.createRange();
     range.setStart(node, start);
     range.setEnd(node, start + text.length);
-    const rects = [...range.getClientRects()];
+    const rects = Array.from(range.getClientRects());
     const first = rects[0];
     const last = rects.at(-1);
     if (!first || !last) throw new Error('the passage is not laid out');

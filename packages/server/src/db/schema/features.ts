@@ -4,7 +4,13 @@ import { users } from './users';
 import { workspaces } from './workspaces';
 
 /** Where a feature stands, from a raw idea to shipped or turned down. */
-export type FeatureStatus = 'new' | 'under_consideration' | 'planned' | 'in_progress' | 'released' | 'declined';
+export type FeatureStatus =
+  | 'new'
+  | 'under_consideration'
+  | 'planned'
+  | 'in_progress'
+  | 'released'
+  | 'declined';
 
 /** An idea or feature of a product: a Markdown spec, a status in the pipeline and free custom fields. */
 export const features = pgTable(

@@ -1,4 +1,12 @@
-import { type AnyPgColumn, doublePrecision, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { products } from './products';
 import { users } from './users';
 import { workspaces } from './workspaces';
