@@ -83,6 +83,8 @@ describe('figureLines', () => {
     });
     expect(lines).toContainEqual(['Baseline finish (Approved)', '2026-03-20']);
     expect(lines).toContainEqual(['Late milestones', '1 of 2']);
+    expect(lines).toContainEqual(['  Late: Design signed', '2026-03-10 (due 2026-03-09)']);
+    expect(lines.some(([label]) => label.includes('Go live'))).toBe(false);
     expect(lines).toContainEqual(['Open risks (high)', '2 (1)']);
     expect(lines).toContainEqual(['Change requests pending / approved', '1 / 4']);
   });

@@ -33,6 +33,9 @@ export function figureLines(figures: ReportFigures | null): [string, string][] {
       day(schedule.baselineFinish),
     ]);
     lines.push(['Late milestones', `${schedule.lateMilestones} of ${schedule.milestones.length}`]);
+    for (const milestone of schedule.milestones.filter((item) => item.late).slice(0, 10)) {
+      lines.push([`  Late: ${milestone.name}`, `${day(milestone.finish)} (due ${day(milestone.target)})`]);
+    }
   } else lines.push(['Schedule', 'no data']);
   if (cost) {
     lines.push(['Budget at completion', money(cost.bac)]);
@@ -40,8 +43,10 @@ export function figureLines(figures: ReportFigures | null): [string, string][] {
     lines.push(['CPI / SPI', `${ratio(cost.cpi)} / ${ratio(cost.spi)}`]);
     lines.push(['Estimate at completion', money(cost.eac)]);
   } else lines.push(['Cost', 'no data']);
-  if (risk && risk.recorded > 0) lines.push(['Open risks (high)', `${risk.open} (${risk.openHigh})`]);
-  else lines.push(['Risk', 'no data']);
+  if (risk && risk.recorded > 0) {
+    lines.push(['Open risks (high)', `${risk.open} (${risk.openHigh})`]);
+    for (const item of risk.top) lines.push([`  ${item.title}`, `score ${item.score}`]);
+  } else lines.push(['Risk', 'no data']);
   if (scope)
     lines.push(['Change requests pending / approved', `${scope.pendingChanges} / ${scope.approvedChanges}`]);
   if (quality && quality.recorded > 0) {
@@ -130,7 +135,10 @@ export function statusReportPdf(report: StatusReportView, context: ReportPdfCont
   for (const [label, value] of figureLines(report.figures)) {
     const y = doc.y;
     doc.font('Helvetica').fontSize(10).fillColor('#4b5563').text(label, left, y, { width: 220 });
+    const labelBottom = doc.y;
     doc.fillColor('#111827').text(value, left + 230, y, { width: width - 230 });
+    // A long label wraps: the next row starts below whichever column ran longer.
+    doc.y = Math.max(labelBottom, doc.y);
     doc.x = left;
   }
   doc.moveDown(1);
