@@ -138,7 +138,7 @@ export function statusReportPdf(report: StatusReportView, context: ReportPdfCont
     const labelBottom = doc.y;
     doc.fillColor('#111827').text(value, left + 230, y, { width: width - 230 });
     // A long label wraps: the next row starts below whichever column ran longer.
-    doc.y = Math.max(labelBottom, doc.y);
+    doc.y = Math.max(labelBottom, doc.y) + 3;
     doc.x = left;
   }
   doc.moveDown(1);
