@@ -4,7 +4,6 @@
  * Chromium until its bars are drawn. Prints figures only, no thresholds.
  * Run: npm run bench:product
  */
-import { median, ms } from '../e2e/gantt-measure';
 import { apiPost, workspaceIdOf } from '../e2e/harness/api';
 import { launchChromium } from '../e2e/harness/browser';
 import { startTandem } from '../e2e/harness/tandem';
@@ -12,6 +11,9 @@ import { ui } from '../e2e/harness/ui';
 import { productSize, seedProduct } from './product-seed';
 
 const requests = 100;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const ms = (value: number) => value.toFixed(0);
 const { featureCount, feedbackCount, initiativeCount } = productSize;
 
 const percentile = (values: number[], p: number) =>
