@@ -118,4 +118,30 @@ describe('prioritising and the roadmap in the web app', () => {
       .toBe('Go mobile');
     expect(scriptErrors).toEqual([]);
   });
+
+  it('exports the timeline as a PNG and shares it read-only through a link that can be revoked', async () => {
+    await page.goto(`${productUrl}?view=roadmap`);
+    await page.locator('.roadmap-bar[data-initiative="Go mobile"]').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(1, 4).toString()).toBe('PNG');
+
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const share = page.getByRole('dialog', { name: 'Share the roadmap' });
+    await share.getByRole('button', { name: 'Create link' }).click();
+    const url = (await share.locator('.share-url').textContent()) ?? '';
+    const stakeholder = await browser.newPage();
+    await stakeholder.goto(url);
+    await stakeholder.locator('.roadmap-bar[data-initiative="Go mobile"]').waitFor();
+    await share.getByRole('button', { name: 'Revoke' }).click();
+    await share.getByText('revoked').waitFor();
+    await stakeholder.reload();
+    await stakeholder.getByText('This link does not open anything').waitFor();
+    await stakeholder.close();
+  });
 });
