@@ -98,6 +98,11 @@ export function ReportsView({ projectId, project }: ProjectViewProps) {
       {creating ? (
         <NewReportDialog
           projectId={projectId}
+          previousFinish={items.reduce<string | undefined>(
+            (latest, item) =>
+              latest === undefined || item.periodFinish > latest ? item.periodFinish : latest,
+            undefined,
+          )}
           onClose={() => setCreating(false)}
           onCreated={(id) => {
             setCreating(false);
@@ -146,21 +151,33 @@ function ReportDetail({
   );
 }
 
+/** The period a new report covers by default: from the day after the last report's period (else a week ago) to today. */
+function defaultPeriod(previousFinish: string | undefined): { start: string; finish: string } {
+  const today = new Date();
+  const finish = isoDay(today);
+  const after = previousFinish
+    ? isoDay(new Date(Date.parse(`${previousFinish}T00:00:00Z`) + 86_400_000))
+    : undefined;
+  const start = after && after <= finish ? after : isoDay(new Date(today.getTime() - 6 * 86_400_000));
+  return { start, finish };
+}
+
 function NewReportDialog({
   projectId,
+  previousFinish,
   onClose,
   onCreated,
 }: {
   projectId: string;
+  previousFinish: string | undefined;
   onClose: () => void;
   onCreated: (id: string) => void;
 }) {
   const client = useQueryClient();
-  const today = new Date();
-  const weekAgo = new Date(today.getTime() - 6 * 86_400_000);
-  const [title, setTitle] = useState(`Status report ${isoDay(today)}`);
-  const [periodStart, setPeriodStart] = useState(isoDay(weekAgo));
-  const [periodFinish, setPeriodFinish] = useState(isoDay(today));
+  const period = defaultPeriod(previousFinish);
+  const [title, setTitle] = useState(`Status report ${period.finish}`);
+  const [periodStart, setPeriodStart] = useState(period.start);
+  const [periodFinish, setPeriodFinish] = useState(period.finish);
   const create = useMutation({
     mutationFn: () => reportsApi.create(projectId, { title: title.trim(), periodStart, periodFinish }),
     onSuccess: async (report) => {
