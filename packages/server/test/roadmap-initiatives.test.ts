@@ -198,6 +198,30 @@ describe('roadmap', () => {
     });
   });
 
+  it('plans releases with their features, each with its initiative', async () => {
+    const initiative = await create({ title: 'Release-bound' });
+    const shipped = await feature('Ships in 2.0');
+    await owner.json('POST', `/api/initiatives/${initiative.id}/features`, { featureId: shipped }, 201);
+    const releaseId = newId('rel');
+    await sql(
+      t,
+      "insert into releases (id, workspace_id, product_id, version_name, name, target_date) values ($1, $2, $3, '2.0', 'Spring', '2027-03-01')",
+      [releaseId, workspaceId, productId],
+    );
+    await sql(
+      t,
+      'insert into release_features (id, workspace_id, release_id, feature_id) values ($1, $2, $3, $4)',
+      [newId('rlf'), workspaceId, releaseId, shipped],
+    );
+    const roadmap = await owner.json<Roadmap>('GET', `/api/products/${productId}/roadmap`);
+    expect(roadmap.releases).toEqual([
+      expect.objectContaining({
+        versionName: '2.0',
+        features: [expect.objectContaining({ title: 'Ships in 2.0', initiativeId: initiative.id })],
+      }),
+    ]);
+  });
+
   it('exports the timeline as a PDF', async () => {
     const response = await owner.request('GET', `/api/products/${productId}/roadmap.pdf`);
     expect(response.status).toBe(200);
@@ -217,6 +241,9 @@ describe('roadmap', () => {
     expect(shared.status).toBe(200);
     const body = JSON.stringify(await shared.json());
     expect(body).toContain('Shared initiative');
+    const pdf = await t.request('GET', `/api/shared/${created.token}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
     await owner.json('DELETE', `/api/share-links/${created.link.id}`);
     expect((await t.request('GET', `/api/shared/${created.token}`)).status).toBe(404);
   });
