@@ -120,7 +120,6 @@ export function registerShareLinkRoutes(app: App, deps: AppDeps): void {
     );
     return c.json(link, 200);
   });
-  // Registered before the JSON read, whose `{token}` would otherwise take "….pdf" for a token.
   defineRawRoute(app, policy.public, 'get', '/api/shared/:token/pdf', async (c) => {
     const { ref, registration } = await openShared(deps, clientAddress(c), c.req.param('token') ?? '');
     const pdf = registration.pdf ? await registration.pdf(deps.db, ref) : null;
