@@ -2,6 +2,7 @@ import { featureStatuses, featureStatusLabels } from '@tandem/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ConflictAlert, FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
@@ -41,15 +42,39 @@ export function FeatureDetail({ feature, onClose }: { feature: Feature; onClose:
       await client.invalidateQueries({ queryKey: featureKeys.all });
     },
   });
+  const [deleting, setDeleting] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => featuresApi.remove(feature),
+    onSuccess: async () => {
+      toast.success(`“${feature.title}” deleted`);
+      setDeleting(false);
+      onClose();
+      await client.invalidateQueries({ queryKey: featureKeys.all });
+    },
+  });
   const conflict = save.error instanceof ApiError && save.error.status === 409;
   return (
     <section className="card" aria-label={`Feature ${feature.title}`}>
       <header className="card__header">
         <h2 style={{ flex: 1 }}>{feature.title}</h2>
+        <button type="button" className="button button--ghost" onClick={() => setDeleting(true)}>
+          Delete
+        </button>
         <button type="button" className="button button--ghost" onClick={onClose}>
           Close
         </button>
       </header>
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete “${feature.title}”?`}
+        confirmLabel="Delete feature"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setDeleting(false)}
+      >
+        Its links to feedback and KPIs go with it; the feedback itself stays.
+      </ConfirmDialog>
       <div className="card__body">
         <div className="feature-panel">
           <form
