@@ -35,7 +35,7 @@ export function SharedPage() {
       <main className="shared__page">
         {shared.isPending ? (
           <SkeletonRows rows={8} />
-        ) : gone || (shared.data && !view) ? (
+        ) : gone ? (
           <EmptyState icon={<Icons.search width={22} height={22} />} title="This link does not open anything">
             It may have been revoked by whoever shared it, or the address may be mistyped. Ask them for a new
             link.
@@ -47,14 +47,23 @@ export function SharedPage() {
           >
             {messageOf(shared.error)}
           </EmptyState>
-        ) : shared.data && view ? (
+        ) : shared.data ? (
           <>
             <div className="shared__actions">
               <a className="button button--small" href={`/api/shared/${encodeURIComponent(token ?? '')}/pdf`}>
                 Download PDF
               </a>
             </div>
-            <div className="shared__sheet">{view.render(shared.data.entity)}</div>
+            <div className="shared__sheet">
+              {view ? (
+                view.render(shared.data.entity)
+              ) : (
+                // A type whose page this version of the app does not know still offers what the server renders.
+                <EmptyState icon={<Icons.project width={22} height={22} />} title="Shared with you">
+                  This page cannot be shown here; download it as a PDF instead.
+                </EmptyState>
+              )}
+            </div>
           </>
         ) : null}
       </main>
