@@ -142,6 +142,21 @@ describe('budget, expenses and earned value in the web app', () => {
     await page.getByRole('img', { name: /S-curve/ }).waitFor();
   });
 
+  it('changes a budget line through its dialog and sees the budget follow', async () => {
+    await cost.open('cost');
+    await page.getByRole('button', { name: 'Edit budget line Design team' }).click();
+    const dialog = page.getByRole('dialog', { name: /Edit budget line/ });
+    await dialog.getByLabel('Amount').fill('6000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('bac').textContent()).toBe('6,000.00');
+    // EV is 80 % of the larger line: 4,800.
+    await expect.poll(() => cost.indicator('Earned value').textContent()).toContain('4,800.00');
+    await page.getByRole('button', { name: 'Edit budget line Design team' }).click();
+    await dialog.getByLabel('Amount').fill('5000');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('bac').textContent()).toBe('5,000.00');
+  });
+
   it('shows the budget burn and the indicators on the dashboard, and follows a new expense', async () => {
     await cost.open('dashboard');
     const health = page.getByRole('region', { name: 'Project health' });

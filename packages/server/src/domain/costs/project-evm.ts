@@ -130,6 +130,21 @@ async function stampOf(db: Database, projectId: string): Promise<ProjectStamp> {
   return row;
 }
 
+// A baseline is written once and read at every plan revision: its parsed tasks are kept by id and version.
+let keptBaseline: { key: string; tasks: Record<string, BaselineTask> } | undefined;
+
+async function baselineTasks(db: Database, stamp: ProjectStamp): Promise<Record<string, BaselineTask>> {
+  if (!stamp.baselineId) return {};
+  const key = `${stamp.baselineId}:${stamp.baselineVersion}`;
+  if (keptBaseline?.key === key) return keptBaseline.tasks;
+  const { rows } = await db.execute<{ tasks: Record<string, BaselineTask> } & Record<string, unknown>>(
+    sql`select tasks from baselines where id = ${stamp.baselineId}`,
+  );
+  const tasks = rows[0]?.tasks ?? {};
+  keptBaseline = { key, tasks };
+  return tasks;
+}
+
 async function buildPlan(
   db: Database,
   projectId: string,
@@ -139,13 +154,7 @@ async function buildPlan(
   const plan = await planFacts(db, projectId, stamp.planRevision, stamp.calendar);
   const statusDay = stamp.statusDate ?? stamp.today;
   const statusAt = endOfDay(statusDay);
-  const baseline = stamp.baselineId
-    ? ((
-        await db.execute<{ tasks: Record<string, BaselineTask> } & Record<string, unknown>>(
-          sql`select tasks from baselines where id = ${stamp.baselineId}`,
-        )
-      ).rows[0]?.tasks ?? {})
-    : {};
+  const baseline = await baselineTasks(db, stamp);
   const lines = (
     await db.execute<{ taskId: string | null; category: 'labour' | 'materials' | 'other'; amount: string }>(
       sql`select task_id as "taskId", category, amount_cents as amount from budget_lines where project_id = ${projectId}`,

@@ -5,6 +5,7 @@ import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { type Budget, type BudgetLine, type CostCategory, categories, costApi, costKeys } from './cost-api';
+import { CostEditDialog } from './cost-edit-dialog';
 import { formatCents, parseAmount } from './money';
 
 const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
@@ -51,8 +52,24 @@ export function BudgetCard({
     onError: (error) => toast.error(messageOf(error)),
   });
   const { totals } = budget;
+  const [editing, setEditing] = useState<BudgetLine | null>(null);
   return (
     <section className="card" aria-labelledby="budget-title">
+      {editing ? (
+        <CostEditDialog
+          projectId={projectId}
+          onClose={() => setEditing(null)}
+          edit={{
+            title: `Edit budget line “${editing.name}”`,
+            textLabel: 'Name',
+            text: editing.name,
+            category: editing.category,
+            amountCents: editing.amountCents,
+            save: ({ text, category, amountCents }) =>
+              costApi.updateLine(editing, { name: text, category, amountCents }),
+          }}
+        />
+      ) : null}
       <header className="card__header">
         <h2 id="budget-title">Budget</h2>
         <span className="cost-total">
@@ -130,6 +147,14 @@ export function BudgetCard({
                   <td>{line.taskName ?? <span className="muted">Whole project</span>}</td>
                   <td className="number">{formatCents(line.amountCents)}</td>
                   <td className="number">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={`Edit budget line ${line.name}`}
+                      onClick={() => setEditing(line)}
+                    >
+                      Edit
+                    </button>
                     <button
                       type="button"
                       className="button button--ghost button--small"

@@ -108,6 +108,8 @@ export const costApi = {
     ),
   addExpense: (projectId: string, body: ExpenseBody) =>
     request<Expense>('POST', `/api/projects/${projectId}/expenses`, { body }),
+  updateExpense: (expense: Expense, body: Partial<ExpenseBody>) =>
+    request<Expense>('PATCH', `/api/expenses/${expense.id}`, { body, ifMatch: expense.version }),
   removeExpense: (expense: Expense) =>
     request<void>('DELETE', `/api/expenses/${expense.id}`, { ifMatch: expense.version }),
   evm: (projectId: string) => request<Evm>('GET', `/api/projects/${projectId}/evm`),

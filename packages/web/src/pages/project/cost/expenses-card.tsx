@@ -5,6 +5,7 @@ import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { type CostCategory, categories, costApi, costKeys, type Expense } from './cost-api';
+import { CostEditDialog } from './cost-edit-dialog';
 import { formatCents, parseAmount } from './money';
 
 const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
@@ -50,6 +51,7 @@ export function ExpensesCard({
       await refresh();
     },
   });
+  const [editing, setEditing] = useState<Expense | null>(null);
   const remove = useMutation({
     mutationFn: (expense: Expense) => costApi.removeExpense(expense),
     onSuccess: refresh,
@@ -57,6 +59,21 @@ export function ExpensesCard({
   });
   return (
     <section className="card" aria-labelledby="expenses-title">
+      {editing ? (
+        <CostEditDialog
+          projectId={projectId}
+          onClose={() => setEditing(null)}
+          edit={{
+            title: `Edit the expense of ${editing.day}`,
+            textLabel: 'Note',
+            text: editing.note,
+            category: editing.category,
+            amountCents: editing.amountCents,
+            save: ({ text, category, amountCents }) =>
+              costApi.updateExpense(editing, { note: text, category, amountCents }),
+          }}
+        />
+      ) : null}
       <header className="card__header">
         <h2 id="expenses-title">Expenses</h2>
         <span className="cost-total">
@@ -135,6 +152,14 @@ export function ExpensesCard({
                   <td>{expense.note}</td>
                   <td className="number">{formatCents(expense.amountCents)}</td>
                   <td className="number">
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={`Edit expense of ${expense.day}`}
+                      onClick={() => setEditing(expense)}
+                    >
+                      Edit
+                    </button>
                     <button
                       type="button"
                       className="button button--ghost button--small"
