@@ -25,6 +25,11 @@ interface Task {
   version: number;
 }
 
+/** The error body of a refused request. */
+async function errorOf(response: Response): Promise<{ code: string; message: string; field?: string }> {
+  return ((await response.json()) as { error: { code: string; message: string; field?: string } }).error;
+}
+
 let t: TestServer;
 let owner: Caller;
 let sponsor: Caller;
@@ -154,7 +159,7 @@ describe('change requests', () => {
       },
     });
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatchObject({
+    expect(await errorOf(response)).toMatchObject({
       code: 'PROPOSAL_INVALID',
       field: 'proposal[1].taskId',
     });
@@ -179,7 +184,7 @@ describe('change requests', () => {
     for (const [body, field] of cases) {
       const response = await owner.request('POST', `/api/projects/${projectId}/change-requests`, { body });
       expect(response.status, JSON.stringify(body)).toBe(400);
-      expect((await response.json()).error.field ?? '').toContain(field.split('.')[0]);
+      expect((await errorOf(response)).field ?? '').toContain(field.split('.')[0]);
     }
   });
 
@@ -319,7 +324,7 @@ describe('change requests', () => {
       body: { role: 'project_manager', decision: 'rejected', version: cr.version },
     });
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe('ALREADY_DECIDED');
+    expect((await errorOf(again)).code).toBe('ALREADY_DECIDED');
     cr = await decide(sponsor, cr, 'sponsor', 'rejected');
     expect(cr.status).toBe('rejected');
     const applying = await owner.request('POST', `/api/change-requests/${cr.id}/apply`, {
@@ -342,7 +347,7 @@ describe('change requests', () => {
       body: { version: cr.version },
     });
     expect(response.status).toBe(422);
-    expect((await response.json()).error.field).toBe('proposal[1].taskId');
+    expect((await errorOf(response)).field).toBe('proposal[1].taskId');
     const [stored] = await sql(t, 'select duration_minutes from tasks where id = $1', [build.id]);
     expect(stored?.duration_minutes).toBe(480);
     expect((await owner.json<ChangeRequest>('GET', `/api/change-requests/${cr.id}`)).status).toBe('approved');
@@ -355,13 +360,13 @@ describe('change requests', () => {
       body: { title: 'X', proposal: [] },
     });
     expect(onTemplate.status).toBe(409);
-    expect((await onTemplate.json()).error.code).toBe('PROJECT_IS_TEMPLATE');
+    expect((await errorOf(onTemplate)).code).toBe('PROJECT_IS_TEMPLATE');
     await sql(t, `update projects set is_template = false, state = 'closed' where id = $1`, [projectId]);
     const onClosed = await owner.request('POST', `/api/projects/${projectId}/change-requests`, {
       body: { title: 'X', proposal: [] },
     });
     expect(onClosed.status).toBe(409);
-    expect((await onClosed.json()).error.code).toBe('PROJECT_CLOSED');
+    expect((await errorOf(onClosed)).code).toBe('PROJECT_CLOSED');
   });
 
   it('refuses a proposal that would make a dependency cycle with 422', async () => {
@@ -373,7 +378,7 @@ describe('change requests', () => {
       },
     });
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatchObject({ code: 'dependency_cycle', field: 'proposal' });
+    expect(await errorOf(response)).toMatchObject({ code: 'dependency_cycle', field: 'proposal' });
   });
 
   it('edits a draft, refuses to edit once submitted, and deletes a draft', async () => {

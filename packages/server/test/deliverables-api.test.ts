@@ -17,6 +17,11 @@ interface Deliverable {
   decisionComment: string;
 }
 
+/** The error body of a refused request. */
+async function errorOf(response: Response): Promise<{ code: string; message: string; field?: string }> {
+  return ((await response.json()) as { error: { code: string; message: string; field?: string } }).error;
+}
+
 let t: TestServer;
 let owner: Caller;
 let contributor: Caller;
@@ -130,7 +135,7 @@ describe('deliverables', () => {
       body: { version: item.version },
     });
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe('DELIVERABLE_STATE');
+    expect((await errorOf(again)).code).toBe('DELIVERABLE_STATE');
   });
 
   it('refuses bad input naming the field, a milestone that is not one, and stale versions', async () => {
@@ -139,12 +144,12 @@ describe('deliverables', () => {
       body: { title: '' },
     });
     expect(empty.status).toBe(400);
-    expect((await empty.json()).error.field).toBe('title');
+    expect((await errorOf(empty)).field).toBe('title');
     const notMilestone = await owner.request('POST', `/api/projects/${projectId}/deliverables`, {
       body: { title: 'X', milestoneTaskId: work.id },
     });
     expect(notMilestone.status).toBe(422);
-    expect((await notMilestone.json()).error.field).toBe('milestoneTaskId');
+    expect((await errorOf(notMilestone)).field).toBe('milestoneTaskId');
     const unknown = await owner.request('POST', `/api/projects/${projectId}/deliverables`, {
       body: { title: 'X', milestoneTaskId: 'tsk_nope' },
     });
