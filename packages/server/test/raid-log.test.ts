@@ -157,6 +157,10 @@ describe('RAID links', () => {
       ['raid', 'Quarantine flaky tests', 'outgoing'],
     ]);
     expect(links.items[0]).toMatchObject({ status: 'todo', percentComplete: 0 });
+    const onRisk = await w.viewer.json<{ items: Link[] }>('GET', `/api/risks/${risk.id}/links`);
+    expect(onRisk.items.map((link) => [link.type, link.targetId, link.title])).toEqual([
+      ['raid', issue.id, 'Tests flaky'],
+    ]);
     const back = await w.owner.json<{ items: Link[] }>('GET', `/api/raid/${decision.id}/links`);
     expect(back.items.map((link) => [link.targetId, link.direction])).toEqual([[issue.id, 'incoming']]);
     const twice = await w.owner.request('POST', `/api/raid/${decision.id}/links`, {

@@ -77,6 +77,10 @@ export function riskExpectations(): Record<string, MatrixRow> {
       status: editEntity(201),
       call: async (w) => ({ path: `/api/risks/${await freshRisk(w)}/occurrence`, headers: first }),
     },
+    'GET /api/risks/:riskId/links': {
+      status: seeEntity,
+      call: async (w) => ({ path: `/api/risks/${await freshRisk(w)}/links` }),
+    },
     'POST /api/risks/:riskId/actions': {
       status: editEntity(201),
       call: async (w) => ({

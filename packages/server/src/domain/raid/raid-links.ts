@@ -4,6 +4,7 @@ import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
 import { type RaidLinkType, raidLinks } from '../../db/schema/raid';
 import { ApiError } from '../../http/errors';
+import { visibleRisk } from '../risks/risk-service';
 import { recordChange } from '../shared/change-log';
 import { invalid, notFound } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
@@ -60,6 +61,32 @@ export async function listRaidLinks(db: Database, userId: string, itemId: string
       title: target.title,
       status: target.status,
       percentComplete: target.percentComplete,
+      createdAt: row.createdAt.toISOString(),
+    });
+  }
+  return views;
+}
+
+/** The RAID items that link to a risk (the issue it raised is its `issueId`), with their titles and statuses. */
+export async function listRiskLinks(db: Database, userId: string, riskId: string): Promise<RaidLinkView[]> {
+  await visibleRisk(db, userId, riskId);
+  const rows = await db
+    .select()
+    .from(raidLinks)
+    .where(and(eq(raidLinks.toType, 'risk'), eq(raidLinks.toId, riskId), eq(raidLinks.fromType, 'raid')))
+    .orderBy(raidLinks.createdAt, raidLinks.id);
+  const views: RaidLinkView[] = [];
+  for (const row of rows) {
+    const target = await linkTarget(db, 'raid', row.fromId);
+    if (!target) continue;
+    views.push({
+      id: row.id,
+      direction: 'incoming',
+      type: 'raid',
+      targetId: row.fromId,
+      title: target.title,
+      status: target.status,
+      percentComplete: null,
       createdAt: row.createdAt.toISOString(),
     });
   }

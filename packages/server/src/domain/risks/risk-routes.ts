@@ -4,7 +4,8 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
 import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
-import { raidItemSchema } from '../raid/raid-schemas';
+import { listRiskLinks } from '../raid/raid-links';
+import { raidItemSchema, raidLinkSchema } from '../raid/raid-schemas';
 import {
   deleteBodySchema,
   errorResponses,
@@ -105,6 +106,16 @@ const occur = createRoute({
     ...writeErrorResponses,
   },
 });
+const links = createRoute({
+  method: 'get',
+  path: '/api/risks/{riskId}/links',
+  summary: 'The RAID items that link to the risk',
+  request: { params: riskParams },
+  responses: {
+    200: { description: 'The links', ...json(z.object({ items: z.array(raidLinkSchema) })) },
+    ...errorResponses,
+  },
+});
 const addAction = createRoute({
   method: 'post',
   path: '/api/risks/{riskId}/actions',
@@ -169,6 +180,9 @@ export function registerRiskRoutes(app: App, deps: AppDeps): void {
     const result = await markRiskOccurred(deps.db, callerId(c), c.req.valid('param').riskId, expected, input);
     setVersionTag(c, result.risk.version);
     return c.json(result, 201);
+  });
+  defineRoute(app, policy.signedIn, links, async (c) => {
+    return c.json({ items: await listRiskLinks(deps.db, callerId(c), c.req.valid('param').riskId) }, 200);
   });
   defineRoute(app, policy.signedIn, addAction, async (c) => {
     const risk = await addRiskAction(deps.db, callerId(c), c.req.valid('param').riskId, c.req.valid('json'));

@@ -25,6 +25,10 @@ export function RiskActionsPanel({
   const [taskId, setTaskId] = useState('');
   const [confirming, setConfirming] = useState(false);
   const tasks = useQuery({ queryKey: riskKeys.tasks(projectId), queryFn: () => risksApi.tasks(projectId) });
+  const linkedItems = useQuery({
+    queryKey: riskKeys.links(projectId, risk.id),
+    queryFn: () => risksApi.links(risk.id),
+  });
   const refresh = () => client.invalidateQueries({ queryKey: riskKeys.all(projectId) });
   const add = useMutation({
     mutationFn: () => risksApi.addTask(risk.id, name.trim()),
@@ -133,6 +137,21 @@ export function RiskActionsPanel({
           Link task
         </button>
       </div>
+      {(linkedItems.data?.items ?? []).length > 0 ? (
+        <div className="stack-sm">
+          <h3>In the RAID log</h3>
+          <ul className="risk-actions__list">
+            {(linkedItems.data?.items ?? []).map((link) => (
+              <li key={link.id} className="raid-link">
+                <span className="badge">RAID item</span>
+                <span className="raid-link__title">{link.title}</span>
+                <span className="muted">{link.status.replace(/_/g, ' ')}</span>
+                <span />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {risk.status === 'occurred' ? null : (
         <div className="risk-occur">
           {confirming ? (

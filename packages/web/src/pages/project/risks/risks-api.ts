@@ -106,6 +106,11 @@ export const risksApi = {
     request<Risk>('POST', `/api/risks/${enc(riskId)}/actions`, { body: { taskId } }),
   unlinkTask: (riskId: string, taskId: string) =>
     request<Risk>('DELETE', `/api/risks/${enc(riskId)}/actions/${enc(taskId)}`),
+  links: (riskId: string) =>
+    request<{ items: { id: string; targetId: string; title: string; status: string }[] }>(
+      'GET',
+      `/api/risks/${enc(riskId)}/links`,
+    ),
   setScale: (projectId: string, scale: RiskScale) =>
     request<RiskScale>('PUT', `/api/projects/${enc(projectId)}/risk-scale`, { body: scale }),
   tasks: (projectId: string) =>
@@ -123,6 +128,7 @@ export const riskKeys = {
   overview: (projectId: string) => ['plan', projectId, 'risks', 'overview'] as const,
   list: (projectId: string, filters: RiskFilters) => ['plan', projectId, 'risks', 'list', filters] as const,
   tasks: (projectId: string) => ['plan', projectId, 'risks', 'tasks'] as const,
+  links: (projectId: string, riskId: string) => ['plan', projectId, 'risks', 'links', riskId] as const,
 };
 
 /** Words for the responses, in the order a form offers them. */
