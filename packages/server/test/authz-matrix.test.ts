@@ -4,8 +4,10 @@ import { policy } from '../src/auth/policy';
 import { createApp } from '../src/http/app';
 import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { costExpectations } from './helpers/authz-costs';
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
+import { productDiscoveryExpectations } from './helpers/authz-product-discovery';
 import { releaseExpectations } from './helpers/authz-releases';
 import { reportExpectations } from './helpers/authz-reports';
 import { resourceExpectations, timeExpectations } from './helpers/authz-resources-time';
@@ -293,8 +295,10 @@ const expectations: Record<string, Expectation> = {
   ...agileExpectations(),
   ...fileExpectations(),
   ...riskExpectations(),
+  ...costExpectations(),
   ...reportExpectations(),
   ...releaseExpectations(),
+  ...productDiscoveryExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
