@@ -79,6 +79,15 @@ export function staleKeysFor(change: ChangeEvent): QueryKey[] {
     ...(change.projectId && change.entityType === 'statusReport'
       ? [['status-reports', change.projectId]]
       : []),
+    // Change requests, the scope against the baseline and the deliverables' milestone dates follow the plan too.
+    ...(change.projectId
+      ? [
+          ['change-requests', change.projectId],
+          ['scope', change.projectId],
+          ['deliverables', change.projectId],
+        ]
+      : []),
+    ...(change.entityType === 'changeRequest' ? [['change-request', change.entityId]] : []),
     ...(change.productId ? [keys.entity('products', change.productId)] : []),
     ['history'],
   ];
