@@ -413,4 +413,24 @@ describe('change requests', () => {
     );
     expect(scope).toMatchObject({ baseline: null, comparison: null });
   });
+
+  it('names a work package deleted since the baseline as removed, from the audit log', async () => {
+    const { projectId, test, build } = await chainProject();
+    await owner.json('POST', `/api/projects/${projectId}/baselines`, { name: 'Before cuts' }, 201);
+    await owner.json('DELETE', `/api/tasks/${test.id}`, { version: test.version }, 204);
+    await owner.json('PATCH', `/api/tasks/${build.id}`, { durationMinutes: 960, version: build.version });
+    const scope = await owner.json<{
+      comparison: {
+        differences: { name: string; kind: string; baseline: { durationMinutes: number } | null }[];
+        unchanged: number;
+        totals: { baseline: { packages: number }; current: { packages: number } };
+      };
+    }>('GET', `/api/projects/${projectId}/scope`);
+    expect(scope.comparison.differences.map((d) => `${d.name}:${d.kind}`)).toEqual([
+      'Build:changed',
+      'Test:removed',
+    ]);
+    expect(scope.comparison.totals.baseline.packages).toBe(4);
+    expect(scope.comparison.totals.current.packages).toBe(3);
+  });
 });
