@@ -126,6 +126,7 @@ describe('change requests in the web app', () => {
     await pm.getByRole('button', { name: 'Submit for approval' }).click();
     await pm.getByRole('article', { name: 'CR-1 Add single sign-on' }).waitFor();
     await pm.getByRole('article').getByText('Awaiting approval').waitFor();
+    await pm.screenshot({ path: 'test-results/changes-submitted.png', fullPage: true });
   });
 
   it('is approved by the project manager and then by the sponsor', async () => {
