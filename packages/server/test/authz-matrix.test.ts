@@ -4,9 +4,11 @@ import { policy } from '../src/auth/policy';
 import { createApp } from '../src/http/app';
 import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { changeExpectations } from './helpers/authz-changes';
 import { costExpectations } from './helpers/authz-costs';
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
+import { prioritisationExpectations } from './helpers/authz-prioritisation';
 import { productDiscoveryExpectations } from './helpers/authz-product-discovery';
 import { releaseExpectations } from './helpers/authz-releases';
 import { reportExpectations } from './helpers/authz-reports';
@@ -299,6 +301,8 @@ const expectations: Record<string, Expectation> = {
   ...reportExpectations(),
   ...releaseExpectations(),
   ...productDiscoveryExpectations(),
+  ...changeExpectations(),
+  ...prioritisationExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),
