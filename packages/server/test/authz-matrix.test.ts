@@ -4,6 +4,7 @@ import { policy } from '../src/auth/policy';
 import { createApp } from '../src/http/app';
 import { features } from '../src/http/features';
 import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route-rule';
+import { changeExpectations } from './helpers/authz-changes';
 import { costExpectations } from './helpers/authz-costs';
 import { fileExpectations } from './helpers/authz-files';
 import { planExpectations } from './helpers/authz-plan';
@@ -300,6 +301,7 @@ const expectations: Record<string, Expectation> = {
   ...reportExpectations(),
   ...releaseExpectations(),
   ...productDiscoveryExpectations(),
+  ...changeExpectations(),
   ...prioritisationExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
