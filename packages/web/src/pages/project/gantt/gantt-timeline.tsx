@@ -1,4 +1,4 @@
-import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useRef } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useMemo, useRef } from 'react';
 import type { PlanLink } from '../../../api/plan';
 import { arrowHead, type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
 import type { GanttRow } from './outline-rows';
@@ -98,16 +98,24 @@ export const GanttTimeline = memo(function GanttTimeline({
   }, [rows]);
 
   const height = rows.length * rowHeight;
-  const bars: (Bar | undefined)[] = [];
-  for (let index = first; index <= last; index++) {
-    const row = rows[index];
-    bars[index] = row ? barFor(row, index, scale, minutesPerWeek) : undefined;
-  }
+  // Bars are kept per row object, so a row whose task and schedule did not change keeps its bar and is not redrawn;
+  // a new scale or working week draws every bar anew.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cache is emptied exactly when these change.
+  const cache = useMemo(
+    () => new WeakMap<GanttRow, { index: number; bar: Bar | undefined }>(),
+    [scale, minutesPerWeek],
+  );
   const barAt = (index: number) => {
-    if (bars[index] !== undefined) return bars[index];
     const row = rows[index];
-    return row ? barFor(row, index, scale, minutesPerWeek) : undefined;
+    if (!row) return undefined;
+    const held = cache.get(row);
+    if (held?.index === index) return held.bar;
+    const bar = barFor(row, index, scale, minutesPerWeek);
+    cache.set(row, { index, bar });
+    return bar;
   };
+  const bars: (Bar | undefined)[] = [];
+  for (let index = first; index <= last; index++) bars[index] = barAt(index);
   const arrows: { key: string; path: string; head: string; critical: boolean }[] = [];
   for (const { link, from, to } of links) {
     if (Math.max(from, to) < first || Math.min(from, to) > last) continue;

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type CSSProperties,
   useCallback,
@@ -28,6 +27,7 @@ import { GridSplitter } from './grid-splitter';
 import { predecessorText, resourceText, visibleRows } from './outline-rows';
 import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
 import { useGanttActions } from './use-gantt-actions';
+import { useRowWindow } from './use-row-window';
 import { parseWallClock, wallClockNow } from './wall-clock';
 import './gantt.css';
 
@@ -53,9 +53,12 @@ export function GanttView({ projectId }: ProjectViewProps) {
   return <GanttChart plan={plan.data} projectId={projectId} />;
 }
 
-/** Pixels of timeline drawn beyond each side of the viewport, so a short scroll redraws nothing. */
-const horizontalOverscan = 600;
-const windowStep = 300;
+/**
+ * Pixels of timeline drawn beyond each side of the viewport; the drawn window moves in steps of as many pixels, so a
+ * sideways scroll re-renders the chart once every step, not every frame.
+ */
+const horizontalOverscan = 1200;
+const windowStep = 1200;
 
 function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -138,19 +141,10 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     [baseline.data],
   );
 
-  const virtualizer = useVirtualizer({
-    count: display.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    scrollMargin: headerHeight,
-    // Rows are rendered in React's next batch rather than synchronously inside the scroll event, so a fast scroll
-    // never blocks the frame that moves the content.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const rowWindow = useRowWindow(scroller, display.length);
+  const first = rowWindow.first;
+  const last = Math.min(rowWindow.last, display.length - 1);
+  const { scrollToRow } = rowWindow;
 
   const actions = useGanttActions({
     plan,
@@ -163,14 +157,14 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     setDraft,
     setCollapsed,
     scroller,
-    virtualizer,
+    scrollToRow,
   });
 
   // A task being added is scrolled into view, so its name field can take the focus.
   const draftIndex = display.findIndex((d) => d.kind === 'draft');
   useEffect(() => {
-    if (draftIndex >= 0) virtualizer.scrollToIndex(draftIndex, { align: 'auto' });
-  }, [draftIndex, virtualizer]);
+    if (draftIndex >= 0) scrollToRow(draftIndex);
+  }, [draftIndex, scrollToRow]);
 
   // The horizontal window moves in steps, so scrolling sideways re-renders the chart only every few hundred pixels.
   const shownViewport = useRef(viewport);
@@ -291,9 +285,9 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
                 style={{ width: gridWidth, height: totalHeight }}
                 onKeyDown={actions.onKeyDown}
               >
-                {items.map((item) => {
-                  const entry = display[item.index];
-                  const top = item.start - headerHeight;
+                {rowIndexes(first, last).map((index) => {
+                  const entry = display[index];
+                  const top = index * rowHeight;
                   if (!entry) return null;
                   if (entry.kind === 'draft') {
                     return (
@@ -367,4 +361,11 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
       </ConfirmDialog>
     </div>
   );
+}
+
+/** The indexes first to last, inclusive. */
+function rowIndexes(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let index = first; index <= last; index++) out.push(index);
+  return out;
 }

@@ -1,6 +1,5 @@
 import type { UnitSettings } from '@tandem/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Virtualizer } from '@tanstack/react-virtual';
 import {
   type Dispatch,
   type KeyboardEvent,
@@ -49,7 +48,8 @@ interface Args {
   setDraft: Dispatch<SetStateAction<Draft | undefined>>;
   setCollapsed: Dispatch<SetStateAction<ReadonlySet<string>>>;
   scroller: RefObject<HTMLDivElement | null>;
-  virtualizer: Virtualizer<HTMLDivElement, Element>;
+  /** Scrolls a display row into view. */
+  scrollToRow: (index: number) => void;
 }
 
 /** Everything the Gantt does in answer to the user: selection, keyboard, cell edits, bar drags and tree edits. */
@@ -114,7 +114,7 @@ export function useGanttActions(args: Args) {
       if (extend) select(id, 'range');
       else select(id, 'only');
       const displayIndex = latest.current.display.findIndex((d) => d.kind === 'task' && d.row.task.id === id);
-      latest.current.virtualizer.scrollToIndex(displayIndex, { align: 'auto' });
+      latest.current.scrollToRow(displayIndex);
     },
     [select, taskIds],
   );

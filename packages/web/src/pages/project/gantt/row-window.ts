@@ -1,0 +1,36 @@
+import { rowHeight } from './bar-geometry';
+
+/** The display rows drawn, first to last inclusive (last < first when there are none). */
+export interface RowWindow {
+  first: number;
+  last: number;
+}
+
+/**
+ * Rows per block of the drawn window: the window moves only when the visible rows leave their block, so a steady
+ * scroll re-renders once every few thousand pixels rather than every frame.
+ */
+export const rowBlock = 128;
+/** Rows drawn beyond the block on each side: a fast scroll shows drawn rows during the frame the next block renders. */
+export const rowOverscan = 16;
+
+/** The rows to draw for a scroll position: the visible rows' block, the viewport's height beyond it, and overscan. */
+export function rowWindow(scrollTop: number, viewHeight: number, count: number): RowWindow {
+  const firstVisible = Math.max(0, Math.floor(scrollTop / rowHeight));
+  const visible = Math.max(1, Math.ceil(Math.max(0, viewHeight) / rowHeight) + 1);
+  const blockStart = Math.floor(firstVisible / rowBlock) * rowBlock;
+  const first = Math.min(Math.max(0, blockStart - rowOverscan), Math.max(0, count - 1));
+  const last = Math.min(count - 1, blockStart + rowBlock + visible + rowOverscan - 1);
+  return { first, last };
+}
+
+/**
+ * The scroll offset that shows row `index` whole below the sticky header, moving as little as possible (none when it
+ * is already in view).
+ */
+export function scrollTopFor(index: number, scrollTop: number, viewHeight: number): number {
+  const top = index * rowHeight;
+  if (top < scrollTop) return top;
+  if (top + rowHeight > scrollTop + viewHeight) return Math.max(0, top + rowHeight - viewHeight);
+  return scrollTop;
+}
