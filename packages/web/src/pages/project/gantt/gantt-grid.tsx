@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { rowHeight } from './bar-geometry';
 import type { EditableColumn } from './cell-values';
 import type { GanttRow } from './outline-rows';
+import { sameRowProps } from './row-equality';
 import { formatGridDate } from './wall-clock';
 
 /** One column of the task grid. */
@@ -105,126 +106,129 @@ export interface GridHandlers {
 /** The text a cell starts editing with. */
 export type EditText = (row: GanttRow, column: EditableColumn) => string;
 
-/** One row of the task grid. */
-export const GridRow = memo(function GridRow({
-  row,
-  text,
-  top,
-  columns,
-  selected,
-  activeColumn,
-  editing,
-  editText,
-  handlers,
-}: {
-  row: GanttRow;
-  text: RowText;
-  top: number;
-  columns: readonly GridColumn[];
-  selected: boolean;
-  /** The focused column, when this row holds the keyboard focus. */
-  activeColumn: GridColumn['key'] | undefined;
-  editing: EditableColumn | undefined;
-  editText: EditText;
-  handlers: GridHandlers;
-}) {
-  const { task, scheduled } = row;
-  const critical = scheduled?.critical ?? false;
-  const cell = (column: GridColumn) => {
-    if (editing === column.key && column.editable) {
-      const key = column.key as EditableColumn;
-      return (
-        <CellEditor
-          initial={editText(row, key)}
-          label={`${column.label} of ${task.name}`}
-          onCommit={(value, move) => handlers.commit(task.id, key, value, move)}
-          onCancel={handlers.cancel}
-        />
-      );
-    }
-    switch (column.key) {
-      case 'id':
-        return text.id;
-      case 'outline':
-        return scheduled?.outline ?? '';
-      case 'name':
+/** One row of the task grid; drawn again only when what it shows changes. */
+export const GridRow = memo(
+  function GridRow({
+    row,
+    text,
+    top,
+    columns,
+    selected,
+    activeColumn,
+    editing,
+    editText,
+    handlers,
+  }: {
+    row: GanttRow;
+    text: RowText;
+    top: number;
+    columns: readonly GridColumn[];
+    selected: boolean;
+    /** The focused column, when this row holds the keyboard focus. */
+    activeColumn: GridColumn['key'] | undefined;
+    editing: EditableColumn | undefined;
+    editText: EditText;
+    handlers: GridHandlers;
+  }) {
+    const { task, scheduled } = row;
+    const critical = scheduled?.critical ?? false;
+    const cell = (column: GridColumn) => {
+      if (editing === column.key && column.editable) {
+        const key = column.key as EditableColumn;
         return (
-          <span className="gantt__name" style={{ paddingLeft: (row.level - 1) * 16 }}>
-            {row.hasChildren ? (
-              <button
-                type="button"
-                className="gantt__toggle"
-                aria-label={`${row.collapsed ? 'Expand' : 'Collapse'} ${task.name}`}
-                aria-expanded={!row.collapsed}
-                tabIndex={-1}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  handlers.toggle(task.id);
-                }}
-              >
-                {row.collapsed ? '▸' : '▾'}
-              </button>
-            ) : (
-              <span className="gantt__toggle" aria-hidden="true" />
-            )}
-            <span className={row.hasChildren ? 'gantt__summary-name' : undefined}>{task.name}</span>
-          </span>
+          <CellEditor
+            initial={editText(row, key)}
+            label={`${column.label} of ${task.name}`}
+            onCommit={(value, move) => handlers.commit(task.id, key, value, move)}
+            onCancel={handlers.cancel}
+          />
         );
-      case 'duration':
-        return text.duration;
-      case 'start':
-        return formatGridDate(scheduled?.start).slice(0, 14);
-      case 'finish':
-        return formatGridDate(scheduled?.finish).slice(0, 14);
-      case 'percent':
-        return `${scheduled?.percentComplete ?? task.percentComplete ?? 0}%`;
-      case 'predecessors':
-        return text.predecessors;
-      case 'resources':
-        return text.resources;
-      default:
-        return null;
-    }
-  };
-  return (
-    // biome-ignore lint/a11y: the grid holds the focus and moves it with the arrow keys.
-    <div
-      role="row"
-      aria-selected={selected}
-      aria-level={row.level}
-      data-task-id={task.id}
-      className={`gantt__row${selected ? ' gantt__row--selected' : ''}${critical ? ' gantt__row--critical' : ''}`}
-      style={{ transform: `translateY(${top}px)` }}
-    >
-      {columns.map((column) => (
-        // biome-ignore lint/a11y: cells are reached with the grid's arrow keys, not Tab.
-        <div
-          key={column.key}
-          role="gridcell"
-          data-column={column.key}
-          className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}`}
-          style={{ width: column.width, height: rowHeight }}
-          title={
-            column.key === 'start' || column.key === 'finish'
-              ? formatGridDate(scheduled?.[column.key])
-              : undefined
-          }
-          onClick={(event) => {
-            if (editing) return;
-            handlers.select(
-              task.id,
-              event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only',
-              column.key,
-            );
-            // A double click edits an editable cell and opens the task's details from any other.
-            if (event.detail !== 2) return;
-            if (column.editable) handlers.edit(task.id, column.key as EditableColumn);
-            else handlers.openDetails(task.id);
-          }}
-        >
-          {cell(column)}
-        </div>
-      ))}
-    </div>
-  );
-});
+      }
+      switch (column.key) {
+        case 'id':
+          return text.id;
+        case 'outline':
+          return scheduled?.outline ?? '';
+        case 'name':
+          return (
+            <span className="gantt__name" style={{ paddingLeft: (row.level - 1) * 16 }}>
+              {row.hasChildren ? (
+                <button
+                  type="button"
+                  className="gantt__toggle"
+                  aria-label={`${row.collapsed ? 'Expand' : 'Collapse'} ${task.name}`}
+                  aria-expanded={!row.collapsed}
+                  tabIndex={-1}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    handlers.toggle(task.id);
+                  }}
+                >
+                  {row.collapsed ? '▸' : '▾'}
+                </button>
+              ) : (
+                <span className="gantt__toggle" aria-hidden="true" />
+              )}
+              <span className={row.hasChildren ? 'gantt__summary-name' : undefined}>{task.name}</span>
+            </span>
+          );
+        case 'duration':
+          return text.duration;
+        case 'start':
+          return formatGridDate(scheduled?.start).slice(0, 14);
+        case 'finish':
+          return formatGridDate(scheduled?.finish).slice(0, 14);
+        case 'percent':
+          return `${scheduled?.percentComplete ?? task.percentComplete ?? 0}%`;
+        case 'predecessors':
+          return text.predecessors;
+        case 'resources':
+          return text.resources;
+        default:
+          return null;
+      }
+    };
+    return (
+      // biome-ignore lint/a11y: the grid holds the focus and moves it with the arrow keys.
+      <div
+        role="row"
+        aria-selected={selected}
+        aria-level={row.level}
+        data-task-id={task.id}
+        className={`gantt__row${selected ? ' gantt__row--selected' : ''}${critical ? ' gantt__row--critical' : ''}`}
+        style={{ transform: `translateY(${top}px)` }}
+      >
+        {columns.map((column) => (
+          // biome-ignore lint/a11y: cells are reached with the grid's arrow keys, not Tab.
+          <div
+            key={column.key}
+            role="gridcell"
+            data-column={column.key}
+            className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}`}
+            style={{ width: column.width, height: rowHeight }}
+            title={
+              column.key === 'start' || column.key === 'finish'
+                ? formatGridDate(scheduled?.[column.key])
+                : undefined
+            }
+            onClick={(event) => {
+              if (editing) return;
+              handlers.select(
+                task.id,
+                event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only',
+                column.key,
+              );
+              // A double click edits an editable cell and opens the task's details from any other.
+              if (event.detail !== 2) return;
+              if (column.editable) handlers.edit(task.id, column.key as EditableColumn);
+              else handlers.openDetails(task.id);
+            }}
+          >
+            {cell(column)}
+          </div>
+        ))}
+      </div>
+    );
+  },
+  sameRowProps(['text']),
+);

@@ -2,6 +2,7 @@ import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useMemo,
 import type { PlanLink } from '../../../api/plan';
 import { arrowHead, type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
 import type { GanttRow } from './outline-rows';
+import { sameRowProps } from './row-equality';
 import { minuteAt, snapMinute, type TimeScale, xOf, zoomLevel } from './time-scale';
 import { formatGridDate, parseWallClock, type WallMinute } from './wall-clock';
 
@@ -286,85 +287,88 @@ export const GanttTimeline = memo(function GanttTimeline({
   );
 });
 
-const BarView = memo(function BarView({
-  row,
-  bar,
-  selected,
-  baseline,
-  scale,
-}: {
-  row: GanttRow;
-  bar: Bar;
-  selected: boolean;
-  baseline: { start: string; finish: string } | undefined;
-  scale: TimeScale;
-}) {
-  const { task, scheduled } = row;
-  const critical = Boolean(scheduled?.critical) && bar.kind !== 'summary';
-  const manual = task.scheduling === 'manual';
-  const classes = [
-    'gantt__bar',
-    `gantt__bar--${bar.kind}`,
-    critical ? 'gantt__bar--critical' : '',
-    manual ? 'gantt__bar--manual' : '',
-    selected ? 'gantt__bar--selected' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const title = `${task.name}: ${formatGridDate(scheduled?.start)} → ${formatGridDate(scheduled?.finish)}${
-    critical ? ' (critical)' : ''
-  }`;
-  const baseStart = parseWallClock(baseline?.start);
-  const baseFinish = parseWallClock(baseline?.finish);
-  const labelX = bar.x + bar.width + bar.slackWidth + (bar.kind === 'milestone' ? 12 : 6);
-  const draggable = bar.kind !== 'summary';
-  return (
-    <>
-      {baseStart !== undefined && baseFinish !== undefined ? (
+const BarView = memo(
+  function BarView({
+    row,
+    bar,
+    selected,
+    baseline,
+    scale,
+  }: {
+    row: GanttRow;
+    bar: Bar;
+    selected: boolean;
+    baseline: { start: string; finish: string } | undefined;
+    scale: TimeScale;
+  }) {
+    const { task, scheduled } = row;
+    const critical = Boolean(scheduled?.critical) && bar.kind !== 'summary';
+    const manual = task.scheduling === 'manual';
+    const classes = [
+      'gantt__bar',
+      `gantt__bar--${bar.kind}`,
+      critical ? 'gantt__bar--critical' : '',
+      manual ? 'gantt__bar--manual' : '',
+      selected ? 'gantt__bar--selected' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const title = `${task.name}: ${formatGridDate(scheduled?.start)} → ${formatGridDate(scheduled?.finish)}${
+      critical ? ' (critical)' : ''
+    }`;
+    const baseStart = parseWallClock(baseline?.start);
+    const baseFinish = parseWallClock(baseline?.finish);
+    const labelX = bar.x + bar.width + bar.slackWidth + (bar.kind === 'milestone' ? 12 : 6);
+    const draggable = bar.kind !== 'summary';
+    return (
+      <>
+        {baseStart !== undefined && baseFinish !== undefined ? (
+          <div
+            className="gantt__baseline"
+            style={{
+              left: xOf(scale, baseStart),
+              top: bar.y + rowHeight - 9,
+              width: Math.max(2, xOf(scale, baseFinish) - xOf(scale, baseStart)),
+            }}
+            title={`Baseline: ${formatGridDate(baseline?.start)} → ${formatGridDate(baseline?.finish)}`}
+          />
+        ) : null}
+        {bar.slackWidth > 0 ? (
+          <div
+            className={critical ? 'gantt__slack gantt__slack--critical' : 'gantt__slack'}
+            style={{ left: bar.x + bar.width, top: bar.y + rowHeight / 2, width: bar.slackWidth }}
+            title={`Total slack of ${task.name}`}
+          />
+        ) : null}
         <div
-          className="gantt__baseline"
+          className={classes}
+          data-task-id={task.id}
+          data-x={bar.x}
+          data-y={bar.y}
+          data-width={bar.width}
+          data-drag={draggable ? 'move' : undefined}
+          title={title}
           style={{
-            left: xOf(scale, baseStart),
-            top: bar.y + rowHeight - 9,
-            width: Math.max(2, xOf(scale, baseFinish) - xOf(scale, baseStart)),
+            left: bar.x,
+            top: bar.y + (bar.kind === 'summary' ? 10 : 7),
+            width: bar.kind === 'milestone' ? undefined : bar.width,
           }}
-          title={`Baseline: ${formatGridDate(baseline?.start)} → ${formatGridDate(baseline?.finish)}`}
-        />
-      ) : null}
-      {bar.slackWidth > 0 ? (
-        <div
-          className={critical ? 'gantt__slack gantt__slack--critical' : 'gantt__slack'}
-          style={{ left: bar.x + bar.width, top: bar.y + rowHeight / 2, width: bar.slackWidth }}
-          title={`Total slack of ${task.name}`}
-        />
-      ) : null}
-      <div
-        className={classes}
-        data-task-id={task.id}
-        data-x={bar.x}
-        data-y={bar.y}
-        data-width={bar.width}
-        data-drag={draggable ? 'move' : undefined}
-        title={title}
-        style={{
-          left: bar.x,
-          top: bar.y + (bar.kind === 'summary' ? 10 : 7),
-          width: bar.kind === 'milestone' ? undefined : bar.width,
-        }}
-      >
-        {bar.kind === 'task' ? (
-          <>
-            <div className="gantt__progress" style={{ width: bar.progressWidth }} />
-            <div className="gantt__resize" data-drag="resize" title="Drag to change the duration" />
-          </>
-        ) : null}
-        {draggable ? (
-          <div className="gantt__handle" data-drag="link" title="Drag onto another task to link them" />
-        ) : null}
-      </div>
-      <span className="gantt__label" style={{ left: labelX, top: bar.y }}>
-        {task.name}
-      </span>
-    </>
-  );
-});
+        >
+          {bar.kind === 'task' ? (
+            <>
+              <div className="gantt__progress" style={{ width: bar.progressWidth }} />
+              <div className="gantt__resize" data-drag="resize" title="Drag to change the duration" />
+            </>
+          ) : null}
+          {draggable ? (
+            <div className="gantt__handle" data-drag="link" title="Drag onto another task to link them" />
+          ) : null}
+        </div>
+        <span className="gantt__label" style={{ left: labelX, top: bar.y }}>
+          {task.name}
+        </span>
+      </>
+    );
+  },
+  sameRowProps(['bar']),
+);

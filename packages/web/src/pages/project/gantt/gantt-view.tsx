@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { messageOf } from '../../../api/client';
-import { itemsOf, type Plan, planApi, planKeys, usePlan } from '../../../api/plan';
+import { itemsOf, type Plan, type PlanTask, planApi, planKeys, usePlan } from '../../../api/plan';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { EmptyState, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
@@ -90,7 +90,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const columns = useMemo(() => gridColumns(withResources), [withResources]);
   const [gridWidth, setGridWidth] = useState(() => Math.min(columnsWidth(columns), 600));
 
-  const texts = useMemo(() => {
+  const outline = useMemo(() => {
     const numbers = new Map(plan.tasks.map((t, i) => [t.id, i + 1]));
     const incoming = new Map<string, typeof plan.links>();
     for (const link of plan.links) {
@@ -98,22 +98,32 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
       list.push(link);
       incoming.set(link.successorId, list);
     }
-    const out = new Map<string, RowText>();
-    for (const task of plan.tasks) {
-      out.set(task.id, {
-        id: numbers.get(task.id) ?? 0,
-        duration: durationText(
-          scheduled.get(task.id)?.durationMinutes ?? task.durationMinutes,
-          task.durationUnit,
-          task.elapsed,
-          settings,
-        ),
-        predecessors: predecessorText(incoming.get(task.id) ?? [], numbers, settings.minutesPerDay),
-        resources: resources.get(task.id) ?? '',
-      });
-    }
-    return out;
-  }, [plan.tasks, plan.links, scheduled, settings, resources]);
+    return { numbers, incoming };
+  }, [plan.tasks, plan.links]);
+  // Texts are made for the rows drawn, when first drawn: a reschedule of 10,000 tasks redraws a few hundred rows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cache is emptied exactly when a text may change.
+  const texts = useMemo(() => new Map<string, RowText>(), [outline, scheduled, settings, resources]);
+  const textOf = (task: PlanTask): RowText => {
+    const held = texts.get(task.id);
+    if (held) return held;
+    const text = {
+      id: outline.numbers.get(task.id) ?? 0,
+      duration: durationText(
+        scheduled.get(task.id)?.durationMinutes ?? task.durationMinutes,
+        task.durationUnit,
+        task.elapsed,
+        settings,
+      ),
+      predecessors: predecessorText(
+        outline.incoming.get(task.id) ?? [],
+        outline.numbers,
+        settings.minutesPerDay,
+      ),
+      resources: resources.get(task.id) ?? '',
+    };
+    texts.set(task.id, text);
+    return text;
+  };
 
   const scale = useMemo(() => {
     const start = parseWallClock(plan.schedule.start) ?? parseWallClock(plan.project.startDate) ?? 0;
@@ -307,7 +317,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
                     <GridRow
                       key={id}
                       row={entry.row}
-                      text={texts.get(id) ?? { id: 0, duration: '', predecessors: '', resources: '' }}
+                      text={textOf(entry.row.task)}
                       top={top}
                       columns={columns}
                       selected={actions.selected.has(id)}

@@ -65,6 +65,9 @@ export function usePlanEdits(projectId: string): PlanEdits {
           complete = false;
           return { ...next, schedule, planRevision: schedule.planRevision };
         }
+        // Most edits keep the tasks and their order: the task and link lists are then kept as they are.
+        if (sameOrder(next.tasks, schedule.tasks))
+          return { ...next, schedule, planRevision: schedule.planRevision };
         const order = new Map(schedule.tasks.map((t, i) => [t.id, i]));
         const tasks = next.tasks.filter((t) => order.has(t.id));
         tasks.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
@@ -173,4 +176,11 @@ export function usePlanEdits(projectId: string): PlanEdits {
     }
     return wrapped as unknown as PlanEdits;
   }, [client, projectId, toast]);
+}
+
+/** True when the plan's tasks are exactly the schedule's, in the same order. */
+function sameOrder(tasks: readonly { id: string }[], scheduled: readonly { id: string }[]): boolean {
+  if (tasks.length !== scheduled.length) return false;
+  for (let i = 0; i < tasks.length; i++) if (tasks[i]?.id !== scheduled[i]?.id) return false;
+  return true;
 }
