@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { api, unwrapEntity } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import type { EntityKind } from '../../api/types';
@@ -8,7 +9,7 @@ import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { productViews } from '../product/product-views';
-import { projectViews } from '../project/project-views';
+import { projectViewGroups, projectViews } from '../project/project-views';
 import { ScheduleSettings } from '../project/settings/schedule-settings';
 import { EntityDetails } from './entity-details';
 import { EntityHistory } from './entity-history';
@@ -38,14 +39,22 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
   });
   // Programs have no roles of their own in the API: access to them follows the workspace role.
   useDocumentTitle(entity.data?.name, label.plural);
-  const tabs: { id: Tab; label: string }[] = [
+  // A tab that opens a group (after the first) gets a divider before it, so a long row of tabs reads in sections.
+  const groupStarts = new Set(
+    kind === 'projects' ? projectViewGroups.map((group) => group[0]?.id).filter(Boolean) : [],
+  );
+  const tabs: { id: Tab; label: string; divided?: boolean }[] = [
     { id: 'overview', label: 'Overview' },
-    ...views.map((v) => ({ id: v.id, label: v.label })),
-    ...(kind === 'programs' ? [] : [{ id: 'members', label: 'Members' }]),
+    ...views.map((v) => ({ id: v.id, label: v.label, divided: groupStarts.has(v.id) })),
+    ...(kind === 'programs' ? [] : [{ id: 'members', label: 'Members', divided: views.length > 0 }]),
     { id: 'history', label: 'History' },
   ];
   const tab: Tab = tabs.some((t) => t.id === view) && view ? view : 'overview';
   const openView = views.find((v) => v.id === tab);
+  // The tab row scrolls sideways when it is wider than the page: the open tab is kept in sight.
+  useEffect(() => {
+    document.getElementById(`tab-${tab}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [tab]);
   const setTab = (next: Tab) =>
     void navigate({ to: '.', search: next === 'overview' ? {} : { view: next }, replace: false });
   if (entity.isError) {
@@ -93,7 +102,8 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
         </div>
       </header>
       <div className="tabs" role="tablist" aria-label={`${label.singular} sections`}>
-        {tabs.map((t) => (
+        {tabs.map((t) => [
+          t.divided ? <span key={`${t.id}-divider`} className="tabs__divider" aria-hidden="true" /> : null,
           <button
             key={t.id}
             type="button"
@@ -105,8 +115,8 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
             onClick={() => setTab(t.id)}
           >
             {t.label}
-          </button>
-        ))}
+          </button>,
+        ])}
       </div>
       <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {!entity.data ? (

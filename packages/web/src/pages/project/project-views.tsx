@@ -32,20 +32,16 @@ export interface ProjectView {
   render(props: ProjectViewProps): ReactNode;
 }
 
-/** The project views, in tab order. Each view lives in its own folder under `pages/project/`. */
-export const projectViews: readonly ProjectView[] = [
-  dashboardView,
-  ganttView,
-  boardView,
-  listView,
-  backlogView,
-  baselinesView,
-  costView,
-  filesView,
-  resourcesView,
-  risksView,
-  raidView,
-  changesView,
-  deliverablesView,
-  reportsView,
+/**
+ * The project views in tab order, in three groups the tab bar sets apart: planning and doing the work, controlling
+ * it (risk, change, cost, reporting), and moving plans in and out. Each view lives in its own folder under
+ * `pages/project/`.
+ */
+export const projectViewGroups: readonly (readonly ProjectView[])[] = [
+  [dashboardView, ganttView, boardView, listView, backlogView, resourcesView, baselinesView],
+  [risksView, raidView, changesView, deliverablesView, costView, reportsView],
+  [filesView],
 ];
+
+/** Every project view, in tab order. */
+export const projectViews: readonly ProjectView[] = projectViewGroups.flat();
