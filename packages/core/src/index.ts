@@ -8,6 +8,6 @@ export * from './product';
 export * from './releases';
 export * from './reports';
 export * from './risk';
+export * from './roadmap';
 export * from './schedule';
 export * from './workload';
-export * from './roadmap';
