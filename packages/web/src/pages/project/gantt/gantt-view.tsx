@@ -53,12 +53,9 @@ export function GanttView({ projectId }: ProjectViewProps) {
   return <GanttChart plan={plan.data} projectId={projectId} />;
 }
 
-/**
- * Pixels of timeline drawn beyond each side of the viewport; the drawn window moves in steps of as many pixels, so a
- * sideways scroll re-renders the chart once every step, not every frame.
- */
-const horizontalOverscan = 1200;
-const windowStep = 1200;
+/** Pixels of timeline drawn beyond each side of the viewport, so a short scroll redraws nothing. */
+const horizontalOverscan = 600;
+const windowStep = 300;
 
 function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const scroller = useRef<HTMLDivElement>(null);

@@ -8,11 +8,12 @@ export interface RowWindow {
 
 /**
  * Rows per block of the drawn window: the window moves only when the visible rows leave their block, so a steady
- * scroll re-renders once every few thousand pixels rather than every frame.
+ * scroll re-renders every eighth row rather than every row. Larger blocks were measured worse: mounting a block of
+ * 128 rows takes over 100 ms, and a DOM twice as large makes every scroll frame slower.
  */
-export const rowBlock = 128;
+export const rowBlock = 8;
 /** Rows drawn beyond the block on each side: a fast scroll shows drawn rows during the frame the next block renders. */
-export const rowOverscan = 16;
+export const rowOverscan = 8;
 
 /** The rows to draw for a scroll position: the visible rows' block, the viewport's height beyond it, and overscan. */
 export function rowWindow(scrollTop: number, viewHeight: number, count: number): RowWindow {
