@@ -7,11 +7,9 @@
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { dragRoundTrip, median, ms, openGantt, readyProbe, scrollP95 } from './gantt-measure';
-import { seedPlan } from './gantt-seed';
-import { apiPost, workspaceIdOf } from './harness/api';
+import { benchProject, seedPlan } from './gantt-seed';
 import { launchChromium } from './harness/browser';
 import { startTandem } from './harness/tandem';
-import { ui } from './harness/ui';
 
 interface ProfileNode {
   id: number;
@@ -202,19 +200,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();
-    await page.goto('/setup');
-    const app = ui(page);
-    await app.signUp({
-      name: 'Bench Planner',
-      email: 'planner@example.com',
-      password: 'benchmark-password-1',
-    });
-    await app.createFirstWorkspace('Bench');
-    const workspaceId = workspaceIdOf(page);
-    const project = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
-      name: 'Ten thousand tasks',
-      startDate: '2026-01-05',
-    });
+    const { workspaceId, project } = await benchProject(page);
     const seeded = await seedPlan(tandem.server.database.connectionString, workspaceId, project.id);
     const url = `/w/${workspaceId}/projects/${project.id}?view=gantt`;
     const gantt = await context.newPage();

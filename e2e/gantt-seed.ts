@@ -1,5 +1,8 @@
 /** The plan the Gantt benchmarks open: 10,000 tasks and 15,000 links by default, written with SQL. */
 import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { apiPost, workspaceIdOf } from './harness/api';
+import { ui } from './harness/ui';
 
 const taskCount = Number(process.env.BENCH_TASKS ?? 10_000);
 const linkCount = Number(process.env.BENCH_LINKS ?? 15_000);
@@ -69,4 +72,22 @@ export async function seedPlan(connectionString: string, workspaceId: string, pr
   } finally {
     await client.end();
   }
+}
+
+/** Signs a planner up on a fresh Tandem, makes the first workspace and an empty project for the plan. */
+export async function benchProject(page: Page): Promise<{ workspaceId: string; project: { id: string } }> {
+  await page.goto('/setup');
+  const app = ui(page);
+  await app.signUp({
+    name: 'Bench Planner',
+    email: 'planner@example.com',
+    password: 'benchmark-password-1',
+  });
+  await app.createFirstWorkspace('Bench');
+  const workspaceId = workspaceIdOf(page);
+  const project = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
+    name: 'Ten thousand tasks',
+    startDate: '2026-01-05',
+  });
+  return { workspaceId, project };
 }
