@@ -17,6 +17,7 @@ import { addPlanDemo } from './demo-plan';
 import { addProductDemo } from './demo-product';
 import { addResourceDemo } from './demo-resources';
 import { addRiskDemo } from './demo-risks';
+import { addRoadmapDemo } from './demo-roadmap';
 
 /** The slug that marks the demo workspace, so loading it twice finds the first one. */
 export const demoWorkspaceSlug = 'northwind-demo';
@@ -214,6 +215,7 @@ async function writeWorkspace(
   await addResourceDemo(tx, workspaceId, ownerId);
   await addRiskDemo(tx, workspaceId, ownerId);
   await addProductDemo(tx, workspaceId, ownerId);
+  await addRoadmapDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
