@@ -91,3 +91,49 @@ describe('the demo roadmap', () => {
     expect(budget.lines.every((line) => line.amountCents > 0)).toBe(true);
   });
 });
+
+describe('the demo project control', () => {
+  async function firstProjectId(): Promise<string> {
+    const list = await get<{ items: { id: string; startDate: string; name: string }[] }>(
+      `/api/workspaces/${workspaceId}/projects`,
+    );
+    const first = [...list.items].sort(
+      (a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name),
+    )[0];
+    if (!first) throw new Error('the demo has no projects');
+    return first.id;
+  }
+
+  it('gives the first project a budget from its lines and a realistic CPI on its dashboard', async () => {
+    const id = await firstProjectId();
+    const dashboard = await get<{
+      budget: { bac: number; ac: number };
+      evm: { cpi: number | null; budgetSource: string };
+    }>(`/api/projects/${id}/dashboard`);
+    expect(dashboard.budget.bac).toBeGreaterThan(0);
+    expect(dashboard.budget.ac).toBeGreaterThan(0);
+    expect(dashboard.evm.budgetSource).toBe('lines');
+    expect(dashboard.evm.cpi).toBeGreaterThan(0.5);
+    expect(dashboard.evm.cpi).toBeLessThan(1.5);
+    const expenses = await get<{ items: { day: string }[] }>(`/api/projects/${id}/expenses`);
+    expect(expenses.items.length).toBeGreaterThan(0);
+  });
+
+  it('gives the first project a submitted change request, two deliverables and a published report', async () => {
+    const id = await firstProjectId();
+    const changes = await get<{ items: { status: string; proposal: unknown[]; impact: unknown }[] }>(
+      `/api/projects/${id}/change-requests`,
+    );
+    expect(changes.items.map((change) => change.status)).toEqual(['submitted']);
+    expect(changes.items[0]?.proposal.length).toBeGreaterThan(0);
+    expect(changes.items[0]?.impact).not.toBeNull();
+    const deliverables = await get<{ items: { state: string; milestoneTaskId: string | null }[] }>(
+      `/api/projects/${id}/deliverables`,
+    );
+    expect(deliverables.items).toHaveLength(2);
+    expect(deliverables.items.every((item) => item.milestoneTaskId !== null)).toBe(true);
+    expect(deliverables.items.filter((item) => item.state === 'accepted')).toHaveLength(1);
+    const reports = await get<{ items: { state: string }[] }>(`/api/projects/${id}/status-reports`);
+    expect(reports.items.map((report) => report.state)).toEqual(['published']);
+  });
+});

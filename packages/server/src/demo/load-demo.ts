@@ -13,6 +13,7 @@ import { users } from '../db/schema/users';
 import { workspaceMembers, workspaces } from '../db/schema/workspaces';
 import { addAgileDemo } from './demo-agile';
 import { countTasks, type DemoContent, type DemoTask, demoContent } from './demo-content';
+import { addControlDemo } from './demo-control';
 import { addPlanDemo } from './demo-plan';
 import { addProductDemo } from './demo-product';
 import { addResourceDemo } from './demo-resources';
@@ -216,6 +217,7 @@ async function writeWorkspace(
   await addRiskDemo(tx, workspaceId, ownerId);
   await addProductDemo(tx, workspaceId, ownerId);
   await addRoadmapDemo(tx, workspaceId, ownerId);
+  await addControlDemo(tx, workspaceId, ownerId);
   for (let start = 0; start < audit.length; start += 500) {
     await tx.insert(auditEntries).values(audit.slice(start, start + 500));
   }
