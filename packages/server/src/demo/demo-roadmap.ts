@@ -16,19 +16,22 @@ import { createBudgetLine } from '../domain/product-budget/budget-service';
 import { createRelease } from '../domain/releases/release-service';
 import { leavesInOutlineOrder } from './demo-leaves';
 
-/** RICE (reach per quarter, impact, confidence %, person-months) and value/effort (1–10) by feature title. */
+/**
+ * RICE (reach per quarter, impact, confidence %, person-months) and value/effort (1–10) by feature title. No two
+ * features tie on either score: the backlog breaks ties by the random ids, which would reorder the demo between loads.
+ */
 const demoScores: { title: string; rice: [number, number, number, number]; valueEffort: [number, number] }[] =
   [
     { title: 'Route optimisation', rice: [900, 3, 80, 6], valueEffort: [10, 8] },
     { title: 'Self-serve onboarding', rice: [1200, 2, 90, 3], valueEffort: [9, 5] },
     { title: 'Proof of delivery photos in invoices', rice: [450, 1, 80, 1.5], valueEffort: [6, 3] },
-    { title: 'Customer tracking link', rice: [1500, 1, 100, 2], valueEffort: [7, 3] },
-    { title: 'Temperature alerts for cold chain', rice: [120, 3, 50, 4], valueEffort: [7, 7] },
+    { title: 'Customer tracking link', rice: [1500, 1, 100, 2], valueEffort: [8, 3] },
+    { title: 'Temperature alerts for cold chain', rice: [120, 3, 50, 4], valueEffort: [8, 7] },
     { title: 'Fuel card integration', rice: [300, 0.5, 50, 2], valueEffort: [3, 4] },
-    { title: 'Driver shift planning', rice: [600, 1, 80, 3], valueEffort: [6, 6] },
+    { title: 'Driver shift planning', rice: [600, 1, 80, 3], valueEffort: [6, 5] },
     { title: 'Bulk invoice export to accounting', rice: [500, 1, 90, 1], valueEffort: [5, 2] },
     { title: 'Multi-depot support', rice: [80, 2, 80, 5], valueEffort: [6, 9] },
-    { title: 'Single sign-on (SAML)', rice: [150, 2, 100, 2], valueEffort: [8, 4] },
+    { title: 'Single sign-on (SAML)', rice: [150, 2, 100, 2], valueEffort: [8, 5] },
     { title: 'Dark mode', rice: [700, 0.25, 80, 1], valueEffort: [2, 2] },
     { title: 'Carrier marketplace', rice: [200, 2, 20, 9], valueEffort: [5, 10] },
     { title: 'Offline dispatch board', rice: [60, 0.5, 50, 4], valueEffort: [2, 8] },
