@@ -124,11 +124,10 @@ export async function reportFigures(db: Database, projectId: string, today: stri
     .where(eq(projects.id, projectId));
   const asOf = project?.statusDate ?? today;
   const cost: CostFigures | null = await unlessUnschedulable(projectCostFigures(db, projectId));
-  const [schedule, risk, scope, quality] = await Promise.all([
-    unlessUnschedulable(scheduleFigures(db, projectId, asOf, cost?.spi ?? null)),
-    riskFigures(db, projectId),
-    scopeFigures(db, projectId),
-    qualityFigures(db, projectId),
-  ]);
+  // One after the other: `db` may be a transaction, whose single connection must not be sent a query while another runs.
+  const schedule = await unlessUnschedulable(scheduleFigures(db, projectId, asOf, cost?.spi ?? null));
+  const risk = await riskFigures(db, projectId);
+  const scope = await scopeFigures(db, projectId);
+  const quality = await qualityFigures(db, projectId);
   return { asOf, schedule, cost, risk, scope, quality };
 }
