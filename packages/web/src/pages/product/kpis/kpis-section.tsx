@@ -4,10 +4,13 @@ import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { Icons } from '../../../components/icons';
+import { lazyChart } from '../../../components/lazy-chart';
 import { featureKeys, featuresApi } from '../features/features-api';
 import { okrKeys, okrsApi } from '../okrs/okrs-api';
-import { KpiChart } from './kpi-chart';
 import { type Kpi, kpiKeys, kpiStatusLabels, kpisApi } from './kpis-api';
+
+// The charting library loads with the first chart drawn, not with every page.
+const KpiChart = lazyChart(() => import('./kpi-chart').then((m) => m.KpiChart), 200);
 
 const today = () => new Date().toISOString().slice(0, 10);
 

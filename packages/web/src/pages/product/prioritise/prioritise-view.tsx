@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
+import { lazyChart } from '../../../components/lazy-chart';
 import { useToast } from '../../../components/toast';
 import type { ProductViewProps } from '../product-views';
 import { roadmapApi, roadmapKeys } from '../roadmap/roadmap-api';
@@ -21,8 +22,10 @@ import {
   type ValueEffortPoint,
 } from './prioritise-api';
 import { ScoreDialog } from './score-dialog';
-import { ValueEffortChart } from './value-effort-chart';
 import './prioritise.css';
+
+// The charting library loads with the first chart drawn, not with every page.
+const ValueEffortChart = lazyChart(() => import('./value-effort-chart').then((m) => m.ValueEffortChart), 340);
 
 /** The Prioritise tab: the backlog ranked by the chosen score, pins by drag, each score explained, and the 2×2. */
 export function PrioritiseView({ productId }: ProductViewProps) {

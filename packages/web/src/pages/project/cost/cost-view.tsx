@@ -1,15 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { messageOf } from '../../../api/client';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
+import { lazyChart } from '../../../components/lazy-chart';
 import type { ProjectViewProps } from '../project-views';
 import { BudgetCard } from './budget-card';
 import { costApi, costKeys } from './cost-api';
 import { EvmBasis, EvmMetrics, EvmTable } from './evm-panels';
 import { ExpensesCard } from './expenses-card';
-import { SCurveChart } from './s-curve-chart';
 import { useTaskOptions } from './task-choice';
 import '../imports/files.css';
 import './cost.css';
+
+// The charting library loads with the first chart drawn, not with every page.
+const SCurveChart = lazyChart(() => import('./s-curve-chart').then((m) => m.SCurveChart), 300);
 
 /** The Cost tab: earned value and its S-curve, the budget lines and the expenses of the project. */
 export function CostView({ projectId }: ProjectViewProps) {

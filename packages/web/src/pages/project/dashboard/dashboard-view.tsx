@@ -2,15 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { messageOf } from '../../../api/client';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
+import { lazyChart } from '../../../components/lazy-chart';
 import { costKeys } from '../cost/cost-api';
 import { EvmMetrics, Metric } from '../cost/evm-panels';
 import { formatCents, formatPercent } from '../cost/money';
-import { SCurveChart } from '../cost/s-curve-chart';
 import type { ProjectViewProps } from '../project-views';
 import { type Dashboard, dashboardApi } from './dashboard-api';
 import '../imports/files.css';
 import '../cost/cost.css';
 import './dashboard.css';
+
+// The charting library loads with the first chart drawn, not with every page.
+const SCurveChart = lazyChart(() => import('../cost/s-curve-chart').then((m) => m.SCurveChart), 300);
 
 const reasonText = {
   pastFinish: 'Past its finish',

@@ -3,15 +3,18 @@ import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
+import { lazyChart } from '../../../components/lazy-chart';
 import type { ProjectViewProps } from '../project-views';
 import { useOwnerName } from './owners';
 import { RiskDialog } from './risk-dialog';
 import { type CellFilter, RiskHeatMap } from './risk-heat-map';
 import { RiskScaleDialog } from './risk-scale-dialog';
 import { RiskTable } from './risk-table';
-import { RiskTrendChart } from './risk-trend-chart';
 import { type Risk, type RiskFilters, type RiskStatus, riskKeys, risksApi, statusLabels } from './risks-api';
 import './risks.css';
+
+// The charting library loads with the first chart drawn, not with every page.
+const RiskTrendChart = lazyChart(() => import('./risk-trend-chart').then((m) => m.RiskTrendChart), 260);
 
 /** The Risks tab: the figures, heat map and trend of the register, and the register itself, filtered. */
 export function RisksView({ workspaceId, projectId }: ProjectViewProps) {
