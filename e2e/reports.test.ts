@@ -20,7 +20,7 @@ let projectUrl: string;
 const reports = (page: Page) => ({
   async open() {
     await page.goto(`${projectUrl}?view=reports`);
-    await page.getByRole('heading', { name: 'Status reports' }).waitFor();
+    await page.getByRole('heading', { name: 'Status reports', exact: true }).waitFor();
   },
   async startDraft(title: string) {
     await page
@@ -33,7 +33,7 @@ const reports = (page: Page) => ({
     await dialog.getByLabel('Period finish').fill('2026-03-13');
     await dialog.getByRole('button', { name: 'Create draft' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('heading', { name: 'Draft' }).waitFor();
+    await page.getByRole('heading', { name: 'Draft', exact: true }).waitFor();
   },
   row(dimension: string) {
     return page.locator(`.rag-editor__row[data-dimension="${dimension}"]`);
