@@ -14,6 +14,16 @@ import { releaseExpectations } from './helpers/authz-releases';
 import { reportExpectations } from './helpers/authz-reports';
 import { resourceExpectations, timeExpectations } from './helpers/authz-resources-time';
 import { riskExpectations } from './helpers/authz-risks';
+import {
+  adminsOnly,
+  createEntity,
+  editEntity,
+  inWorkspace,
+  manageEntity,
+  same,
+  seeEntity,
+  signedIn,
+} from './helpers/authz-statuses';
 import { type AuthzWorld, buildAuthzWorld, type Role, roles } from './helpers/authz-world';
 import { type Caller, signIn, testPassword } from './helpers/domain-world';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -32,25 +42,6 @@ interface Expectation {
   call(world: AuthzWorld, role: Role, caller: Caller): Promise<Call>;
 }
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const signedIn = (ok: number) => ({ ...same(ok), anonymous: 401 });
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-const adminsOnly = (ok: number) => ({ ...inWorkspace(403), owner: ok, admin: ok });
-// Members see every entity; guests only those they hold a role on (the viewer holds one on each).
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-// Contributors edit content; only managers (and owners, admins) delete the entity or change who holds a role on it.
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
-const manageEntity = (ok: number) => ({ ...editEntity(ok), contributor: 403 });
-const createEntity = { ...inWorkspace(201), guest: 403, viewer: 403 };
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 const kinds = [

@@ -1,21 +1,7 @@
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-// Change requests, the scope and deliverables are the project's: whoever sees it reads them, its editors raise them.
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 // Deciding, applying and accepting belong to the project manager (whoever may manage the project) and the sponsor (for
 // the world's project, which has no product, a workspace owner or admin): others who see the project get 403.
 const approverOnly = (ok: number) => ({ ...editEntity(ok), contributor: 403 });

@@ -1,22 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { mspdiFixture } from '@tandem/interop/mspdi/fixture-path';
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, inWorkspace, same, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 // Creating a project (an import, a copy) is for every member but guests; a copy also needs to see its source.
 const createProject = (ok: number) => ({ ...inWorkspace(ok), guest: 403, viewer: 403 });
 const copyProject = { ...createProject(201), guest: 404 };

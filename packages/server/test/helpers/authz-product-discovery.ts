@@ -1,21 +1,7 @@
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, inWorkspace, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-// Strategy, goals, feedback and features are the product's: its viewers read, contributors and managers write.
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 // Customers are the workspace's commercial list: every member but guests, who get 403.
 const customerAccess = (ok: number) => ({ ...inWorkspace(ok), guest: 403, viewer: 403 });
 const first = { 'if-match': '"1"' };

@@ -1,23 +1,7 @@
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, inWorkspace, manageEntity, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-// Releases, launch plans, budgets and hand-offs are the product's: its viewers read, contributors and managers write.
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
-// Webhooks carry a secret and send data out: only the product's managers (and workspace owners, admins).
-const manageEntity = (ok: number) => ({ ...editEntity(ok), contributor: 403 });
 // Launch templates are the workspace's: every member reads them, guests may not change them.
 const workspaceWrite = (ok: number) => ({ ...inWorkspace(ok), guest: 403, viewer: 403 });
 const first = { 'if-match': '"1"' };

@@ -1,24 +1,9 @@
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, manageEntity, same, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-// A published report is read by whoever sees the project (the viewer, a guest, holds a role on it).
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 // Drafts are hidden from those who may not edit the project: a member without a role and the viewer get 404.
 const editDraft = (ok: number) => ({ ...editEntity(ok), member: 404, viewer: 404 });
-const manageEntity = (ok: number) => ({ ...editEntity(ok), contributor: 403 });
 
 const period = { periodStart: '2026-03-02', periodFinish: '2026-03-06' };
 const reports = (w: AuthzWorld) => `/api/projects/${w.projectId}/status-reports`;

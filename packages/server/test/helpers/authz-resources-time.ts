@@ -1,5 +1,5 @@
+import { editEntity, inWorkspace, same, seeEntity, signedIn } from './authz-statuses';
 import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
 import type { Caller } from './domain-world';
 
 /** One row of the authorisation matrix: the status per role and the request to send. */
@@ -12,20 +12,6 @@ export interface MatrixRow {
   ): Promise<{ path: string; body?: unknown; headers?: Record<string, string>; as?: Caller }>;
 }
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const signedIn = (ok: number) => ({ ...same(ok), anonymous: 401 });
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 // Owners, admins and project managers change the workspace's resources; other members see them. Members and
 // contributors create a project first (see `asProjectManager`), so only guests are refused.
 const manageResources = (ok: number) => ({ ...inWorkspace(ok), guest: 403, viewer: 403 });

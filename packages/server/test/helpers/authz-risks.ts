@@ -1,21 +1,7 @@
 import type { MatrixRow } from './authz-resources-time';
-import type { AuthzWorld, Role } from './authz-world';
-import { roles } from './authz-world';
+import { editEntity, seeEntity } from './authz-statuses';
+import type { AuthzWorld } from './authz-world';
 
-const same = (status: number): Record<Role, number> =>
-  Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, number>;
-const inWorkspace = (ok: number) => ({ ...same(ok), outsider: 404, anonymous: 401 });
-// The register and the log are the project's: its viewers read them, its contributors and managers write them.
-const seeEntity = { ...inWorkspace(200), guest: 404 };
-const editEntity = (ok: number) => ({
-  ...seeEntity,
-  owner: ok,
-  admin: ok,
-  contributor: ok,
-  manager: ok,
-  member: 403,
-  viewer: 403,
-});
 const first = { 'if-match': '"1"' };
 
 /** A new risk (version 1) of the world's project, registered by its owner. */
