@@ -11,9 +11,12 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one embedded PostgreSQL for the whole run, or uses `DATABASE_URL` when it is set. */
+/**
+ * Starts one embedded PostgreSQL for the whole run, or uses an external one: `TANDEM_TEST_DATABASE_URL` (which only the
+ * database suite reads, so end-to-end servers keep their own embedded databases) or else `DATABASE_URL`.
+ */
 export default async function setup(project: TestProject) {
-  const external = process.env.DATABASE_URL;
+  const external = process.env.TANDEM_TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (external) {
     project.provide('adminDatabaseUrl', external);
     return;
