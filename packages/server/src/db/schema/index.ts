@@ -9,6 +9,7 @@ export * from './costs';
 export * from './customers';
 export * from './deliverables';
 export * from './entity-members';
+export * from './feature-demand';
 export * from './features';
 export * from './feedback';
 export * from './handoff';
