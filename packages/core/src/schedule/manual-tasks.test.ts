@@ -11,6 +11,11 @@ interface Case {
   readonly late: readonly [string, string];
 }
 
+/** A manual one-day task typed on `day` from 08:00 to 17:00. */
+function manualDay(id: string, day: string): TaskSketch {
+  return { id, days: 1, manual: true, manualStart: at(`${day}T08:00`), manualFinish: at(`${day}T17:00`) };
+}
+
 const cases: readonly Case[] = [
   {
     name: 'gives a manual task typed onto a Sunday its own dates as late dates, not its Duration field back from them',
@@ -41,6 +46,41 @@ const cases: readonly Case[] = [
     ],
     task: 'A',
     late: ['2026-03-04T08:00', '2026-03-06T17:00'],
+  },
+  {
+    name: 'leaves a manual task with only an SF successor free up to the project finish',
+    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-03'), { id: 'C', days: 10 }],
+    links: [['A', 'B', 'SF', 960]],
+    task: 'A',
+    late: ['2026-03-13T08:00', '2026-03-13T17:00'],
+  },
+  {
+    name: 'leaves a manual task with only an SS successor free up to the project finish',
+    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-04'), { id: 'C', days: 10 }],
+    links: [['A', 'B', 'SS', 960]],
+    task: 'A',
+    late: ['2026-03-13T08:00', '2026-03-13T17:00'],
+  },
+  {
+    name: 'bounds a manual task by its FF successor less the lag',
+    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-04'), { id: 'C', days: 10 }],
+    links: [['A', 'B', 'FF', 960]],
+    task: 'A',
+    late: ['2026-03-11T08:00', '2026-03-11T17:00'],
+  },
+  {
+    name: 'bounds a manual task by its FS successor',
+    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-03'), { id: 'C', days: 10 }],
+    links: [['A', 'B', 'FS']],
+    task: 'A',
+    late: ['2026-03-12T08:00', '2026-03-12T17:00'],
+  },
+  {
+    name: 'still bounds an automatic task by its SF successor',
+    tasks: [{ id: 'A', days: 1 }, { id: 'B', days: 1 }, { id: 'C', days: 10 }],
+    links: [['A', 'B', 'SF', 960]],
+    task: 'A',
+    late: ['2026-03-12T08:00', '2026-03-12T17:00'],
   },
   {
     name: 'moves the late start of an automatic task back by its duration',
