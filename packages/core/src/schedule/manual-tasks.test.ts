@@ -77,7 +77,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'still bounds an automatic task by its SF successor',
-    tasks: [{ id: 'A', days: 1 }, { id: 'B', days: 1 }, { id: 'C', days: 10 }],
+    tasks: [
+      { id: 'A', days: 1 },
+      { id: 'B', days: 1 },
+      { id: 'C', days: 10 },
+    ],
     links: [['A', 'B', 'SF', 960]],
     task: 'A',
     late: ['2026-03-12T08:00', '2026-03-12T17:00'],

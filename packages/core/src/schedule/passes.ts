@@ -473,8 +473,9 @@ export class Passes {
     const plain = !(flags & (F_ELAPSED | F_MULTI | F_SPLIT));
     // MS Project caps every link's late finish at the project finish, an SS or SF one after adding the duration. A
     // manual task not yet begun takes its late finish from FS and FF successors only: its start follows no link, so
-    // SS and SF successors leave it free up to the project finish (the task-links tests saved by Project 2016 and 2019).
-    if (Number.isFinite(lsb) && !(flags & F_MANUAL && !(flags & F_STARTED))) lf = Math.min(lf, cap, plain ? lsb + dur : this.finishOf(i, lsb, dur));
+    // SS and SF successors leave it free up to the project finish (the task-links tests saved by Project 2016, 2019).
+    const startBound = Number.isFinite(lsb) && !(flags & F_MANUAL && !(flags & F_STARTED));
+    if (startBound) lf = Math.min(lf, cap, plain ? lsb + dur : this.finishOf(i, lsb, dur));
     if (!Number.isFinite(lf)) lf = this.multipleCriticalPaths ? this.ef1[i]! : cap;
     const d = inp.cdate[i]!;
     // Whether only the network and the project finish bound the late finish (a date that ties still binds).
