@@ -9,8 +9,8 @@ import {
 
 /** Working time as a person types it: working weekdays, the hours of a working day and named holidays. */
 export interface WorkingSettings {
-  /** Working days of the week, 0 Sunday … 6 Saturday. */
-  readonly workingDays: readonly number[];
+  /** Working days of the week, 0 Sunday … 6 Saturday; Monday to Friday when absent. */
+  readonly workingDays?: readonly number[] | undefined;
   /** Working hours of a working day, `HH:MM` pairs in order; 08:00–12:00 and 13:00–17:00 when absent. */
   readonly workingHours?: readonly { readonly start: string; readonly finish: string }[] | undefined;
   /** Non-working days, `YYYY-MM-DD`, with a name. */
@@ -52,17 +52,21 @@ export function workingMinutesPerDay(hours: WorkingSettings['workingHours']): nu
   return dayPatternOf(hours).reduce((sum, part) => sum + part.to - part.from, 0);
 }
 
+const weekdays = [1, 2, 3, 4, 5] as const;
+
 /**
- * The calendar of simple working settings (a project's or a resource's), for the calendar engine.
+ * The calendar of simple working settings (a project's or a resource's), for the calendar engine; each holiday is a
+ * non-working day.
  * @example compileCalendar([calendarFromSettings('r1', { workingDays: [1, 2, 3, 4, 5] })], calendarId('r1'));
  */
-export function calendarFromSettings(id: string, settings: WorkingSettings): Calendar {
-  const workday = dayPatternOf(settings.workingHours);
-  const days = new Set(settings.workingDays);
+export function calendarFromSettings(id: string, settings: WorkingSettings, name?: string): Calendar {
+  // Stored settings may carry an empty list of hours: that means the standard day, as an absent list does.
+  const workday = dayPatternOf(settings.workingHours?.length ? settings.workingHours : undefined);
+  const days = new Set(settings.workingDays ?? weekdays);
   const week = [0, 1, 2, 3, 4, 5, 6].map((day) => (days.has(day) ? workday : [])) as unknown as WeekPattern;
   const exceptions: CalendarException[] = (settings.holidays ?? []).map((holiday) => {
     const day = parseDay(holiday.date);
     return { name: holiday.name, fromDay: day, toDay: day, intervals: [] };
   });
-  return { id: calendarId(id), week, exceptions, workWeeks: [] };
+  return { id: calendarId(id), ...(name ? { name } : {}), week, exceptions, workWeeks: [] };
 }

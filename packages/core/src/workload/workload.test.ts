@@ -141,6 +141,15 @@ describe('calendars from working settings', () => {
     expect(time.workBetween(at(2), at(9))).toBe(2400);
   });
 
+  it('works Monday to Friday of the standard day when the settings name no days and an empty list of hours', () => {
+    const calendar = calendarFromSettings('p', { workingHours: [] }, 'Project');
+    expect(calendar.name).toBe('Project');
+    const time = compileCalendar([calendar], calendarId('p'));
+    expect(days(2, 8).map((day) => time.workBetween(day.start, day.finish))).toEqual([
+      480, 480, 480, 480, 480, 0, 0,
+    ]);
+  });
+
   it.each([
     [[{ start: '12:00', finish: '09:00' }]],
     [

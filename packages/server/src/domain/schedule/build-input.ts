@@ -2,6 +2,7 @@ import {
   type Assignment,
   type Calendar,
   type CalendarId,
+  calendarFromSettings,
   calendarId,
   compileCalendar,
   defaultUnitSettings,
@@ -22,7 +23,7 @@ import type { ProjectCalendarSettings } from '../../db/schema/projects';
 import { notFound } from '../shared/errors';
 import { type EngineTaskFields, engineTask } from './engine-task';
 import { outlineOf } from './outline';
-import { calendarFromSettings, projectCalendars, type StoredCalendarSettings } from './project-calendars';
+import { projectCalendars, type StoredCalendarSettings } from './project-calendars';
 
 /** The engine input of one project at one plan revision, with the outline the API shows. */
 export interface PlanInput {
