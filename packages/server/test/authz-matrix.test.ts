@@ -7,6 +7,7 @@ import { defineRoute, type RegisteredRoute, routeTable } from '../src/http/route
 import { changeExpectations } from './helpers/authz-changes';
 import { costExpectations } from './helpers/authz-costs';
 import { fileExpectations } from './helpers/authz-files';
+import { permissionExpectations } from './helpers/authz-permissions';
 import { planExpectations } from './helpers/authz-plan';
 import { prioritisationExpectations } from './helpers/authz-prioritisation';
 import { productDiscoveryExpectations } from './helpers/authz-product-discovery';
@@ -294,6 +295,7 @@ const expectations: Record<string, Expectation> = {
   ...productDiscoveryExpectations(),
   ...changeExpectations(),
   ...prioritisationExpectations(),
+  ...permissionExpectations(),
   'GET /api/history/:entityType/:entityId': {
     status: seeEntity,
     call: async (w) => ({ path: `/api/history/project/${w.projectId}` }),

@@ -50,6 +50,15 @@ export function mayCreateEntity(workspaceRole: WorkspaceRole | null): boolean {
   return workspaceRole === 'owner' || workspaceRole === 'admin' || workspaceRole === 'member';
 }
 
+/**
+ * True for those who lead projects across the workspace (owners, admins, and members or guests managing any of its
+ * projects): they change the workspace's resources, which staff every plan, and decide on timesheets.
+ */
+export function mayLeadProjects(workspaceRole: WorkspaceRole | null, managesAProject: boolean): boolean {
+  if (workspaceRole === 'owner' || workspaceRole === 'admin') return true;
+  return workspaceRole !== null && managesAProject;
+}
+
 /** Decides an action on the workspace itself from the caller's role in it. */
 export function workspaceAllows(workspaceRole: WorkspaceRole | null, action: WorkspaceAction): boolean {
   if (workspaceRole === null) return false;

@@ -13,6 +13,7 @@ import { registerInitiativeRoutes } from './initiatives/initiative-routes';
 import { registerLaunchRoutes } from './launch/launch-routes';
 import { registerLinkRoutes } from './links/link-routes';
 import { registerEntityMemberRoutes } from './members/member-routes';
+import { registerPermissionRoutes } from './permissions/permission-routes';
 import { registerPrioritisationRoutes } from './prioritisation/prioritisation-routes';
 import { registerProductBudgetRoutes } from './product-budget/budget-routes';
 import { registerProductRoutes } from './products/product-routes';
@@ -53,6 +54,7 @@ export const domainRoutes: readonly RegisterRoutes[] = [
   registerSprintRoutes,
   registerViewRoutes,
   registerEntityMemberRoutes,
+  registerPermissionRoutes,
   registerHistoryRoutes,
   registerResourceRoutes,
   registerAssignmentRoutes,

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { managesAnyProject } from '../../auth/capabilities';
+import { mayLeadProjects } from '../../auth/permissions';
 import { policy } from '../../auth/policy';
 import type { Queryable } from '../../db/client';
-import { entityMembers } from '../../db/schema/entity-members';
 import { ApiError } from '../../http/errors';
 
 /**
@@ -15,20 +15,7 @@ export async function assertCanManageResources(
 ): Promise<void> {
   const role = await policy.workspaceRole(db, userId, workspaceId);
   if (role === null) throw new ApiError(404, 'NOT_FOUND', `Workspace ${workspaceId} was not found`);
-  if (role === 'owner' || role === 'admin') return;
-  const [managed] = await db
-    .select({ id: entityMembers.entityId })
-    .from(entityMembers)
-    .where(
-      and(
-        eq(entityMembers.workspaceId, workspaceId),
-        eq(entityMembers.userId, userId),
-        eq(entityMembers.entityType, 'project'),
-        eq(entityMembers.role, policy.managerRole.project),
-      ),
-    )
-    .limit(1);
-  if (!managed) {
+  if (!mayLeadProjects(role, await managesAnyProject(db, userId, workspaceId))) {
     throw new ApiError(
       403,
       'FORBIDDEN',
