@@ -3,10 +3,10 @@ import type { Database, Queryable } from '../db/client';
 import { newId } from '../db/ids';
 import { sessions } from '../db/schema/sessions';
 import { type WorkspaceRole, workspaceMembers, workspaces } from '../db/schema/workspaces';
-import { rememberWorkspaceRole, roleJoins } from './access-queries';
-import { type CallerLookup, type CompanionRead, lookUpWith } from './companion-read';
+import { roleJoins } from './access-queries';
+import type { CompanionRead } from './companion-read';
 import { sessionLifetimeMs } from './cookies';
-import { prepared } from './prepared';
+import { type CredentialQueries, findCredential } from './credential-lookup';
 import { hashSecret, randomSecret } from './secrets';
 
 /** A session just created: the secret goes into the cookie and is never stored. */
@@ -51,8 +51,18 @@ export async function createSession(
   return { id, secret, csrfToken };
 }
 
-const sessionStatement = (db: Queryable) =>
-  prepared(db, 'tandem_live_session', (db) =>
+type SessionRow = { id: string; userId: string; csrfToken: string; lastSeenAt: Date };
+
+const liveSession = and(
+  eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+  gt(sessions.expiresAt, sql`now()`),
+);
+
+// The session alone, or with its user's role in the route's workspace in one round trip (see `roleJoins`).
+const sessionQueries: CredentialQueries<SessionRow> = {
+  name: 'tandem_live_session',
+  short: 'ses',
+  alone: (db) =>
     db
       .select({
         id: sessions.id,
@@ -61,82 +71,31 @@ const sessionStatement = (db: Queryable) =>
         lastSeenAt: sessions.lastSeenAt,
       })
       .from(sessions)
-      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
-      .limit(1)
-      .prepare('tandem_live_session'),
-  );
-
-// The session and its user's role in the route's workspace in one round trip (see `roleJoins`).
-const sessionWithRoleQuery = (db: Queryable) =>
-  db
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      role: workspaceMembers.role,
-    })
-    .from(sessions)
-    .leftJoin(workspaces, roleJoins(sessions.userId).workspace)
-    .leftJoin(workspaceMembers, roleJoins(sessions.userId).membership)
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
-
-const sessionWithRoleStatement = (db: Queryable) =>
-  prepared(db, 'tandem_live_session_role', (db) =>
-    sessionWithRoleQuery(db).prepare('tandem_live_session_role'),
-  );
-
-// The same lookup as SQL text, for a statement that also runs a route's companion read.
-const sessionLookup = (db: Database): CallerLookup =>
-  prepared(db, 'tandem_live_session_lookup', (db) => ({
-    name: 'ses',
-    query: sessionWithRoleQuery(db).toSQL(),
-    columns: ['caller_id', 'caller_user_id', 'caller_csrf', 'caller_seen_at', 'caller_role'],
-  }));
-
-type SessionRow = {
-  id: string;
-  userId: string;
-  csrfToken: string;
-  lastSeenAt: Date;
-  role?: WorkspaceRole | null;
-};
-
-async function lookUpWithRead(
-  db: Database,
-  tokenHash: string,
-  workspaceId: string,
-  read: CompanionRead,
-): Promise<SessionRow | undefined> {
-  const row = await lookUpWith(db, sessionLookup(db), { tokenHash, workspaceId }, read);
-  if (!row) return undefined;
-  return {
+      .where(liveSession)
+      .limit(1),
+  withRole: (db) =>
+    db
+      .select({
+        id: sessions.id,
+        userId: sessions.userId,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        role: workspaceMembers.role,
+      })
+      .from(sessions)
+      .leftJoin(workspaces, roleJoins(sessions.userId).workspace)
+      .leftJoin(workspaceMembers, roleJoins(sessions.userId).membership)
+      .where(liveSession)
+      .limit(1),
+  columns: ['caller_id', 'caller_user_id', 'caller_csrf', 'caller_seen_at', 'caller_role'],
+  fromJoint: (row) => ({
     id: row.caller_id as string,
     userId: row.caller_user_id as string,
     csrfToken: row.caller_csrf as string,
     lastSeenAt: new Date(row.caller_seen_at as string | Date),
     role: row.caller_role as WorkspaceRole | null,
-  };
-}
-
-async function lookUp(
-  db: Database,
-  tokenHash: string,
-  workspaceId: string | undefined,
-  read: CompanionRead | undefined,
-): Promise<SessionRow | undefined> {
-  if (workspaceId === undefined) {
-    const [row] = await sessionStatement(db).execute({ tokenHash });
-    return row;
-  }
-  const row =
-    read === undefined
-      ? (await sessionWithRoleStatement(db).execute({ tokenHash, workspaceId }))[0]
-      : await lookUpWithRead(db, tokenHash, workspaceId, read);
-  if (row) rememberWorkspaceRole(db, row.userId, workspaceId, (row.role as WorkspaceRole | null) ?? null);
-  return row;
-}
+  }),
+};
 
 /**
  * Finds the unexpired session a cookie secret belongs to, extending its life when it was last renewed long ago. Given
@@ -149,7 +108,7 @@ export async function findLiveSession(
   workspaceId?: string,
   read?: CompanionRead,
 ): Promise<LiveSession | undefined> {
-  const row = await lookUp(db, hashSecret(secret), workspaceId, read);
+  const row = await findCredential(db, sessionQueries, hashSecret(secret), workspaceId, read);
   if (!row) return undefined;
   let renewed = false;
   if (Date.now() - row.lastSeenAt.getTime() > renewAfterMs) {
