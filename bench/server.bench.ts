@@ -13,20 +13,22 @@
  * 0.45-0.53 ms before, 0.26-0.35 ms after; one SQL statement per list instead of two.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { ensureServerBuilt } from '../scripts/ensure-server-built.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 
+// `npm start` runs the `tandem` executable, which loads the prebuilt bundle (built before the clock starts).
 function startServe(dataDir: string): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    ['packages/cli/bin/tandem.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1'],
     {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: undefined, TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'error' },
@@ -123,14 +125,57 @@ async function seed(): Promise<{ token: string; workspaceId: string; projectId: 
   return { token, workspaceId, projectId: String(project.json.id) };
 }
 
-async function load(options: autocannon.Options, pid: number) {
+// CPU milliseconds a process has used (user + system; /proc counts in ticks of 10 ms).
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+// The CPU of the embedded PostgreSQL: its postmaster's children (the backends serving the pool, and the writers).
+function postgresCpuMs(dataDir: string): number {
+  const postmaster = Number.parseInt(
+    readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0] ?? '',
+    10,
+  );
+  let total = cpuMs(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      if (Number(fields[1]) === postmaster) total += cpuMs(Number(entry));
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return total;
+}
+
+// CPU per request is steadier than req/s on a shared machine: other load slows each request but adds no CPU to it.
+async function load(options: autocannon.Options, pid: number, dataDir: string) {
   let peakRss = 0;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(pid));
   }, 200);
+  const nodeBefore = cpuMs(pid);
+  const postgresBefore = postgresCpuMs(dataDir);
   const result = await autocannon(options);
   clearInterval(sampler);
-  return { result, peakRss };
+  const requests = Math.max(1, result.requests.total);
+  const nodeCpu = (cpuMs(pid) - nodeBefore) / requests;
+  const postgresCpu = (postgresCpuMs(dataDir) - postgresBefore) / requests;
+  return { result, peakRss, nodeCpu, postgresCpu };
+}
+
+function cpuLine(run: { nodeCpu: number; postgresCpu: number }): void {
+  line(
+    '  CPU per request: Node / PostgreSQL',
+    `${run.nodeCpu.toFixed(2)} / ${run.postgresCpu.toFixed(2)} ms`,
+    '—',
+  );
 }
 
 function line(label: string, value: string, target: string): void {
@@ -142,6 +187,7 @@ async function main(): Promise<void> {
   // As root the embedded cluster runs as `postgres`, which must reach its directory.
   chmodSync(dataDir, 0o755);
   try {
+    await ensureServerBuilt();
     let started = performance.now();
     let child = startServe(dataDir);
     const cold = await untilHealthy(child, started);
@@ -154,7 +200,7 @@ async function main(): Promise<void> {
     const pid = child.pid ?? 0;
     const idleRss = rssMb(pid);
     // The cheapest route (one `select 1`): how much of the list figure is the machine and the framework.
-    const health = await load({ url: `${base}/api/health`, connections: 10, duration: 5 }, pid);
+    const health = await load({ url: `${base}/api/health`, connections: 10, duration: 5 }, pid, dataDir);
     const list = await load(
       {
         url: `${base}/api/workspaces/${workspaceId}/products?limit=50`,
@@ -163,6 +209,7 @@ async function main(): Promise<void> {
         headers,
       },
       pid,
+      dataDir,
     );
     const listItems = (await api(`/api/workspaces/${workspaceId}/products?limit=50`, { token })).json.items;
     const write = await load(
@@ -175,6 +222,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ name: 'Benchmark task', durationMinutes: 480 }),
       },
       pid,
+      dataDir,
     );
     await stop(child);
     process.stdout.write('\nTandem server benchmark (embedded PostgreSQL 18, this machine)\n\n');
@@ -194,6 +242,7 @@ async function main(): Promise<void> {
     line('  latency p50', `${list.result.latency.p50} ms`, '—');
     line('  latency p99', `${list.result.latency.p99} ms`, '≤ 30 ms');
     line('  non-2xx / errors', `${list.result.non2xx} / ${list.result.errors + list.result.timeouts}`, '0');
+    cpuLine(list);
     line(
       'create task (POST), 10 conn × 10 s',
       `${Math.round(write.result.requests.average)} req/s`,
@@ -206,6 +255,7 @@ async function main(): Promise<void> {
       `${write.result.non2xx} / ${write.result.errors + write.result.timeouts}`,
       '0',
     );
+    cpuLine(write);
     line('server RSS idle', `${idleRss.toFixed(0)} MB`, '—');
     line('server RSS peak under load', `${Math.max(list.peakRss, write.peakRss).toFixed(0)} MB`, '≤ 250 MB');
   } finally {
