@@ -4,24 +4,12 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
 import { dateSchema, errorResponses, idSchema, nameSchema, writeErrorResponses } from '../shared/api-schemas';
+import { deliverySchema } from './delivery-schema';
 import { deliveryOf } from './initiative-delivery';
 import { scopeCheckOf } from './scope-check-access';
 import { watchScopeChanges } from './scope-watch';
 import { startProject } from './start-project';
 
-const healthSchema = z.enum(['on_track', 'at_risk', 'late', 'unknown']);
-const deliverySchema = z
-  .object({
-    projectId: z.string(),
-    projectName: z.string(),
-    progress: z.number(),
-    forecastFinish: z.string().nullable(),
-    plannedFinish: z.string().nullable(),
-    spi: z.number().nullable(),
-    health: healthSchema,
-    reasons: z.array(z.string()),
-  })
-  .openapi('InitiativeDelivery');
 const startedSchema = z
   .object({
     project: z

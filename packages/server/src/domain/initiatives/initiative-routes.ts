@@ -4,6 +4,7 @@ import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
 import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
+import { deliverySchema } from '../handoff/delivery-schema';
 import {
   dateSchema,
   deleteBodySchema,
@@ -44,7 +45,14 @@ const initiativeSchema = z
     plannedStart: z.string().nullable(),
     plannedFinish: z.string().nullable(),
     status: z.enum(initiativeStatuses),
-    projectId: z.string().nullable(),
+    projectId: z.string().nullable().openapi({
+      description:
+        'The delivering project; null before the hand-off and when the caller may not see the project',
+    }),
+    delivery: deliverySchema.nullable().openapi({
+      description:
+        "The delivering project's live progress, forecast finish and health; null before the hand-off",
+    }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

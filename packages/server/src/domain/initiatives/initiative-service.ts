@@ -15,7 +15,8 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
-import { type InitiativeView, initiativeSubject, toInitiativeView } from './initiative-view';
+import { type InitiativeReply, initiativeReplies, initiativeReply } from './initiative-reply';
+import { initiativeSubject, toInitiativeView } from './initiative-view';
 
 type InitiativeRow = typeof initiatives.$inferSelect;
 
@@ -98,14 +99,14 @@ export async function listInitiatives(
   db: Database,
   userId: string,
   productId: string,
-): Promise<InitiativeView[]> {
+): Promise<InitiativeReply[]> {
   await productScope(db, userId, productId);
   const rows = await db
     .select()
     .from(initiatives)
     .where(eq(initiatives.productId, productId))
     .orderBy(sql`${initiatives.plannedStart} asc nulls last`, asc(initiatives.title), asc(initiatives.id));
-  return rows.map(toInitiativeView);
+  return initiativeReplies(db, userId, rows);
 }
 
 /** Creates an initiative of a product. */
@@ -114,9 +115,9 @@ export async function createInitiative(
   userId: string,
   productId: string,
   input: InitiativeInput,
-): Promise<InitiativeView> {
+): Promise<InitiativeReply> {
   const product = await productScope(db, userId, productId, 'edit');
-  return writeTransaction(db, async (tx) => {
+  const created = await writeTransaction(db, async (tx) => {
     const id = newId('ini');
     const row = { id, productId, workspaceId: product.workspaceId };
     await checkReferences(tx, userId, row, input, {
@@ -141,10 +142,10 @@ export async function createInitiative(
       })
       .returning();
     if (!created) throw new Error('insert into initiatives returned no row');
-    const view = toInitiativeView(created);
-    await recordChange(tx, userId, initiativeSubject(created), 'create', null, view);
-    return view;
+    await recordChange(tx, userId, initiativeSubject(created), 'create', null, toInitiativeView(created));
+    return created;
   });
+  return initiativeReply(db, userId, created);
 }
 
 async function visibleInitiative(
@@ -168,8 +169,8 @@ export async function getInitiative(
   db: Database,
   userId: string,
   initiativeId: string,
-): Promise<InitiativeView> {
-  return toInitiativeView(await visibleInitiative(db, userId, initiativeId, 'see'));
+): Promise<InitiativeReply> {
+  return initiativeReply(db, userId, await visibleInitiative(db, userId, initiativeId, 'see'));
 }
 
 /** Changes an initiative at the expected version; nesting it under itself or a descendant is a 422 naming parentId. */
@@ -179,8 +180,8 @@ export async function updateInitiative(
   initiativeId: string,
   expectedVersion: number,
   changes: Changes<InitiativeInput>,
-): Promise<InitiativeView> {
-  return writeTransaction(db, async (tx) => {
+): Promise<InitiativeReply> {
+  const updated = await writeTransaction(db, async (tx) => {
     const row = await visibleInitiative(tx, userId, initiativeId, 'edit', true);
     const before = toInitiativeView(row);
     assertVersion(`Initiative ${initiativeId}`, before, expectedVersion);
@@ -194,10 +195,10 @@ export async function updateInitiative(
       .where(eq(initiatives.id, initiativeId))
       .returning();
     if (!updated) throw new Error(`initiative ${initiativeId} vanished while locked`);
-    const after = toInitiativeView(updated);
-    await recordChange(tx, userId, initiativeSubject(row), 'update', before, after);
-    return after;
+    await recordChange(tx, userId, initiativeSubject(row), 'update', before, toInitiativeView(updated));
+    return updated;
   });
+  return initiativeReply(db, userId, updated);
 }
 
 /** Deletes an initiative; its children move up to its parent and its features leave it. */

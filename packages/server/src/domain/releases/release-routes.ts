@@ -57,6 +57,10 @@ const releaseSchema = z
           percentComplete: z.number(),
         }),
       ),
+      hiddenTaskCount: z.number().int().openapi({
+        description:
+          'Linked tasks in projects the caller may not see: counted in the forecast, not listed (their names stay hidden)',
+      }),
     }),
     createdAt: z.string(),
     updatedAt: z.string(),

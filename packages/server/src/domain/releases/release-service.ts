@@ -7,6 +7,7 @@ import { features } from '../../db/schema/features';
 import { type ReleaseStatus, releaseFeatures, releases } from '../../db/schema/releases';
 import { ApiError } from '../../http/errors';
 import { assertVersion } from '../../http/version';
+import { projectsVisibleTo } from '../handoff/initiative-delivery';
 import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
@@ -54,23 +55,39 @@ async function guarded<T>(
   }
 }
 
-/** Views of releases with their features and forecasts. */
-async function viewsOf(db: Database, rows: ReleaseRow[]): Promise<ReleaseView[]> {
+/**
+ * Views of releases with their features and forecasts. The forecast counts all the linked work, but only the tasks of
+ * projects the caller may see are listed: the others show as a count, so no project they cannot open is named.
+ */
+async function viewsOf(db: Database, userId: string, rows: ReleaseRow[]): Promise<ReleaseView[]> {
   const featureMap = await featuresOfReleases(
     db,
     rows.map((row) => row.id),
   );
   const allFeatures = [...featureMap.values()].flat().map((feature) => feature.id);
   const work = await linkedWork(db, allFeatures);
+  // The releases listed together are one product's, so of one workspace.
+  const workspaceId = rows[0]?.workspaceId ?? '';
+  const visible = await projectsVisibleTo(
+    db,
+    { userId },
+    workspaceId,
+    work.map((task) => task.projectId),
+  );
   return rows.map((row) => {
     const releaseFeatureList = featureMap.get(row.id) ?? [];
     const ids = new Set(releaseFeatureList.map((feature) => feature.id));
-    const linkedTasks = work.filter((task) => ids.has(task.featureId));
+    const releaseWork = work.filter((task) => ids.has(task.featureId));
+    const linkedTasks = releaseWork.filter((task) => visible.has(task.projectId));
     const forecast = releaseForecast({
       targetDate: row.targetDate,
-      taskFinishes: linkedTasks.map((task) => task.finish),
+      taskFinishes: releaseWork.map((task) => task.finish),
     });
-    return toReleaseView(row, releaseFeatureList, { ...forecast, linkedTasks });
+    return toReleaseView(row, releaseFeatureList, {
+      ...forecast,
+      linkedTasks,
+      hiddenTaskCount: releaseWork.length - linkedTasks.length,
+    });
   });
 }
 
@@ -89,13 +106,13 @@ export async function listReleases(db: Database, userId: string, productId: stri
     .from(releases)
     .where(eq(releases.productId, productId))
     .orderBy(sql`${releases.targetDate} asc nulls last`, asc(releases.versionName));
-  return viewsOf(db, rows);
+  return viewsOf(db, userId, rows);
 }
 
 /** One release with its features and its forecast from the linked project work. */
 export async function getRelease(db: Database, userId: string, releaseId: string): Promise<ReleaseView> {
   const { row } = await visibleRelease(db, userId, releaseId);
-  const [view] = await viewsOf(db, [row]);
+  const [view] = await viewsOf(db, userId, [row]);
   return view as ReleaseView;
 }
 

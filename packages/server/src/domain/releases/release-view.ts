@@ -34,7 +34,8 @@ export interface ReleaseView {
   notes: string;
   releasedAt: string | null;
   features: ReleaseFeatureView[];
-  forecast: ReleaseForecast & { linkedTasks: LinkedTaskView[] };
+  /** `linkedTasks` lists the work in projects the caller may see; `hiddenTaskCount` counts the rest, which still counts. */
+  forecast: ReleaseForecast & { linkedTasks: LinkedTaskView[]; hiddenTaskCount: number };
   createdAt: string;
   updatedAt: string;
   version: number;

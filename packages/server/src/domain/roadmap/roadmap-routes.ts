@@ -3,6 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRawRoute, defineRoute } from '../../http/route-rule';
+import { deliverySchema } from '../handoff/delivery-schema';
 import { productScope } from '../prioritisation/product-scope';
 import { dateSchema, errorResponses, idSchema } from '../shared/api-schemas';
 import { notFound } from '../shared/errors';
@@ -25,12 +26,18 @@ const roadmapInitiative = z.object({
   plannedFinish: z.string().nullable(),
   status: z.string(),
   projectId: z.string().nullable(),
-  projectName: z.string().nullable(),
+  projectName: z
+    .string()
+    .nullable()
+    .openapi({
+      description: 'Null without a delivering project, and when the reader may not see it (so is projectId)',
+    }),
   featureCount: z.number().int(),
   releasedCount: z.number().int(),
   progress: z.number(),
   forecastFinish: z.string().nullable(),
   horizon: z.enum(['now', 'next', 'later']).nullable(),
+  delivery: deliverySchema.nullable(),
   version: z.number().int(),
 });
 const roadmapSchema = z
@@ -75,14 +82,14 @@ export function registerRoadmapRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, read, async (c) => {
     const { productId } = c.req.valid('param');
     await productScope(deps.db, callerId(c), productId);
-    const view = await buildRoadmap(deps.db, productId, c.req.valid('query').asOf);
+    const view = await buildRoadmap(deps.db, productId, { userId: callerId(c) }, c.req.valid('query').asOf);
     if (!view) throw notFound('Product', productId);
     return c.json(view, 200);
   });
   defineRawRoute(app, policy.signedIn, 'get', '/api/products/:productId/roadmap.pdf', async (c) => {
     const productId = c.req.param('productId') ?? '';
     await productScope(deps.db, callerId(c), productId);
-    const view = await buildRoadmap(deps.db, productId);
+    const view = await buildRoadmap(deps.db, productId, { userId: callerId(c) });
     if (!view) throw notFound('Product', productId);
     const grouping = lanes.safeParse(c.req.query('lanes') ?? 'objective');
     const pdf = await roadmapPdf(view, grouping.success ? grouping.data : 'objective');
@@ -90,9 +97,10 @@ export function registerRoadmapRoutes(app: App, deps: AppDeps): void {
     c.header('Content-Disposition', 'attachment; filename="roadmap.pdf"');
     return c.body(pdf as Uint8Array<ArrayBuffer>, 200);
   });
-  registerSharedRenderer('roadmap', (db, ref) => buildRoadmap(db, ref.entityId), {
+  // A share link's readers are outside the workspace: they see the forecasts but no project's name or id.
+  registerSharedRenderer('roadmap', (db, ref) => buildRoadmap(db, ref.entityId, 'stakeholders'), {
     pdf: async (db, ref) => {
-      const view = await buildRoadmap(db, ref.entityId);
+      const view = await buildRoadmap(db, ref.entityId, 'stakeholders');
       return view ? roadmapPdf(view) : null;
     },
   });

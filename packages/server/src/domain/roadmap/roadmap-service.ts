@@ -4,10 +4,13 @@ import type { Queryable } from '../../db/client';
 import { initiatives } from '../../db/schema/initiatives';
 import { objectives } from '../../db/schema/okrs';
 import { products } from '../../db/schema/products';
-import { projects } from '../../db/schema/projects';
 import { releases } from '../../db/schema/releases';
+import {
+  type DeliveryReader,
+  type InitiativeDelivery,
+  initiativeDeliveries,
+} from '../handoff/initiative-delivery';
 import { type InitiativeView, toInitiativeView } from '../initiatives/initiative-view';
-import { projectForecasts } from './roadmap-forecast';
 
 /** An initiative as the roadmap draws it: planned dates, the delivering project's forecast, progress and column. */
 export interface RoadmapInitiative extends InitiativeView {
@@ -17,8 +20,11 @@ export interface RoadmapInitiative extends InitiativeView {
   progress: number;
   /** The forecast finish from the delivering project's schedule; null without a project. */
   forecastFinish: string | null;
+  /** The delivering project's name; null without one and when the reader may not see it (then `projectId` is too). */
   projectName: string | null;
   horizon: Horizon | null;
+  /** The delivering project's progress, forecast and health, as the initiative reply shows it; null without one. */
+  delivery: InitiativeDelivery | null;
 }
 
 /** A release on the release plan, with the features it ships. */
@@ -44,12 +50,14 @@ export interface RoadmapView {
 export const todayUtc = (now: Date = new Date()): string => now.toISOString().slice(0, 10);
 
 /**
- * The roadmap of a product, as members and stakeholders' links see it. The caller checks access; null when the product
- * does not exist.
+ * The roadmap of a product, as a member (`{ userId }`) or a share link's stakeholders see it. The caller checks access
+ * to the product; the delivering projects the reader may not see are shown by their forecast alone, without their
+ * name or id. Null when the product does not exist.
  */
 export async function buildRoadmap(
   db: Queryable,
   productId: string,
+  reader: DeliveryReader,
   asOf = todayUtc(),
 ): Promise<RoadmapView | null> {
   const [product] = await db
@@ -64,9 +72,8 @@ export async function buildRoadmap(
       .where(eq(objectives.productId, productId))
       .orderBy(asc(objectives.period), asc(objectives.title), asc(objectives.id)),
     db
-      .select({ initiative: initiatives, projectName: projects.name })
+      .select()
       .from(initiatives)
-      .leftJoin(projects, eq(projects.id, initiatives.projectId))
       .where(eq(initiatives.productId, productId))
       .orderBy(sql`${initiatives.plannedStart} asc nulls last`, asc(initiatives.title), asc(initiatives.id)),
     db.execute<{ initiative_id: string; features: string; released: string }>(sql`
@@ -95,24 +102,23 @@ export async function buildRoadmap(
       order by f.title, f.id`),
   ]);
   const countOf = new Map(counts.rows.map((row) => [row.initiative_id, row]));
-  const forecasts = await projectForecasts(
-    db,
-    rows.flatMap((row) => (row.initiative.projectId ? [row.initiative.projectId] : [])),
-  );
-  const items = rows.map(({ initiative, projectName }): RoadmapInitiative => {
+  const deliveries = await initiativeDeliveries(db, rows, reader);
+  const items = rows.map((initiative): RoadmapInitiative => {
     const view = toInitiativeView(initiative);
     const count = countOf.get(initiative.id);
     const featureCount = Number(count?.features ?? 0);
     const releasedCount = Number(count?.released ?? 0);
-    const forecast = initiative.projectId ? forecasts.get(initiative.projectId) : undefined;
+    const delivery = deliveries.get(initiative.id) ?? null;
     return {
       ...view,
+      projectId: delivery ? delivery.projectId : view.projectId,
       featureCount,
       releasedCount,
-      progress: forecast ? forecast.progress : featureCount === 0 ? 0 : releasedCount / featureCount,
-      forecastFinish: forecast?.finish ?? null,
-      projectName,
+      progress: delivery ? delivery.progress / 100 : featureCount === 0 ? 0 : releasedCount / featureCount,
+      forecastFinish: delivery?.forecastFinish ?? null,
+      projectName: delivery?.projectName ?? null,
       horizon: horizonOf(view, asOf),
+      delivery,
     };
   });
   const byRelease = new Map<string, RoadmapRelease['features']>();

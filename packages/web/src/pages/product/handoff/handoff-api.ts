@@ -1,9 +1,9 @@
 import { request } from '../../../api/client';
 
-/** How an initiative's project is doing. */
+/** How an initiative's project is doing; the project's id and name are null when the reader may not see it. */
 export interface InitiativeDelivery {
-  projectId: string;
-  projectName: string;
+  projectId: string | null;
+  projectName: string | null;
   progress: number;
   forecastFinish: string | null;
   plannedFinish: string | null;

@@ -66,9 +66,13 @@ export function InitiativeHandoff({
           <h3>Delivery</h3>
           <span className={`badge health--${current.health}`}>{healthLabels[current.health]}</span>
           <span className="spacer" />
-          <a className="button button--small" href={`/w/${workspaceId}/projects/${current.projectId}`}>
-            Open {current.projectName}
-          </a>
+          {current.projectId === null ? (
+            <span className="muted">Delivered by a project you cannot open</span>
+          ) : (
+            <a className="button button--small" href={`/w/${workspaceId}/projects/${current.projectId}`}>
+              Open {current.projectName}
+            </a>
+          )}
         </div>
         <dl className="handoff__figures">
           <div>

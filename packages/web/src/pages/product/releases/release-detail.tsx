@@ -212,10 +212,19 @@ export function ReleaseDetail({
           <p>The release is ready when the last task delivering one of its features finishes.</p>
         </header>
         <div className="card__body">
-          {release.forecast.linkedTasks.length === 0 ? (
+          {release.forecast.hiddenTaskCount > 0 ? (
             <p className="muted">
-              No project work is linked yet. Start a project from an initiative holding these features.
+              {release.forecast.hiddenTaskCount} linked task
+              {release.forecast.hiddenTaskCount === 1 ? ' is' : 's are'} in projects you cannot open: counted
+              in the forecast, not listed.
             </p>
+          ) : null}
+          {release.forecast.linkedTasks.length === 0 ? (
+            release.forecast.hiddenTaskCount > 0 ? null : (
+              <p className="muted">
+                No project work is linked yet. Start a project from an initiative holding these features.
+              </p>
+            )
           ) : (
             <div className="table-scroll">
               <table className="data-table" aria-label="Linked project work">

@@ -39,6 +39,8 @@ export interface Release {
     late: boolean;
     slipDays: number | null;
     linkedTasks: LinkedTask[];
+    /** Linked tasks in projects the reader may not see: counted in the forecast, not listed. */
+    hiddenTaskCount: number;
   };
   version: number;
 }
