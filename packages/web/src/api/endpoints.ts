@@ -4,6 +4,7 @@ import type {
   Entity,
   EntityKind,
   EntityMember,
+  EntityPermissions,
   EntityRole,
   HistoryEntry,
   Invitation,
@@ -13,6 +14,7 @@ import type {
   User,
   Workspace,
   WorkspaceMember,
+  WorkspacePermissions,
   WorkspaceRole,
 } from './types';
 
@@ -47,6 +49,11 @@ export const api = {
     request<Workspace>('PATCH', `/api/workspaces/${id}`, { body: { ...body, version } }),
   deleteWorkspace: (id: string, version: number) =>
     request<void>('DELETE', `/api/workspaces/${id}`, { ifMatch: version }),
+
+  workspacePermissions: (workspaceId: string) =>
+    request<WorkspacePermissions>('GET', `/api/workspaces/${workspaceId}/permissions`),
+  entityPermissions: (kind: EntityKind, id: string) =>
+    request<EntityPermissions>('GET', `/api/${kind}/${id}/permissions`),
 
   members: (workspaceId: string) =>
     request<Page<WorkspaceMember>>('GET', `/api/workspaces/${workspaceId}/members`, {

@@ -16,6 +16,10 @@ export const keys = {
     ['entities', kind, workspaceId, 'names', q] as const,
   entity: (kind: EntityKind, id: string) => ['entity', kind, id] as const,
   entityMembers: (kind: EntityKind, id: string) => ['entity-members', kind, id] as const,
+  /** Under the entity's members, so a change of roles on it (which refreshes those) refreshes this too. */
+  entityPermissions: (kind: EntityKind, id: string) => ['entity-members', kind, id, 'permissions'] as const,
+  /** Under the workspace's members, so a change of someone's role refreshes this too. */
+  workspacePermissions: (workspaceId: string) => ['members', workspaceId, 'permissions'] as const,
   history: (entityType: string, id: string) => ['history', entityType, id] as const,
   audit: (workspaceId: string) => ['history', 'workspace', workspaceId] as const,
 };

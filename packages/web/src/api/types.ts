@@ -73,6 +73,26 @@ export interface Entity {
   updatedAt?: string;
 }
 
+/** What the caller may do with a product, program or project (`GET /api/{kind}/{id}/permissions`). */
+export interface EntityPermissions {
+  workspaceRole: WorkspaceRole;
+  role: EntityRole | 'program_manager' | null;
+  edit: boolean;
+  manage: boolean;
+}
+
+/** What the caller may do in a workspace beyond reading it (`GET /api/workspaces/{id}/permissions`). */
+export interface WorkspacePermissions {
+  role: WorkspaceRole;
+  create: boolean;
+  manageMembers: boolean;
+  rename: boolean;
+  delete: boolean;
+  seeAudit: boolean;
+  manageResources: boolean;
+  approveTimesheets: boolean;
+}
+
 export interface EntityMember {
   user: Pick<User, 'id' | 'name' | 'email'>;
   role: EntityRole;

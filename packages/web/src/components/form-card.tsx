@@ -6,6 +6,7 @@ export function FormCard({
   description,
   onSubmit,
   footer,
+  readOnly = false,
   children,
 }: {
   title: string;
@@ -13,6 +14,8 @@ export function FormCard({
   onSubmit: () => void;
   /** Left out when the viewer may not submit, so the card shows its fields only. */
   footer?: ReactNode;
+  /** Shows the fields disabled and no footer, for a caller who may see but not change them. */
+  readOnly?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -21,7 +24,7 @@ export function FormCard({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit();
+        if (!readOnly) onSubmit();
       }}
     >
       <div className="card__header">
@@ -34,8 +37,10 @@ export function FormCard({
           <h2>{title}</h2>
         )}
       </div>
-      <div className="card__body">{children}</div>
-      {footer ? <div className="card__footer">{footer}</div> : null}
+      <fieldset className="card__body form-card__fields" disabled={readOnly}>
+        {children}
+      </fieldset>
+      {footer && !readOnly ? <div className="card__footer">{footer}</div> : null}
     </form>
   );
 }

@@ -121,4 +121,10 @@ export const Icons = {
     </>,
   ),
   close: icon(<path d="M6 6l12 12M18 6 6 18" />),
+  eye: icon(
+    <>
+      <path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </>,
+  ),
 };

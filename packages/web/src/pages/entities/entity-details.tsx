@@ -12,6 +12,7 @@ import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { kindLabels } from '../../lib/kinds';
+import { useCan } from '../../lib/permissions';
 import { ConfirmDelete } from './confirm-delete';
 import { LinkedProjects } from './linked-projects';
 
@@ -49,6 +50,8 @@ export function EntityDetails({
   const [draft, setDraft] = useState<Draft>(() => draftOf(entity, label.textField));
   const [baseVersion, setBaseVersion] = useState(entity.version);
   const [deleting, setDeleting] = useState(false);
+  const canEdit = useCan('edit');
+  const canManage = useCan('manage');
   const save = useMutation({
     mutationFn: () => {
       const body: Record<string, string> = { name: draft.name.trim(), description: draft.description.trim() };
@@ -95,15 +98,17 @@ export function EntityDetails({
     setEditing(true);
   };
   const textLabel = label.textField === 'vision' ? 'Vision' : 'Objective';
-  if (!editing) {
+  if (!editing || !canEdit) {
     return (
       <div className="stack">
         <div className="card">
           <div className="card__header">
             <h2 style={{ flex: 1 }}>Details</h2>
-            <button type="button" className="button" onClick={startEditing}>
-              Edit details
-            </button>
+            {canEdit ? (
+              <button type="button" className="button" onClick={startEditing}>
+                Edit details
+              </button>
+            ) : null}
           </div>
           <div className="card__body">
             <dl className="details">
@@ -141,17 +146,19 @@ export function EntityDetails({
         {kind === 'programs' || kind === 'products' ? (
           <LinkedProjects kind={kind} workspaceId={workspaceId} entityId={entity.id} />
         ) : null}
-        <div className="card card--danger">
-          <div className="card__header">
-            <div style={{ flex: 1 }}>
-              <h2>Delete this {label.singular.toLowerCase()}</h2>
-              <p>It disappears for everyone in the workspace. Its history stays in the audit log.</p>
+        {canManage ? (
+          <div className="card card--danger">
+            <div className="card__header">
+              <div style={{ flex: 1 }}>
+                <h2>Delete this {label.singular.toLowerCase()}</h2>
+                <p>It disappears for everyone in the workspace. Its history stays in the audit log.</p>
+              </div>
+              <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+                Delete
+              </button>
             </div>
-            <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
-              Delete
-            </button>
           </div>
-        </div>
+        ) : null}
         <ConfirmDelete
           open={deleting}
           onClose={() => {

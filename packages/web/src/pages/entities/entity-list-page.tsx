@@ -7,7 +7,7 @@ import type { EntityKind } from '../../api/types';
 import { EmptyState, FormAlert, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
-import { useWorkspaceRole } from '../../lib/session';
+import { useWorkspaceCan } from '../../lib/permissions';
 import { useDebounced } from '../../lib/use-debounced';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ImportMspdiDialog } from '../project/imports/import-mspdi-dialog';
@@ -21,7 +21,8 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
   const { workspaceId = '' } = useParams({ strict: false }) as { workspaceId?: string };
   const search = useSearch({ strict: false }) as { create?: boolean };
   const navigate = useNavigate();
-  const role = useWorkspaceRole(workspaceId);
+  // Everyone but guests may start products, programs and projects (becoming their manager), as the server says.
+  const mayCreate = useWorkspaceCan(workspaceId, 'create');
   const label = kindLabels[kind];
   useDocumentTitle(label.plural);
   const [query, setQuery] = useState('');
@@ -64,8 +65,6 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
       search: open ? { create: true } : {},
       replace: true,
     });
-  // Everyone but guests may start products, programs and projects (becoming their manager); the API decides anyway.
-  const mayCreate = role !== undefined && role !== 'guest';
   const Icon = kindIcons[kind];
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {

@@ -8,6 +8,7 @@ import { EmptyState, FormAlert, initials, SkeletonRows } from '../../components/
 import { Icons } from '../../components/icons';
 import { useToast } from '../../components/toast';
 import { kindLabels } from '../../lib/kinds';
+import { useCan } from '../../lib/permissions';
 import { entityRoleLabels, entityRolesFor } from '../../lib/roles';
 
 /** The members tab: who holds which role on this product or project, and adding or changing them. */
@@ -24,6 +25,7 @@ export function EntityMembers({
   const toast = useToast();
   const label = kindLabels[kind];
   const roles = entityRolesFor(kind);
+  const canManage = useCan('manage');
   const members = useQuery({
     queryKey: keys.entityMembers(kind, entityId),
     queryFn: () => api.entityMembers(kind, entityId),
@@ -63,7 +65,7 @@ export function EntityMembers({
   const candidates = (people.data?.items ?? []).filter((p) => !list.some((m) => m.user.id === p.user.id));
   return (
     <div className="stack">
-      {candidates.length > 0 ? (
+      {!canManage ? null : candidates.length > 0 ? (
         <form
           className="card"
           onSubmit={(event) => {
@@ -123,9 +125,9 @@ export function EntityMembers({
       ) : null}
       {list.length === 0 ? (
         <EmptyState icon={<Icons.people width={22} height={22} />} title="No one has a role here yet">
-          Give people a role on this {label.singular.toLowerCase()}: managers run it, contributors edit it,
-          viewers follow along. Workspace admins and members see it anyway; guests only see it once they have
-          a role.
+          {canManage ? `Give people a role on this ${label.singular.toLowerCase()}: ` : 'On this '}
+          {canManage ? '' : `${label.singular.toLowerCase()}, `}managers run it, contributors edit it, viewers
+          follow along. Workspace admins and members see it anyway; guests only see it once they have a role.
         </EmptyState>
       ) : (
         <ul className="card list" aria-label={`${label.singular} members`}>
@@ -136,29 +138,37 @@ export function EntityMembers({
                 <span>{member.user.name}</span>
                 <span>{member.user.email}</span>
               </div>
-              <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
-                Role of {member.user.name}
-              </label>
-              <select
-                id={`role-${member.user.id}`}
-                className="select select--small"
-                value={member.role}
-                onChange={(e) => put.mutate({ userId: member.user.id, role: e.target.value as EntityRole })}
-              >
-                {roles.map((r) => (
-                  <option key={r} value={r}>
-                    {entityRoleLabels[r]}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() => remove.mutate(member.user.id)}
-                aria-label={`Remove ${member.user.name}`}
-              >
-                Remove
-              </button>
+              {canManage ? (
+                <>
+                  <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
+                    Role of {member.user.name}
+                  </label>
+                  <select
+                    id={`role-${member.user.id}`}
+                    className="select select--small"
+                    value={member.role}
+                    onChange={(e) =>
+                      put.mutate({ userId: member.user.id, role: e.target.value as EntityRole })
+                    }
+                  >
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {entityRoleLabels[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => remove.mutate(member.user.id)}
+                    aria-label={`Remove ${member.user.name}`}
+                  >
+                    Remove
+                  </button>
+                </>
+              ) : (
+                <span className="badge">{entityRoleLabels[member.role]}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import type { EntityKind } from '../../api/types';
 import { EmptyState, Skeleton } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { kindLabels } from '../../lib/kinds';
+import { EntityAccessContext, readOnlyReason, useEntityPermissions } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { productViews } from '../product/product-views';
 import { projectViewGroups, projectViews } from '../project/project-views';
@@ -37,7 +38,9 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
     queryFn: async () => unwrapEntity(kind, await api.entity(kind, entityId)),
     retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
   });
-  // Programs have no roles of their own in the API: access to them follows the workspace role.
+  const permissions = useEntityPermissions(kind, entityId);
+  const access = permissions.data ? { kind, permissions: permissions.data } : null;
+  const readOnly = permissions.data ? readOnlyReason(kind, permissions.data) : null;
   useDocumentTitle(entity.data?.name, label.plural);
   // A tab that opens a group (after the first) gets a divider before it, so a long row of tabs reads in sections.
   const groupStarts = new Set(
@@ -95,10 +98,16 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
               </span>
               <h1>{entity.data.name}</h1>
               <span className="badge">{label.singular}</span>
+              {readOnly ? (
+                <span className="badge badge--view-only" title={readOnly} data-testid="view-only">
+                  <Icons.eye width={12} height={12} aria-hidden="true" /> View only
+                </span>
+              ) : null}
             </div>
           ) : (
             <Skeleton width={280} height={28} />
           )}
+          {readOnly ? <p role="note">{readOnly}</p> : null}
         </div>
       </header>
       <div className="tabs" role="tablist" aria-label={`${label.singular} sections`}>
@@ -118,34 +127,37 @@ export function EntityPage({ kind }: { kind: EntityKind }) {
           </button>,
         ])}
       </div>
-      <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {!entity.data ? (
-          <div className="card card__body">
-            <Skeleton width="40%" />
-            <Skeleton width="70%" />
-            <Skeleton width="55%" />
-          </div>
-        ) : openView && kind === 'projects' ? (
-          projectViews
-            .find((v) => v.id === tab)
-            ?.render({ workspaceId, projectId: entityId, project: entity.data })
-        ) : openView && kind === 'products' ? (
-          productViews
-            .find((v) => v.id === tab)
-            ?.render({ workspaceId, productId: entityId, product: entity.data })
-        ) : tab === 'overview' ? (
-          <div className="stack">
-            <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
-            {kind === 'projects' ? (
-              <ScheduleSettings key={entity.data.version} project={entity.data} />
-            ) : null}
-          </div>
-        ) : tab === 'members' ? (
-          <EntityMembers kind={kind} workspaceId={workspaceId} entityId={entityId} />
-        ) : (
-          <EntityHistory entityType={kind.slice(0, -1)} entityId={entityId} />
-        )}
-      </section>
+      <EntityAccessContext.Provider value={access}>
+        <section id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {/* Controls follow the caller's permissions, so the views wait for them as for the entity. */}
+          {!entity.data || permissions.isPending ? (
+            <div className="card card__body">
+              <Skeleton width="40%" />
+              <Skeleton width="70%" />
+              <Skeleton width="55%" />
+            </div>
+          ) : openView && kind === 'projects' ? (
+            projectViews
+              .find((v) => v.id === tab)
+              ?.render({ workspaceId, projectId: entityId, project: entity.data })
+          ) : openView && kind === 'products' ? (
+            productViews
+              .find((v) => v.id === tab)
+              ?.render({ workspaceId, productId: entityId, product: entity.data })
+          ) : tab === 'overview' ? (
+            <div className="stack">
+              <EntityDetails kind={kind} workspaceId={workspaceId} entity={entity.data} />
+              {kind === 'projects' ? (
+                <ScheduleSettings key={entity.data.version} project={entity.data} />
+              ) : null}
+            </div>
+          ) : tab === 'members' ? (
+            <EntityMembers kind={kind} workspaceId={workspaceId} entityId={entityId} />
+          ) : (
+            <EntityHistory entityType={kind.slice(0, -1)} entityId={entityId} />
+          )}
+        </section>
+      </EntityAccessContext.Provider>
     </div>
   );
 }

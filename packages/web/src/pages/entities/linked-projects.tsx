@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import type { EntityKind } from '../../api/types';
 import { SkeletonRows } from '../../components/feedback';
 import { formatDate } from '../../lib/format';
+import { useWorkspaceCan } from '../../lib/permissions';
 
 /** The projects a program groups or a product is delivered by, so the link can be walked from either side. */
 export function LinkedProjects({
@@ -15,6 +16,7 @@ export function LinkedProjects({
   workspaceId: string;
   entityId: string;
 }) {
+  const canCreate = useWorkspaceCan(workspaceId, 'create');
   const filter = kind === 'programs' ? { programId: entityId } : { productId: entityId };
   const projects = useQuery({
     // Under the projects list key, so live project changes refresh it too.
@@ -32,14 +34,16 @@ export function LinkedProjects({
               : 'The projects that deliver this product. Set a project’s product when creating it.'}
           </p>
         </div>
-        <Link
-          to="/w/$workspaceId/projects"
-          params={{ workspaceId }}
-          search={{ create: true }}
-          className="button button--small"
-        >
-          New project
-        </Link>
+        {canCreate ? (
+          <Link
+            to="/w/$workspaceId/projects"
+            params={{ workspaceId }}
+            search={{ create: true }}
+            className="button button--small"
+          >
+            New project
+          </Link>
+        ) : null}
       </div>
       {projects.isPending ? (
         <SkeletonRows rows={2} />

@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../../components/field';
 import { FormCard } from '../../../components/form-card';
 import { useToast } from '../../../components/toast';
 import { WorkingDaysField } from '../../../components/working-days-field';
+import { useCan } from '../../../lib/permissions';
 import {
   type Holiday,
   holidaysText,
@@ -37,6 +38,7 @@ export function ScheduleSettings({ project }: { project: Entity }) {
   const scheduled = project as ScheduledProject;
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [statusDate, setStatusDate] = useState(scheduled.statusDate ?? '');
   const [days, setDays] = useState<number[]>(scheduled.calendar?.workingDays ?? [1, 2, 3, 4, 5]);
   const [hours, setHours] = useState(hoursText(scheduled.calendar?.workingHours));
@@ -67,6 +69,7 @@ export function ScheduleSettings({ project }: { project: Entity }) {
       title="Schedule settings"
       description="The status date progress is reported up to, and the working time the plan is scheduled on."
       onSubmit={() => save.mutate()}
+      readOnly={!canEdit}
       footer={
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save schedule settings'}
