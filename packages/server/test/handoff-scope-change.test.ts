@@ -19,10 +19,11 @@ let t: TestServer;
 let owner: Caller;
 let manager: Caller;
 let product: { id: string; workspaceId: string };
+let workspaceId: string;
 
 beforeAll(async () => {
   t = await startTestServer({ features: domainTestFeatures() });
-  ({ owner, manager, product } = await handoffWorld(t, 'Scope'));
+  ({ owner, manager, product, workspaceId } = await handoffWorld(t, 'Scope'));
 });
 afterAll(async () => {
   await t?.close();
@@ -130,6 +131,28 @@ describe('changes of scope on the project side', () => {
       'Forecast finish moved to 2026-03-20',
       'Forecast finish moved to 2026-04-03',
     ]);
+  });
+
+  it('raises a change request for a project linked to an initiative after its tasks were already being written', async () => {
+    const project = await owner.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/projects`,
+      { name: 'Standalone', startDate: '2026-03-02' },
+      201,
+    );
+    // Writes while it delivers nothing: the watcher learns it was not handed off and checks nothing.
+    await owner.json('POST', `/api/projects/${project.id}/tasks`, { name: 'Groundwork' }, 201);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await scopeRequests(project.id)).toEqual([]);
+    const feature = await insertFeature(t, product, 'Audit trail');
+    const initiative = await insertInitiative(t, product, 'Compliance', [feature]);
+    await owner.json('PATCH', `/api/initiatives/${initiative}`, { projectId: project.id, version: 1 });
+    await owner.json('POST', `/api/projects/${project.id}/tasks`, { name: 'More groundwork' }, 201);
+    const rows = await eventually(
+      () => scopeRequests(project.id),
+      (found) => found.length > 0,
+    );
+    expect(rows.map((row) => row.title)).toEqual(['Feature "Audit trail" dropped from the project']);
   });
 
   it('answers 404 to a scope check of an initiative the caller may not see', async () => {
