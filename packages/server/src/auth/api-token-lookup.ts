@@ -15,26 +15,17 @@ const touchAfterMs = 60 * 1000;
 
 type TokenRow = { id: string; userId: string; lastUsedAt: Date | null };
 
+const tokenColumns = { id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt };
 const activeToken = and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt));
 
 // The token alone, or with its owner's role in the route's workspace in one round trip (see `roleJoins`).
 const tokenQueries: CredentialQueries<TokenRow> = {
   name: 'tandem_active_token',
   short: 'tok',
-  alone: (db) =>
-    db
-      .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
-      .from(apiTokens)
-      .where(activeToken)
-      .limit(1),
+  alone: (db) => db.select(tokenColumns).from(apiTokens).where(activeToken).limit(1),
   withRole: (db) =>
     db
-      .select({
-        id: apiTokens.id,
-        userId: apiTokens.userId,
-        lastUsedAt: apiTokens.lastUsedAt,
-        role: workspaceMembers.role,
-      })
+      .select({ ...tokenColumns, role: workspaceMembers.role })
       .from(apiTokens)
       .leftJoin(workspaces, roleJoins(apiTokens.userId).workspace)
       .leftJoin(workspaceMembers, roleJoins(apiTokens.userId).membership)

@@ -53,6 +53,12 @@ export async function createSession(
 
 type SessionRow = { id: string; userId: string; csrfToken: string; lastSeenAt: Date };
 
+const sessionColumns = {
+  id: sessions.id,
+  userId: sessions.userId,
+  csrfToken: sessions.csrfToken,
+  lastSeenAt: sessions.lastSeenAt,
+};
 const liveSession = and(
   eq(sessions.tokenHash, sql.placeholder('tokenHash')),
   gt(sessions.expiresAt, sql`now()`),
@@ -62,26 +68,10 @@ const liveSession = and(
 const sessionQueries: CredentialQueries<SessionRow> = {
   name: 'tandem_live_session',
   short: 'ses',
-  alone: (db) =>
-    db
-      .select({
-        id: sessions.id,
-        userId: sessions.userId,
-        csrfToken: sessions.csrfToken,
-        lastSeenAt: sessions.lastSeenAt,
-      })
-      .from(sessions)
-      .where(liveSession)
-      .limit(1),
+  alone: (db) => db.select(sessionColumns).from(sessions).where(liveSession).limit(1),
   withRole: (db) =>
     db
-      .select({
-        id: sessions.id,
-        userId: sessions.userId,
-        csrfToken: sessions.csrfToken,
-        lastSeenAt: sessions.lastSeenAt,
-        role: workspaceMembers.role,
-      })
+      .select({ ...sessionColumns, role: workspaceMembers.role })
       .from(sessions)
       .leftJoin(workspaces, roleJoins(sessions.userId).workspace)
       .leftJoin(workspaceMembers, roleJoins(sessions.userId).membership)
