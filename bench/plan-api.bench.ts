@@ -26,6 +26,9 @@ const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logLevel
 // clients' work does not share its event loop.
 let base = server.url;
 
+/** What the measured server wrote to stderr, printed when the benchmark fails. */
+let apartErrors = '';
+
 async function serveApart(): Promise<ChildProcess> {
   const port = 3990 + Math.floor(Math.random() * 9);
   const child = spawn(
@@ -37,13 +40,12 @@ async function serveApart(): Promise<ChildProcess> {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
+    apartErrors += chunk.toString();
   });
   base = `http://127.0.0.1:${port}`;
   for (let waited = 0; waited < 120_000; waited += 50) {
-    if (child.exitCode !== null) throw new Error(`tandem serve exited early:\n${stderr}`);
+    if (child.exitCode !== null) throw new Error(`tandem serve exited early:\n${apartErrors}`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) return child;
     } catch {
@@ -235,6 +237,12 @@ try {
   console.log(
     `API GET plan (10000 tasks, 15000 links): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`,
   );
+} catch (error) {
+  // A failed call is most often the measured server's own failure: say what it said, and how it ended.
+  console.error(
+    `measured server (exit ${apart?.exitCode ?? 'running'}, signal ${apart?.signalCode ?? 'none'}):\n${apartErrors}`,
+  );
+  throw error;
 } finally {
   if (apart && apart.exitCode === null) {
     const exited = new Promise((resolve) => apart?.once('exit', resolve));

@@ -86,11 +86,35 @@ export interface Schedule {
  * What `GET …/schedule?since=REV` answers: with `delta: true`, only the tasks whose values changed since revision
  * `since` and the ids removed since; with `delta: false` (the server could not tell), the whole schedule.
  */
-export interface ScheduleReply extends Schedule {
+export interface ScheduleTasksReply extends Schedule {
   delta?: boolean;
   since?: number;
   removed?: string[];
+  shape?: undefined;
 }
+
+/** One changed field of a columns delta: rows as runs `[first, count, …]`, and their values or one shared difference. */
+export interface ScheduleColumn {
+  at: number[];
+  values?: (string | number | boolean)[];
+  add?: number;
+}
+
+/**
+ * What `GET …/schedule?since=REV&shape=columns` answers when the server can tell what changed: per changed field, the
+ * rows (indexes in the schedule at `since`) and their new values; `criticalPath` only when it changed.
+ */
+export interface ScheduleColumnsReply extends Omit<Schedule, 'tasks' | 'criticalPath'> {
+  delta: true;
+  shape: 'columns';
+  since: number;
+  count: number;
+  columns: Record<string, ScheduleColumn>;
+  criticalPath?: string[];
+}
+
+/** A delta reply: columns when the server could tell them, otherwise tasks (or the whole schedule). */
+export type ScheduleReply = ScheduleTasksReply | ScheduleColumnsReply;
 
 /** The project fields a Gantt reads. */
 export interface PlanProject {
@@ -170,9 +194,11 @@ export const planApi = {
   plan: (projectId: string, signal?: AbortSignal) =>
     request<Plan>('GET', `/api/projects/${enc(projectId)}/plan`, signal ? { signal } : {}),
   schedule: (projectId: string) => request<Schedule>('GET', `/api/projects/${enc(projectId)}/schedule`),
-  /** The schedule as a delta since a revision the client holds (or whole, marked `delta: false`). */
+  /** The schedule as a columns delta since a revision the client holds (or whole, marked `delta: false`). */
   scheduleSince: (projectId: string, since: number) =>
-    request<ScheduleReply>('GET', `/api/projects/${enc(projectId)}/schedule`, { query: { since } }),
+    request<ScheduleReply>('GET', `/api/projects/${enc(projectId)}/schedule`, {
+      query: { since, shape: 'columns' },
+    }),
   createTask: (projectId: string, body: TaskChanges & { name: string }) =>
     request<PlanTask>('POST', `/api/projects/${enc(projectId)}/tasks`, { body }),
   updateTask: (taskId: string, changes: TaskChanges, version: number) =>

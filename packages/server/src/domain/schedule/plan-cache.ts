@@ -3,6 +3,7 @@ import {
   type Instant,
   type ScheduleProject,
   type Scheduler,
+  type ScheduleSuccess,
   type ScheduleTask,
   type TaskPatch,
   taskId,
@@ -12,6 +13,7 @@ import type { Database, Queryable } from '../../db/client';
 import { taskLinks } from '../../db/schema/task-links';
 import { engineLink, engineTaskColumns, loadPlanInput, type PlanInput } from './build-input';
 import { type EngineTaskFields, engineTask } from './engine-task';
+import { columnsDelta, type KeptSchedule } from './schedule-columns';
 import {
   instantFormatter,
   type ScheduleJsonCache,
@@ -57,6 +59,8 @@ export interface KnownRows {
 
 /** How many past revisions' task texts a project keeps for deltas: enough for a few clients a few edits behind. */
 const textsKept = 8;
+/** How many past revisions' engine results a project keeps for columns deltas (they share most task objects). */
+const schedulesKept = 8;
 
 const taskFieldsNotInEngine = new Set(['id']);
 
@@ -86,6 +90,8 @@ export class PlanCache {
   readonly #loading = new Map<string, Promise<PlanState>>();
   /** Per project, the task texts of the last revisions whose JSON was written, oldest first (see `scheduleSince`). */
   readonly #texts = new Map<string, ScheduleTexts[]>();
+  /** Per project, the engine results of the last revisions read, oldest first (see `scheduleColumnsSince`). */
+  readonly #kept = new Map<string, KeptSchedule[]>();
 
   /** How often a plan was read whole and how many edits were applied to a cached state, for tests and benchmarks. */
   readonly stats = { fullLoads: 0, incrementalEdits: 0 };
@@ -121,7 +127,9 @@ export class PlanCache {
   /** The schedule of the project at `revision` or newer, as the API shows it. */
   async schedule(db: Database, projectId: string, revision: number): Promise<ScheduleView> {
     const state = await this.state(db, projectId, revision);
-    state.schedule ??= toScheduleView(contextOf(state), state.scheduler.schedule());
+    const result = state.scheduler.schedule();
+    if (result.ok) this.#keep(projectId, state, result);
+    state.schedule ??= toScheduleView(contextOf(state), result);
     return state.schedule;
   }
 
@@ -130,6 +138,7 @@ export class PlanCache {
     const state = await this.state(db, projectId, revision);
     if (state.json === undefined) {
       const result = state.scheduler.schedule();
+      if (result.ok) this.#keep(projectId, state, result);
       state.json = scheduleJson(contextOf(state), result, state.jsonCache, state.format);
       this.#keepTexts(projectId, scheduleTexts(state.revision, result, state.jsonCache));
     }
@@ -155,6 +164,38 @@ export class PlanCache {
       if (delta) return scheduleDeltaJson(contextOf(state), result, since, delta, state.format);
     }
     return `{"delta":false,${json.slice(1)}`;
+  }
+
+  /**
+   * The schedule at `revision` or newer as a columns delta since revision `since` (`"shape": "columns"`, see
+   * `columnsDelta`): what an edit changed, without writing the JSON of the whole schedule. When this process kept no
+   * schedule at `since`, or the tasks or their order changed, the reply is `scheduleSince`'s.
+   */
+  async scheduleColumnsSince(
+    db: Database,
+    projectId: string,
+    revision: number,
+    since: number,
+  ): Promise<string> {
+    const state = await this.state(db, projectId, revision);
+    const result = state.scheduler.schedule();
+    const before = this.#kept.get(projectId)?.find((kept) => kept.revision === since);
+    if (result.ok && before) {
+      const now = this.#keep(projectId, state, result);
+      const changes = columnsDelta(before, now, state.format);
+      if (changes !== undefined) {
+        const critical = JSON.stringify(result.criticalPaths.flat().map(String));
+        const criticalBefore = JSON.stringify(before.result.criticalPaths.flat().map(String));
+        const { statusDay } = state.input;
+        return (
+          `{"delta":true,"shape":"columns","since":${since},"planRevision":${state.revision},` +
+          `"start":"${state.format(result.start)}","finish":"${state.format(result.finish)}",` +
+          `"statusDate":${JSON.stringify(statusDay)},"cycle":null,"count":${result.tasks.length},` +
+          `"columns":${changes}${critical === criticalBefore ? '' : `,"criticalPath":${critical}`}}`
+        );
+      }
+    }
+    return this.scheduleSince(db, projectId, revision, since);
   }
 
   /** The engine input and scheduler of the project at `revision` or newer, loading the plan when it must. */
@@ -187,6 +228,24 @@ export class PlanCache {
     this.#states.delete(projectId);
     this.#edits.delete(projectId);
     this.#texts.delete(projectId);
+    this.#kept.delete(projectId);
+  }
+
+  /** Keeps the state's result as the schedule of its revision, for columns deltas against it later. */
+  #keep(projectId: string, state: PlanState, result: ScheduleSuccess): KeptSchedule {
+    const kept = this.#kept.get(projectId) ?? [];
+    const last = kept.at(-1);
+    if (last?.revision === state.revision) return last;
+    const now = {
+      revision: state.revision,
+      result,
+      outline: state.input.outline,
+      levels: state.input.levels,
+    };
+    // Older revisions only: a state replaced by a full load may start again below what was kept.
+    const next = [...kept.filter((k) => k.revision < state.revision), now].slice(-schedulesKept);
+    this.#kept.set(projectId, next);
+    return now;
   }
 
   #keepTexts(projectId: string, texts: ScheduleTexts | undefined): void {
@@ -321,6 +380,7 @@ export class PlanCache {
       if (oldest === undefined) break;
       this.#states.delete(oldest);
       this.#texts.delete(oldest);
+      this.#kept.delete(oldest);
     }
   }
 }

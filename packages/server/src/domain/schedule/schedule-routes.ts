@@ -5,6 +5,7 @@ import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
 import { linkSchema } from '../links/link-schemas';
 import { errorResponses, idSchema } from '../shared/api-schemas';
+import { invalid } from '../shared/errors';
 import { taskSchema } from '../tasks/task-routes';
 import { planOf } from './plan-service';
 import { scheduleJsonOf, scheduleSinceOf } from './schedule-service';
@@ -53,7 +54,35 @@ const scheduleReplySchema = scheduleSchema
       .array(z.string())
       .optional()
       .openapi({ description: 'On a delta, the ids of tasks deleted since' }),
+    shape: z.literal('columns').optional().openapi({
+      description:
+        'Present on a columns delta (asked with `shape=columns`): `tasks` is absent, `columns` holds the changes',
+    }),
+    count: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'On a columns delta, how many tasks the schedule has' }),
+    columns: z
+      .record(
+        z.string(),
+        z.object({
+          at: z.array(z.number().int()).openapi({
+            description:
+              'The changed rows as runs `[first, count, …]` of indexes in the schedule held at `since`',
+          }),
+          values: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+          add: z.number().optional().openapi({ description: 'One difference added to every changed row' }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          'On a columns delta, per changed field of the scheduled task, its new values (or one shared difference); ' +
+          '`criticalPath` is then absent when it did not change',
+      }),
   })
+  .partial({ tasks: true, criticalPath: true })
   .openapi('ScheduleReply');
 
 const scheduleQuery = z.object({
@@ -65,6 +94,14 @@ const scheduleQuery = z.object({
       description:
         'A plan revision the client holds: the reply is then a delta since it, or the whole schedule with `delta: false`',
       example: '41',
+    }),
+  shape: z
+    .enum(['tasks', 'columns'])
+    .optional()
+    .openapi({
+      description:
+        'With `since`: `columns` asks for only the changed fields, column by column (a few kilobytes where an edit ' +
+        'moved the slack of every task), when the server can tell them; otherwise the reply is as for `tasks`',
     }),
 });
 
@@ -104,11 +141,14 @@ export function registerScheduleRoutes(app: App, deps: AppDeps): void {
   // Both replies are JSON text built once (per revision, or by PostgreSQL): sent as is, not parsed and serialised again.
   defineRoute(app, policy.signedIn, schedule, async (c) => {
     const { projectId } = c.req.valid('param');
-    const { since } = c.req.valid('query');
+    const { since, shape } = c.req.valid('query');
+    if (shape !== undefined && since === undefined) {
+      throw invalid('shape', 'shape applies to a delta: send since with it');
+    }
     const body =
       since === undefined
         ? await scheduleJsonOf(deps.db, callerId(c), projectId)
-        : await scheduleSinceOf(deps.db, callerId(c), projectId, Number(since));
+        : await scheduleSinceOf(deps.db, callerId(c), projectId, Number(since), shape);
     return c.body(body, 200, jsonHeaders) as never;
   });
   defineRoute(app, policy.signedIn, plan, async (c) => {

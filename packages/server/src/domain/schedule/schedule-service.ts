@@ -55,6 +55,10 @@ export async function scheduleSinceOf(
   userId: string,
   projectId: string,
   since: number,
+  shape: 'tasks' | 'columns' = 'tasks',
 ): Promise<string> {
-  return planCache.scheduleSince(db, projectId, await visibleRevision(db, userId, projectId), since);
+  const revision = await visibleRevision(db, userId, projectId);
+  return shape === 'columns'
+    ? planCache.scheduleColumnsSince(db, projectId, revision, since)
+    : planCache.scheduleSince(db, projectId, revision, since);
 }

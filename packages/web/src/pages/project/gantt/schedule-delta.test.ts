@@ -78,4 +78,56 @@ describe('mergeSchedule', () => {
     expect(mergeSchedule(held, delta)).toBeUndefined();
     expect(mergeSchedule(undefined, delta)).toBeUndefined();
   });
+
+  it('applies a columns delta: new values by row, a shared difference, and the held critical path when absent', () => {
+    const merged = mergeSchedule(held, {
+      delta: true,
+      shape: 'columns',
+      since: 7,
+      count: 3,
+      planRevision: 8,
+      start: '2026-01-05T08:00',
+      finish: '2026-01-08T17:00',
+      statusDate: null,
+      cycle: null,
+      columns: {
+        start: { at: [2, 1], values: ['2026-01-08T08:00'] },
+        finish: { at: [2, 1], values: ['2026-01-08T17:00'] },
+        totalSlack: { at: [0, 2], add: 480 },
+      },
+    });
+    expect(merged).toEqual({
+      planRevision: 8,
+      start: '2026-01-05T08:00',
+      finish: '2026-01-08T17:00',
+      statusDate: null,
+      cycle: null,
+      tasks: [
+        { ...held.tasks[0], totalSlack: 480 },
+        { ...held.tasks[1], totalSlack: 480 },
+        { ...held.tasks[2], start: '2026-01-08T08:00', finish: '2026-01-08T17:00' },
+      ],
+      criticalPath: ['a', 'b', 'c'],
+    });
+    // The held schedule is not changed: the cache may still hand it to a render in progress.
+    expect(held.tasks[0]?.totalSlack).toBe(0);
+  });
+
+  it('refuses a columns delta against another revision or another number of tasks', () => {
+    const delta = {
+      delta: true as const,
+      shape: 'columns' as const,
+      since: 7,
+      count: 3,
+      planRevision: 8,
+      start: held.start,
+      finish: held.finish,
+      statusDate: null,
+      cycle: null,
+      columns: {},
+    };
+    expect(mergeSchedule(held, { ...delta, since: 6 })).toBeUndefined();
+    expect(mergeSchedule(held, { ...delta, count: 4 })).toBeUndefined();
+    expect(mergeSchedule(held, delta)).toEqual({ ...held, planRevision: 8 });
+  });
 });
