@@ -23,6 +23,8 @@ export interface TimelineHandlers {
   resize(taskId: string, finish: WallMinute): void;
   /** A line drawn from one bar's end onto another bar. */
   link(predecessorId: string, successorId: string): void;
+  /** Set for a caller who may not change the plan: bars are clicked and opened, never dragged. */
+  readOnly?: boolean;
 }
 
 interface Drag {
@@ -161,7 +163,8 @@ export const GanttTimeline = memo(function GanttTimeline({
 
   const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
     const current = drag.current;
-    if (!current) return;
+    // Read-only, a press never becomes a drag: releasing it selects the bar, as a click does.
+    if (!current || handlers.readOnly) return;
     const dx = event.clientX - current.startX;
     if (!current.started && Math.abs(dx) < 3 && current.kind !== 'link') return;
     current.started = true;
@@ -224,6 +227,7 @@ export const GanttTimeline = memo(function GanttTimeline({
     <div
       ref={layer}
       className="gantt__timeline"
+      data-read-only={handlers.readOnly ? '' : undefined}
       style={{ width: scale.width, height }}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}

@@ -42,28 +42,37 @@ export function GanttToolbar({
   return (
     <div className="gantt__toolbar" role="toolbar" aria-label="Gantt">
       <div className="gantt__group">
-        <button type="button" className="button button--small" onClick={actions.addBelow}>
-          <Icons.plus width={14} /> Add task
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={none}
-          onClick={() => void actions.indent()}
-        >
-          Indent
-        </button>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={none}
-          onClick={() => void actions.outdent()}
-        >
-          Outdent
-        </button>
-        <button type="button" className="button button--small" disabled={none} onClick={actions.askDelete}>
-          Delete
-        </button>
+        {actions.readOnly ? null : (
+          <>
+            <button type="button" className="button button--small" onClick={actions.addBelow}>
+              <Icons.plus width={14} /> Add task
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={none}
+              onClick={() => void actions.indent()}
+            >
+              Indent
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={none}
+              onClick={() => void actions.outdent()}
+            >
+              Outdent
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={none}
+              onClick={actions.askDelete}
+            >
+              Delete
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="button button--small"
@@ -73,7 +82,7 @@ export function GanttToolbar({
           Details
         </button>
       </div>
-      {selectedCount > 1 ? (
+      {selectedCount > 1 && !actions.readOnly ? (
         <form
           className="gantt__group gantt__bulk"
           aria-label="Edit the selected tasks"

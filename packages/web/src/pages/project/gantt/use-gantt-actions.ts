@@ -13,11 +13,12 @@ import {
 import type { Plan, ScheduledTask, TaskChanges } from '../../../api/plan';
 import { planKeys } from '../../../api/plan';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { cellChanges, cellText } from './cell-edits';
 import { type EditableColumn, startChanges } from './cell-values';
 import type { DisplayRow, Draft } from './display-rows';
 import type { EditText, GridColumn, GridHandlers } from './gantt-grid';
-import { clampRow, gridAction, rangeOf } from './gantt-keys';
+import { clampRow, type GridAction, gridAction, rangeOf } from './gantt-keys';
 import type { TimelineHandlers } from './gantt-timeline';
 import { type GanttRow, indentPlace, outdentPlace, placeAfter } from './outline-rows';
 import { type PlanEdits, usePlanEdits } from './use-plan-edits';
@@ -25,6 +26,8 @@ import { formatWallClock, parseWallClock } from './wall-clock';
 import { workingMinutesBetween } from './working-time';
 
 const editable: readonly EditableColumn[] = ['name', 'duration', 'start', 'finish', 'percent'];
+/** The keyboard actions that change the plan, refused to a caller who may not. */
+const writes: ReadonlySet<GridAction['type']> = new Set(['edit', 'add', 'indent', 'outdent', 'delete']);
 const columnOrder: readonly GridColumn['key'][] = [
   'id',
   'outline',
@@ -65,10 +68,12 @@ export function useGanttActions(args: Args) {
   const [editing, setEditing] = useState<{ taskId: string; column: EditableColumn } | undefined>(undefined);
   const [panelOpen, setPanelOpen] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // A viewer selects, opens and reads tasks; every edit below is refused before it reaches the server.
+  const readOnly = !useCan('edit');
 
   // Handlers are created once and read the newest state here, so memoised rows are not re-rendered by new callbacks.
-  const latest = useRef({ ...args, selected, focusId, anchorId, column, edits });
-  latest.current = { ...args, selected, focusId, anchorId, column, edits };
+  const latest = useRef({ ...args, selected, focusId, anchorId, column, edits, readOnly });
+  latest.current = { ...args, selected, focusId, anchorId, column, edits, readOnly };
 
   const fresh = useCallback(
     (): Plan => client.getQueryData<Plan>(planKeys.plan(projectId)) ?? latest.current.plan,
@@ -127,7 +132,7 @@ export function useGanttActions(args: Args) {
       toggle: (taskId) => setCollapsedFor(latest.current.setCollapsed, taskId),
       edit: (taskId, col) => {
         select(taskId, 'only', col);
-        setEditing({ taskId, column: col });
+        if (!latest.current.readOnly) setEditing({ taskId, column: col });
       },
       cancel: () => {
         setEditing(undefined);
@@ -168,7 +173,8 @@ export function useGanttActions(args: Args) {
   );
 
   const addBelow = useCallback(() => {
-    const { focusId: after, setDraft } = latest.current;
+    const { focusId: after, setDraft, readOnly: refused } = latest.current;
+    if (refused) return;
     const place = placeAfter(fresh().tasks, after);
     setDraft({ place, afterTaskId: after });
   }, [fresh]);
@@ -255,7 +261,7 @@ export function useGanttActions(args: Args) {
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (event.target !== event.currentTarget) return;
       const action = gridAction(event);
-      if (!action) return;
+      if (!action || (latest.current.readOnly && writes.has(action.type))) return;
       event.preventDefault();
       const ids = taskIds();
       const { focusId: focus, column: col } = latest.current;
@@ -316,6 +322,7 @@ export function useGanttActions(args: Args) {
 
   const timelineHandlers: TimelineHandlers = useMemo(
     () => ({
+      readOnly,
       select: (taskId, mode) => select(taskId, mode),
       openDetails: (taskId) => {
         select(taskId, 'only');
@@ -347,10 +354,11 @@ export function useGanttActions(args: Args) {
         void latest.current.edits.createLink(predecessorId, successorId, 'FS');
       },
     }),
-    [select, taskById],
+    [select, taskById, readOnly],
   );
 
   return {
+    readOnly,
     edits: edits as PlanEdits,
     selected,
     focusId,

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { planKeys } from '../../../api/plan';
 import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
+import { useCan } from '../../../lib/permissions';
 import { type Assignment, percentOf, resourceKeys, resourcesApi } from '../../resources/resources-api';
 
 /**
@@ -21,6 +22,7 @@ export function TaskAssignments({
   taskId: string;
 }) {
   const client = useQueryClient();
+  const canEdit = useCan('edit');
   const all = useQuery({
     queryKey: resourceKeys.assignments(projectId),
     queryFn: () => resourcesApi.assignments(projectId),
@@ -95,41 +97,43 @@ export function TaskAssignments({
           </li>
         ))}
       </ul>
-      <form
-        className="row"
-        style={{ gap: 8, marginTop: 8 }}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (resourceId) add.mutate();
-        }}
-      >
-        <select
-          className="select"
-          aria-label="Resource to assign"
-          value={resourceId}
-          onChange={(event) => setResourceId(event.target.value)}
-          style={{ flex: 1 }}
+      {canEdit ? (
+        <form
+          className="row"
+          style={{ gap: 8, marginTop: 8 }}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (resourceId) add.mutate();
+          }}
         >
-          <option value="">Assign a resource…</option>
-          {free.map((resource) => (
-            <option key={resource.id} value={resource.id}>
-              {resource.name}
-            </option>
-          ))}
-        </select>
-        <input
-          className="input"
-          style={{ width: 80 }}
-          type="number"
-          min={1}
-          aria-label="Units (%)"
-          value={units}
-          onChange={(event) => setUnits(event.target.value)}
-        />
-        <button type="submit" className="button button--small" disabled={!resourceId || add.isPending}>
-          Assign
-        </button>
-      </form>
+          <select
+            className="select"
+            aria-label="Resource to assign"
+            value={resourceId}
+            onChange={(event) => setResourceId(event.target.value)}
+            style={{ flex: 1 }}
+          >
+            <option value="">Assign a resource…</option>
+            {free.map((resource) => (
+              <option key={resource.id} value={resource.id}>
+                {resource.name}
+              </option>
+            ))}
+          </select>
+          <input
+            className="input"
+            style={{ width: 80 }}
+            type="number"
+            min={1}
+            aria-label="Units (%)"
+            value={units}
+            onChange={(event) => setUnits(event.target.value)}
+          />
+          <button type="submit" className="button button--small" disabled={!resourceId || add.isPending}>
+            Assign
+          </button>
+        </form>
+      ) : null}
       {mine.length > 0 ? (
         <p className="muted" style={{ fontSize: 12 }}>
           {mine.map((assignment) => `${assignment.resourceName} ${percentOf(assignment.units)}`).join(' · ')}

@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { itemsOf, planApi, planKeys } from '../../../api/plan';
 import { relativeTime } from '../../../lib/format';
+import { useCan } from '../../../lib/permissions';
 import { MarkdownView } from './markdown-view';
 
 /** The discussion of one task, newest last, with a Markdown box to add to it. */
 export function TaskComments({ taskId }: { taskId: string }) {
   const client = useQueryClient();
   const [body, setBody] = useState('');
+  const canEdit = useCan('edit');
   const comments = useQuery({
     queryKey: planKeys.comments(taskId),
     queryFn: async () => itemsOf(await planApi.comments(taskId)),
@@ -34,32 +36,35 @@ export function TaskComments({ taskId }: { taskId: string }) {
           </li>
         ))}
       </ul>
-      <form
-        className="stack-sm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (body.trim()) add.mutate();
-        }}
-      >
-        <textarea
-          className="input"
-          aria-label="New comment"
-          placeholder="Write a comment (Markdown)"
-          rows={3}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-        />
-        {add.isError ? (
-          <p className="field__error" role="alert">
-            {messageOf(add.error)}
-          </p>
-        ) : null}
-        <div>
-          <button type="submit" className="button button--small" disabled={add.isPending || !body.trim()}>
-            Comment
-          </button>
-        </div>
-      </form>
+      {!canEdit && comments.data?.length === 0 ? <p className="muted">No comments yet.</p> : null}
+      {canEdit ? (
+        <form
+          className="stack-sm"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (body.trim()) add.mutate();
+          }}
+        >
+          <textarea
+            className="input"
+            aria-label="New comment"
+            placeholder="Write a comment (Markdown)"
+            rows={3}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+          />
+          {add.isError ? (
+            <p className="field__error" role="alert">
+              {messageOf(add.error)}
+            </p>
+          ) : null}
+          <div>
+            <button type="submit" className="button button--small" disabled={add.isPending || !body.trim()}>
+              Comment
+            </button>
+          </div>
+        </form>
+      ) : null}
     </div>
   );
 }

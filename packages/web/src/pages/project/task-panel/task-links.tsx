@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LinkType, Plan, PlanLink, PlanTask } from '../../../api/plan';
+import { useCan } from '../../../lib/permissions';
 import type { PlanEdits } from '../gantt/use-plan-edits';
 
 const linkTypes: readonly LinkType[] = ['FS', 'SS', 'FF', 'SF'];
@@ -75,6 +76,7 @@ export function TaskLinks({
   minutesPerDay: number;
 }) {
   const [adding, setAdding] = useState('');
+  const canEdit = useCan('edit');
   const names = new Map(plan.tasks.map((t) => [t.id, t.name]));
   const predecessors = plan.links.filter((l) => l.successorId === task.id);
   const successors = plan.links.filter((l) => l.predecessorId === task.id);
@@ -92,35 +94,38 @@ export function TaskLinks({
           />
         ))}
       </ul>
-      <div className="row" style={{ gap: 8 }}>
-        <select
-          className="input input--small"
-          aria-label="Add a predecessor"
-          value={adding}
-          onChange={(event) => setAdding(event.target.value)}
-        >
-          <option value="">Add a predecessor…</option>
-          {plan.tasks
-            .filter((t) => t.id !== task.id && !predecessors.some((l) => l.predecessorId === t.id))
-            .slice(0, 500)
-            .map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-        </select>
-        <button
-          type="button"
-          className="button button--small"
-          disabled={!adding}
-          onClick={() => {
-            void edits.createLink(adding, task.id, 'FS');
-            setAdding('');
-          }}
-        >
-          Link
-        </button>
-      </div>
+      {predecessors.length === 0 && !canEdit ? <p className="muted">None</p> : null}
+      {canEdit ? (
+        <div className="row" style={{ gap: 8 }}>
+          <select
+            className="input input--small"
+            aria-label="Add a predecessor"
+            value={adding}
+            onChange={(event) => setAdding(event.target.value)}
+          >
+            <option value="">Add a predecessor…</option>
+            {plan.tasks
+              .filter((t) => t.id !== task.id && !predecessors.some((l) => l.predecessorId === t.id))
+              .slice(0, 500)
+              .map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+          </select>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={!adding}
+            onClick={() => {
+              void edits.createLink(adding, task.id, 'FS');
+              setAdding('');
+            }}
+          >
+            Link
+          </button>
+        </div>
+      ) : null}
       <h3 className="task-panel__heading">Successors</h3>
       <ul className="task-panel__links" aria-label="Successors">
         {successors.map((link) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConstraintType, Plan, PlanTask, ScheduledTask, TaskChanges } from '../../../api/plan';
 import { Icons } from '../../../components/icons';
+import { useCan } from '../../../lib/permissions';
 import { unitSettingsOf } from '../gantt/cell-values';
 import type { PlanEdits } from '../gantt/use-plan-edits';
 import { formatGridDate } from '../gantt/wall-clock';
@@ -45,6 +46,7 @@ export function TaskPanel({
   onClose: () => void;
 }) {
   const [editingDescription, setEditingDescription] = useState(false);
+  const canEdit = useCan('edit');
   const settings = unitSettingsOf(plan.project.calendar);
   const save = (changes: TaskChanges) => void edits.updateTask(task, changes);
   const statuses = plan.project.workflow?.length ? plan.project.workflow : defaultStatuses;
@@ -65,186 +67,194 @@ export function TaskPanel({
       </header>
       {/* Keyed by version, so the fields show the server's values after each save. */}
       <div className="task-panel__body" key={task.version}>
-        <p className="muted">
-          {formatGridDate(scheduled?.start)} → {formatGridDate(scheduled?.finish)}
-          {scheduled ? ` · slack ${slackDays}d` : ''}
-          {scheduled?.critical ? ' · critical' : ''}
-        </p>
-        <label className="field">
-          <span className="field__label">Name</span>
-          <input
-            className="input"
-            defaultValue={task.name}
-            onBlur={(event) => {
-              const name = event.target.value.trim();
-              if (name && name !== task.name) save({ name });
-            }}
-          />
-        </label>
-        <div className="field">
-          <div className="row" style={{ justifyContent: 'space-between' }}>
-            <span className="field__label">Description</span>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => setEditingDescription((v) => !v)}
-            >
-              {editingDescription ? 'Preview' : 'Edit'}
-            </button>
-          </div>
-          {editingDescription ? (
-            <textarea
+        {/* Read-only, every field shows its value and none can be changed. */}
+        <fieldset className="read-only-fields" disabled={!canEdit}>
+          <p className="muted">
+            {formatGridDate(scheduled?.start)} → {formatGridDate(scheduled?.finish)}
+            {scheduled ? ` · slack ${slackDays}d` : ''}
+            {scheduled?.critical ? ' · critical' : ''}
+          </p>
+          <label className="field">
+            <span className="field__label">Name</span>
+            <input
               className="input"
-              aria-label="Description"
-              rows={6}
-              defaultValue={task.description ?? ''}
+              defaultValue={task.name}
               onBlur={(event) => {
-                if (event.target.value !== (task.description ?? ''))
-                  save({ description: event.target.value });
+                const name = event.target.value.trim();
+                if (name && name !== task.name) save({ name });
               }}
             />
-          ) : task.description ? (
-            <MarkdownView source={task.description} />
-          ) : (
-            <p className="muted">No description.</p>
-          )}
-        </div>
-        <div className="task-panel__pair">
+          </label>
+          <div className="field">
+            <div className="row" style={{ justifyContent: 'space-between' }}>
+              <span className="field__label">Description</span>
+              {canEdit ? (
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  onClick={() => setEditingDescription((v) => !v)}
+                >
+                  {editingDescription ? 'Preview' : 'Edit'}
+                </button>
+              ) : null}
+            </div>
+            {editingDescription ? (
+              <textarea
+                className="input"
+                aria-label="Description"
+                rows={6}
+                defaultValue={task.description ?? ''}
+                onBlur={(event) => {
+                  if (event.target.value !== (task.description ?? ''))
+                    save({ description: event.target.value });
+                }}
+              />
+            ) : task.description ? (
+              <MarkdownView source={task.description} />
+            ) : (
+              <p className="muted">No description.</p>
+            )}
+          </div>
+          <div className="task-panel__pair">
+            <label className="field">
+              <span className="field__label">Status</span>
+              <select
+                className="input"
+                defaultValue={task.status ?? 'todo'}
+                onChange={(event) => save({ status: event.target.value })}
+              >
+                {statuses.map((s) => (
+                  <option key={s.key} value={s.key}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">Scheduling</span>
+              <select
+                className="input"
+                defaultValue={task.scheduling ?? 'auto'}
+                onChange={(event) => save({ scheduling: event.target.value as 'auto' | 'manual' })}
+              >
+                <option value="auto">Automatic</option>
+                <option value="manual">Manual</option>
+              </select>
+            </label>
+          </div>
+          <div className="task-panel__pair">
+            <label className="field">
+              <span className="field__label">% complete</span>
+              <input
+                className="input"
+                type="number"
+                min={0}
+                max={100}
+                defaultValue={task.percentComplete ?? 0}
+                onBlur={(event) => {
+                  const value = Number(event.target.value);
+                  if (value !== task.percentComplete && value >= 0 && value <= 100)
+                    save({ percentComplete: value });
+                }}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Story points</span>
+              <input
+                className="input"
+                type="number"
+                min={0}
+                step="any"
+                defaultValue={task.storyPoints ?? ''}
+                onBlur={(event) => {
+                  const text = event.target.value;
+                  const value = text === '' ? null : Number(text);
+                  if (value !== (task.storyPoints ?? null)) save({ storyPoints: value });
+                }}
+              />
+            </label>
+          </div>
           <label className="field">
-            <span className="field__label">Status</span>
+            <span className="field__label">Constraint</span>
             <select
               className="input"
-              defaultValue={task.status ?? 'todo'}
-              onChange={(event) => save({ status: event.target.value })}
+              defaultValue={constraint}
+              onChange={(event) => {
+                const type = event.target.value as ConstraintType;
+                const needsDate = type !== 'asap' && type !== 'alap';
+                save(
+                  needsDate
+                    ? {
+                        constraintType: type,
+                        constraintDate: task.constraintDate ?? scheduled?.start ?? null,
+                      }
+                    : { constraintType: type, constraintDate: null },
+                );
+              }}
             >
-              {statuses.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name}
+              {Object.entries(constraintNames).map(([key, name]) => (
+                <option key={key} value={key}>
+                  {name}
                 </option>
               ))}
             </select>
           </label>
+          {constraint !== 'asap' && constraint !== 'alap' ? (
+            <label className="field">
+              <span className="field__label">Constraint date</span>
+              <input
+                className="input"
+                type="datetime-local"
+                defaultValue={task.constraintDate ?? ''}
+                onBlur={(event) => {
+                  if (event.target.value && event.target.value !== task.constraintDate)
+                    save({ constraintDate: event.target.value.slice(0, 16) });
+                }}
+              />
+            </label>
+          ) : null}
           <label className="field">
-            <span className="field__label">Scheduling</span>
-            <select
-              className="input"
-              defaultValue={task.scheduling ?? 'auto'}
-              onChange={(event) => save({ scheduling: event.target.value as 'auto' | 'manual' })}
-            >
-              <option value="auto">Automatic</option>
-              <option value="manual">Manual</option>
-            </select>
-          </label>
-        </div>
-        <div className="task-panel__pair">
-          <label className="field">
-            <span className="field__label">% complete</span>
-            <input
-              className="input"
-              type="number"
-              min={0}
-              max={100}
-              defaultValue={task.percentComplete ?? 0}
-              onBlur={(event) => {
-                const value = Number(event.target.value);
-                if (value !== task.percentComplete && value >= 0 && value <= 100)
-                  save({ percentComplete: value });
-              }}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">Story points</span>
-            <input
-              className="input"
-              type="number"
-              min={0}
-              step="any"
-              defaultValue={task.storyPoints ?? ''}
-              onBlur={(event) => {
-                const text = event.target.value;
-                const value = text === '' ? null : Number(text);
-                if (value !== (task.storyPoints ?? null)) save({ storyPoints: value });
-              }}
-            />
-          </label>
-        </div>
-        <label className="field">
-          <span className="field__label">Constraint</span>
-          <select
-            className="input"
-            defaultValue={constraint}
-            onChange={(event) => {
-              const type = event.target.value as ConstraintType;
-              const needsDate = type !== 'asap' && type !== 'alap';
-              save(
-                needsDate
-                  ? { constraintType: type, constraintDate: task.constraintDate ?? scheduled?.start ?? null }
-                  : { constraintType: type, constraintDate: null },
-              );
-            }}
-          >
-            {Object.entries(constraintNames).map(([key, name]) => (
-              <option key={key} value={key}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {constraint !== 'asap' && constraint !== 'alap' ? (
-          <label className="field">
-            <span className="field__label">Constraint date</span>
+            <span className="field__label">Deadline</span>
             <input
               className="input"
               type="datetime-local"
-              defaultValue={task.constraintDate ?? ''}
+              defaultValue={task.deadline ?? ''}
               onBlur={(event) => {
-                if (event.target.value && event.target.value !== task.constraintDate)
-                  save({ constraintDate: event.target.value.slice(0, 16) });
+                const value = event.target.value ? event.target.value.slice(0, 16) : null;
+                if (value !== (task.deadline ?? null)) save({ deadline: value });
               }}
             />
           </label>
-        ) : null}
-        <label className="field">
-          <span className="field__label">Deadline</span>
-          <input
-            className="input"
-            type="datetime-local"
-            defaultValue={task.deadline ?? ''}
-            onBlur={(event) => {
-              const value = event.target.value ? event.target.value.slice(0, 16) : null;
-              if (value !== (task.deadline ?? null)) save({ deadline: value });
-            }}
+          <label className="field">
+            <span className="field__label">Labels</span>
+            <input
+              className="input"
+              placeholder="design, backend"
+              defaultValue={(task.labels ?? []).join(', ')}
+              onBlur={(event) => {
+                const labels = event.target.value
+                  .split(',')
+                  .map((l) => l.trim())
+                  .filter(Boolean);
+                if (labels.join(',') !== (task.labels ?? []).join(',')) save({ labels });
+              }}
+            />
+          </label>
+          <label className="row" style={{ gap: 8 }}>
+            <input
+              type="checkbox"
+              defaultChecked={task.isMilestone ?? false}
+              onChange={(event) => save({ isMilestone: event.target.checked })}
+            />
+            Milestone
+          </label>
+          <TaskLinks plan={plan} task={task} edits={edits} minutesPerDay={settings.minutesPerDay} />
+          <TaskAssignments
+            workspaceId={plan.project.workspaceId}
+            projectId={plan.project.id}
+            taskId={task.id}
           />
-        </label>
-        <label className="field">
-          <span className="field__label">Labels</span>
-          <input
-            className="input"
-            placeholder="design, backend"
-            defaultValue={(task.labels ?? []).join(', ')}
-            onBlur={(event) => {
-              const labels = event.target.value
-                .split(',')
-                .map((l) => l.trim())
-                .filter(Boolean);
-              if (labels.join(',') !== (task.labels ?? []).join(',')) save({ labels });
-            }}
-          />
-        </label>
-        <label className="row" style={{ gap: 8 }}>
-          <input
-            type="checkbox"
-            defaultChecked={task.isMilestone ?? false}
-            onChange={(event) => save({ isMilestone: event.target.checked })}
-          />
-          Milestone
-        </label>
-        <TaskLinks plan={plan} task={task} edits={edits} minutesPerDay={settings.minutesPerDay} />
-        <TaskAssignments
-          workspaceId={plan.project.workspaceId}
-          projectId={plan.project.id}
-          taskId={task.id}
-        />
+        </fieldset>
         <TaskComments taskId={task.id} />
       </div>
     </aside>
