@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import type { Page } from 'playwright-core';
+import { frameP95 } from './gantt-measure';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { startTandem } from './harness/tandem';
@@ -56,33 +57,16 @@ async function seedBoard(connectionString: string, workspaceId: string, projectI
 }
 
 /**
- * Scrolls every board column a little each frame (or none, for the idle baseline of the same machine) and returns the
- * 95th percentile of the frame times.
+ * The frame p95 while every board column (or only the first) scrolls `step` px a frame; `step` 0 is the idle
+ * baseline of the same page. Frames are unlocked from vsync, so the figure is the frame's cost (see `frameP95`).
  */
 function scrollP95(page: Page, step = 160, columns: 'one' | 'all' = 'all'): Promise<number> {
-  // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
-  return page.evaluate(`new Promise((resolve) => {
-    const columns = [...document.querySelectorAll('.board-cell__scroll')].slice(0, ${columns === 'one' ? 1 : 99});
-    const deltas = [];
-    let last = 0;
-    let frames = 0;
-    const step = (time) => {
-      if (last) deltas.push(time - last);
-      last = time;
-      for (const column of columns) column.scrollTop += ${step};
-      if (++frames < 300) requestAnimationFrame(step);
-      else {
-        deltas.sort((a, b) => a - b);
-        resolve(deltas[Math.floor(deltas.length * 0.95)]);
-      }
-    };
-    requestAnimationFrame(step);
-  })`);
+  return frameP95(page, '.board-cell__scroll', { step, limit: columns === 'one' ? 1 : 99 });
 }
 
 async function main(): Promise<void> {
   const tandem = await startTandem();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ unlockedFrames: true });
   try {
     const page = await (
       await browser.newContext({ baseURL: tandem.url, viewport: { width: 1440, height: 900 } })
