@@ -57,7 +57,7 @@ export class Engine {
       project.scheduleFrom === 'finish',
       arena,
     );
-    this.out = new Outputs(net.n, arena);
+    this.out = new Outputs(net.n, arena, inputs.fractional);
   }
 
   /** Builds an engine, or the failure a full schedule would report (cycle or invalid input). */

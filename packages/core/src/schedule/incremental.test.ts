@@ -84,6 +84,8 @@ const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
         manual: fc.integer({ min: 0, max: 15 }),
         progress: fc.constantFrom(0, 0, 0, 50, 100),
         staff: fc.constantFrom('none', 'none', 'day', 'early', 'both'),
+        // Contoured work spans fractions of a minute.
+        contour: fc.constantFrom('flat', 'flat', 'turtle', 'frontLoaded'),
       }),
       { minLength: n, maxLength: n },
     ),
@@ -138,6 +140,7 @@ function toProject(net: Net): ScheduleProject {
       resourceId: resourceId(r),
       units: r === 'day' ? 1 : 0.5,
       workMinutes: 240 + t.minutes,
+      ...(t.contour === 'flat' ? {} : { contour: t.contour }),
     })),
   );
   return sketchProject(tasks, [...unique.values()], {
@@ -226,6 +229,7 @@ describe('incremental rescheduling', () => {
       paused: 4,
       constraint: { type: 'asap' as ConstraintType, offset: 0 },
       progress: 0 as const,
+      contour: 'flat' as const,
     };
     const manual = { ...plain, manual: 0, staff: 'none' as const };
     const auto = { ...plain, manual: 1, staff: 'early' as const };

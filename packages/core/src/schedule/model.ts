@@ -195,7 +195,20 @@ export interface Assignment {
   readonly workMinutes: number;
   /** Work already done, in working minutes (a missing actual is zero). */
   readonly actualWork?: number;
+  /** How the work is spread over the assignment's span (flat when absent); a contour stretches the span. */
+  readonly contour?: WorkContour;
 }
+
+/** MS Project's predefined work contours. */
+export type WorkContour =
+  | 'flat'
+  | 'backLoaded'
+  | 'frontLoaded'
+  | 'doublePeak'
+  | 'earlyPeak'
+  | 'latePeak'
+  | 'bell'
+  | 'turtle';
 
 /** The computed dates of one task; slacks are working minutes on the task's calendar, negative when late. */
 export interface ScheduledTask {

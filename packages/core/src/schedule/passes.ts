@@ -383,7 +383,7 @@ export class Passes {
     let finish = Number.NEGATIVE_INFINITY;
     for (let a = 0; a < work.cals.length; a++) {
       const t = inp.cals[work.cals[a]!]!;
-      const f = t.finishInstant(t.toCoord(at) + Math.round(work.minutes[a]! * share));
+      const f = t.finishInstant(t.toCoord(at) + spanShare(work.minutes[a]!, share));
       if (f > finish) finish = f;
     }
     return own.toCoord(finish);
@@ -398,7 +398,7 @@ export class Passes {
     let start = Number.POSITIVE_INFINITY;
     for (let a = 0; a < work.cals.length; a++) {
       const t = inp.cals[work.cals[a]!]!;
-      const s = t.startInstant(t.toCoord(at) - Math.round(work.minutes[a]! * share));
+      const s = t.startInstant(t.toCoord(at) - spanShare(work.minutes[a]!, share));
       if (s < start) start = s;
     }
     return own.toCoord(start);
@@ -568,4 +568,9 @@ export class Passes {
     }
     return best;
   }
+}
+
+/** The part of an assignment's span that `share` of the task's duration takes: whole minutes, unless all of it. */
+function spanShare(minutes: number, share: number): number {
+  return share === 1 ? minutes : Math.round(minutes * share);
 }

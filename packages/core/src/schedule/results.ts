@@ -17,17 +17,18 @@ import {
 
 /** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
 export class Outputs {
-  // Instants and slacks are whole minutes (instants up to the year 6000 fit in 32 bits); half the memory of floats.
-  readonly start: Int32Array;
-  readonly finish: Int32Array;
-  readonly es: Int32Array;
-  readonly ef: Int32Array;
-  readonly ls: Int32Array;
-  readonly lf: Int32Array;
-  readonly totalSlack: Int32Array;
-  readonly startSlack: Int32Array;
-  readonly finishSlack: Int32Array;
-  readonly freeSlack: Int32Array;
+  // Instants and slacks are whole minutes (instants up to the year 6000 fit in 32 bits), half the memory of floats,
+  // unless some task spans a fraction of a minute (a contoured assignment): then they keep the fraction.
+  readonly start: Int32Array | Float64Array;
+  readonly finish: Int32Array | Float64Array;
+  readonly es: Int32Array | Float64Array;
+  readonly ef: Int32Array | Float64Array;
+  readonly ls: Int32Array | Float64Array;
+  readonly lf: Int32Array | Float64Array;
+  readonly totalSlack: Int32Array | Float64Array;
+  readonly startSlack: Int32Array | Float64Array;
+  readonly finishSlack: Int32Array | Float64Array;
+  readonly freeSlack: Int32Array | Float64Array;
   readonly critical: Uint8Array;
   readonly work: Float64Array;
   readonly cost: Float64Array;
@@ -44,18 +45,20 @@ export class Outputs {
   constructor(
     private readonly n: number,
     private readonly make: ArrayMaker = plainArrays,
+    fractional = false,
   ) {
     this.summaryFlags = make.u8(n);
-    this.start = make.i32(n);
-    this.finish = make.i32(n);
-    this.es = make.i32(n);
-    this.ef = make.i32(n);
-    this.ls = make.i32(n);
-    this.lf = make.i32(n);
-    this.totalSlack = make.i32(n);
-    this.startSlack = make.i32(n);
-    this.finishSlack = make.i32(n);
-    this.freeSlack = make.i32(n);
+    const minutes = fractional ? (k: number) => make.f64(k) : (k: number) => make.i32(k);
+    this.start = minutes(n);
+    this.finish = minutes(n);
+    this.es = minutes(n);
+    this.ef = minutes(n);
+    this.ls = minutes(n);
+    this.lf = minutes(n);
+    this.totalSlack = minutes(n);
+    this.startSlack = minutes(n);
+    this.finishSlack = minutes(n);
+    this.freeSlack = minutes(n);
     this.critical = make.u8(n);
     this.work = make.f64(n);
     this.cost = make.f64(n);
@@ -439,13 +442,17 @@ export function criticalPaths(net: Network, tasks: readonly ScheduledTask[], mul
     if (t.critical && !t.summary) crit.push(i);
   }
   const sorted = (group: readonly number[]) => {
-    // Start (whole minutes) then topological position, packed in one float so the sort needs no comparator.
+    // Start (whole minutes) then topological position, packed in one float so the sort needs no comparator; a
+    // contoured task may start at a fraction of a minute, which the packing cannot hold.
     const keys = new Float64Array(group.length);
+    let whole = true;
     for (let k = 0; k < group.length; k++) {
       const i = group[k]!;
-      keys[k] = (tasks[i]!.start + 2 ** 31) * 2 ** 21 + net.position[i]!;
+      const start = tasks[i]!.start;
+      if (!Number.isInteger(start)) whole = false;
+      keys[k] = (start + 2 ** 31) * 2 ** 21 + net.position[i]!;
     }
-    if (net.n >= 2 ** 21) {
+    if (net.n >= 2 ** 21 || !whole) {
       return group
         .slice()
         .sort((a, b) => tasks[a]!.start - tasks[b]!.start || net.position[a]! - net.position[b]!)

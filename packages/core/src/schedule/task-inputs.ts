@@ -6,6 +6,7 @@ import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
 import { TimeIndex } from './time-index';
 import { type TimeIndexShelf, timeIndexCache } from './time-index-cache';
+import { assignmentSpan } from './work-contour';
 
 /** Turns a calendar id into a compiled calendar (the calendar engine's `compileCalendar`). */
 export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) => WorkingTime;
@@ -106,6 +107,8 @@ export class TaskInputs {
   hasAlap = false;
   /** Some task is or was elapsed (never cleared: it only lets the common case skip elapsed-only work). */
   hasElapsed = false;
+  /** Some task spans a fraction of a minute (a contoured assignment), so outputs need fractional instants. */
+  fractional = false;
   /** Tasks flagged F_MULTI and their assignments. */
   readonly assignmentWork = new Map<number, AssignmentWork>();
 
@@ -250,7 +253,7 @@ export class TaskInputs {
       else {
         multi = {
           cals: resCals.map((id) => this.calendarOf(id, `tasks[${i}]`)),
-          minutes: working.map((a) => Math.round(a.workMinutes / a.units)),
+          minutes: working.map((a) => assignmentSpan(a.workMinutes, a.units, a.contour)),
         };
       }
     }
@@ -268,9 +271,10 @@ export class TaskInputs {
     if (byAssignments) {
       // Duration follows from work and units: the longest assignment drives the task.
       dur = 0;
-      for (const a of working) dur = Math.max(dur, Math.round(a.workMinutes / a.units));
+      for (const a of working) dur = Math.max(dur, assignmentSpan(a.workMinutes, a.units, a.contour));
     }
     if (task.isMilestone && task.durationMinutes === 0) dur = 0;
+    if (!Number.isInteger(dur) || multi?.minutes.some((m) => !Number.isInteger(m))) this.fractional = true;
     this.dur[i] = dur;
     let gap = 0;
     if (task.pauses !== undefined && dur > 0 && !task.elapsed && !task.manual && !multi) {

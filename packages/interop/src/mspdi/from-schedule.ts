@@ -24,10 +24,11 @@ export function applySchedule(project: MspdiProject, result: ScheduleSuccess): M
       EarlyFinish: scheduled.earlyFinish,
       LateStart: scheduled.lateStart,
       LateFinish: scheduled.lateFinish,
-      FreeSlack: scheduled.freeSlack * 10,
-      TotalSlack: scheduled.totalSlack * 10,
-      StartSlack: scheduled.startSlack * 10,
-      FinishSlack: scheduled.finishSlack * 10,
+      // Whole tenths of a minute, as the schema's integers: a contoured task's slack may hold a fraction of a tenth.
+      FreeSlack: Math.round(scheduled.freeSlack * 10),
+      TotalSlack: Math.round(scheduled.totalSlack * 10),
+      StartSlack: Math.round(scheduled.startSlack * 10),
+      FinishSlack: Math.round(scheduled.finishSlack * 10),
     };
   });
   return {

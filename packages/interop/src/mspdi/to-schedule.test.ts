@@ -146,6 +146,26 @@ describe('toScheduleProject', () => {
     expect(project.assignments.map((assignment) => assignment.resourceId)).toEqual(['1']);
   });
 
+  it('maps the predefined work contours and leaves flat and hand-edited work without one', async () => {
+    const codes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>
+      <Tasks><Task><UID>1</UID><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>
+      <Resources><Resource><UID>1</UID><Type>1</Type></Resource></Resources>
+      <Assignments>${codes.map((code) => `<Assignment><UID>${code + 1}</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT16H0M0S</Work><WorkContour>${code}</WorkContour></Assignment>`).join('')}</Assignments></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    expect(project.assignments.map((assignment) => assignment.contour)).toEqual([
+      undefined,
+      'backLoaded',
+      'frontLoaded',
+      'doublePeak',
+      'earlyPeak',
+      'latePeak',
+      'bell',
+      'turtle',
+      undefined,
+    ]);
+  });
+
   it('marks a manual task with a blank start, finish or duration as a placeholder, and nothing else', async () => {
     const task = (uid: number, extra: string) =>
       `<Task><UID>${uid}</UID><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>${extra}</Task>`;

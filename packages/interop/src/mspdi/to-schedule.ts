@@ -14,6 +14,7 @@ import {
   type TaskId,
   type TaskType,
   taskId,
+  type WorkContour,
 } from '@tandem/core/schedule/model';
 import { toCoreCalendars } from './calendar-mapping';
 import { durationUnitOf, isElapsedFormat, isPercentFormat } from './duration-format';
@@ -23,6 +24,17 @@ import type { MspdiPeriod, MspdiPredecessorLink, MspdiProject, MspdiTask } from 
 const CONSTRAINTS: readonly ConstraintType[] = ['asap', 'alap', 'mso', 'mfo', 'snet', 'snlt', 'fnet', 'fnlt'];
 const LINK_TYPES: readonly LinkType[] = ['FF', 'FS', 'SF', 'SS'];
 const TASK_TYPES: readonly TaskType[] = ['fixedUnits', 'fixedDuration', 'fixedWork'];
+// MSPDI WorkContour codes 0–7; 8 (contoured: work edited by hand) lives only in the timephased data.
+const CONTOURS: readonly WorkContour[] = [
+  'flat',
+  'backLoaded',
+  'frontLoaded',
+  'doublePeak',
+  'earlyPeak',
+  'latePeak',
+  'bell',
+  'turtle',
+];
 
 /** The task id Tandem gives an MSPDI task: its UID as a string. */
 export const mspdiTaskId = (uid: number): TaskId => taskId(String(uid));
@@ -94,6 +106,7 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
       units: a.Units ?? 1,
       workMinutes: a.Work ?? 0,
       ...(a.ActualWork !== undefined && { actualWork: a.ActualWork }),
+      ...contourOf(a.WorkContour),
     }));
 
   return {
@@ -120,6 +133,12 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
     resources,
     assignments,
   };
+}
+
+/** The engine's contour for an MSPDI `WorkContour` code; nothing for flat, unknown or hand-edited (8) work. */
+function contourOf(code: number | undefined): { contour?: WorkContour } {
+  const contour = code === undefined ? undefined : CONTOURS[code];
+  return contour === undefined || contour === 'flat' ? {} : { contour };
 }
 
 function earliestStart(tasks: readonly MspdiTask[]): number | undefined {
