@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { useCan } from '../../../lib/permissions';
 import type { AgileTask, Sprint } from '../board/agile-api';
 import type { TaskIndex } from '../board/task-model';
 
@@ -40,6 +41,8 @@ export function BacklogRows({
   onOpen: (task: AgileTask) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // A viewer reads and opens rows; dragging, reordering and moving them between sprints are edits.
+  const canEdit = useCan('edit');
   const virtualizer = useVirtualizer({
     count: tasks.length,
     getScrollElement: () => scroller.current,
@@ -48,7 +51,7 @@ export function BacklogRows({
   });
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, task: AgileTask) => {
     if (event.target !== event.currentTarget) return;
-    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+    if (canEdit && event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       onReorder(task, event.key === 'ArrowUp' ? -1 : 1);
     } else if (event.key === 'Enter') {
@@ -78,13 +81,15 @@ export function BacklogRows({
                 aria-label={`${task.name}. Alt and the arrow keys reorder it; Enter opens it.`}
                 className={`backlog-row${task.id === draggingId ? ' backlog-row--dragging' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
-                onPointerDown={(event) => onPointerDown(event, task)}
+                onPointerDown={(event) => canEdit && onPointerDown(event, task)}
                 onKeyDown={(event) => onKeyDown(event, task)}
                 onDoubleClick={() => onOpen(task)}
               >
-                <span className="backlog-row__grip" aria-hidden="true">
-                  ⋮⋮
-                </span>
+                {canEdit ? (
+                  <span className="backlog-row__grip" aria-hidden="true">
+                    ⋮⋮
+                  </span>
+                ) : null}
                 <span className="backlog-row__key">{index.outline.get(task.id)}</span>
                 <span className="backlog-row__name">{task.name}</span>
                 {task.labels.slice(0, 2).map((label) => (
@@ -101,6 +106,7 @@ export function BacklogRows({
                   className="select select--small backlog-row__move"
                   aria-label={`Move ${task.name} to`}
                   value={task.sprintId ?? ''}
+                  disabled={!canEdit}
                   onChange={(event) => onMoveTo(task, event.target.value || null)}
                 >
                   <option value="">Backlog</option>
@@ -121,7 +127,9 @@ export function BacklogRows({
             />
           ) : null}
         </div>
-        {tasks.length === 0 ? <p className="backlog-list__empty">Drag tasks here</p> : null}
+        {tasks.length === 0 ? (
+          <p className="backlog-list__empty">{canEdit ? 'Drag tasks here' : 'No tasks'}</p>
+        ) : null}
       </div>
     </section>
   );

@@ -27,6 +27,7 @@ import { SprintPanel } from './sprint-panel';
 import { SprintReports } from './sprint-reports';
 import '../board/board.css';
 import './backlog.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The backlog tab: sprints being planned or run, the ranked backlog, and the sprint reports. */
 export function BacklogView({ projectId }: ProjectViewProps) {
@@ -68,6 +69,7 @@ function Backlog({
   const update = useTaskUpdate(projectId);
   const [dialog, setDialog] = useState<Dialog>();
   const [openId, setOpenId] = useState<string>();
+  const canEdit = useCan('edit');
   const index = useMemo(() => indexTasks(tasks, assignees.data ?? []), [tasks, assignees.data]);
   const done = useMemo(
     () => new Set(workflow.columns.filter((c) => c.category === 'done').map((c) => c.key)),
@@ -155,15 +157,17 @@ function Backlog({
   const dragged = drag ? tasks.find((t) => t.id === drag.id) : undefined;
   return (
     <div className="backlog">
-      <div className="agile-toolbar">
-        <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'new' })}>
-          <Icons.plus width={14} /> New sprint
-        </button>
-        <span className="subtle">
-          Drag tasks between the backlog and sprints, or pick a sprint in a row. Alt+↑/↓ reorders the focused
-          row.
-        </span>
-      </div>
+      {canEdit ? (
+        <div className="agile-toolbar">
+          <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'new' })}>
+            <Icons.plus width={14} /> New sprint
+          </button>
+          <span className="subtle">
+            Drag tasks between the backlog and sprints, or pick a sprint in a row. Alt+↑/↓ reorders the
+            focused row.
+          </span>
+        </div>
+      ) : null}
       {open.map((sprint) => (
         <SprintPanel
           key={sprint.id}

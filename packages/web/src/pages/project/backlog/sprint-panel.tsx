@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDate } from '../../../lib/format';
+import { useCan } from '../../../lib/permissions';
 import type { Sprint } from '../board/agile-api';
 
 /** A sprint's heading: its name, dates, state, points planned against capacity and the actions that fit its state. */
@@ -21,6 +22,7 @@ export function SprintPanel({
   onDelete: () => void;
   children: ReactNode;
 }) {
+  const canEdit = useCan('edit');
   const capacity = sprint.capacityPoints;
   const over = capacity !== null && sprint.points > capacity;
   const share = capacity ? Math.min(1, sprint.points / capacity) : 0;
@@ -52,7 +54,7 @@ export function SprintPanel({
             <span className="field__error">Over capacity by {sprint.points - (capacity ?? 0)}</span>
           ) : null}
         </div>
-        <div className="row">
+        <div className="row" hidden={!canEdit}>
           {sprint.state === 'planned' ? (
             <button
               type="button"

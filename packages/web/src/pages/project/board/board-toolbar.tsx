@@ -23,6 +23,7 @@ export function BoardToolbar({
   total,
   onSettings,
   onFields,
+  readOnly,
   views,
 }: {
   filter: TaskFilter;
@@ -36,6 +37,8 @@ export function BoardToolbar({
   total: number;
   onSettings: () => void;
   onFields: () => void;
+  /** Leaves out the column and field settings, for a caller who may not change them. */
+  readOnly: boolean;
   views: ReactNode;
 }) {
   const set = (change: Partial<TaskFilter>) => onFilter({ ...filter, ...change });
@@ -66,12 +69,16 @@ export function BoardToolbar({
       </span>
       <span className="spacer" />
       {views}
-      <button type="button" className="button" onClick={onSettings}>
-        <Icons.settings width={14} /> Columns
-      </button>
-      <button type="button" className="button" onClick={onFields}>
-        Fields
-      </button>
+      {readOnly ? null : (
+        <>
+          <button type="button" className="button" onClick={onSettings}>
+            <Icons.settings width={14} /> Columns
+          </button>
+          <button type="button" className="button" onClick={onFields}>
+            Fields
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { indexWithout, usePointerDrag } from './use-pointer-drag';
 import { useTaskUpdate } from './use-task-update';
 import { WorkflowSettings } from './workflow-settings';
 import './board.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The board tab: the project's leaf tasks as cards in the workflow's columns, dragged or moved by keyboard. */
 export function BoardView({ projectId }: ProjectViewProps) {
@@ -59,6 +60,8 @@ function Board({
   const [focusId, setFocusId] = useState<string>();
   const [settings, setSettings] = useState(false);
   const [fieldsOpen, setFieldsOpen] = useState(false);
+  // A viewer opens and reads cards; dragging, moving and the board's settings are for those who may edit.
+  const canEdit = useCan('edit');
   const customFields = useCustomFields(projectId);
   const update = useTaskUpdate(projectId);
   const columns = workflow.columns;
@@ -111,7 +114,7 @@ function Board({
 
   const onKey = (task: AgileTask, key: CardKey, moving: boolean) => {
     const lane = laneOfTask(task);
-    if (!lane) return;
+    if (!lane || (moving && !canEdit)) return;
     const col = columnIndex(task);
     const cell = lane.cells.get(columns[col]?.key ?? '') ?? [];
     const at = cell.indexOf(task);
@@ -151,7 +154,9 @@ function Board({
     open: (task) => {
       if (!justDragged()) setOpenId(task.id);
     },
-    pointerDown: (event, task) => start(event, task.id),
+    pointerDown: (event, task) => {
+      if (canEdit) start(event, task.id);
+    },
     key: onKey,
     move: (task, direction) => onKey(task, direction, true),
   };
@@ -169,8 +174,9 @@ function Board({
   const dragged = drag ? tasks.find((t) => t.id === drag.id) : undefined;
 
   return (
-    <div className="board">
+    <div className="board" data-read-only={canEdit ? undefined : ''}>
       <BoardToolbar
+        readOnly={!canEdit}
         filter={filter}
         onFilter={setFilter}
         swimlanes={swimlanes}

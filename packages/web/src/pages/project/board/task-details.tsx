@@ -4,6 +4,7 @@ import { ApiError, messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import {
   type AgileTask,
   agileApi,
@@ -41,6 +42,7 @@ export function TaskDetails({
   const toast = useToast();
   const [draft, setDraft] = useState(() => draftOf(task));
   const [custom, setCustom] = useState(task.customFields);
+  const canEdit = useCan('edit');
   const fields = useCustomFields(projectId).data?.fields ?? [];
   useEffect(() => {
     setDraft(draftOf(task));
@@ -94,7 +96,7 @@ export function TaskDetails({
         noValidate
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
-          save.mutate();
+          if (canEdit) save.mutate();
         }}
       >
         <header className="dialog__header row">
@@ -105,7 +107,7 @@ export function TaskDetails({
             <Icons.close width={16} />
           </button>
         </header>
-        <div className="dialog__body stack">
+        <fieldset className="dialog__body stack form-card__fields" disabled={!canEdit}>
           <FormAlert
             message={
               conflict
@@ -179,18 +181,20 @@ export function TaskDetails({
             <span className="field__label">Description</span>
             <textarea className="textarea" rows={5} {...field('description')} />
           </label>
-        </div>
+        </fieldset>
         <footer className="dialog__footer">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {canEdit ? 'Cancel' : 'Close'}
           </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={save.isPending || !draft.name.trim()}
-          >
-            Save task
-          </button>
+          {canEdit ? (
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={save.isPending || !draft.name.trim()}
+            >
+              Save task
+            </button>
+          ) : null}
         </footer>
       </form>
     </dialog>

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { Dialog, DialogActions } from '../../../components/dialog';
 import { TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { agileApi, agileKeys, type SavedView, type SavedViewKind, useSavedViews } from '../board/agile-api';
 
 /**
@@ -23,6 +24,7 @@ export function SavedViewPicker<Config extends object>({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const views = useSavedViews(projectId, kind);
   const [picked, setPicked] = useState<string>('');
   const [naming, setNaming] = useState(false);
@@ -76,7 +78,7 @@ export function SavedViewPicker<Config extends object>({
           </option>
         ))}
       </select>
-      {chosen ? (
+      {chosen && canEdit ? (
         <>
           <button type="button" className="button button--small" onClick={() => update.mutate(chosen)}>
             Update view
@@ -90,17 +92,19 @@ export function SavedViewPicker<Config extends object>({
           </button>
         </>
       ) : null}
-      <button
-        type="button"
-        className="button button--small"
-        onClick={() => {
-          setName('');
-          create.reset();
-          setNaming(true);
-        }}
-      >
-        Save view
-      </button>
+      {canEdit ? (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            setName('');
+            create.reset();
+            setNaming(true);
+          }}
+        >
+          Save view
+        </button>
+      ) : null}
       <Dialog
         open={naming}
         onClose={() => setNaming(false)}
