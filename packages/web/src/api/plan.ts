@@ -34,6 +34,8 @@ export interface PlanTask {
   priority?: TaskPriority;
   labels?: string[];
   sprintId?: string | null;
+  /** The product feature the task delivers. */
+  featureId?: string | null;
   /** Names of the resources assigned, when the server sends them. */
   resourceNames?: string[];
   version: number;
@@ -125,6 +127,8 @@ export interface PlanProject {
   statusDate?: string | null;
   calendar?: { minutesPerDay?: number; minutesPerWeek?: number; daysPerMonth?: number };
   workflow?: { key: string; name: string; category?: string }[];
+  /** The product the project delivers for (set by a hand-off); its features are what tasks may deliver. */
+  productId?: string | null;
   version: number;
 }
 

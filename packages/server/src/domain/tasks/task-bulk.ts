@@ -12,6 +12,7 @@ import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
+import { checkTaskFeature } from './task-feature';
 import type { TaskChanges } from './task-fields';
 import {
   checkFieldPairs,
@@ -92,6 +93,7 @@ export async function bulkUpdateTasks(
       changes.status !== undefined || changes.customFields !== undefined || changes.sprintId
         ? await rulesOf(tx, projectId)
         : undefined;
+    if (changes.featureId) await checkTaskFeature(tx, userId, projectId, changes.featureId);
     const updated: TaskRow[] = [];
     const views: TaskView[] = [];
     for (const row of rows) {

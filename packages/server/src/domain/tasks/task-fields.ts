@@ -46,6 +46,7 @@ export const taskFieldShape = {
   customFields: z.record(z.string().min(1).max(100), customValueSchema),
   rank: positionSchema,
   sprintId: idSchema.nullable(),
+  featureId: idSchema.nullable(),
 };
 
 /** The body of a task creation: a name and any other field. */

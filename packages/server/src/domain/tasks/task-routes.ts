@@ -55,6 +55,10 @@ export const taskSchema = z
     customFields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
     rank: z.number(),
     sprintId: z.string().nullable(),
+    featureId: z.string().nullable().openapi({
+      description:
+        "The product feature the task delivers: a feature of the project's product (any product of the workspace when the project has none)",
+    }),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -15,6 +15,7 @@ import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
+import { checkTaskFeature } from './task-feature';
 import type { TaskChanges, TaskInput } from './task-fields';
 import {
   checkFieldPairs,
@@ -71,6 +72,7 @@ export async function createTask(
     const rules = await rulesOf(tx, projectId);
     const status = input.status ?? initialStatus(rules);
     const implied = await checkProjectRules(tx, rules, { ...input, status }, null);
+    if (input.featureId) await checkTaskFeature(tx, userId, projectId, input.featureId);
     const { parentId: _parent, position, labels, ...fields } = input;
     const [row] = await tx
       .insert(tasks)
@@ -203,6 +205,7 @@ export async function updateTask(
     }
     checkFieldPairs(mergedRuleFields(ruleFieldsOf(row), changes));
     if (changes.labels) next.labels = distinctLabels(changes.labels);
+    if (changes.featureId) await checkTaskFeature(tx, userId, row.projectId, changes.featureId);
     const needsProject =
       changes.status !== undefined || changes.customFields !== undefined || Boolean(changes.sprintId);
     if (needsProject) {

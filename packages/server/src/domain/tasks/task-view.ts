@@ -42,6 +42,8 @@ export interface TaskView {
   customFields: Record<string, string | number | boolean | null>;
   rank: number;
   sprintId: string | null;
+  /** The product feature this task delivers (an initiative's scope after the hand-off); null for other work. */
+  featureId: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -84,6 +86,7 @@ export function toTaskView(row: TaskRow): TaskView {
     customFields: row.customFields,
     rank: row.rank,
     sprintId: row.sprintId,
+    featureId: row.featureId,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -107,8 +110,8 @@ export const taskJsonSql = sql`json_build_object(
   'effortDriven', effort_driven, 'active', active, 'fixedCostCents', fixed_cost_cents,
   'storyPoints', story_points, 'status', status, 'completedAt', ${iso('completed_at')}, 'priority', priority,
   'labels', to_json(labels), 'customFields', custom_fields, 'rank', rank, 'sprintId', sprint_id,
-  'createdBy', created_by, 'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')},
-  'version', version)::text`;
+  'featureId', feature_id, 'createdBy', created_by, 'createdAt', ${iso('created_at')},
+  'updatedAt', ${iso('updated_at')}, 'version', version)::text`;
 
 /** The subject of a write to a task, for the audit log and the project's change stream. */
 export function taskSubject(row: TaskRow) {

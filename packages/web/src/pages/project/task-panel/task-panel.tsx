@@ -8,6 +8,7 @@ import { formatGridDate } from '../gantt/wall-clock';
 import { TaskAssignments } from '../resources/task-assignments';
 import { MarkdownView } from './markdown-view';
 import { TaskComments } from './task-comments';
+import { TaskFeatureField } from './task-feature-field';
 import { TaskLinks } from './task-links';
 
 const constraintNames: Record<ConstraintType, string> = {
@@ -240,6 +241,11 @@ export function TaskPanel({
               }}
             />
           </label>
+          <TaskFeatureField
+            productId={plan.project.productId ?? null}
+            featureId={task.featureId ?? null}
+            onChange={(featureId) => save({ featureId })}
+          />
           <label className="row" style={{ gap: 8 }}>
             <input
               type="checkbox"
