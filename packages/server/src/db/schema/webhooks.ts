@@ -30,10 +30,13 @@ export const webhooks = pgTable(
   (table) => [index('webhooks_product_idx').on(table.productId)],
 );
 
-/** How one delivery attempt ended. */
-export type WebhookDeliveryStatus = 'delivered' | 'failed';
+/** Where a delivery stands: delivered, waiting for its next attempt (`pending`), or given up on (`failed`). */
+export type WebhookDeliveryStatus = 'delivered' | 'pending' | 'failed';
 
-/** One POST of an event to a webhook, kept with its outcome (HTTP status, error, time taken). */
+/**
+ * One event sent to a webhook, with its attempts so far and the last one's outcome (HTTP status, error, time taken).
+ * A pending delivery is also the retry queue's job: `next_attempt_at` says when a server may claim it.
+ */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
@@ -50,10 +53,16 @@ export const webhookDeliveries = pgTable(
     responseStatus: integer('response_status'),
     error: text('error'),
     durationMs: integer('duration_ms').notNull().default(0),
+    attempts: integer('attempts').notNull().default(1),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
     index('webhook_deliveries_hook_idx').on(table.webhookId, table.createdAt),
-    check('webhook_deliveries_status_check', sql`${table.status} in ('delivered', 'failed')`),
+    index('webhook_deliveries_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'pending'`),
+    check('webhook_deliveries_status_check', sql`${table.status} in ('delivered', 'pending', 'failed')`),
   ],
 );
