@@ -275,18 +275,15 @@ describe('ranked backlog', () => {
       "insert into customers (id, workspace_id, name, tier) values ($1, $3, 'Globex ' || $1, 'strategic'), ($2, $3, 'Initech ' || $2, 'standard')",
       [strategic, standard, workspaceId],
     );
+    // Through the API, as the stored demand is kept by the writes that link feedback.
     const link = async (featureId: string, customerId: string | null, importance: string) => {
-      const feedbackId = newId('fbk');
-      await sql(
-        t,
-        'insert into feedback (id, workspace_id, product_id, customer_id, title) values ($1, $2, $3, $4, $5)',
-        [feedbackId, workspaceId, productId, customerId, 'Please'],
+      const { id } = await owner.json<{ id: string }>(
+        'POST',
+        `/api/products/${productId}/feedback`,
+        { title: 'Please', customerId },
+        201,
       );
-      await sql(
-        t,
-        'insert into feedback_links (id, workspace_id, feedback_id, feature_id, importance) values ($1, $2, $3, $4, $5)',
-        [newId('fbl'), workspaceId, feedbackId, featureId, importance],
-      );
+      await owner.json('POST', `/api/feedback/${id}/links`, { featureId, importance }, 201);
     };
     // One standard customer, three notes: counted once, at its highest importance (critical = 3).
     await link(loud, standard, 'nice');

@@ -7,6 +7,7 @@ import { type FeedbackImportance, feedback, feedbackLinks } from '../db/schema/f
 import { kpiFeatures, kpiMeasurements, kpis } from '../db/schema/kpis';
 import { keyResults, objectives } from '../db/schema/okrs';
 import { products } from '../db/schema/products';
+import { refreshProductDemand } from '../domain/features/feature-demand';
 
 const demoCustomers: { name: string; segment: string; revenue: number; tier: CustomerTier }[] = [
   { name: 'Harbour Freight Co', segment: 'Mid-market', revenue: 184_000, tier: 'strategic' },
@@ -366,6 +367,7 @@ export async function addProductDemo(tx: Transaction, workspaceId: string, owner
       });
     }
   }
+  await refreshProductDemand(tx, productId);
 
   const goals = [
     {

@@ -75,7 +75,8 @@ function encodeCursor(sort: Sort<string>, key: CursorValue | Date, id: string): 
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-function invalidCursor(): ApiError {
+/** The 400 naming `cursor` for a cursor that is forged, stale or made for another list or sort. */
+export function invalidCursor(): ApiError {
   return new ApiError(
     400,
     'VALIDATION_FAILED',
@@ -155,6 +156,17 @@ export function cursorPosition(
   const after = decodeCursor(cursor, sort);
   if (!fitsColumn(column, after.key)) throw invalidCursor();
   return after;
+}
+
+/**
+ * The sort key and id a cursor points after, for a list sorted on a computed key (not one column) whose type the caller
+ * checks itself; undefined for the first page, a 400 naming `cursor` for one made for another sort.
+ */
+export function cursorKey(
+  sort: Sort<string>,
+  cursor: string | undefined,
+): { key: CursorValue; id: string } | undefined {
+  return cursor === undefined ? undefined : decodeCursor(cursor, sort);
 }
 
 /** The cursor of the page after the item whose sort key and id are given. */

@@ -4,6 +4,7 @@ import { newId } from '../../db/ids';
 import { type CustomerTier, customers } from '../../db/schema/customers';
 import { ApiError } from '../../http/errors';
 import { assertVersion } from '../../http/version';
+import { featuresAskedFor, refreshDemand } from '../features/feature-demand';
 import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
@@ -141,6 +142,9 @@ export async function updateCustomer(
         .where(eq(customers.id, customerId))
         .returning();
       if (!next) throw new Error(`customer ${customerId} vanished while locked`);
+      // Tier and revenue weigh on the demand of every feature the customer asked for.
+      if (next.tier !== row.tier || next.revenueCents !== row.revenueCents)
+        await refreshDemand(tx, await featuresAskedFor(tx, { customerId }));
       const after = toCustomerView(next);
       await recordChange(tx, userId, customerSubject(next), 'update', before, after);
       return after;
@@ -162,7 +166,10 @@ export async function deleteCustomer(
     const row = await visibleCustomer(tx, userId, customerId, true);
     const before = toCustomerView(row);
     assertVersion(`Customer ${customerId}`, before, expectedVersion);
+    const asked = await featuresAskedFor(tx, { customerId });
     await tx.delete(customers).where(eq(customers.id, customerId));
+    // Their feedback now counts as from no known customer, each piece on its own.
+    await refreshDemand(tx, asked);
     await recordChange(tx, userId, customerSubject(row), 'delete', before, null);
   });
 }

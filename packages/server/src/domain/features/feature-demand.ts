@@ -1,11 +1,12 @@
-import type { FeatureDemand } from '@tandem/core';
-import { type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client';
+import { featureDemand as computeDemand, type DemandLink, type FeatureDemand } from '@tandem/core';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Queryable, Transaction } from '../../db/client';
 import { customers } from '../../db/schema/customers';
+import { featureDemand } from '../../db/schema/feature-demand';
 import { features } from '../../db/schema/features';
 import { feedback, feedbackLinks } from '../../db/schema/feedback';
 
-/** Which features to weigh: every feature of a product, or the given ones. */
+/** Which features to read: every feature of a product, or the given ones. */
 export type DemandScope = { productId: string } | { featureIds: readonly string[] };
 
 /** The demand of a feature nobody asked for yet. */
@@ -18,49 +19,9 @@ export const noDemand = (featureId: string): FeatureDemand => ({
 });
 
 /**
- * The demand rule of core's `featureDemand`, in SQL so that ranking thousands of features reads one grouped query:
- * first each (feature, feedback) pair once at its highest importance, then each customer once per feature at the
- * highest importance they gave (each piece of feedback from no customer on its own), then weighed by tier with the
- * revenue summed. Every step is a hash aggregate: no sort of text keys, which cost most of the time at 60,000 links.
- */
-export function demandQuery(filter: SQL): SQL {
-  return sql`
-    select askers.feature_id as "featureId",
-           count(askers.customer_id)::int as "customers",
-           sum(askers.feedback_count)::int as "feedback",
-           coalesce(sum(${customers.revenueCents}), 0)::bigint as "revenueCents",
-           sum(askers.top * case ${customers.tier} when 'strategic' then 3 when 'key' then 2 else 1 end)::int as "score"
-    from (
-      select pairs.feature_id,
-             ${feedback.customerId} as customer_id,
-             coalesce(${feedback.customerId}, ${feedback.id}) as asker,
-             count(*) as feedback_count,
-             max(pairs.weight) as top
-      from (
-        select ${feedbackLinks.featureId} as feature_id,
-               ${feedbackLinks.feedbackId} as feedback_id,
-               max(case ${feedbackLinks.importance} when 'critical' then 3 when 'important' then 2 else 1 end) as weight
-        from ${feedbackLinks}
-        where ${filter}
-        group by 1, 2
-      ) pairs
-      join ${feedback} on ${feedback.id} = pairs.feedback_id
-      group by 1, 2, 3
-    ) askers
-    left join ${customers} on ${customers.id} = askers.customer_id
-    group by askers.feature_id`;
-}
-
-function scopeFilter(scope: DemandScope): SQL {
-  if ('productId' in scope) {
-    return sql`${feedbackLinks.featureId} in (select ${features.id} from ${features} where ${features.productId} = ${scope.productId})`;
-  }
-  return sql`${feedbackLinks.featureId} = any(${sql.param([...scope.featureIds])}::text[])`;
-}
-
-/**
- * The demand for each feature in scope: distinct customers who asked, linked feedback, their revenue and the score
- * weighted by tier (3/2/1) and importance (3/2/1). Features nobody asked for are absent; read them as `noDemand`.
+ * The stored demand for each feature in scope: distinct customers who asked, linked feedback, their revenue and the
+ * score weighted by tier and importance, as core's `featureDemand` computed it at the last write. Features nobody
+ * asked for are absent; read them as `noDemand`.
  * @example const demand = await demandByFeature(db, { productId }); demand.get(featureId)?.score ?? 0
  */
 export async function demandByFeature(
@@ -68,22 +29,102 @@ export async function demandByFeature(
   scope: DemandScope,
 ): Promise<Map<string, FeatureDemand>> {
   if ('featureIds' in scope && scope.featureIds.length === 0) return new Map();
-  const result = await db.execute<{
-    featureId: string;
-    customers: number;
-    feedback: number;
-    revenueCents: string | number;
-    score: number;
-  }>(demandQuery(scopeFilter(scope)));
-  const map = new Map<string, FeatureDemand>();
-  for (const row of result.rows) {
-    map.set(row.featureId, {
-      featureId: row.featureId,
-      customers: Number(row.customers),
-      feedback: Number(row.feedback),
-      revenueCents: Number(row.revenueCents),
-      score: Number(row.score),
-    });
+  const rows = await db
+    .select()
+    .from(featureDemand)
+    .where(
+      'productId' in scope
+        ? eq(featureDemand.productId, scope.productId)
+        : inArray(featureDemand.featureId, [...scope.featureIds]),
+    );
+  return new Map(rows.map(({ productId: _, ...row }) => [row.featureId, row]));
+}
+
+/** Every link of the given features (or of a product's features), as core's demand rule reads them. */
+async function demandLinks(tx: Queryable, scope: DemandScope): Promise<DemandLink[]> {
+  const rows = await tx
+    .select({
+      featureId: feedbackLinks.featureId,
+      feedbackId: feedbackLinks.feedbackId,
+      importance: feedbackLinks.importance,
+      customerId: customers.id,
+      tier: customers.tier,
+      revenueCents: customers.revenueCents,
+    })
+    .from(feedbackLinks)
+    .innerJoin(feedback, eq(feedback.id, feedbackLinks.feedbackId))
+    .leftJoin(customers, eq(customers.id, feedback.customerId))
+    .where(
+      'productId' in scope
+        ? sql`${feedbackLinks.featureId} in (select ${features.id} from ${features} where ${features.productId} = ${scope.productId})`
+        : sql`${feedbackLinks.featureId} = any(${sql.param([...scope.featureIds])}::text[])`,
+    );
+  return rows.map((row) => ({
+    featureId: row.featureId,
+    feedbackId: row.feedbackId,
+    importance: row.importance,
+    customer:
+      row.customerId !== null && row.tier !== null && row.revenueCents !== null
+        ? { id: row.customerId, tier: row.tier, revenueCents: row.revenueCents }
+        : null,
+  }));
+}
+
+/** Replaces the stored demand of `featureIds` (each of `productOf`'s product) with what core computes from `links`. */
+async function storeDemand(
+  tx: Transaction,
+  featureIds: readonly string[],
+  productOf: ReadonlyMap<string, string>,
+  links: readonly DemandLink[],
+): Promise<void> {
+  await tx.delete(featureDemand).where(inArray(featureDemand.featureId, [...featureIds]));
+  const rows = [...computeDemand(links).values()].flatMap((demand) => {
+    const productId = productOf.get(demand.featureId);
+    return productId ? [{ ...demand, productId }] : [];
+  });
+  // A few thousand rows per statement keeps the parameter count under PostgreSQL's limit of 65,535.
+  for (let start = 0; start < rows.length; start += 5000) {
+    await tx.insert(featureDemand).values(rows.slice(start, start + 5000));
   }
-  return map;
+}
+
+/**
+ * Recomputes the stored demand of the given features with core's `featureDemand`, inside the transaction of the write
+ * that changed their links, customers or feedback. The features are locked first, in id order, so two writes touching
+ * one feature queue and the second counts the first's links: the stored demand always equals a full recomputation.
+ */
+export async function refreshDemand(tx: Transaction, featureIds: Iterable<string>): Promise<void> {
+  const ids = [...new Set(featureIds)].sort();
+  if (ids.length === 0) return;
+  const locked = await tx.execute<{ id: string; product_id: string }>(sql`
+    select id, product_id from features where id = any(${sql.param(ids)}::text[])
+    order by id for no key update`);
+  const productOf = new Map(locked.rows.map((row) => [row.id, row.product_id]));
+  const present = ids.filter((id) => productOf.has(id));
+  if (present.length === 0) return;
+  await storeDemand(tx, present, productOf, await demandLinks(tx, { featureIds: present }));
+}
+
+/** Recomputes the stored demand of every feature of a product (after a bulk load that wrote links with SQL). */
+export async function refreshProductDemand(tx: Transaction, productId: string): Promise<void> {
+  const locked = await tx.execute<{ id: string }>(sql`
+    select id from features where product_id = ${productId} order by id for no key update`);
+  const ids = locked.rows.map((row) => row.id);
+  await storeDemand(tx, ids, new Map(ids.map((id) => [id, productId])), await demandLinks(tx, { productId }));
+}
+
+/** The features a piece of feedback, or a customer's feedback, is linked to: those whose demand it weighs on. */
+export async function featuresAskedFor(
+  tx: Queryable,
+  by: { feedbackId: string } | { customerId: string },
+): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ featureId: feedbackLinks.featureId })
+    .from(feedbackLinks)
+    .where(
+      'feedbackId' in by
+        ? eq(feedbackLinks.feedbackId, by.feedbackId)
+        : sql`${feedbackLinks.feedbackId} in (select ${feedback.id} from ${feedback} where ${feedback.customerId} = ${by.customerId})`,
+    );
+  return rows.map((row) => row.featureId);
 }

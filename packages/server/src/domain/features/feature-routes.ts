@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
+import { listQuerySchema, pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
 import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import {
@@ -40,19 +41,22 @@ const updateBody = z.strictObject({
   rank: rankSchema.optional(),
   version: versionSchema.optional(),
 });
-const listQuery = z.object({
+const listQuery = listQuerySchema.pick({ limit: true, cursor: true, q: true }).extend({
   status: featureStatusSchema.optional(),
-  q: z.string().max(200).optional(),
-  sort: z.enum(['rank', 'demand', 'title', 'createdAt']).optional(),
+  sort: z
+    .enum(['rank', 'demand', 'title', 'createdAt'])
+    .optional()
+    .openapi({ description: 'rank (default), demand (most first), title, createdAt (newest first)' }),
 });
 
 const list = createRoute({
   method: 'get',
   path: '/api/products/{productId}/features',
-  summary: "A product's ideas and features with their demand, in rank order (or by demand, title, newest)",
+  summary:
+    "A page of a product's ideas and features with their demand, in rank order (or by demand, title, newest)",
   request: { params: productParams, query: listQuery },
   responses: {
-    200: { description: 'The features', ...json(z.object({ items: z.array(featureSchema) })) },
+    200: { description: 'A page of features', ...json(pageSchema(featureSchema)) },
     ...errorResponses,
   },
 });
@@ -86,13 +90,13 @@ const remove = createRoute({
 /** Registers the feature routes. */
 export function registerFeatureRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
-    const items = await listFeatures(
+    const page = await listFeatures(
       deps.db,
       callerId(c),
       c.req.valid('param').productId,
       c.req.valid('query'),
     );
-    return c.json({ items }, 200);
+    return c.json(page, 200);
   });
   defineRoute(app, policy.signedIn, create, async (c) => {
     const created = await createFeature(

@@ -1,15 +1,19 @@
-import { and, asc, desc, eq, ilike, max, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
+import { featureDemand } from '../../db/schema/feature-demand';
 import { type FeatureStatus, features } from '../../db/schema/features';
+import type { Page } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { assertProductAccess, assertProductPartAccess } from '../products/product-scope';
 import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
+import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
 import { demandByFeature } from './feature-demand';
+import { featureOrder } from './feature-order';
 import { type FeatureView, featureRecord, featureSubject, toFeatureView } from './feature-view';
 
 type FeatureRow = typeof features.$inferSelect;
@@ -23,11 +27,16 @@ export interface FeatureInput {
   rank?: string | undefined;
 }
 
-/** How a product's features are listed. */
+/** The orders a product's features list in: rank, most demanded, title, newest. */
+export type FeatureSort = 'rank' | 'demand' | 'title' | 'createdAt';
+
+/** How a product's features are listed, one page at a time. */
 export interface FeatureListQuery {
   status?: FeatureStatus | undefined;
   q?: string | undefined;
-  sort?: 'rank' | 'demand' | 'title' | 'createdAt' | undefined;
+  sort?: FeatureSort | undefined;
+  limit: number;
+  cursor?: string | undefined;
 }
 
 const rankWidth = 12;
@@ -53,35 +62,35 @@ export async function visibleFeature(
   return row;
 }
 
-/** The features of a product with their demand, in rank order unless asked otherwise. */
+/** The features of a product with their stored demand, a page at a time, in rank order unless asked otherwise. */
 export async function listFeatures(
   db: Database,
   userId: string,
   productId: string,
-  query: FeatureListQuery = {},
-): Promise<FeatureView[]> {
+  query: FeatureListQuery,
+): Promise<Page<FeatureView>> {
   await assertProductAccess(db, userId, productId, 'see');
-  const conditions = [eq(features.productId, productId)];
-  if (query.status) conditions.push(eq(features.status, query.status));
-  if (query.q) conditions.push(ilike(features.title, `%${query.q.replace(/[\\%_]/g, '\\$&')}%`));
-  const order =
-    query.sort === 'title'
-      ? [asc(features.title), asc(features.id)]
-      : query.sort === 'createdAt'
-        ? [desc(features.createdAt), asc(features.id)]
-        : [asc(features.rank), asc(features.id)];
-  const [rows, demand] = await Promise.all([
-    db
-      .select()
-      .from(features)
-      .where(and(...conditions))
-      .orderBy(...order),
-    demandByFeature(db, { productId }),
-  ]);
-  const views = rows.map((row) => toFeatureView(row, demand.get(row.id)));
-  if (query.sort === 'demand')
-    views.sort((a, b) => b.demand.score - a.demand.score || a.rank.localeCompare(b.rank));
-  return views;
+  const order = featureOrder(query.sort ?? 'rank', query.cursor);
+  const rows = await db
+    .select({ row: features, demand: featureDemand })
+    .from(features)
+    .leftJoin(featureDemand, eq(featureDemand.featureId, features.id))
+    .where(
+      and(
+        eq(features.productId, productId),
+        query.status ? eq(features.status, query.status) : undefined,
+        containsText(features.title, query.q),
+        order.where,
+      ),
+    )
+    .orderBy(...order.orderBy)
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ row, demand }) => toFeatureView(row, demand ?? undefined)),
+    nextCursor: rows.length > query.limit && last ? order.cursorAfter(last.row, last.demand) : null,
+  };
 }
 
 /** One feature with its demand. */

@@ -7,6 +7,7 @@ import { features } from '../../db/schema/features';
 import { type FeedbackImportance, feedback, feedbackLinks } from '../../db/schema/feedback';
 import { ApiError } from '../../http/errors';
 import { visibleCustomer } from '../customers/customer-service';
+import { refreshDemand } from '../features/feature-demand';
 import { createFeatureIn, visibleFeature } from '../features/feature-service';
 import { recordChange } from '../shared/change-log';
 import { invalid, notFound } from '../shared/errors';
@@ -56,7 +57,7 @@ async function featureToLink(tx: Transaction, userId: string, row: FeedbackRow, 
 
 /**
  * Links a passage of a piece of feedback to a feature with an importance, and marks the feedback triaged: the demand
- * for the feature grows by its customer. With `newFeature`, the feature is created in the same transaction.
+ * for the feature grows by its customer, stored in the same transaction. With `newFeature`, the feature is created in the same transaction.
  */
 export async function linkFeedback(
   db: Database,
@@ -107,6 +108,7 @@ export async function linkFeedback(
       highlightEnd: placed.highlight.end,
       createdBy: userId,
     });
+    await refreshDemand(tx, [featureId]);
     const [next] = await tx
       .update(feedback)
       .set({
@@ -138,6 +140,7 @@ export async function unlinkFeedback(db: Database, userId: string, linkId: strin
       throw error;
     });
     await tx.delete(feedbackLinks).where(eq(feedbackLinks.id, linkId));
+    await refreshDemand(tx, [link.featureId]);
     const [next] = await tx
       .update(feedback)
       .set({ version: sql`${feedback.version} + 1`, updatedAt: sql`now()` })

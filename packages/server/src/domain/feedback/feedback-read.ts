@@ -44,18 +44,19 @@ export async function linksOf(
 /** Which feedback a list shows: one state, every state but archived (`open`), or all. */
 export type FeedbackStateFilter = FeedbackState | 'open' | 'all';
 
-/** Pieces of feedback matching `where`, newest first, with their customers' names and their links. */
+/** Pieces of feedback matching `where`, newest first unless `orderBy` says, with their customers' names and links. */
 export async function readFeedback(
   db: Queryable,
   where: SQL | undefined,
   limit = 500,
+  orderBy: SQL[] = [desc(feedback.receivedAt), desc(feedback.id)],
 ): Promise<FeedbackView[]> {
   const rows = await db
     .select({ row: feedback, customerName: customers.name })
     .from(feedback)
     .leftJoin(customers, eq(customers.id, feedback.customerId))
     .where(where)
-    .orderBy(desc(feedback.receivedAt), desc(feedback.id))
+    .orderBy(...orderBy)
     .limit(limit);
   const links = await linksOf(
     db,

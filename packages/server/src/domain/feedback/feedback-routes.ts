@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
+import { listQuerySchema, pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
 import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
 import { uploadOf, uploadText } from '../imports/upload';
@@ -55,11 +56,12 @@ const updateBody = z.strictObject({
   state: feedbackStateSchema.optional(),
   version: versionSchema.optional(),
 });
-const listQuery = z.object({
+const listQuery = listQuerySchema.extend({
   state: z.enum(['new', 'triaged', 'archived', 'open', 'all']).optional(),
   customerId: idSchema.optional(),
-  q: z.string().max(200).optional(),
-  channel: z.enum(['ui', 'api']).optional(),
+  sort: listQuerySchema.shape.sort.openapi({
+    description: 'receivedAt or title, "-" first for descending; -receivedAt by default',
+  }),
 });
 const importResult = z.object({
   imported: z.number().int(),
@@ -70,9 +72,12 @@ const importResult = z.object({
 const list = createRoute({
   method: 'get',
   path: '/api/products/{productId}/feedback',
-  summary: "A product's feedback inbox, newest first (open = not archived, by default)",
-  request: { params: productParams, query: listQuery.omit({ channel: true }) },
-  responses: { 200: { description: 'The feedback', ...json(items) }, ...errorResponses },
+  summary: "A page of a product's feedback inbox, newest first (open = not archived, by default)",
+  request: { params: productParams, query: listQuery },
+  responses: {
+    200: { description: 'A page of feedback', ...json(pageSchema(feedbackSchema)) },
+    ...errorResponses,
+  },
 });
 const create = createRoute({
   method: 'post',
@@ -150,13 +155,13 @@ const csvLimitBytes = 16 * 1024 * 1024;
 /** Registers the feedback routes. */
 export function registerFeedbackRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
-    const found = await listFeedback(
+    const page = await listFeedback(
       deps.db,
       callerId(c),
       c.req.valid('param').productId,
       c.req.valid('query'),
     );
-    return c.json({ items: found }, 200);
+    return c.json(page, 200);
   });
   defineRoute(app, policy.signedIn, create, async (c) => {
     const channel = c.req.valid('query').channel ?? 'api';

@@ -4,13 +4,16 @@ import { newId } from '../../db/ids';
 import { customers } from '../../db/schema/customers';
 import { type FeedbackState, feedback } from '../../db/schema/feedback';
 import { ApiError } from '../../http/errors';
+import { cursorAfter, keyset, type Page, parseSort } from '../../http/pagination';
 import { assertVersion } from '../../http/version';
 import { assertCustomerAccess } from '../customers/customer-access';
+import { featuresAskedFor, refreshDemand } from '../features/feature-demand';
 import { assertProductAccess, assertProductPartAccess } from '../products/product-scope';
 import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { notFound } from '../shared/errors';
+import { containsPattern } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
 import { type FeedbackStateFilter, readFeedback, readOneFeedback, stateCondition } from './feedback-read';
 import { type FeedbackView, feedbackRecord, feedbackSubject } from './feedback-view';
@@ -78,21 +81,46 @@ export function receivedInstant(text: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00.000Z` : text);
 }
 
-/** The feedback of a product, newest first: by state (open by default), customer and a text search. */
+/** How a product's feedback is listed, one page at a time. */
+export interface FeedbackListQuery {
+  state?: FeedbackStateFilter | undefined;
+  customerId?: string | undefined;
+  q?: string | undefined;
+  /** `receivedAt` or `title`, `-` first for descending; newest first by default. */
+  sort?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+const feedbackSorts = { receivedAt: feedback.receivedAt, title: feedback.title };
+
+/** A page of a product's feedback, newest first: by state (open by default), customer and a text search. */
 export async function listFeedback(
   db: Database,
   userId: string,
   productId: string,
-  query: { state?: FeedbackStateFilter | undefined; customerId?: string | undefined; q?: string | undefined },
-): Promise<FeedbackView[]> {
+  query: FeedbackListQuery,
+): Promise<Page<FeedbackView>> {
   await assertProductAccess(db, userId, productId, 'see');
-  const conditions = [eq(feedback.productId, productId), stateCondition(query.state ?? 'open')];
+  const sort = parseSort(query.sort, ['receivedAt', 'title'] as const, {
+    field: 'receivedAt',
+    direction: 'desc',
+  });
+  const page = keyset(feedbackSorts[sort.field], feedback.id, sort, query.cursor);
+  const conditions = [eq(feedback.productId, productId), stateCondition(query.state ?? 'open'), page.where];
   if (query.customerId) conditions.push(eq(feedback.customerId, query.customerId));
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, '\\$&')}%`;
-    conditions.push(or(ilike(feedback.title, pattern), ilike(feedback.body, pattern)));
-  }
-  return readFeedback(db, and(...conditions));
+  const pattern = containsPattern(query.q);
+  if (pattern) conditions.push(or(ilike(feedback.title, pattern), ilike(feedback.body, pattern)));
+  const rows = await readFeedback(db, and(...conditions), query.limit + 1, page.orderBy);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last
+        ? cursorAfter(sort, sort.field === 'title' ? last.title : last.receivedAt, last.id)
+        : null,
+  };
 }
 
 /** One piece of feedback with its links. */
@@ -180,6 +208,9 @@ export async function updateFeedback(
       .where(eq(feedback.id, feedbackId))
       .returning();
     if (!next) throw new Error(`feedback ${feedbackId} vanished while locked`);
+    // Another customer (or none) changes who asked for each linked feature, so their demand follows.
+    if (next.customerId !== row.customerId)
+      await refreshDemand(tx, await featuresAskedFor(tx, { feedbackId }));
     await recordChange(tx, userId, feedbackSubject(next), 'update', before, feedbackRecord(next));
   });
   const view = await readOneFeedback(db, feedbackId);
@@ -187,7 +218,7 @@ export async function updateFeedback(
   return view;
 }
 
-/** Deletes a piece of feedback at the expected version; its links go with it. */
+/** Deletes a piece of feedback at the expected version; its links go with it, and the demand they made. */
 export async function deleteFeedback(
   db: Database,
   userId: string,
@@ -198,7 +229,9 @@ export async function deleteFeedback(
     const row = await visibleFeedback(tx, userId, feedbackId, 'edit', true);
     const before = feedbackRecord(row);
     assertVersion(`Feedback ${feedbackId}`, before, expectedVersion);
+    const asked = await featuresAskedFor(tx, { feedbackId });
     await tx.delete(feedback).where(eq(feedback.id, feedbackId));
+    await refreshDemand(tx, asked);
     await recordChange(tx, userId, feedbackSubject(row), 'delete', before, null);
   });
 }

@@ -32,25 +32,17 @@ export interface BacklogRow {
   scorecardScore: number | null;
   initiativeId: string | null;
   initiativeTitle: string | null;
+  /** The stored demand (zero when no feedback is linked). */
+  demand: { score: number; customers: number; feedback: number; revenueCents: number };
   total: number;
 }
 
-/**
- * Demand per feature of a product, as core's `featureDemand` counts it: each distinct customer once at their tier's
- * weight × the highest importance they gave, each piece of anonymous feedback at its importance.
- */
-export function demandSql(productId: string): SQL {
-  return sql`
-    select feature_id, sum(w)::float8 as demand from (
-      select fl.feature_id, coalesce(fb.customer_id, 'feedback:' || fb.id) as who,
-        max(case fl.importance when 'critical' then 3 when 'important' then 2 else 1 end) *
-        max(case c.tier when 'strategic' then 3 when 'key' then 2 else 1 end) as w
-      from feedback_links fl
-      join features df on df.id = fl.feature_id and df.product_id = ${productId}
-      join feedback fb on fb.id = fl.feedback_id
-      left join customers c on c.id = fb.customer_id
-      group by fl.feature_id, who
-    ) per_customer group by feature_id`;
+/** Which page of the ranked backlog to read: after a position (a cursor's), or from an offset. */
+export interface BacklogPosition {
+  limit: number;
+  offset: number;
+  /** The position of the previous page's last feature; the page starts after it. */
+  after?: number | undefined;
 }
 
 const scoreColumn: Record<Exclude<RankBy, 'demand'>, SQL> = {
@@ -98,15 +90,15 @@ export async function readBacklog(
   productId: string,
   by: RankBy,
   filter: BacklogFilter,
-  page: { limit: number; offset: number },
+  page: BacklogPosition,
 ): Promise<BacklogRow[]> {
   const pins = await placedPins(db, productId);
   const thresholds = pins.map((pin) => pin.unpinnedBefore);
   const pinIds = pins.map((pin) => pin.id);
   const pinPositions = pins.map((pin) => pin.position);
-  const demandJoin =
-    by === 'demand' ? sql`left join (${demandSql(productId)}) d on d.feature_id = f.id` : sql``;
-  const score = by === 'demand' ? sql`d.demand` : scoreColumn[by];
+  // Demand is stored per feature as scores are (see refreshDemand), so every method ranks by a column.
+  const demandJoin = by === 'demand' ? sql`left join feature_demand d on d.feature_id = f.id` : sql``;
+  const score = by === 'demand' ? sql`d.score` : scoreColumn[by];
   // Without pins a feature's place is its rank by score; with pins, its rank plus the pins placed before it.
   const position =
     pins.length === 0
@@ -134,22 +126,28 @@ export async function readBacklog(
     ), positioned as (
       select id, title, status, score, ${position} as position from ranked
       ${pinned}
-    ), page as (
+    ), filtered as (
       select b.id, b.position, b.score, count(*) over () as total
       from positioned b
       left join initiative_features inf on inf.feature_id = b.id
       where ${filterSql(filter)}
-      order by b.position
+    ), page as (
+      -- Counted before the cut after the cursor, so the total is the filtered backlog's, on every page.
+      select * from filtered
+      where ${page.after === undefined ? sql`true` : sql`position > ${page.after}`}
+      order by position
       limit ${page.limit} offset ${page.offset}
     )
     select page.position, page.total, page.score, f.id, f.title, f.status, s.manual_rank, s.version as score_version,
       s.rice, s.wsjf, s.value_effort, s.scorecard, s.rice_score, s.wsjf_score, s.value_effort_score, s.scorecard_score,
-      inf.initiative_id, ini.title as initiative_title
+      inf.initiative_id, ini.title as initiative_title,
+      d.score as demand, d.customers, d.feedback, d.revenue_cents
     from page
     join features f on f.id = page.id
     left join feature_scores s on s.feature_id = f.id
     left join initiative_features inf on inf.feature_id = f.id
     left join initiatives ini on ini.id = inf.initiative_id
+    left join feature_demand d on d.feature_id = f.id
     order by page.position`);
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return result.rows.map((row) => ({
@@ -170,40 +168,12 @@ export async function readBacklog(
     scorecardScore: num(row.scorecard_score),
     initiativeId: (row.initiative_id as string | null) ?? null,
     initiativeTitle: (row.initiative_title as string | null) ?? null,
+    demand: {
+      score: num(row.demand) ?? 0,
+      customers: num(row.customers) ?? 0,
+      feedback: num(row.feedback) ?? 0,
+      revenueCents: num(row.revenue_cents) ?? 0,
+    },
     total: Number(row.total),
   }));
-}
-
-/** Demand (score, customers, feedback, revenue) of a few features, for the page being shown. */
-export async function demandOf(
-  db: Queryable,
-  featureIds: readonly string[],
-): Promise<Map<string, { score: number; customers: number; feedback: number; revenueCents: number }>> {
-  if (featureIds.length === 0) return new Map();
-  const result = await db.execute<Record<string, unknown>>(sql`
-    select feature_id, sum(w)::float8 as score, count(customer_id) as customers, sum(pieces) as feedback,
-      coalesce(sum(revenue), 0)::float8 as revenue
-    from (
-      select fl.feature_id, fb.customer_id, coalesce(fb.customer_id, 'feedback:' || fb.id) as who,
-        count(distinct fb.id) as pieces, max(c.revenue_cents) as revenue,
-        max(case fl.importance when 'critical' then 3 when 'important' then 2 else 1 end) *
-        max(case c.tier when 'strategic' then 3 when 'key' then 2 else 1 end) as w
-      -- From the page's ids outwards, so each step is an index lookup rather than a scan of all the feedback.
-      from unnest(${sql.param([...featureIds])}::text[]) as page(id)
-      join feedback_links fl on fl.feature_id = page.id
-      join feedback fb on fb.id = fl.feedback_id
-      left join customers c on c.id = fb.customer_id
-      group by fl.feature_id, fb.customer_id, who
-    ) per_customer group by feature_id`);
-  return new Map(
-    result.rows.map((row) => [
-      String(row.feature_id),
-      {
-        score: Number(row.score),
-        customers: Number(row.customers),
-        feedback: Number(row.feedback),
-        revenueCents: Number(row.revenue),
-      },
-    ]),
-  );
 }

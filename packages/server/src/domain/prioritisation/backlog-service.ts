@@ -1,6 +1,8 @@
-import { formatScoreNumber, importanceWeights, tierWeights } from '@tandem/core';
+import { featureStatuses, formatScoreNumber, importanceWeights, tierWeights } from '@tandem/core';
 import type { Database } from '../../db/client';
-import { type BacklogFilter, type BacklogRow, demandOf, readBacklog } from './backlog-query';
+import { cursorAfter, cursorKey, invalidCursor, type Sort } from '../../http/pagination';
+import { invalid } from '../shared/errors';
+import { type BacklogFilter, type BacklogRow, readBacklog } from './backlog-query';
 import { productScope } from './product-scope';
 import { type RankBy, riceOf, scorecardOf, valueEffortOf, wsjfOf } from './score-inputs';
 import { productCriteria } from './score-service';
@@ -37,6 +39,28 @@ export interface BacklogPage {
   by: RankBy;
   total: number;
   items: BacklogItem[];
+  /** Where the next page starts (after the last position of this one), or null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Where a read of the backlog starts: a cursor from the previous page, or an offset into the ranking. */
+export interface BacklogPaging {
+  limit: number;
+  offset: number;
+  cursor?: string | undefined;
+}
+
+// A backlog cursor carries the last position shown: positions are unique in a ranking, whatever the filters.
+const cursorSort = (by: RankBy): Sort<string> => ({ field: `${by}Position`, direction: 'asc' });
+
+/** The position a backlog cursor points after; 400 naming `cursor` unless it was made for this ranking. */
+function positionAfter(by: RankBy, paging: BacklogPaging): number | undefined {
+  const after = cursorKey(cursorSort(by), paging.cursor);
+  if (after === undefined) return undefined;
+  if (typeof after.key !== 'number' || !Number.isInteger(after.key) || after.key < 0 || after.key > 2 ** 31)
+    throw invalidCursor();
+  if (paging.offset !== 0) throw invalid('offset', 'Give either a cursor or an offset, not both');
+  return after.key;
 }
 
 type Criteria = Awaited<ReturnType<typeof productCriteria>>;
@@ -61,8 +85,8 @@ function explain(row: BacklogRow, by: RankBy, criteria: Criteria, demand: number
 }
 
 /**
- * A page of a product's backlog ranked by `by` with manual pins, each feature with its scores, its demand and the
- * chosen score's explanation.
+ * A page of a product's backlog ranked by `by` with manual pins, each feature with its scores, its stored demand and
+ * the chosen score's explanation, computed for the page's features only.
  */
 export async function rankedBacklog(
   db: Database,
@@ -70,20 +94,24 @@ export async function rankedBacklog(
   productId: string,
   by: RankBy,
   filter: BacklogFilter,
-  page: { limit: number; offset: number },
+  paging: BacklogPaging,
 ): Promise<BacklogPage> {
+  const after = positionAfter(by, paging);
+  const unknown = filter.statuses?.find((status) => !(featureStatuses as readonly string[]).includes(status));
+  if (unknown !== undefined)
+    throw invalid('status', `Unknown feature status "${unknown}"; use ${featureStatuses.join(', ')}`);
   // The ranking starts beside the access check (each on its own connection); nothing is answered before the check.
-  const [, rows, criteria] = await Promise.all([
+  const [, fetched, criteria] = await Promise.all([
     productScope(db, userId, productId),
-    readBacklog(db, productId, by, filter, page),
+    readBacklog(db, productId, by, filter, { limit: paging.limit + 1, offset: paging.offset, after }),
     productCriteria(db, productId),
   ]);
-  const demand = await demandOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  const rows = fetched.slice(0, paging.limit);
+  const last = rows[rows.length - 1];
+  const nextCursor =
+    fetched.length > paging.limit && last ? cursorAfter(cursorSort(by), last.position, last.id) : null;
   const items = rows.map((row): BacklogItem => {
-    const d = demand.get(row.id) ?? { score: 0, customers: 0, feedback: 0, revenueCents: 0 };
+    const d = row.demand;
     const valueEffort = row.valueEffort ? valueEffortOf(row.valueEffort) : null;
     return {
       position: row.position,
@@ -110,5 +138,5 @@ export async function rankedBacklog(
       scoreVersion: row.scoreVersion ?? 0,
     };
   });
-  return { by, total: rows[0]?.total ?? 0, items };
+  return { by, total: fetched[0]?.total ?? 0, items, nextCursor };
 }

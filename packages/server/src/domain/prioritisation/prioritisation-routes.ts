@@ -117,12 +117,20 @@ const backlog = createRoute({
       q: z.string().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+      cursor: z.string().max(1000).optional().openapi({ description: "The previous page's nextCursor" }),
     }),
   },
   responses: {
     200: {
       description: 'A page of the ranked backlog',
-      ...json(z.object({ by: rankBy, total: z.number().int(), items: z.array(backlogItem) })),
+      ...json(
+        z.object({
+          by: rankBy,
+          total: z.number().int(),
+          items: z.array(backlogItem),
+          nextCursor: z.string().nullable(),
+        }),
+      ),
     },
     ...errorResponses,
   },
@@ -254,7 +262,7 @@ const deleteCriterionRoute = createRoute({
 /** Registers the prioritisation routes: scores, pins, the scorecard criteria, the ranked backlog and the 2×2. */
 export function registerPrioritisationRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, backlog, async (c) => {
-    const { by, status, initiativeId, q, limit, offset } = c.req.valid('query');
+    const { by, status, initiativeId, q, limit, offset, cursor } = c.req.valid('query');
     const statuses = status
       ?.split(',')
       .map((part) => part.trim())
@@ -265,7 +273,7 @@ export function registerPrioritisationRoutes(app: App, deps: AppDeps): void {
       c.req.valid('param').productId,
       by,
       { statuses, initiativeId, q },
-      { limit, offset },
+      { limit, offset, cursor },
     );
     return c.json(page, 200);
   });
