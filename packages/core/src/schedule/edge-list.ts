@@ -8,6 +8,8 @@ export class EdgeList {
   type: Uint8Array;
   kind: Uint8Array;
   lag: Float64Array;
+  /** 1 for an edge that a link into a summary fanned out onto one of its leaves. */
+  fanned: Uint8Array;
 
   constructor(
     capacity: number,
@@ -18,9 +20,10 @@ export class EdgeList {
     this.type = make.u8(capacity);
     this.kind = make.u8(capacity);
     this.lag = make.f64(capacity);
+    this.fanned = make.u8(capacity);
   }
 
-  push(from: number, to: number, type: number, kind: number, lag: number): void {
+  push(from: number, to: number, type: number, kind: number, lag: number, fanned = 0): void {
     if (this.length === this.from.length) this.grow(this.length * 2 + 16);
     const e = this.length++;
     this.from[e] = from;
@@ -28,6 +31,7 @@ export class EdgeList {
     this.type[e] = type;
     this.kind[e] = kind;
     this.lag[e] = lag;
+    this.fanned[e] = fanned;
   }
 
   private grow(capacity: number): void {
@@ -40,5 +44,6 @@ export class EdgeList {
     this.type = widen(this.type, this.make.u8(capacity));
     this.kind = widen(this.kind, this.make.u8(capacity));
     this.lag = widen(this.lag, this.make.f64(capacity));
+    this.fanned = widen(this.fanned, this.make.u8(capacity));
   }
 }

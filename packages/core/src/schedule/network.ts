@@ -44,6 +44,8 @@ export interface Network {
   readonly predType: Uint8Array;
   readonly predLagKind: Uint8Array;
   readonly predLag: Float64Array;
+  /** 1 for a link slot that a link into a summary fanned out onto one of its leaves. */
+  readonly predFanned: Uint8Array;
   /** Outgoing links of task i: succSlot[succStart[i] .. succStart[i + 1]) index into the pred* arrays. */
   readonly succStart: Int32Array;
   readonly succTask: Int32Array;
@@ -103,9 +105,10 @@ export function buildNetwork(
   const predType = make.u8(m);
   const predLagKind = make.u8(m);
   const predLag = make.f64(m);
+  const predFanned = make.u8(m);
   const succTask = make.i32(m);
   const succSlot = make.i32(m);
-  const { type: edgesType, kind: edgesKind, lag: edgesLag } = edges;
+  const { type: edgesType, kind: edgesKind, lag: edgesLag, fanned: edgesFanned } = edges;
   // Backward with cursors moving down from each end, so every task's links keep the links' order.
   for (let e = m - 1; e >= 0; e--) {
     const slot = --predStart[edgesTo[e]! + 1]!;
@@ -113,6 +116,7 @@ export function buildNetwork(
     predType[slot] = edgesType[e]!;
     predLagKind[slot] = edgesKind[e]!;
     predLag[slot] = edgesLag[e]!;
+    predFanned[slot] = edgesFanned[e]!;
     const out = --succStart[edgesFrom[e]! + 1]!;
     succTask[out] = edgesTo[e]!;
     succSlot[out] = slot;
@@ -140,6 +144,7 @@ export function buildNetwork(
       predType,
       predLagKind,
       predLag,
+      predFanned,
       succStart,
       succTask,
       succSlot,
@@ -237,7 +242,7 @@ function readLinks(
     const kind = percent ? LAG_PERCENT : link.lagElapsed ? LAG_ELAPSED : LAG_WORK;
     const amount = percent ? lag.percent : Math.round(lag.minutes);
     if (!summary[s]) edges.push(p, s, type, kind, amount);
-    else for (const t of leaves(s, [])) edges.push(p, t, type, kind, amount);
+    else for (const t of leaves(s, [])) edges.push(p, t, type, kind, amount, 1);
   }
   return edges;
 }

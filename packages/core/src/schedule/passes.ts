@@ -426,7 +426,7 @@ export class Passes {
     const cap = this.finishC[c]!;
     let lf = Number.POSITIVE_INFINITY;
     let lsb = Number.POSITIVE_INFINITY;
-    const { succTask, succSlot, predType, predLagKind, predLag } = net;
+    const { succTask, succSlot, predType, predLagKind, predLag, predFanned } = net;
     const { cal, flags: taskFlags } = inp;
     const { ls, lf: lateFinish } = this;
     const end = net.succStart[i + 1]!;
@@ -436,7 +436,11 @@ export class Passes {
       const slot = succSlot[k]!;
       const type = predType[slot]!;
       const toStart = type === FS || type === SS;
-      let w = toStart ? ls[s]! : lateFinish[s]!;
+      let w = !toStart
+        ? lateFinish[s]!
+        : taskFlags[s]! & F_STARTED && !predFanned[slot]
+          ? this.resumeOf(s)
+          : ls[s]!;
       const cs = cal[s]!;
       const kind = predLagKind[slot]!;
       if (kind === LAG_ELAPSED) {
@@ -523,6 +527,18 @@ export class Passes {
       const rest = inp.remaining[i]!;
       this.ls[i] = plain ? lf - rest : this.startOf(i, lf, rest);
     }
+  }
+
+  /**
+   * Where a task already begun resumes its remaining work: its actual start plus the part done. A link straight to
+   * such a task holds its predecessor's late dates to this point, not to the actual start, while a link to its summary
+   * reads the summary's late start, which the actual start bounds (MS Project; see the README).
+   */
+  private resumeOf(s: number): number {
+    const inp = this.inputs;
+    if (inp.flags[s]! & F_MANUAL || Number.isNaN(inp.actualStart[s]!)) return this.ls[s]!;
+    const dur = inp.dur[s]!;
+    return this.finishOf(s, this.es1[s]!, dur - inp.remaining[s]!);
   }
 
   /** The early finish instant of an elapsed task: its start plus its duration on the 24-hour clock, even at night. */

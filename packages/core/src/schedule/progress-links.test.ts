@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { scheduleProject } from './schedule';
+
+interface Case {
+  readonly name: string;
+  readonly tasks: readonly TaskSketch[];
+  readonly links: readonly LinkSketch[];
+  /** Expected late finish of task A. */
+  readonly lateFinish: string;
+}
+
+// B began on Tuesday and is half done: its remaining two days resume on Thursday 08:00; C sets the project finish.
+const begun: TaskSketch = { id: 'B', days: 4, percentComplete: 50, actualStart: at('2026-03-03T08:00') };
+const long: TaskSketch = { id: 'C', days: 10 };
+
+const cases: readonly Case[] = [
+  {
+    name: 'holds a predecessor of a task already begun to where its remaining work resumes',
+    tasks: [{ id: 'A', days: 1 }, begun, long],
+    links: [['A', 'B']],
+    lateFinish: '2026-03-04T17:00',
+  },
+  {
+    name: 'holds an SS predecessor of a task already begun to where its remaining work resumes',
+    tasks: [{ id: 'A', days: 1 }, begun, long],
+    links: [['A', 'B', 'SS']],
+    lateFinish: '2026-03-05T17:00',
+  },
+  {
+    name: "holds a predecessor of a begun task's summary to the summary's late start, which the actual start bounds",
+    tasks: [{ id: 'A', days: 1 }, { id: 'S' }, { ...begun, parentId: 'S' }, long],
+    links: [['A', 'S']],
+    lateFinish: '2026-03-02T17:00',
+  },
+  {
+    name: 'holds a predecessor of a task not yet begun to its late start',
+    tasks: [{ id: 'A', days: 1 }, { id: 'B', days: 4 }, long],
+    links: [['A', 'B']],
+    lateFinish: '2026-03-09T17:00',
+  },
+];
+
+describe('links to tasks in progress', () => {
+  it.each(cases)('$name', (c) => {
+    const result = scheduleProject(sketchProject(c.tasks, c.links));
+    if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);
+    const a = result.tasks.find((t) => t.id === 'A')!;
+    expect(fmt(a.lateFinish)).toBe(c.lateFinish);
+  });
+});
