@@ -115,7 +115,7 @@ function ownImportMetaUrl(outdir) {
 
 /** Builds the bundle of `entry` into `outfile` (written whole, then renamed, so a concurrent start never reads half). */
 export async function buildServer({ entry, outfile } = defaultBuild) {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const outdir = dirname(outfile);
   mkdirSync(outdir, { recursive: true });
   const temporary = `${outfile}.${process.pid}.tmp`;
@@ -151,6 +151,8 @@ export async function buildServer({ entry, outfile } = defaultBuild) {
     writeFileSync(`${manifestPath(outfile)}.${process.pid}.tmp`, JSON.stringify(manifest));
     renameSync(`${manifestPath(outfile)}.${process.pid}.tmp`, manifestPath(outfile));
   } finally {
+    // esbuild keeps a service process for further builds; a server that built its bundle needs none.
+    await stop();
     rmSync(temporary, { force: true });
     rmSync(`${temporary}.map`, { force: true });
   }

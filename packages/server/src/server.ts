@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createDatabaseClient, type DatabaseClient } from './db/client';
 import { runMigrations } from './db/migrate';
-import { type DatabaseRuntime, startDatabase } from './db/runtime';
+import { type DatabaseKind, type DatabaseRuntime, startDatabase } from './db/runtime';
 import { createApp } from './http/app';
 import type { App, AppConfig, AppDeps, RegisterRoutes } from './http/context';
 import { features as defaultFeatures } from './http/features';
@@ -19,7 +19,14 @@ export interface ServerOptions {
   dataDir?: string;
   /** An external PostgreSQL instead of the embedded one (`DATABASE_URL`). */
   databaseUrl?: string;
+  /**
+   * A database another process runs and has migrated (the primary of `tandem serve --workers N`): used as it is,
+   * neither migrated nor stopped here.
+   */
+  attachTo?: { kind: DatabaseKind; connectionString: string };
   logLevel?: LogLevel;
+  /** Most connections the pool opens (20 by default; `tandem serve --workers N` shares that among its processes). */
+  poolSize?: number;
   logger?: Logger;
   /** Route modules to mount; the full set by default. */
   features?: readonly RegisterRoutes[];
@@ -55,13 +62,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.dataDir !== undefined) runtimeOptions.dataDir = options.dataDir;
   if (options.databaseUrl !== undefined) runtimeOptions.databaseUrl = options.databaseUrl;
   if (options.onProgress) runtimeOptions.onProgress = options.onProgress;
-  const database = await startDatabase(runtimeOptions);
+  const database: DatabaseRuntime = options.attachTo
+    ? { ...options.attachTo, lock: undefined, stop: async () => {} }
+    : await startDatabase(runtimeOptions);
   let client: DatabaseClient | undefined;
   try {
-    options.onProgress?.('Applying database migrations…');
-    await runMigrations(database.connectionString);
+    if (!options.attachTo) {
+      options.onProgress?.('Applying database migrations…');
+      await runMigrations(database.connectionString);
+    }
     client = createDatabaseClient({
       connectionString: database.connectionString,
+      ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
       onError: (error) => logger.error({ msg: 'idle database connection failed', error: error.message }),
     });
     const changes = createChangeHub(database.connectionString, logger);

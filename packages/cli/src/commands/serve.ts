@@ -1,28 +1,62 @@
 import { needsOwner } from '@tandem/server/accounts/account-service';
+import type { Database } from '@tandem/server/db/client';
 import { loadDemo } from '@tandem/server/demo/load-demo';
 import { startServer } from '@tandem/server/server';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { demoSignInText } from './demo';
+import { isClusterWorker, runClusterPrimary, runClusterWorker } from './serve-cluster';
+
+// More server processes than this would only share out PostgreSQL's connections more thinly.
+const maxWorkers = 32;
+
+/** What a first start prints once listening: the demo's accounts, or how to create the first account. */
+async function announce(db: Database, url: string, demo: boolean): Promise<void> {
+  if (demo) {
+    process.stderr.write(demoSignInText(await loadDemo(db), url));
+  } else if (await needsOwner(db)) {
+    process.stderr.write(
+      `No account exists yet. Create the first one (it owns this server):\n` +
+        `  - sign up at ${url}, or\n` +
+        `  - run: npm run tandem -- create-admin --email you@example.com --name "Your Name"\n` +
+        `Or look around first with the demo workspace: npm start -- --demo\n`,
+    );
+  }
+}
 
 /** `tandem serve`: runs the server until SIGINT or SIGTERM. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run the Tandem server (the default command)',
-  usage: 'tandem serve [--port 3000] [--host 0.0.0.0] [--data-dir ./.tandem] [--demo]',
+  usage: 'tandem serve [--port 3000] [--host 0.0.0.0] [--data-dir ./.tandem] [--workers 1] [--demo]',
   async run(args) {
     const parsed = parseArgs(args, ['demo']);
     const portText = stringFlag(parsed, 'port') ?? process.env.PORT ?? '3000';
     const port = Number.parseInt(portText, 10);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0..65535, got ${portText}`);
+    const workersText = stringFlag(parsed, 'workers') ?? '1';
+    const workers = Number(workersText);
+    if (!Number.isInteger(workers) || workers < 1 || workers > maxWorkers)
+      throw new UsageError(`--workers must be a whole number from 1 to ${maxWorkers}, got ${workersText}`);
+    const host = stringFlag(parsed, 'host');
+    const dataDir = stringFlag(parsed, 'data-dir');
+    const demo = parsed.flags.get('demo') === true;
+    if (isClusterWorker()) return runClusterWorker({ workers, port, ...(host ? { host } : {}) });
+    if (workers > 1) {
+      return runClusterPrimary({
+        workers,
+        port,
+        ...(host ? { host } : {}),
+        ...(dataDir ? { dataDir } : {}),
+        onListening: (db, url) => announce(db, url, demo),
+      });
+    }
     const options: Parameters<typeof startServer>[0] = {
       port,
       onProgress: (message) => process.stderr.write(`${message}\n`),
     };
-    const host = stringFlag(parsed, 'host');
     if (host) options.host = host;
-    const dataDir = stringFlag(parsed, 'data-dir');
     if (dataDir) options.dataDir = dataDir;
     const server = await startServer(options);
     let stopping = false;
@@ -41,16 +75,7 @@ export const serveCommand: CliCommand = {
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.stderr.write(`Tandem is listening on ${server.url}\n`);
-    if (parsed.flags.get('demo') === true) {
-      process.stderr.write(demoSignInText(await loadDemo(server.deps.db), server.url));
-    } else if (await needsOwner(server.deps.db)) {
-      process.stderr.write(
-        `No account exists yet. Create the first one (it owns this server):\n` +
-          `  - sign up at ${server.url}, or\n` +
-          `  - run: npm run tandem -- create-admin --email you@example.com --name "Your Name"\n` +
-          `Or look around first with the demo workspace: npm start -- --demo\n`,
-      );
-    }
+    await announce(server.deps.db, server.url, demo);
     // Runs until a signal: the HTTP server keeps the event loop alive.
     return new Promise<number>(() => {});
   },
