@@ -9,10 +9,21 @@ interface DialogProps {
   footer: ReactNode;
   /** When set, the dialog is a form and Enter submits it. */
   onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
+  /** Shows the fields disabled and only a Close button, for a caller who may see but not change them. */
+  readOnly?: boolean;
 }
 
 /** A modal on the native `<dialog>`: focus trap, Escape and the backdrop come from the browser. */
-export function Dialog({ open, onClose, title, description, children, footer, onSubmit }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  onSubmit,
+  readOnly = false,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -27,8 +38,24 @@ export function Dialog({ open, onClose, title, description, children, footer, on
         <h2 id={titleId}>{title}</h2>
         {description ? <p>{description}</p> : null}
       </header>
-      <div className="dialog__body">{children}</div>
-      <footer className="dialog__footer">{footer}</footer>
+      <div className="dialog__body">
+        {readOnly ? (
+          <fieldset className="read-only-fields" disabled>
+            {children}
+          </fieldset>
+        ) : (
+          children
+        )}
+      </div>
+      <footer className="dialog__footer">
+        {readOnly ? (
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        ) : (
+          footer
+        )}
+      </footer>
     </>
   );
   return (
@@ -51,7 +78,7 @@ export function Dialog({ open, onClose, title, description, children, footer, on
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
-              onSubmit(event);
+              if (!readOnly) onSubmit(event);
             }}
           >
             {content}

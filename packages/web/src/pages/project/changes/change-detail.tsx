@@ -5,6 +5,7 @@ import { planKeys } from '../../../api/plan';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { MarkdownView } from '../task-panel/markdown-view';
 import { describeEdit } from './change-format';
 import {
@@ -33,6 +34,7 @@ export function ChangeDetail({
   const toast = useToast();
   const [comment, setComment] = useState('');
   const [resetBaseline, setResetBaseline] = useState(true);
+  const canEdit = useCan('edit');
   const one = useQuery({ queryKey: changeKeys.one(id), queryFn: () => changesApi.get(id) });
   const change = one.data;
   const live = useQuery({
@@ -140,7 +142,7 @@ export function ChangeDetail({
         </ul>
       </section>
       <FormAlert message={act.error ? messageOf(act.error) : undefined} />
-      {data.status === 'draft' ? (
+      {data.status === 'draft' && canEdit ? (
         <div className="row change-detail__actions">
           <button type="button" className="button" onClick={() => onEdit(data)}>
             Edit

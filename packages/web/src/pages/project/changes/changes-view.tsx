@@ -12,11 +12,13 @@ import { signedWork } from './change-format';
 import { type ChangeRequest, changeKeys, changesApi, statusLabels } from './changes-api';
 import { ScopeCard } from './scope-card';
 import './changes.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The Changes tab: the change requests of the project, one opened beside the list, and the scope comparison. */
 export function ChangesView({ projectId }: ProjectViewProps) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const plan = usePlan(projectId);
   const list = useQuery({ queryKey: changeKeys.list(projectId), queryFn: () => changesApi.list(projectId) });
   const [selected, setSelected] = useState<string | null>(null);
@@ -35,14 +37,16 @@ export function ChangesView({ projectId }: ProjectViewProps) {
           Every change to the agreed scope goes through a change request: its impact on the finish,
           milestones, cost and critical path is computed before the project manager and the sponsor decide.
         </p>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setEditing(null)}
-          disabled={plan.isPending}
-        >
-          New change request
-        </button>
+        {canEdit ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setEditing(null)}
+            disabled={plan.isPending}
+          >
+            New change request
+          </button>
+        ) : null}
       </div>
       {list.isPending ? (
         <SkeletonRows rows={4} />
@@ -50,8 +54,9 @@ export function ChangesView({ projectId }: ProjectViewProps) {
         <FormAlert message={messageOf(list.error)} />
       ) : items.length === 0 ? (
         <EmptyState icon={<Icons.project width={22} height={22} />} title="No change requests yet">
-          Raise one when someone asks for more, less or different work: see what it does to the plan before it
-          is approved.
+          {canEdit
+            ? 'Raise one when someone asks for more, less or different work: see what it does to the plan before it is approved.'
+            : 'When someone asks for more, less or different work, its change request and its impact on the plan show here.'}
         </EmptyState>
       ) : (
         <div className="changes__split">

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { type Budget, type BudgetLine, type CostCategory, categories, costApi, costKeys } from './cost-api';
 import { CostEditDialog } from './cost-edit-dialog';
 import { formatCents, parseAmount } from './money';
@@ -25,6 +26,7 @@ export function BudgetCard({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [name, setName] = useState('');
   const [category, setCategory] = useState<CostCategory>('labour');
   const [taskId, setTaskId] = useState('');
@@ -78,6 +80,7 @@ export function BudgetCard({
       </header>
       <div className="card__body stack">
         <form
+          hidden={!canEdit}
           className="cost-form"
           aria-label="Add a budget line"
           onSubmit={(event) => {
@@ -132,7 +135,7 @@ export function BudgetCard({
                 <th>Category</th>
                 <th>For</th>
                 <th className="number">Amount</th>
-                <th />
+                <th hidden={!canEdit} />
               </tr>
             </thead>
             <tbody>
@@ -146,7 +149,7 @@ export function BudgetCard({
                   </td>
                   <td>{line.taskName ?? <span className="muted">Whole project</span>}</td>
                   <td className="number">{formatCents(line.amountCents)}</td>
-                  <td className="number">
+                  <td className="number" hidden={!canEdit}>
                     <button
                       type="button"
                       className="button button--ghost button--small"

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { type CostCategory, categories, costApi, costKeys, type Expense } from './cost-api';
 import { CostEditDialog } from './cost-edit-dialog';
 import { formatCents, parseAmount } from './money';
@@ -28,6 +29,7 @@ export function ExpensesCard({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [day, setDay] = useState(today);
   const [category, setCategory] = useState<CostCategory>('materials');
   const [taskId, setTaskId] = useState('');
@@ -82,6 +84,7 @@ export function ExpensesCard({
       </header>
       <div className="card__body stack">
         <form
+          hidden={!canEdit}
           className="cost-form"
           aria-label="Record an expense"
           onSubmit={(event) => {
@@ -136,7 +139,7 @@ export function ExpensesCard({
                 <th>Task</th>
                 <th>Note</th>
                 <th className="number">Amount</th>
-                <th />
+                <th hidden={!canEdit} />
               </tr>
             </thead>
             <tbody>
@@ -151,7 +154,7 @@ export function ExpensesCard({
                   <td>{expense.taskName ?? <span className="muted">—</span>}</td>
                   <td>{expense.note}</td>
                   <td className="number">{formatCents(expense.amountCents)}</td>
-                  <td className="number">
+                  <td className="number" hidden={!canEdit}>
                     <button
                       type="button"
                       className="button button--ghost button--small"

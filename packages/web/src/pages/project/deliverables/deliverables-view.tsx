@@ -13,11 +13,13 @@ import { CriteriaChecklist } from './criteria-checklist';
 import { DeliverableDialog } from './deliverable-dialog';
 import { type Deliverable, deliverableKeys, deliverablesApi, stateLabels } from './deliverables-api';
 import './deliverables.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The Deliverables tab: what the project hands over, its acceptance criteria, milestone and acceptance state. */
 export function DeliverablesView({ projectId }: ProjectViewProps) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const plan = usePlan(projectId);
   const list = useQuery({
     queryKey: deliverableKeys.list(projectId),
@@ -63,9 +65,11 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
           {items.filter((item) => item.state === 'accepted').length} accepted
           {late > 0 ? <span className="deliverable-late"> · {late} late</span> : null}
         </p>
-        <button type="button" className="button button--primary" onClick={() => setEditing(null)}>
-          New deliverable
-        </button>
+        {canEdit ? (
+          <button type="button" className="button button--primary" onClick={() => setEditing(null)}>
+            New deliverable
+          </button>
+        ) : null}
       </div>
       <FormAlert message={move.error ? messageOf(move.error) : undefined} />
       {list.isPending ? (
@@ -74,8 +78,9 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
         <FormAlert message={messageOf(list.error)} />
       ) : items.length === 0 ? (
         <EmptyState icon={<Icons.project width={22} height={22} />} title="No deliverables yet">
-          List what the project hands over, the criteria it will be accepted by, and the milestone it is due
-          at.
+          {canEdit
+            ? 'List what the project hands over, the criteria it will be accepted by, and the milestone it is due at.'
+            : 'What the project hands over, with its acceptance criteria and milestone, shows here once it is listed.'}
         </EmptyState>
       ) : (
         <ul className="deliverable-list">
@@ -112,7 +117,7 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
                     {item.decisionComment ? ` — “${item.decisionComment}”` : ''}
                   </p>
                 ) : null}
-                <div className="row deliverable__actions">
+                <div className="row deliverable__actions" hidden={!canEdit}>
                   {item.state === 'pending' || item.state === 'rejected' ? (
                     <button
                       type="button"

@@ -6,6 +6,7 @@ import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { OwnerField } from '../risks/owners';
 import {
   kindLabels,
@@ -45,6 +46,7 @@ export function RaidDialog({
   const client = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [kind, setKind] = useState<RaidKind>(item?.kind ?? initialKind);
   const [title, setTitle] = useState(item?.title ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
@@ -87,6 +89,7 @@ export function RaidDialog({
       onClose={onClose}
       title={item ? `${kindLabels[item.kind]}: ${item.title}` : `Add ${kindLabels[kind].toLowerCase()}`}
       onSubmit={submit}
+      readOnly={!canEdit}
       footer={
         <DialogActions onCancel={onClose} disabled={save.isPending || title.trim() === ''}>
           {item ? 'Save' : `Add ${kindLabels[kind].toLowerCase()}`}

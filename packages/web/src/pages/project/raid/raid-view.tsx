@@ -20,6 +20,7 @@ import {
 import { RaidDialog } from './raid-dialog';
 import '../risks/risks.css';
 import './raid.css';
+import { useCan } from '../../../lib/permissions';
 
 const kinds: { value: RaidKind | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -50,6 +51,7 @@ export function RaidView({ workspaceId, projectId }: ProjectViewProps) {
   const items = list.data?.items ?? [];
   const current = editing?.id ? (items.find((item) => item.id === editing.id) ?? editing.fallback) : null;
   const newKind: RaidKind = kind || 'issue';
+  const canEdit = useCan('edit');
   return (
     <div className="stack">
       <div className="risks__toolbar">
@@ -81,13 +83,15 @@ export function RaidView({ workspaceId, projectId }: ProjectViewProps) {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setEditing({ id: null, fallback: null })}
-          >
-            <Icons.plus width={16} height={16} /> Add {kindLabels[newKind].toLowerCase()}
-          </button>
+          {canEdit ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing({ id: null, fallback: null })}
+            >
+              <Icons.plus width={16} height={16} /> Add {kindLabels[newKind].toLowerCase()}
+            </button>
+          ) : null}
         </div>
       </div>
       {list.isPending ? (

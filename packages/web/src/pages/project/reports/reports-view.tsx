@@ -14,6 +14,7 @@ import { ReportEditor } from './report-editor';
 import { reportKeys, reportsApi, type StatusReportSummary } from './reports-api';
 import { ShareLinksPanel } from './share-links-panel';
 import './reports.css';
+import { useCan } from '../../../lib/permissions';
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -28,6 +29,7 @@ export function ReportsView({ projectId, project }: ProjectViewProps) {
   const list = useQuery({ queryKey: reportKeys.list(projectId), queryFn: () => reportsApi.list(projectId) });
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const canEdit = useCan('edit');
   const items = list.data?.items ?? [];
   const current = items.find((item) => item.id === selected) ?? items[0];
   return (
@@ -35,13 +37,15 @@ export function ReportsView({ projectId, project }: ProjectViewProps) {
       <aside className="reports__history" aria-label="Report history">
         <div className="reports__history-header">
           <h2>Status reports</h2>
-          <button
-            type="button"
-            className="button button--primary button--small"
-            onClick={() => setCreating(true)}
-          >
-            <Icons.plus width={14} height={14} /> New report
-          </button>
+          {canEdit ? (
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={() => setCreating(true)}
+            >
+              <Icons.plus width={14} height={14} /> New report
+            </button>
+          ) : null}
         </div>
         {list.isPending ? (
           <SkeletonRows rows={4} />
@@ -85,13 +89,17 @@ export function ReportsView({ projectId, project }: ProjectViewProps) {
             icon={<Icons.project width={22} height={22} />}
             title="No status reports yet"
             action={
-              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-                Write the first report
-              </button>
+              canEdit ? (
+                <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                  Write the first report
+                </button>
+              ) : undefined
             }
           >
-            A status report rates schedule, cost, scope, risk and quality for a period. Tandem suggests each
-            colour from the plan's figures; you confirm or override it, write the story, publish and share it.
+            A status report rates schedule, cost, scope, risk and quality for a period.{' '}
+            {canEdit
+              ? "Tandem suggests each colour from the plan's figures; you confirm or override it, write the story, publish and share it."
+              : 'The reports published for this project will show here.'}
           </EmptyState>
         )}
       </div>
@@ -125,6 +133,8 @@ function ReportDetail({
   summary: StatusReportSummary;
   onDeleted: () => void;
 }) {
+  const canEdit = useCan('edit');
+  const canManage = useCan('manage');
   const report = useQuery({
     queryKey: reportKeys.one(projectId, summary.id),
     queryFn: () => reportsApi.get(projectId, summary.id),
@@ -132,11 +142,15 @@ function ReportDetail({
   if (report.isPending) return <SkeletonRows rows={8} />;
   if (report.isError) return <FormAlert message={messageOf(report.error)} />;
   const data = report.data;
-  if (data.state === 'draft') return <ReportEditor report={data} onDeleted={onDeleted} />;
+  if (data.state === 'draft' && canEdit) return <ReportEditor report={data} onDeleted={onDeleted} />;
   return (
     <div className="stack">
       <div className="reports__actions">
-        <span className="badge badge--success">Published</span>
+        {data.state === 'draft' ? (
+          <span className="badge">Draft</span>
+        ) : (
+          <span className="badge badge--success">Published</span>
+        )}
         <a className="button button--small" href={reportsApi.pdfUrl(data)} target="_blank" rel="noreferrer">
           Download PDF
         </a>
@@ -146,7 +160,7 @@ function ReportDetail({
           <ReportDocument report={data} projectName={projectName} />
         </div>
       </section>
-      <ShareLinksPanel reportId={data.id} />
+      {canManage ? <ShareLinksPanel reportId={data.id} /> : null}
     </div>
   );
 }

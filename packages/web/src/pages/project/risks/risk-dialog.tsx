@@ -7,6 +7,7 @@ import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { OwnerField } from './owners';
 import { RiskActionsPanel } from './risk-actions-panel';
 import {
@@ -50,6 +51,7 @@ export function RiskDialog({
   const client = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const middle = (axis: RiskScale['probability']) => String(Math.ceil((axis.min + axis.max) / 2));
   const [title, setTitle] = useState(risk?.title ?? '');
   const [description, setDescription] = useState(risk?.description ?? '');
@@ -101,6 +103,7 @@ export function RiskDialog({
       onClose={onClose}
       title={risk ? `Risk: ${risk.title}` : 'Register a risk'}
       onSubmit={submit}
+      readOnly={!canEdit}
       footer={
         <DialogActions onCancel={onClose} disabled={save.isPending || title.trim() === ''}>
           {risk ? 'Save risk' : 'Add risk'}

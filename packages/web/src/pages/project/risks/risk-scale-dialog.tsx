@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { type RiskScale, riskKeys, risksApi } from './risks-api';
 
 type Axis = 'probability' | 'impact';
@@ -23,6 +24,7 @@ export function RiskScaleDialog({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [form, setForm] = useState(() => ({
     probability: {
       min: String(scale.probability.min),
@@ -96,6 +98,7 @@ export function RiskScaleDialog({
       title="Risk scale"
       description="Probability × impact gives the score; 60% of the largest score or more counts as high."
       onSubmit={() => save.mutate()}
+      readOnly={!canEdit}
       footer={
         <DialogActions onCancel={onClose} disabled={save.isPending}>
           Save scale

@@ -12,6 +12,7 @@ import { RiskScaleDialog } from './risk-scale-dialog';
 import { RiskTable } from './risk-table';
 import { type Risk, type RiskFilters, type RiskStatus, riskKeys, risksApi, statusLabels } from './risks-api';
 import './risks.css';
+import { useCan } from '../../../lib/permissions';
 
 // The charting library loads with the first chart drawn, not with every page.
 const RiskTrendChart = lazyChart(() => import('./risk-trend-chart').then((m) => m.RiskTrendChart), 260);
@@ -24,6 +25,7 @@ export function RisksView({ workspaceId, projectId }: ProjectViewProps) {
   const [cell, setCell] = useState<CellFilter>(null);
   const [editing, setEditing] = useState<{ id: string | null; fallback: Risk | null } | null>(null);
   const [scaleOpen, setScaleOpen] = useState(false);
+  const canEdit = useCan('edit');
   const filters: RiskFilters = {
     ...(status ? { status } : {}),
     ...(category ? { category } : {}),
@@ -70,13 +72,15 @@ export function RisksView({ workspaceId, projectId }: ProjectViewProps) {
           <button type="button" className="button" onClick={() => setScaleOpen(true)}>
             Scale…
           </button>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setEditing({ id: null, fallback: null })}
-          >
-            <Icons.plus width={16} height={16} /> Register a risk
-          </button>
+          {canEdit ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setEditing({ id: null, fallback: null })}
+            >
+              <Icons.plus width={16} height={16} /> Register a risk
+            </button>
+          ) : null}
         </div>
       </div>
 
@@ -85,17 +89,20 @@ export function RisksView({ workspaceId, projectId }: ProjectViewProps) {
           icon={<Icons.project width={22} height={22} />}
           title="No risks registered"
           action={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setEditing({ id: null, fallback: null })}
-            >
-              Register the first risk
-            </button>
+            canEdit ? (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setEditing({ id: null, fallback: null })}
+              >
+                Register the first risk
+              </button>
+            ) : undefined
           }
         >
-          List what could go wrong (or better than planned), score it on probability and impact, and plan the
-          actions that answer it.
+          {canEdit
+            ? 'List what could go wrong (or better than planned), score it on probability and impact, and plan the actions that answer it.'
+            : 'Nothing that could go wrong (or better than planned) has been registered for this project yet.'}
         </EmptyState>
       ) : (
         <>
