@@ -5,6 +5,7 @@ import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedbac
 import { SelectField, TextField } from '../../../components/field';
 import { Icons } from '../../../components/icons';
 import { lazyChart } from '../../../components/lazy-chart';
+import { useCan } from '../../../lib/permissions';
 import { featureKeys, featuresApi } from '../features/features-api';
 import { okrKeys, okrsApi } from '../okrs/okrs-api';
 import { type Kpi, kpiKeys, kpiStatusLabels, kpisApi } from './kpis-api';
@@ -18,6 +19,7 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
   const client = useQueryClient();
   const [at, setAt] = useState(today());
   const [value, setValue] = useState('');
+  const canEdit = useCan('edit');
   const features = useQuery({
     queryKey: featureKeys.list(productId),
     queryFn: () => featuresApi.list(productId),
@@ -64,6 +66,7 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
         {kpi.measurements.length > 0 ? <KpiChart kpi={kpi} /> : <p className="muted">No measurements yet.</p>}
         <form
           className="inline-form"
+          hidden={!canEdit}
           onSubmit={(event) => {
             event.preventDefault();
             if (value.trim() !== '') measure.mutate();
@@ -84,50 +87,54 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
         <FormAlert
           message={(measure.error ?? link.error) ? messageOf(measure.error ?? link.error) : undefined}
         />
-        <SelectField
-          label="Objective"
-          value={kpi.objectiveId ?? ''}
-          onChange={(objectiveId) => link.mutate({ objectiveId: objectiveId === '' ? null : objectiveId })}
-          options={[
-            { value: '', label: 'No objective' },
-            ...(objectives.data?.items ?? []).map((o) => ({ value: o.id, label: o.title })),
-          ]}
-        />
-        <div className="stack-sm">
-          <span className="field__label">Features expected to move it</span>
-          <div className="row" style={{ flexWrap: 'wrap' }}>
-            {linked.map((feature) => (
-              <span key={feature.id} className="badge">
-                {feature.title}{' '}
-                <button
-                  type="button"
-                  className="icon-button"
-                  aria-label={`Unlink ${feature.title}`}
-                  onClick={() =>
-                    link.mutate({ featureIds: kpi.featureIds.filter((id) => id !== feature.id) })
-                  }
+        <fieldset className="read-only-fields" disabled={!canEdit}>
+          <SelectField
+            label="Objective"
+            value={kpi.objectiveId ?? ''}
+            onChange={(objectiveId) => link.mutate({ objectiveId: objectiveId === '' ? null : objectiveId })}
+            options={[
+              { value: '', label: 'No objective' },
+              ...(objectives.data?.items ?? []).map((o) => ({ value: o.id, label: o.title })),
+            ]}
+          />
+          <div className="stack-sm">
+            <span className="field__label">Features expected to move it</span>
+            <div className="row" style={{ flexWrap: 'wrap' }}>
+              {linked.map((feature) => (
+                <span key={feature.id} className="badge">
+                  {feature.title}{' '}
+                  <button
+                    type="button"
+                    className="icon-button"
+                    hidden={!canEdit}
+                    aria-label={`Unlink ${feature.title}`}
+                    onClick={() =>
+                      link.mutate({ featureIds: kpi.featureIds.filter((id) => id !== feature.id) })
+                    }
+                  >
+                    <Icons.close width={10} height={10} />
+                  </button>
+                </span>
+              ))}
+              {unlinked.length > 0 && canEdit ? (
+                <select
+                  className="select select--small"
+                  aria-label={`Link a feature to ${kpi.name}`}
+                  value=""
+                  onChange={(event) => link.mutate({ featureIds: [...kpi.featureIds, event.target.value] })}
                 >
-                  <Icons.close width={10} height={10} />
-                </button>
-              </span>
-            ))}
-            {unlinked.length > 0 ? (
-              <select
-                className="select select--small"
-                aria-label={`Link a feature to ${kpi.name}`}
-                value=""
-                onChange={(event) => link.mutate({ featureIds: [...kpi.featureIds, event.target.value] })}
-              >
-                <option value="">Link a feature…</option>
-                {unlinked.map((feature) => (
-                  <option key={feature.id} value={feature.id}>
-                    {feature.title}
-                  </option>
-                ))}
-              </select>
-            ) : null}
+                  <option value="">Link a feature…</option>
+                  {unlinked.map((feature) => (
+                    <option key={feature.id} value={feature.id}>
+                      {feature.title}
+                    </option>
+                  ))}
+                </select>
+              ) : null}
+              {linked.length === 0 && !canEdit ? <span className="muted">None yet</span> : null}
+            </div>
           </div>
-        </div>
+        </fieldset>
       </div>
     </article>
   );
@@ -138,6 +145,7 @@ export function KpisSection({ productId }: { productId: string }) {
   const client = useQueryClient();
   const list = useQuery({ queryKey: kpiKeys.list(productId), queryFn: () => kpisApi.list(productId) });
   const [draft, setDraft] = useState({ name: '', unit: '', target: '', direction: 'up', definition: '' });
+  const canEdit = useCan('edit');
   const create = useMutation({
     mutationFn: () =>
       kpisApi.create(productId, {
@@ -158,6 +166,7 @@ export function KpisSection({ productId }: { productId: string }) {
       <h2 id="kpis-title">KPIs</h2>
       <form
         className="inline-form"
+        hidden={!canEdit}
         onSubmit={(event) => {
           event.preventDefault();
           if (draft.name.trim()) create.mutate();

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { TextField } from '../../../components/field';
 import { Icons } from '../../../components/icons';
+import { useCan } from '../../../lib/permissions';
 import { type KeyResult, type Objective, okrKeys, okrsApi, percent } from './okrs-api';
 
 /** A progress bar with its share as text for screen readers. */
@@ -25,6 +26,7 @@ export function Progress({ share, label }: { share: number | null; label: string
 
 function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChanged: () => void }) {
   const [current, setCurrent] = useState(String(keyResult.currentValue));
+  const canEdit = useCan('edit');
   const update = useMutation({
     mutationFn: () => okrsApi.updateKeyResult(keyResult, { currentValue: Number(current) }),
     onSuccess: onChanged,
@@ -54,6 +56,7 @@ function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChange
           type="number"
           step="any"
           aria-label={`Current value of ${keyResult.title}`}
+          disabled={!canEdit}
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
           onBlur={() => {
@@ -66,6 +69,7 @@ function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChange
       <button
         type="button"
         className="icon-button"
+        hidden={!canEdit}
         aria-label={`Remove ${keyResult.title}`}
         onClick={() => remove.mutate()}
       >
@@ -92,6 +96,7 @@ function AddKeyResult({ objective, onAdded }: { objective: Objective; onAdded: (
     },
   });
   const ready = draft.title.trim() !== '' && draft.start !== '' && draft.target !== '';
+  if (!useCan('edit')) return null;
   if (!open) {
     return (
       <div>
@@ -150,6 +155,7 @@ export function ObjectivesSection({ productId }: { productId: string }) {
   const list = useQuery({ queryKey: okrKeys.list(productId), queryFn: () => okrsApi.list(productId) });
   const [title, setTitle] = useState('');
   const [period, setPeriod] = useState('');
+  const canEdit = useCan('edit');
   const refresh = () => client.invalidateQueries({ queryKey: okrKeys.list(productId) });
   const create = useMutation({
     mutationFn: () => okrsApi.create(productId, { title: title.trim(), period: period.trim() }),
@@ -166,6 +172,7 @@ export function ObjectivesSection({ productId }: { productId: string }) {
       </div>
       <form
         className="inline-form"
+        hidden={!canEdit}
         onSubmit={(event) => {
           event.preventDefault();
           if (title.trim()) create.mutate();
@@ -186,7 +193,9 @@ export function ObjectivesSection({ productId }: { productId: string }) {
       {list.isLoading ? <SkeletonRows rows={4} /> : null}
       {!list.isLoading && items.length === 0 ? (
         <EmptyState icon={<Icons.check width={22} height={22} />} title="No objectives yet">
-          Set what the product should achieve this period, and the key results that measure it.
+          {canEdit
+            ? 'Set what the product should achieve this period, and the key results that measure it.'
+            : 'What the product should achieve each period, and the key results that measure it, show here once they are set.'}
         </EmptyState>
       ) : null}
       {items.map((objective) => (

@@ -9,17 +9,19 @@ import type { ProductViewProps } from '../product-views';
 import { ItemListEditor } from './item-list-editor';
 import { type Competitor, type Persona, type Strategy, strategyApi, strategyKey } from './strategy-api';
 import './strategy.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The Strategy tab: read the vision and strategy, or edit them with the personas, competitors and research. */
 export function StrategyView({ productId }: ProductViewProps) {
   const query = useQuery({ queryKey: strategyKey(productId), queryFn: () => strategyApi.get(productId) });
   const [editing, setEditing] = useState(false);
+  const canEdit = useCan('edit');
   if (query.isLoading) return <SkeletonRows rows={6} />;
   if (!query.data) return <FormAlert message={query.error ? messageOf(query.error) : 'Not found'} />;
-  return editing ? (
+  return editing && canEdit ? (
     <StrategyForm key={query.data.version} strategy={query.data} onDone={() => setEditing(false)} />
   ) : (
-    <StrategyRead strategy={query.data} onEdit={() => setEditing(true)} />
+    <StrategyRead strategy={query.data} onEdit={canEdit ? () => setEditing(true) : undefined} />
   );
 }
 
@@ -36,17 +38,19 @@ function StrategyCard({ title, dense, children }: { title: string; dense?: boole
   );
 }
 
-function StrategyRead({ strategy, onEdit }: { strategy: Strategy; onEdit: () => void }) {
+function StrategyRead({ strategy, onEdit }: { strategy: Strategy; onEdit: (() => void) | undefined }) {
   const empty = (text: string, what: string) =>
     text.trim() ? <MarkdownView source={text} /> : <p className="muted">No {what} yet.</p>;
   return (
     <div className="stack">
-      <div className="row">
-        <span className="spacer" />
-        <button type="button" className="button button--primary" onClick={onEdit}>
-          Edit strategy
-        </button>
-      </div>
+      {onEdit ? (
+        <div className="row">
+          <span className="spacer" />
+          <button type="button" className="button button--primary" onClick={onEdit}>
+            Edit strategy
+          </button>
+        </div>
+      ) : null}
       <div className="strategy-grid">
         <div className="stack">
           <StrategyCard title="Vision">

@@ -1,0 +1,203 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { apiPost, workspaceIdOf } from './harness/api';
+import { launchChromium } from './harness/browser';
+import { gantt } from './harness/gantt';
+import { startTandem, type Tandem } from './harness/tandem';
+import { type Person, ui } from './harness/ui';
+
+const owner: Person = {
+  name: 'Katherine Johnson',
+  email: 'katherine@example.com',
+  password: 'orbital-path-1962',
+};
+const manager: Person = {
+  name: 'Dorothy Vaughan',
+  email: 'dorothy@example.com',
+  password: 'fortran-team-1961',
+};
+const viewer: Person = { name: 'Mary Jackson', email: 'mary@example.com', password: 'wind-tunnel-1958' };
+
+let tandem: Tandem;
+let browser: Browser;
+let pm: Page;
+let guest: Page;
+let projectUrl: string;
+let productUrl: string;
+/** Writes the viewer's pages sent to the server; a read-only page must send none. */
+const viewerWrites: string[] = [];
+
+/** Signs a person up on a page of their own and has them accept an invitation into the workspace. */
+async function join(
+  page: Page,
+  person: Person,
+  inviter: Page,
+  workspaceId: string,
+  role: 'member' | 'guest',
+) {
+  await page.goto('/sign-up');
+  await ui(page).signUp(person);
+  const { acceptUrl } = await apiPost<{ acceptUrl: string }>(
+    inviter,
+    `/api/workspaces/${workspaceId}/invitations`,
+    { email: person.email, role },
+  );
+  await apiPost(page, `/api/invitations/${acceptUrl.split('/invite/')[1]}/accept`, {});
+  return (await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()))) as { user: { id: string } };
+}
+
+async function put(page: Page, path: string, body: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ path, body }) => {
+      const csrf = decodeURIComponent(/(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+      const response = await fetch(path, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`PUT ${path}: ${response.status} ${await response.text()}`);
+    },
+    { path, body },
+  );
+}
+
+/** Opens a tab of the entity page and waits for its panel. */
+async function openTab(page: Page, url: string, view: string, ready: string): Promise<void> {
+  await page.goto(`${url}?view=${view}`);
+  await page.locator(ready).first().waitFor();
+}
+
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name });
+
+describe('what a viewer and a manager are offered in the web app', () => {
+  beforeAll(async () => {
+    tandem = await startTandem();
+    browser = await launchChromium();
+    const options = { baseURL: tandem.url, viewport: { width: 1440, height: 900 } };
+    const host = await (await browser.newContext(options)).newPage();
+    await host.goto('/setup');
+    await ui(host).signUp(owner);
+    await ui(host).createFirstWorkspace('Langley');
+    const workspaceId = workspaceIdOf(host);
+    pm = await (await browser.newContext(options)).newPage();
+    guest = await (await browser.newContext(options)).newPage();
+    await join(pm, manager, host, workspaceId, 'member');
+    const mary = await join(guest, viewer, host, workspaceId, 'guest');
+    // The manager creates the project and the product, and so manages both; the guest views them.
+    const project = await apiPost(pm, `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Friendship 7',
+      startDate: '2026-03-02',
+    });
+    const product = await apiPost(pm, `/api/workspaces/${workspaceId}/products`, {
+      name: 'Trajectory tables',
+    });
+    for (const name of ['Compute the orbit', 'Check the re-entry']) {
+      await apiPost(pm, `/api/projects/${project.id}/tasks`, { name, durationMinutes: 960 });
+    }
+    await put(pm, `/api/projects/${project.id}/members/${mary.user.id}`, { role: 'viewer' });
+    await put(pm, `/api/products/${product.id}/members/${mary.user.id}`, { role: 'viewer' });
+    projectUrl = `/w/${workspaceId}/projects/${project.id}`;
+    productUrl = `/w/${workspaceId}/products/${product.id}`;
+    guest.on('request', (request) => {
+      if (request.method() !== 'GET' && request.url().includes('/api/')) viewerWrites.push(request.url());
+    });
+  });
+
+  beforeEach(({ task }) => {
+    viewerWrites.length = 0;
+    onTestFailed(async () => {
+      const name = task.name.replace(/\W+/g, '-');
+      await guest?.screenshot({ path: `test-results/permissions-viewer-${name}.png` }).catch(() => {});
+      await pm?.screenshot({ path: `test-results/permissions-manager-${name}.png` }).catch(() => {});
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await tandem?.stop();
+  });
+
+  it('tells a project viewer why the project is read-only and offers no edit or delete', async () => {
+    await guest.goto(projectUrl);
+    await guest.getByRole('heading', { level: 1, name: 'Friendship 7' }).waitFor();
+    await guest.getByTestId('view-only').waitFor();
+    expect(await guest.getByRole('note').textContent()).toContain('you are a viewer');
+    await guest.getByRole('heading', { name: 'Details' }).waitFor();
+    expect(await button(guest, 'Edit details').count()).toBe(0);
+    expect(await button(guest, 'Delete').count()).toBe(0);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-overview.png' });
+  });
+
+  it('lets a project viewer read the Gantt and open a task, but not drag a bar or add a task', async () => {
+    await openTab(guest, projectUrl, 'gantt', '.gantt__bar');
+    const chart = gantt(guest);
+    expect(await guest.locator('.gantt__timeline').getAttribute('data-read-only')).toBe('');
+    expect(await button(guest, 'Add task').count()).toBe(0);
+    const before = await chart.barBox('Check the re-entry');
+    await chart.dragBar('Check the re-entry', { days: 3 });
+    // The press ends as a click: the bar is selected, not moved, and nothing is sent.
+    await guest.locator('.gantt__bar--selected').waitFor();
+    expect(await chart.barBox('Check the re-entry')).toEqual(before);
+    await chart.row('Compute the orbit').locator('[data-column="name"]').dblclick();
+    expect(await guest.locator('.gantt__editor').count()).toBe(0);
+    await button(guest, 'Details').click();
+    const panel = guest.getByRole('complementary', { name: 'Task Compute the orbit' });
+    await panel.waitFor();
+    expect(await panel.getByLabel('Name').isDisabled()).toBe(true);
+    expect(await panel.getByLabel('New comment').count()).toBe(0);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-gantt.png' });
+    expect(viewerWrites).toEqual([]);
+  });
+
+  it('lets a project viewer read the board, but not drag a card or change its columns', async () => {
+    await openTab(guest, projectUrl, 'board', '.board-card');
+    expect(await guest.locator('.board').getAttribute('data-read-only')).toBe('');
+    expect(await button(guest, 'Columns').count()).toBe(0);
+    const card = guest.locator('.board-card', { hasText: 'Compute the orbit' });
+    const target = guest.locator('.board__lane').first().locator('.board-cell').nth(2);
+    const from = await card.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('The card or the column is not on screen');
+    await guest.mouse.move(from.x + from.width / 2, from.y + 20);
+    await guest.mouse.down();
+    await guest.mouse.move(from.x + from.width / 2 + 10, from.y + 30, { steps: 3 });
+    await guest.mouse.move(to.x + to.width / 2, to.y + 30, { steps: 12 });
+    expect(await guest.locator('.board-ghost').count()).toBe(0);
+    await guest.mouse.up();
+    const firstColumn = guest.locator('.board__lane').first().locator('.board-cell').first();
+    await firstColumn.locator('.board-card', { hasText: 'Compute the orbit' }).waitFor();
+    await guest.screenshot({ path: 'test-results/permissions-viewer-board.png' });
+    expect(viewerWrites).toEqual([]);
+  });
+
+  it('shows a project viewer the risk register and the RAID log with nothing to add', async () => {
+    await openTab(guest, projectUrl, 'risks', '.risks');
+    await guest.getByText('No risks registered').waitFor();
+    expect(await button(guest, /Register (a|the first) risk/).count()).toBe(0);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-risks.png' });
+    await openTab(guest, projectUrl, 'raid', '.risks__toolbar');
+    expect(await button(guest, /^Add /).count()).toBe(0);
+    await openTab(guest, projectUrl, 'members', '[aria-label="Project members"]');
+    expect(await guest.getByLabel('Add a person').count()).toBe(0);
+    expect(await button(guest, /^Remove /).count()).toBe(0);
+  });
+
+  it('offers the project manager every one of those controls', async () => {
+    await pm.goto(projectUrl);
+    await button(pm, 'Edit details').waitFor();
+    expect(await pm.getByTestId('view-only').count()).toBe(0);
+    await openTab(pm, projectUrl, 'gantt', '.gantt__bar');
+    expect(await pm.locator('.gantt__timeline').getAttribute('data-read-only')).toBeNull();
+    await button(pm, 'Add task').waitFor();
+    const chart = gantt(pm);
+    const before = await chart.barBox('Check the re-entry');
+    await chart.rescheduled(() => chart.dragBar('Check the re-entry', { days: 3 }));
+    expect((await chart.barBox('Check the re-entry')).x).toBeGreaterThan(before.x);
+    await openTab(pm, projectUrl, 'board', '.board-card');
+    await button(pm, 'Columns').waitFor();
+    await openTab(pm, projectUrl, 'risks', '.risks');
+    await button(pm, 'Register the first risk').waitFor();
+    await openTab(pm, projectUrl, 'raid', '.risks__toolbar');
+    await button(pm, 'Add issue').waitFor();
+  });
+});
