@@ -538,6 +538,8 @@ export class Passes {
     const inp = this.inputs;
     if (inp.flags[s]! & F_MANUAL || Number.isNaN(inp.actualStart[s]!)) return this.ls[s]!;
     const dur = inp.dur[s]!;
+    // A milestone marked begun has no work to resume: it holds its predecessors to its late finish.
+    if (dur === 0) return this.lf[s]!;
     return this.finishOf(s, this.es1[s]!, dur - inp.remaining[s]!);
   }
 

@@ -34,6 +34,26 @@ const cases: readonly Case[] = [
     lateFinish: '2026-03-02T17:00',
   },
   {
+    name: 'holds a predecessor of a milestone marked begun to the late finish of that milestone',
+    tasks: [
+      { id: 'A', days: 1 },
+      {
+        id: 'M',
+        durationMinutes: 0,
+        isMilestone: true,
+        percentComplete: 30,
+        actualStart: at('2026-03-02T17:00'),
+      },
+      { id: 'D', days: 2 },
+      long,
+    ],
+    links: [
+      ['A', 'M'],
+      ['M', 'D'],
+    ],
+    lateFinish: '2026-03-11T17:00',
+  },
+  {
     name: 'holds a predecessor of a task not yet begun to its late start',
     tasks: [{ id: 'A', days: 1 }, { id: 'B', days: 4 }, long],
     links: [['A', 'B']],
@@ -42,6 +62,28 @@ const cases: readonly Case[] = [
 ];
 
 describe('links to tasks in progress', () => {
+  it('gives a milestone marked begun the late finish its successors allow, and its actual start as late start', () => {
+    const result = scheduleProject(
+      sketchProject(
+        [
+          {
+            id: 'M',
+            durationMinutes: 0,
+            isMilestone: true,
+            percentComplete: 30,
+            actualStart: at('2026-03-02T17:00'),
+          },
+          { id: 'D', days: 2 },
+          long,
+        ],
+        [['M', 'D']],
+      ),
+    );
+    if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);
+    const m = result.tasks.find((t) => t.id === 'M')!;
+    expect([fmt(m.lateStart), fmt(m.lateFinish)]).toEqual(['2026-03-03T08:00', '2026-03-11T17:00']);
+  });
+
   it.each(cases)('$name', (c) => {
     const result = scheduleProject(sketchProject(c.tasks, c.links));
     if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);

@@ -148,7 +148,9 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   const lfAt = ps.lfAt.length === 0 ? Number.NaN : ps.lfAt[i]!;
   if (zero) {
     ef = es;
-    lf = ls;
+    // A milestone already begun keeps its actual start as late start, but its late finish still follows its
+    // successors (MS Project).
+    lf = flags & F_STARTED && lfC !== lsC ? t.finishInstant(lfC) : ls;
   } else if (flags & F_ELAPSED) {
     ef = Math.max(t.finishInstant(efC), es + dur);
     if (Number.isNaN(lfAt)) lf = Math.max(t.finishInstant(lfC), ls + dur);
