@@ -1,18 +1,13 @@
 import { budgetTotals, type CostCategory } from '@tandem/core';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import type { Database, Transaction } from '../../db/client';
-import { newId } from '../../db/ids';
+import type { Database } from '../../db/client';
 import { budgetLines } from '../../db/schema/costs';
 import { tasks } from '../../db/schema/tasks';
-import { assertVersion } from '../../http/version';
-import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
-import { definedOnly } from '../shared/defined-only';
-import { notFound } from '../shared/errors';
-import { writeTransaction } from '../shared/write-transaction';
-import { assertCostVisible, projectRef, taskNamesOf, taskOfProject } from './cost-access';
-import { type BudgetLineView, costSubject, toBudgetLineView } from './cost-view';
+import { projectRef } from './cost-access';
+import { type BudgetLineView, toBudgetLineView } from './cost-view';
+import { type CostKind, createCost, deleteCost, taskNameIn, updateCost } from './cost-writes';
 
 type BudgetLineRow = typeof budgetLines.$inferSelect;
 
@@ -60,9 +55,7 @@ export async function listBudgetLines(db: Database, userId: string, projectId: s
     rows.map((row) => ({ taskId: row.taskId, category: row.category, amount: row.amountCents })),
   );
   return {
-    items: rows.map((row) =>
-      toBudgetLineView(row, row.taskId === null ? null : (names.get(row.taskId) ?? null)),
-    ),
+    items: rows.map((row) => toBudgetLineView(row, taskNameIn(names, row.taskId))),
     totals: {
       bacCents: totals.total,
       projectCents: totals.project,
@@ -82,84 +75,42 @@ export async function listBudgetLines(db: Database, userId: string, projectId: s
   };
 }
 
+const budgetLineKind: CostKind<BudgetLineRow, BudgetLineView> = {
+  entityType: 'budgetLine',
+  label: 'Budget line',
+  idPrefix: 'bud',
+  table: budgetLines,
+  toView: toBudgetLineView,
+};
+
 /** Adds a budget line to a project, on the whole project or on one of its tasks. */
-export async function createBudgetLine(
+export function createBudgetLine(
   db: Database,
   userId: string,
   projectId: string,
   input: BudgetLineInput,
 ): Promise<BudgetLineView> {
-  return writeTransaction(db, async (tx) => {
-    const ref = await projectRef(tx, projectId);
-    await policy.assertCanEdit(tx, userId, ref);
-    const taskName = await taskOfProject(tx, projectId, input.taskId);
-    const [row] = await tx
-      .insert(budgetLines)
-      .values({
-        id: newId('bud'),
-        workspaceId: ref.workspaceId,
-        projectId,
-        taskId: input.taskId ?? null,
-        category: input.category,
-        name: input.name,
-        amountCents: input.amountCents,
-        createdBy: userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert into budget_lines returned no row');
-    const view = toBudgetLineView(row, taskName);
-    await recordChange(tx, userId, costSubject('budgetLine', row), 'create', null, view);
-    return view;
-  });
-}
-
-async function lockLine(tx: Transaction, userId: string, id: string): Promise<BudgetLineRow> {
-  const [row] = await tx.select().from(budgetLines).where(eq(budgetLines.id, id)).for('update');
-  if (!row) throw notFound('Budget line', id);
-  const ref = await assertCostVisible(tx, userId, row, 'Budget line', id);
-  await policy.assertCanEdit(tx, userId, ref);
-  return row;
+  const { taskId, category, name, amountCents } = input;
+  return createCost(db, budgetLineKind, userId, projectId, taskId, { category, name, amountCents });
 }
 
 /** Changes a budget line at the expected version; a stale version is a 409 carrying the current one. */
-export async function updateBudgetLine(
+export function updateBudgetLine(
   db: Database,
   userId: string,
   id: string,
   expectedVersion: number,
   changes: BudgetLineChanges,
 ): Promise<BudgetLineView> {
-  return writeTransaction(db, async (tx) => {
-    const row = await lockLine(tx, userId, id);
-    const names = await taskNamesOf(tx, [row.taskId]);
-    const before = toBudgetLineView(row, row.taskId === null ? null : (names.get(row.taskId) ?? null));
-    assertVersion(`Budget line ${id}`, before, expectedVersion);
-    const taskName =
-      changes.taskId === undefined ? before.taskName : await taskOfProject(tx, row.projectId, changes.taskId);
-    const [updated] = await tx
-      .update(budgetLines)
-      .set({ ...definedOnly(changes), version: sql`${budgetLines.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(budgetLines.id, id))
-      .returning();
-    if (!updated) throw new Error(`budget line ${id} vanished while locked`);
-    const after = toBudgetLineView(updated, taskName);
-    await recordChange(tx, userId, costSubject('budgetLine', updated), 'update', before, after);
-    return after;
-  });
+  return updateCost(db, budgetLineKind, userId, id, expectedVersion, changes);
 }
 
 /** Deletes a budget line at the expected version. */
-export async function deleteBudgetLine(
+export function deleteBudgetLine(
   db: Database,
   userId: string,
   id: string,
   expectedVersion: number,
 ): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    const row = await lockLine(tx, userId, id);
-    const before = toBudgetLineView(row, null);
-    assertVersion(`Budget line ${id}`, before, expectedVersion);
-    await tx.delete(budgetLines).where(eq(budgetLines.id, id));
-    await recordChange(tx, userId, costSubject('budgetLine', row), 'delete', before, null);
-  });
+  return deleteCost(db, budgetLineKind, userId, id, expectedVersion);
 }

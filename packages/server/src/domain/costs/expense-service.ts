@@ -1,17 +1,12 @@
 import type { CostCategory } from '@tandem/core';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
-import type { Database, Transaction } from '../../db/client';
-import { newId } from '../../db/ids';
+import type { Database } from '../../db/client';
 import { expenses } from '../../db/schema/costs';
-import { assertVersion } from '../../http/version';
-import { recordChange } from '../shared/change-log';
 import type { Changes } from '../shared/changes';
-import { definedOnly } from '../shared/defined-only';
-import { notFound } from '../shared/errors';
-import { writeTransaction } from '../shared/write-transaction';
-import { assertCostVisible, projectRef, taskNamesOf, taskOfProject } from './cost-access';
-import { costSubject, type ExpenseView, toExpenseView } from './cost-view';
+import { projectRef, taskNamesOf } from './cost-access';
+import { type ExpenseView, toExpenseView } from './cost-view';
+import { type CostKind, createCost, deleteCost, taskNameIn, updateCost } from './cost-writes';
 
 type ExpenseRow = typeof expenses.$inferSelect;
 
@@ -56,92 +51,52 @@ export async function listExpenses(
     totalCents += row.amountCents;
   }
   return {
-    items: rows.map((row) =>
-      toExpenseView(row, row.taskId === null ? null : (names.get(row.taskId) ?? null)),
-    ),
+    items: rows.map((row) => toExpenseView(row, taskNameIn(names, row.taskId))),
     totals: { totalCents, byCategory },
   };
 }
 
+const expenseKind: CostKind<ExpenseRow, ExpenseView> = {
+  entityType: 'expense',
+  label: 'Expense',
+  idPrefix: 'exp',
+  table: expenses,
+  toView: toExpenseView,
+};
+
 /** Records an expense of a project, optionally against one of its tasks. */
-export async function createExpense(
+export function createExpense(
   db: Database,
   userId: string,
   projectId: string,
   input: ExpenseInput,
 ): Promise<ExpenseView> {
-  return writeTransaction(db, async (tx) => {
-    const ref = await projectRef(tx, projectId);
-    await policy.assertCanEdit(tx, userId, ref);
-    const taskName = await taskOfProject(tx, projectId, input.taskId);
-    const [row] = await tx
-      .insert(expenses)
-      .values({
-        id: newId('exp'),
-        workspaceId: ref.workspaceId,
-        projectId,
-        taskId: input.taskId ?? null,
-        day: input.day,
-        category: input.category,
-        amountCents: input.amountCents,
-        note: input.note ?? '',
-        createdBy: userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert into expenses returned no row');
-    const view = toExpenseView(row, taskName);
-    await recordChange(tx, userId, costSubject('expense', row), 'create', null, view);
-    return view;
+  const { taskId, day, category, amountCents, note } = input;
+  return createCost(db, expenseKind, userId, projectId, taskId, {
+    day,
+    category,
+    amountCents,
+    note: note ?? '',
   });
 }
 
-async function lockExpense(tx: Transaction, userId: string, id: string): Promise<ExpenseRow> {
-  const [row] = await tx.select().from(expenses).where(eq(expenses.id, id)).for('update');
-  if (!row) throw notFound('Expense', id);
-  const ref = await assertCostVisible(tx, userId, row, 'Expense', id);
-  await policy.assertCanEdit(tx, userId, ref);
-  return row;
-}
-
 /** Changes an expense at the expected version; a stale version is a 409 carrying the current one. */
-export async function updateExpense(
+export function updateExpense(
   db: Database,
   userId: string,
   id: string,
   expectedVersion: number,
   changes: ExpenseChanges,
 ): Promise<ExpenseView> {
-  return writeTransaction(db, async (tx) => {
-    const row = await lockExpense(tx, userId, id);
-    const names = await taskNamesOf(tx, [row.taskId]);
-    const before = toExpenseView(row, row.taskId === null ? null : (names.get(row.taskId) ?? null));
-    assertVersion(`Expense ${id}`, before, expectedVersion);
-    const taskName =
-      changes.taskId === undefined ? before.taskName : await taskOfProject(tx, row.projectId, changes.taskId);
-    const [updated] = await tx
-      .update(expenses)
-      .set({ ...definedOnly(changes), version: sql`${expenses.version} + 1`, updatedAt: sql`now()` })
-      .where(eq(expenses.id, id))
-      .returning();
-    if (!updated) throw new Error(`expense ${id} vanished while locked`);
-    const after = toExpenseView(updated, taskName);
-    await recordChange(tx, userId, costSubject('expense', updated), 'update', before, after);
-    return after;
-  });
+  return updateCost(db, expenseKind, userId, id, expectedVersion, changes);
 }
 
 /** Deletes an expense at the expected version. */
-export async function deleteExpense(
+export function deleteExpense(
   db: Database,
   userId: string,
   id: string,
   expectedVersion: number,
 ): Promise<void> {
-  await writeTransaction(db, async (tx) => {
-    const row = await lockExpense(tx, userId, id);
-    const before = toExpenseView(row, null);
-    assertVersion(`Expense ${id}`, before, expectedVersion);
-    await tx.delete(expenses).where(eq(expenses.id, id));
-    await recordChange(tx, userId, costSubject('expense', row), 'delete', before, null);
-  });
+  return deleteCost(db, expenseKind, userId, id, expectedVersion);
 }
