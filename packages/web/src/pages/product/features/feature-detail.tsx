@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ConflictAlert, FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { MarkdownView } from '../../project/task-panel/markdown-view';
 import { feedbackApi, importanceLabels } from '../feedback/feedback-api';
 import { CustomFieldsEditor } from './custom-fields-editor';
@@ -16,13 +17,14 @@ import { type Feature, featureKeys, featuresApi } from './features-api';
 export function FeatureDetail({ feature, onClose }: { feature: Feature; onClose: () => void }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [title, setTitle] = useState(feature.title);
   const [spec, setSpec] = useState(feature.spec);
   const [status, setStatus] = useState<string>(feature.status);
   const [fields, setFields] = useState(
     Object.entries(feature.customFields).map(([key, value]) => ({ key, value })),
   );
-  const [preview, setPreview] = useState(feature.spec !== '');
+  const [preview, setPreview] = useState(feature.spec !== '' || !canEdit);
   const asked = useQuery({
     queryKey: featureKeys.feedback(feature.id),
     queryFn: () => feedbackApi.ofFeature(feature.id),
@@ -57,9 +59,11 @@ export function FeatureDetail({ feature, onClose }: { feature: Feature; onClose:
     <section className="card" aria-label={`Feature ${feature.title}`}>
       <header className="card__header">
         <h2 style={{ flex: 1 }}>{feature.title}</h2>
-        <button type="button" className="button button--ghost" onClick={() => setDeleting(true)}>
-          Delete
-        </button>
+        {canEdit ? (
+          <button type="button" className="button button--ghost" onClick={() => setDeleting(true)}>
+            Delete
+          </button>
+        ) : null}
         <button type="button" className="button button--ghost" onClick={onClose}>
           Close
         </button>
@@ -81,64 +85,66 @@ export function FeatureDetail({ feature, onClose }: { feature: Feature; onClose:
             className="stack"
             onSubmit={(event) => {
               event.preventDefault();
-              save.mutate();
+              if (canEdit) save.mutate();
             }}
           >
-            {conflict ? (
-              <ConflictAlert onReload={() => client.invalidateQueries({ queryKey: featureKeys.all })}>
-                Someone changed this feature since you opened it.
-              </ConflictAlert>
-            ) : (
-              <FormAlert message={save.error ? messageOf(save.error) : undefined} />
-            )}
-            <TextField
-              label="Title"
-              required
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-            <SelectField
-              label="Status"
-              value={status}
-              onChange={setStatus}
-              options={featureStatuses.map((value) => ({ value, label: featureStatusLabels[value] }))}
-            />
-            <div className="stack-sm">
-              <div className="row">
-                <span className="field__label">Spec</span>
-                <span className="spacer" />
+            <fieldset className="read-only-fields" disabled={!canEdit}>
+              {conflict ? (
+                <ConflictAlert onReload={() => client.invalidateQueries({ queryKey: featureKeys.all })}>
+                  Someone changed this feature since you opened it.
+                </ConflictAlert>
+              ) : (
+                <FormAlert message={save.error ? messageOf(save.error) : undefined} />
+              )}
+              <TextField
+                label="Title"
+                required
+                value={title}
+                onChange={(event) => setTitle(event.target.value)}
+              />
+              <SelectField
+                label="Status"
+                value={status}
+                onChange={setStatus}
+                options={featureStatuses.map((value) => ({ value, label: featureStatusLabels[value] }))}
+              />
+              <div className="stack-sm">
+                <div className="row">
+                  <span className="field__label">Spec</span>
+                  <span className="spacer" />
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    onClick={() => setPreview(!preview)}
+                  >
+                    {preview ? 'Edit' : 'Preview'}
+                  </button>
+                </div>
+                {preview ? (
+                  <div className="markdown-preview" data-testid="spec-preview">
+                    {spec.trim() ? <MarkdownView source={spec} /> : <p className="muted">No spec yet.</p>}
+                  </div>
+                ) : (
+                  <TextAreaField
+                    label="Spec (Markdown: user stories, acceptance criteria)"
+                    rows={12}
+                    value={spec}
+                    placeholder={'## User story\nAs a …, I want … so that …\n\n## Acceptance criteria\n- …'}
+                    onChange={(event) => setSpec(event.target.value)}
+                  />
+                )}
+              </div>
+              <CustomFieldsEditor rows={fields} onChange={setFields} />
+              <div hidden={!canEdit}>
                 <button
-                  type="button"
-                  className="button button--small button--ghost"
-                  onClick={() => setPreview(!preview)}
+                  type="submit"
+                  className="button button--primary"
+                  disabled={save.isPending || title.trim() === ''}
                 >
-                  {preview ? 'Edit' : 'Preview'}
+                  Save feature
                 </button>
               </div>
-              {preview ? (
-                <div className="markdown-preview" data-testid="spec-preview">
-                  {spec.trim() ? <MarkdownView source={spec} /> : <p className="muted">No spec yet.</p>}
-                </div>
-              ) : (
-                <TextAreaField
-                  label="Spec (Markdown: user stories, acceptance criteria)"
-                  rows={12}
-                  value={spec}
-                  placeholder={'## User story\nAs a …, I want … so that …\n\n## Acceptance criteria\n- …'}
-                  onChange={(event) => setSpec(event.target.value)}
-                />
-              )}
-            </div>
-            <CustomFieldsEditor rows={fields} onChange={setFields} />
-            <div>
-              <button
-                type="submit"
-                className="button button--primary"
-                disabled={save.isPending || title.trim() === ''}
-              >
-                Save feature
-              </button>
-            </div>
+            </fieldset>
           </form>
           <aside className="stack" aria-label="Demand and requests">
             <DemandStats demand={feature.demand} />

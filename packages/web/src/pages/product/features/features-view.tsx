@@ -11,6 +11,7 @@ import { type Feature, featureKeys, featuresApi, revenue } from './features-api'
 import '../../project/imports/files.css';
 import '../feedback/feedback.css';
 import './features.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The Features tab: the pipeline from new to released as a board (or a list ranked by demand), and one feature open. */
 export function FeaturesView({ productId }: ProductViewProps) {
@@ -18,6 +19,7 @@ export function FeaturesView({ productId }: ProductViewProps) {
   const [layout, setLayout] = useState<'board' | 'list'>('board');
   const [openId, setOpenId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
+  const canEdit = useCan('edit');
   const list = useQuery({
     queryKey: featureKeys.list(productId),
     queryFn: () => featuresApi.list(productId),
@@ -50,6 +52,7 @@ export function FeaturesView({ productId }: ProductViewProps) {
           className="input"
           style={{ maxWidth: 360 }}
           aria-label="New idea or feature"
+          hidden={!canEdit}
           placeholder="New idea or feature…"
           value={title}
           onChange={(event) => setTitle(event.target.value)}
@@ -57,6 +60,7 @@ export function FeaturesView({ productId }: ProductViewProps) {
         <button
           type="submit"
           className="button button--primary"
+          hidden={!canEdit}
           disabled={create.isPending || title.trim() === ''}
         >
           <Icons.plus width={14} height={14} /> Add
@@ -144,6 +148,7 @@ export function FeaturesView({ productId }: ProductViewProps) {
                       <select
                         className="select select--small"
                         aria-label={`Status of ${feature.title}`}
+                        disabled={!canEdit}
                         value={feature.status}
                         onChange={(event) =>
                           move.mutate({ feature, status: event.target.value as FeatureStatus })

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { featureKeys } from '../features/features-api';
 import { type Feedback, feedbackApi, feedbackKeys, importanceLabels } from './feedback-api';
 import { highlightRuns, selectionOffsets } from './highlight-offsets';
@@ -18,6 +19,7 @@ export function FeedbackDetail({ productId, item }: { productId: string; item: F
   const bodyRef = useRef<HTMLParagraphElement>(null);
   const [passage, setPassage] = useState<{ start: number; end: number; text: string } | null>(null);
   const [triaging, setTriaging] = useState(false);
+  const canEdit = useCan('edit');
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: feedbackKeys.all });
     await client.invalidateQueries({ queryKey: featureKeys.all });
@@ -66,7 +68,7 @@ export function FeedbackDetail({ productId, item }: { productId: string; item: F
           ref={bodyRef}
           className="feedback-body"
           data-testid="feedback-body"
-          onMouseUp={capture}
+          onMouseUp={canEdit ? capture : undefined}
           onKeyUp={capture}
         >
           {highlightRuns(item.body, spans).map((run, index) =>
@@ -78,7 +80,7 @@ export function FeedbackDetail({ productId, item }: { productId: string; item: F
             ),
           )}
         </p>
-        {triaging ? (
+        {!canEdit ? null : triaging ? (
           <TriagePanel
             productId={productId}
             item={item}
@@ -127,6 +129,7 @@ export function FeedbackDetail({ productId, item }: { productId: string; item: F
                   <button
                     type="button"
                     className="icon-button"
+                    hidden={!canEdit}
                     aria-label={`Unlink ${link.featureTitle}`}
                     onClick={() => unlink.mutate(link.id)}
                   >

@@ -11,6 +11,7 @@ import { feedbackApi, feedbackKeys } from './feedback-api';
 import { FeedbackDetail } from './feedback-detail';
 import { ImportFeedbackDialog } from './import-dialog';
 import './feedback.css';
+import { useCan } from '../../../lib/permissions';
 
 const filters = [
   { value: 'open', label: 'Open' },
@@ -30,6 +31,7 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
+  const canEdit = useCan('edit');
   const list = useQuery({
     queryKey: feedbackKeys.list(productId, state),
     queryFn: () => feedbackApi.list(productId, state),
@@ -43,12 +45,16 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
           {list.data ? `${items.length} ${items.length === 1 ? 'piece' : 'pieces'} of feedback` : ''}
         </span>
         <span className="spacer" />
-        <button type="button" className="button" onClick={() => setImporting(true)}>
-          Import CSV
-        </button>
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-          <Icons.plus width={14} height={14} /> Add feedback
-        </button>
+        {canEdit ? (
+          <>
+            <button type="button" className="button" onClick={() => setImporting(true)}>
+              Import CSV
+            </button>
+            <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+              <Icons.plus width={14} height={14} /> Add feedback
+            </button>
+          </>
+        ) : null}
       </div>
       <FormAlert message={list.error ? messageOf(list.error) : undefined} />
       <div className="inbox">
@@ -106,13 +112,16 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
             icon={<Icons.mail width={22} height={22} />}
             title="No feedback yet"
             action={
-              <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-                Add feedback
-              </button>
+              canEdit ? (
+                <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+                  Add feedback
+                </button>
+              ) : undefined
             }
           >
-            Collect what customers ask for here — by hand, through the API or from a CSV — and link passages
-            to features to see their demand.
+            {canEdit
+              ? 'Collect what customers ask for here — by hand, through the API or from a CSV — and link passages to features to see their demand.'
+              : 'What customers ask for shows here once it is collected, with the features it is linked to.'}
           </EmptyState>
         )}
       </div>
