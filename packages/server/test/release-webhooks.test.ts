@@ -1,53 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { addMember, type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
 import { send } from './helpers/plan-world';
 import { createProduct, insertDemand, insertFeature } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
-
-interface Received {
-  headers: IncomingMessage['headers'];
-  body: string;
-}
+import { receiver } from './helpers/webhook-receiver';
 
 interface Delivery {
   id: string;
   event: string;
-  status: 'delivered' | 'failed';
+  status: 'delivered' | 'pending' | 'failed';
   responseStatus: number | null;
   error: string | null;
-}
-
-/** A real HTTP receiver on a random local port; `answer` decides each reply. */
-async function receiver(answer: (request: Received) => number | 'hang') {
-  const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += chunk;
-    });
-    request.on('end', () => {
-      const entry = { headers: request.headers, body };
-      received.push(entry);
-      const status = answer(entry);
-      if (status === 'hang') return;
-      response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return {
-    url,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 let t: TestServer;
@@ -55,10 +20,13 @@ let owner: Caller;
 let workspaceId: string;
 let product: { id: string; workspaceId: string };
 const previousTimeout = process.env.TANDEM_WEBHOOK_TIMEOUT_MS;
+const previousInternal = process.env.TANDEM_WEBHOOK_ALLOW_INTERNAL;
 
 beforeAll(async () => {
-  // The server runs in this process: a short timeout keeps the hanging receiver's case quick.
+  // The server runs in this process: a short timeout keeps the hanging receiver's case quick, and the receivers
+  // listen on loopback, which webhooks reach only when the server allows internal targets.
   process.env.TANDEM_WEBHOOK_TIMEOUT_MS = '400';
+  process.env.TANDEM_WEBHOOK_ALLOW_INTERNAL = 'true';
   t = await startTestServer({ features: domainTestFeatures() });
   owner = await signUp(t, 'Hook Owner');
   workspaceId = await createWorkspace(t, owner);
@@ -67,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (previousTimeout === undefined) delete process.env.TANDEM_WEBHOOK_TIMEOUT_MS;
   else process.env.TANDEM_WEBHOOK_TIMEOUT_MS = previousTimeout;
+  if (previousInternal === undefined) delete process.env.TANDEM_WEBHOOK_ALLOW_INTERNAL;
+  else process.env.TANDEM_WEBHOOK_ALLOW_INTERNAL = previousInternal;
   await t?.close();
 });
 

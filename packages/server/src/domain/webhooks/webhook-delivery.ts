@@ -2,7 +2,7 @@ import { and, arrayContains, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
 import { type WebhookDeliveryStatus, webhookDeliveries, webhooks } from '../../db/schema/webhooks';
-import { signatureHeader, signatureOf } from './webhook-signature';
+import { leaseMs, type SendOutcome, sendEvent } from './webhook-send';
 
 /** The events a product webhook can subscribe to. */
 export const webhookEvents = ['release.released', 'release.announced', 'ping'] as const;
@@ -10,22 +10,21 @@ export const webhookEvents = ['release.released', 'release.announced', 'ping'] a
 /** An event a product webhook can subscribe to. */
 export type WebhookEvent = (typeof webhookEvents)[number];
 
-/** One delivery as the API shows it. */
+/** One delivery as the API shows it: its attempts so far and the last one's outcome. */
 export interface WebhookDeliveryView {
   id: string;
   webhookId: string;
   event: string;
   status: WebhookDeliveryStatus;
   responseStatus: number | null;
+  /** The last attempt's error; null once delivered. */
   error: string | null;
   durationMs: number;
+  attempts: number;
+  lastAttemptAt: string;
+  /** When the next attempt is due while the delivery is pending; null otherwise. */
+  nextAttemptAt: string | null;
   createdAt: string;
-}
-
-/** How long a receiver has to answer; `TANDEM_WEBHOOK_TIMEOUT_MS` changes it (a slow receiver must not hold a write). */
-function timeoutMs(): number {
-  const configured = Number(process.env.TANDEM_WEBHOOK_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : 5000;
 }
 
 type HookRow = typeof webhooks.$inferSelect;
@@ -41,61 +40,71 @@ export function toDeliveryView(row: DeliveryRow): WebhookDeliveryView {
     responseStatus: row.responseStatus,
     error: row.error,
     durationMs: row.durationMs,
+    attempts: row.attempts,
+    lastAttemptAt: row.lastAttemptAt.toISOString(),
+    nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-const describe = (error: unknown): string => {
-  if (error instanceof Error && error.name === 'TimeoutError') return `No answer within ${timeoutMs()} ms`;
-  const cause =
-    error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  const detail = cause?.code ?? cause?.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return detail ? `${message} (${detail})` : message;
+const positive = (name: string, fallback: number): number => {
+  const configured = Number(process.env[name]);
+  return Number.isFinite(configured) && configured > 0 ? configured : fallback;
 };
 
+/** Attempts a delivery gets in all (`TANDEM_WEBHOOK_MAX_ATTEMPTS`, default 6). */
+export const maxAttempts = (): number => Math.floor(positive('TANDEM_WEBHOOK_MAX_ATTEMPTS', 6));
+
 /**
- * POSTs one event to one hook and records the attempt: delivered on a 2xx answer, failed on any other status, a
- * timeout or a network error, with what happened. It never throws for the receiver's sake; only a failure to record
- * (the database gone) escapes.
+ * The wait after failed attempt `attempt` (1-based): `TANDEM_WEBHOOK_RETRY_BASE_MS` (default 30 s) times 4 to the
+ * power of the failures before it, so 30 s, 2 min, 8 min, 32 min, about 2 h: a receiver down for a deploy is reached,
+ * one down for good is not hammered.
+ */
+export const retryDelayMs = (attempt: number): number =>
+  positive('TANDEM_WEBHOOK_RETRY_BASE_MS', 30_000) * 4 ** (attempt - 1);
+
+/** What an attempt leaves on the delivery: delivered, pending its next attempt, or failed for good. */
+export function afterAttempt(
+  outcome: SendOutcome,
+  attempts: number,
+  retry: boolean,
+  now: Date,
+): { status: WebhookDeliveryStatus; nextAttemptAt: Date | null } {
+  if (outcome.delivered) return { status: 'delivered', nextAttemptAt: null };
+  if (!retry || outcome.permanent || attempts >= maxAttempts())
+    return { status: 'failed', nextAttemptAt: null };
+  return { status: 'pending', nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) };
+}
+
+/** The columns an attempt writes. */
+export function attemptColumns(outcome: SendOutcome, attempts: number, retry: boolean) {
+  const now = new Date();
+  return {
+    ...afterAttempt(outcome, attempts, retry, now),
+    responseStatus: outcome.responseStatus,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
+    attempts,
+    lastAttemptAt: now,
+  };
+}
+
+/**
+ * Records one event for one hook and makes its first attempt: delivered on a 2xx answer; otherwise pending a retry
+ * with backoff (when `retry`), or failed. The delivery is stored before the attempt, held for the attempt's lease, so a
+ * server that dies mid-attempt leaves it to be retried; every attempt sends the stored payload, byte for byte the
+ * same body. It never throws for the receiver's sake; only a failure to record (the database gone) escapes.
  */
 export async function deliver(
   db: Database,
   hook: HookRow,
   event: WebhookEvent,
   data: Record<string, unknown>,
+  retry = true,
 ): Promise<WebhookDeliveryView> {
   const id = newId('whd');
   const payload = { id, event, createdAt: new Date().toISOString(), productId: hook.productId, data };
-  const body = JSON.stringify(payload);
-  const started = performance.now();
-  let status: WebhookDeliveryStatus = 'failed';
-  let responseStatus: number | null = null;
-  let error: string | null = null;
-  try {
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Tandem-Webhooks/1',
-        'x-tandem-event': event,
-        'x-tandem-delivery': id,
-        [signatureHeader.toLowerCase()]: signatureOf(hook.secret, body),
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs()),
-    });
-    responseStatus = response.status;
-    // The answer's body is not needed; reading it frees the connection.
-    await response.arrayBuffer().catch(() => undefined);
-    if (response.ok) status = 'delivered';
-    else error = `The receiver answered ${response.status}`;
-  } catch (caught) {
-    error = describe(caught);
-  }
-  const durationMs = Math.round(performance.now() - started);
-  const [row] = await db
+  const [stored] = await db
     .insert(webhookDeliveries)
     .values({
       id,
@@ -103,13 +112,19 @@ export async function deliver(
       webhookId: hook.id,
       event,
       payload,
-      status,
-      responseStatus,
-      error,
-      durationMs,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(Date.now() + leaseMs()),
     })
     .returning();
-  if (!row) throw new Error('insert into webhook_deliveries returned no row');
+  if (!stored) throw new Error('insert into webhook_deliveries returned no row');
+  const outcome = await sendEvent(hook, stored, JSON.stringify(stored.payload));
+  const [row] = await db
+    .update(webhookDeliveries)
+    .set(attemptColumns(outcome, 1, retry))
+    .where(eq(webhookDeliveries.id, id))
+    .returning();
+  if (!row) throw new Error(`webhook delivery ${id} vanished during its first attempt`);
   return toDeliveryView(row);
 }
 

@@ -11,6 +11,7 @@ import {
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { startWebhookRetries } from './webhook-retries';
 import { deliverySchema, eventSchema } from './webhook-schemas';
 import {
   createWebhook,
@@ -85,13 +86,15 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: '/api/products/{productId}/webhooks',
-  summary: 'Add a webhook; the reply shows its signing secret once',
+  summary:
+    'Add a webhook; the reply shows its signing secret once. A URL whose host is or resolves to a loopback, private, link-local or other internal address is a 400 naming url, unless the server sets TANDEM_WEBHOOK_ALLOW_INTERNAL=true',
   request: { params: productParams, body: { required: true, ...json(createBody) } },
   responses: { 201: { description: 'Created', ...json(webhookSchema) }, ...writeErrorResponses },
 });
 const update = createRoute({
   method: 'patch',
   path: hookPath,
+  summary: 'Change a webhook; a new URL is checked as on creation (400 naming url for an internal target)',
   request: { params: hookParams, body: { required: true, ...json(updateBody) } },
   responses: { 200: { description: 'Updated', ...json(webhookSchema) }, ...writeErrorResponses },
 });
@@ -104,7 +107,8 @@ const remove = createRoute({
 const deliveries = createRoute({
   method: 'get',
   path: `${hookPath}/deliveries`,
-  summary: 'The last 100 delivery attempts, newest first',
+  summary:
+    'The last 100 deliveries, newest first, each with its attempts, last error and next attempt (failed deliveries are retried with backoff)',
   request: { params: hookParams },
   responses: {
     200: { description: 'Deliveries', ...json(z.object({ items: z.array(deliverySchema) })) },
@@ -114,13 +118,14 @@ const deliveries = createRoute({
 const ping = createRoute({
   method: 'post',
   path: `${hookPath}/ping`,
-  summary: 'Send a signed test event and record the attempt',
+  summary: 'Send a signed test event and record the attempt (a ping is not retried)',
   request: { params: hookParams },
   responses: { 200: { description: 'The attempt', ...json(deliverySchema) }, ...errorResponses },
 });
 
 /** Registers the product webhook routes. */
 export function registerWebhookRoutes(app: App, deps: AppDeps): void {
+  startWebhookRetries(deps);
   defineRoute(app, policy.signedIn, list, async (c) => {
     return c.json({ items: await listWebhooks(deps.db, callerId(c), c.req.valid('param').productId) }, 200);
   });

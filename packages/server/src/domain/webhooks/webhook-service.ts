@@ -11,6 +11,7 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { writeTransaction } from '../shared/write-transaction';
 import { deliver, toDeliveryView, type WebhookDeliveryView, type WebhookEvent } from './webhook-delivery';
+import { checkWebhookUrl } from './webhook-target';
 
 type HookRow = typeof webhooks.$inferSelect;
 
@@ -88,6 +89,7 @@ export async function createWebhook(
 ): Promise<WebhookView> {
   const product = await visibleProduct(db, userId, productId);
   await policy.assertCanManage(db, userId, product);
+  await checkWebhookUrl(input.url);
   return writeTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(webhooks)
@@ -117,6 +119,7 @@ export async function updateWebhook(
   expectedVersion: number,
   changes: Changes<WebhookInput>,
 ): Promise<WebhookView> {
+  if (changes.url !== undefined) await checkWebhookUrl(changes.url);
   return writeTransaction(db, async (tx) => {
     const row = await managedHook(tx, userId, hookId, true);
     const before = toView(row);
@@ -150,7 +153,7 @@ export async function deleteWebhook(db: Database, userId: string, hookId: string
   });
 }
 
-/** The latest deliveries of a webhook, newest first. */
+/** The latest deliveries of a webhook, newest first, with their attempts and last error. */
 export async function listDeliveries(
   db: Database,
   userId: string,
@@ -173,5 +176,6 @@ export async function pingWebhook(
   hookId: string,
 ): Promise<WebhookDeliveryView> {
   const row = await managedHook(db, userId, hookId);
-  return deliver(db, row, 'ping', { message: 'Tandem webhook test' });
+  // A ping answers the person testing the hook now; retrying it later would tell them nothing.
+  return deliver(db, row, 'ping', { message: 'Tandem webhook test' }, false);
 }
