@@ -62,6 +62,19 @@ export function setVersionTag(c: Context, version: number): void {
 }
 
 /**
+ * Replies an entity just read or written with its version as the `ETag` a client sends back in `If-Match`.
+ * @example return versionedReply(c, await service.update(id, expected, changes), 200);
+ */
+export function versionedReply<V extends { version: number }, S extends 200 | 201>(
+  c: Context,
+  view: V,
+  status: S,
+) {
+  setVersionTag(c, view.version);
+  return c.json(view, status);
+}
+
+/**
  * A PATCH body split into the version it expects (`If-Match` or else its `version`) and the changes it makes.
  * @example const { expected, changes } = versionedChanges(c, c.req.valid('json'));
  */

@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
+import { optionalBodyVersion, versionedChanges, versionedReply } from '../../http/version';
 import { errorResponses, errorSchema, idSchema, writeErrorResponses } from '../shared/api-schemas';
 import {
   actionBody,
@@ -238,20 +238,16 @@ const impact = createRoute({
 /** Registers the change request and scope routes. */
 export function registerChangeRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
-    return c.json(
-      { items: await listChangeRequests(deps.db, callerId(c), c.req.valid('param').projectId) },
-      200,
-    );
+    const items = await listChangeRequests(deps.db, callerId(c), c.req.valid('param').projectId);
+    return c.json({ items }, 200);
   });
   defineRoute(app, policy.signedIn, create, async (c) => {
-    const view = await createChangeRequest(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').projectId,
-      c.req.valid('json'),
+    const { projectId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await createChangeRequest(deps.db, callerId(c), projectId, c.req.valid('json')),
+      201,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 201);
   });
   defineRoute(app, policy.signedIn, preview, async (c) => {
     const { proposal } = c.req.valid('json');
@@ -262,21 +258,20 @@ export function registerChangeRoutes(app: App, deps: AppDeps): void {
     return c.json(await projectScope(deps.db, callerId(c), c.req.valid('param').projectId, baselineId), 200);
   });
   defineRoute(app, policy.signedIn, get, async (c) => {
-    const view = await getChangeRequest(deps.db, callerId(c), c.req.valid('param').changeRequestId);
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
+    return versionedReply(
+      c,
+      await getChangeRequest(deps.db, callerId(c), c.req.valid('param').changeRequestId),
+      200,
+    );
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
     const { expected, changes } = versionedChanges(c, c.req.valid('json'));
-    const view = await updateChangeRequest(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').changeRequestId,
-      expected,
-      changes,
+    const { changeRequestId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await updateChangeRequest(deps.db, callerId(c), changeRequestId, expected, changes),
+      200,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
     const expected = optionalBodyVersion(c, c.req.valid('json'));
@@ -285,43 +280,32 @@ export function registerChangeRoutes(app: App, deps: AppDeps): void {
   });
   defineRoute(app, policy.signedIn, submit, async (c) => {
     const expected = optionalBodyVersion(c, c.req.valid('json'));
-    const view = await submitChangeRequest(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').changeRequestId,
-      expected,
-    );
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
+    const { changeRequestId } = c.req.valid('param');
+    return versionedReply(c, await submitChangeRequest(deps.db, callerId(c), changeRequestId, expected), 200);
   });
   defineRoute(app, policy.signedIn, decide, async (c) => {
     const { expected, changes } = versionedChanges(c, c.req.valid('json'));
-    const view = await decideChangeRequest(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').changeRequestId,
-      expected,
-      changes,
+    const { changeRequestId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await decideChangeRequest(deps.db, callerId(c), changeRequestId, expected, changes),
+      200,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
   });
   defineRoute(app, policy.signedIn, apply, async (c) => {
     const body = c.req.valid('json') ?? { resetBaseline: false };
     const { expected, changes } = versionedChanges(c, body);
-    const view = await applyChangeRequest(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').changeRequestId,
-      expected,
-      {
-        resetBaseline: changes.resetBaseline ?? false,
-        baselineName: changes.baselineName,
-        reason: changes.reason,
-      },
+    const options = {
+      resetBaseline: changes.resetBaseline ?? false,
+      baselineName: changes.baselineName,
+      reason: changes.reason,
+    };
+    const { changeRequestId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await applyChangeRequest(deps.db, callerId(c), changeRequestId, expected, options),
+      200,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
   });
   defineRoute(app, policy.signedIn, impact, async (c) => {
     return c.json(await changeRequestImpact(deps.db, callerId(c), c.req.valid('param').changeRequestId), 200);

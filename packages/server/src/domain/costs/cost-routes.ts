@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
+import { optionalBodyVersion, versionedChanges, versionedReply } from '../../http/version';
 import {
   deleteBodySchema,
   errorResponses,
@@ -120,26 +120,21 @@ export function registerCostRoutes(app: App, deps: AppDeps): void {
     return c.json(await listBudgetLines(deps.db, callerId(c), c.req.valid('param').projectId), 200);
   });
   defineRoute(app, policy.signedIn, createLine, async (c) => {
-    const line = await createBudgetLine(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').projectId,
-      c.req.valid('json'),
+    const { projectId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await createBudgetLine(deps.db, callerId(c), projectId, c.req.valid('json')),
+      201,
     );
-    setVersionTag(c, line.version);
-    return c.json(line, 201);
   });
   defineRoute(app, policy.signedIn, updateLine, async (c) => {
     const { expected, changes } = versionedChanges(c, c.req.valid('json'));
-    const line = await updateBudgetLine(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').budgetLineId,
-      expected,
-      changes,
+    const { budgetLineId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await updateBudgetLine(deps.db, callerId(c), budgetLineId, expected, changes),
+      200,
     );
-    setVersionTag(c, line.version);
-    return c.json(line, 200);
   });
   defineRoute(app, policy.signedIn, removeLine, async (c) => {
     const expected = optionalBodyVersion(c, c.req.valid('json'));
@@ -150,26 +145,13 @@ export function registerCostRoutes(app: App, deps: AppDeps): void {
     return c.json(await listExpenses(deps.db, callerId(c), c.req.valid('param').projectId), 200);
   });
   defineRoute(app, policy.signedIn, createCost, async (c) => {
-    const expense = await createExpense(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').projectId,
-      c.req.valid('json'),
-    );
-    setVersionTag(c, expense.version);
-    return c.json(expense, 201);
+    const { projectId } = c.req.valid('param');
+    return versionedReply(c, await createExpense(deps.db, callerId(c), projectId, c.req.valid('json')), 201);
   });
   defineRoute(app, policy.signedIn, updateCost, async (c) => {
     const { expected, changes } = versionedChanges(c, c.req.valid('json'));
-    const expense = await updateExpense(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').expenseId,
-      expected,
-      changes,
-    );
-    setVersionTag(c, expense.version);
-    return c.json(expense, 200);
+    const { expenseId } = c.req.valid('param');
+    return versionedReply(c, await updateExpense(deps.db, callerId(c), expenseId, expected, changes), 200);
   });
   defineRoute(app, policy.signedIn, removeCost, async (c) => {
     const expected = optionalBodyVersion(c, c.req.valid('json'));

@@ -3,7 +3,7 @@ import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { optionalBodyVersion, setVersionTag, versionedChanges } from '../../http/version';
+import { optionalBodyVersion, versionedChanges, versionedReply } from '../../http/version';
 import {
   errorResponses,
   errorSchema,
@@ -124,32 +124,25 @@ const actions = [
 /** Registers the deliverable routes. */
 export function registerDeliverableRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
-    return c.json(
-      { items: await listDeliverables(deps.db, callerId(c), c.req.valid('param').projectId) },
-      200,
-    );
+    const items = await listDeliverables(deps.db, callerId(c), c.req.valid('param').projectId);
+    return c.json({ items }, 200);
   });
   defineRoute(app, policy.signedIn, create, async (c) => {
-    const view = await createDeliverable(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').projectId,
-      c.req.valid('json'),
+    const { projectId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await createDeliverable(deps.db, callerId(c), projectId, c.req.valid('json')),
+      201,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 201);
   });
   defineRoute(app, policy.signedIn, update, async (c) => {
     const { expected, changes } = versionedChanges(c, c.req.valid('json'));
-    const view = await updateDeliverable(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').deliverableId,
-      expected,
-      changes,
+    const { deliverableId } = c.req.valid('param');
+    return versionedReply(
+      c,
+      await updateDeliverable(deps.db, callerId(c), deliverableId, expected, changes),
+      200,
     );
-    setVersionTag(c, view.version);
-    return c.json(view, 200);
   });
   defineRoute(app, policy.signedIn, remove, async (c) => {
     const expected = optionalBodyVersion(c, c.req.valid('json'));
@@ -160,16 +153,13 @@ export function registerDeliverableRoutes(app: App, deps: AppDeps): void {
     defineRoute(app, policy.signedIn, move(action, summary), async (c) => {
       const body = c.req.valid('json');
       const expected = optionalBodyVersion(c, body);
-      const view = await moveDeliverable(
-        deps.db,
-        callerId(c),
-        c.req.valid('param').deliverableId,
-        expected,
-        state,
-        body?.comment ?? '',
+      const { deliverableId } = c.req.valid('param');
+      const comment = body?.comment ?? '';
+      return versionedReply(
+        c,
+        await moveDeliverable(deps.db, callerId(c), deliverableId, expected, state, comment),
+        200,
       );
-      setVersionTag(c, view.version);
-      return c.json(view, 200);
     });
   }
 }
