@@ -540,7 +540,28 @@ export class Passes {
     const dur = inp.dur[s]!;
     // A milestone marked begun has no work to resume: it holds its predecessors to its late finish.
     if (dur === 0) return this.lf[s]!;
+    if (inp.flags[s]! & F_MULTI) return this.assignmentsResume(s);
     return this.finishOf(s, this.es1[s]!, dur - inp.remaining[s]!);
+  }
+
+  /**
+   * Where the first assignment with work left resumes, each on its own calendar: after its actual start plus the work
+   * it has done, at its next work start (a night shift stopped on Saturday resumes on Monday night).
+   */
+  private assignmentsResume(s: number): number {
+    const inp = this.inputs;
+    const own = inp.cals[inp.cal[s]!]!;
+    const work = inp.assignmentWork.get(s)!;
+    const at = own.startInstant(this.es1[s]!);
+    let resume = Number.POSITIVE_INFINITY;
+    for (let a = 0; a < work.cals.length; a++) {
+      const done = work.done[a]!;
+      if (done >= work.minutes[a]!) continue;
+      const t = inp.cals[work.cals[a]!]!;
+      const r = t.startInstant(t.toCoord(at) + done);
+      if (r < resume) resume = r;
+    }
+    return Number.isFinite(resume) ? own.toCoord(resume) : this.lf[s]!;
   }
 
   /** The early finish instant of an elapsed task: its start plus its duration on the 24-hour clock, even at night. */

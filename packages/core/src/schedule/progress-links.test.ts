@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { standardCalendar, twentyFourHourCalendar } from '../calendar/presets';
 import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { resourceId, taskId } from './model';
 import { scheduleProject } from './schedule';
 
 interface Case {
@@ -62,6 +64,48 @@ const cases: readonly Case[] = [
 ];
 
 describe('links to tasks in progress', () => {
+  it('resumes a task whose resources keep different calendars where its first unfinished assignment resumes', () => {
+    const tasks: TaskSketch[] = [
+      { id: 'A', days: 1 },
+      { id: 'B', days: 6, actualStart: at('2026-03-02T08:00') },
+      long,
+    ];
+    const project = sketchProject(tasks, [['A', 'B']], {
+      calendars: [standardCalendar, twentyFourHourCalendar],
+      resources: [
+        { id: resourceId('office'), name: 'Office', maxUnits: 1, standardRate: 0 as never },
+        {
+          id: resourceId('plant'),
+          name: 'Plant',
+          maxUnits: 1,
+          standardRate: 0 as never,
+          calendarId: twentyFourHourCalendar.id,
+        },
+      ],
+      // The office has done its first week and resumes on Monday; the plant, on the 24-hour clock, is done.
+      assignments: [
+        {
+          taskId: taskId('B'),
+          resourceId: resourceId('office'),
+          units: 1,
+          workMinutes: 2880,
+          actualWork: 2400,
+        },
+        {
+          taskId: taskId('B'),
+          resourceId: resourceId('plant'),
+          units: 1,
+          workMinutes: 2400,
+          actualWork: 2400,
+        },
+      ],
+    });
+    const result = scheduleProject(project);
+    if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);
+    const a = result.tasks.find((t) => t.id === 'A')!;
+    expect(fmt(a.lateFinish)).toBe('2026-03-06T17:00');
+  });
+
   it('gives a milestone marked begun the late finish its successors allow, and its actual start as late start', () => {
     const result = scheduleProject(
       sketchProject(

@@ -70,6 +70,8 @@ export const F_SPLIT = 128;
 export interface AssignmentWork {
   readonly cals: readonly number[];
   readonly minutes: readonly number[];
+  /** Working minutes each assignment has done (actual work over units; a missing actual is zero). */
+  readonly done: readonly number[];
 }
 
 /**
@@ -254,6 +256,7 @@ export class TaskInputs {
         multi = {
           cals: resCals.map((id) => this.calendarOf(id, `tasks[${i}]`)),
           minutes: working.map((a) => assignmentSpan(a.workMinutes, a.units, a.contour)),
+          done: working.map((a) => (a.actualWork ?? 0) / a.units),
         };
       }
     }
