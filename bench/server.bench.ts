@@ -24,11 +24,29 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 
+// `BENCH_CPU_PROF=dir npm run bench` writes a V8 CPU profile of each server process into `dir` (open it in Chrome's
+// DevTools): the figures are then slower, but show where the list's and the write's time goes.
+const profileDir = process.env.BENCH_CPU_PROF;
+const profileFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+// `npm run bench -- --workers 2` measures `tandem serve --workers 2`; RSS and CPU then add up all its Node processes.
+const workersAt = process.argv.indexOf('--workers');
+const workers = workersAt > 0 ? Number(process.argv[workersAt + 1]) : 1;
+const workerFlags = workers > 1 ? ['--workers', String(workers)] : [];
+
 // `npm start` runs the `tandem` executable, which loads the prebuilt bundle (built before the clock starts).
 function startServe(dataDir: string): ChildProcess {
   return spawn(
     process.execPath,
-    ['packages/cli/bin/tandem.mjs', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [
+      ...profileFlags,
+      'packages/cli/bin/tandem.mjs',
+      'serve',
+      ...workerFlags,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: undefined, TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'error' },
@@ -62,9 +80,28 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+// The server's Node processes: the one `tandem serve`, or with --workers the primary and its workers.
+function nodePids(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === pid && stat.includes('(node)')) pids.push(Number(entry));
+    } catch {
+      // Exited meanwhile.
+    }
+  }
+  return pids;
+}
+
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  let kb = 0;
+  for (const one of nodePids(pid)) {
+    const status = readFileSync(`/proc/${one}/status`, 'utf8');
+    kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
   return kb / 1024;
 }
 
@@ -160,12 +197,13 @@ async function load(options: autocannon.Options, pid: number, dataDir: string) {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(pid));
   }, 200);
-  const nodeBefore = cpuMs(pid);
+  const nodeCpuMs = () => nodePids(pid).reduce((sum, one) => sum + cpuMs(one), 0);
+  const nodeBefore = nodeCpuMs();
   const postgresBefore = postgresCpuMs(dataDir);
   const result = await autocannon(options);
   clearInterval(sampler);
   const requests = Math.max(1, result.requests.total);
-  const nodeCpu = (cpuMs(pid) - nodeBefore) / requests;
+  const nodeCpu = (nodeCpuMs() - nodeBefore) / requests;
   const postgresCpu = (postgresCpuMs(dataDir) - postgresBefore) / requests;
   return { result, peakRss, nodeCpu, postgresCpu };
 }
@@ -225,7 +263,9 @@ async function main(): Promise<void> {
       dataDir,
     );
     await stop(child);
-    process.stdout.write('\nTandem server benchmark (embedded PostgreSQL 18, this machine)\n\n');
+    process.stdout.write(
+      `\nTandem server benchmark (embedded PostgreSQL 18, this machine, ${workers === 1 ? 'one server process' : `--workers ${workers}`})\n\n`,
+    );
     line('cold start to first 200 /api/health', `${(cold / 1000).toFixed(2)} s`, '≤ 5 s');
     line('warm start to first 200 /api/health', `${(warm / 1000).toFixed(2)} s`, '≤ 2 s');
     line(

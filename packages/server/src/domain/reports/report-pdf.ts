@@ -1,5 +1,4 @@
 import { effectiveColour, type RagColour, type ReportFigures, ragDimensions } from '@tandem/core';
-import PDFDocument from 'pdfkit';
 import type { StatusReportView } from './report-view';
 
 /** What the PDF shows besides the report itself. */
@@ -85,7 +84,12 @@ export function narrativeParagraphs(markdown: string): { text: string; heading: 
  * and the narrative.
  * @example const bytes = await statusReportPdf(report, { projectName: 'Apollo' });
  */
-export function statusReportPdf(report: StatusReportView, context: ReportPdfContext): Promise<Uint8Array> {
+export async function statusReportPdf(
+  report: StatusReportView,
+  context: ReportPdfContext,
+): Promise<Uint8Array> {
+  // Loaded with the first PDF: pdfkit and its fonts cost every start a second and 30 MB otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -6,7 +6,6 @@ import {
   timeScaleFor,
   xOfDay,
 } from '@tandem/core';
-import PDFDocument from 'pdfkit';
 import type { RoadmapView } from './roadmap-service';
 
 const page = { width: 842, height: 595, margin: 36 };
@@ -17,7 +16,12 @@ const rowHeight = 18;
  * The roadmap timeline as an A4 landscape PDF: month axis, a swimlane per objective (or theme, team), a bar per
  * planned initiative with its progress, and a tick where its project forecasts the finish.
  */
-export function roadmapPdf(view: RoadmapView, grouping: LaneGrouping = 'objective'): Promise<Uint8Array> {
+export async function roadmapPdf(
+  view: RoadmapView,
+  grouping: LaneGrouping = 'objective',
+): Promise<Uint8Array> {
+  // Loaded with the first PDF: pdfkit and its fonts cost every start a second and 30 MB otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
