@@ -1,7 +1,10 @@
 /** Seeds a product for the product benchmark with SQL: scored features, customers, feedback, objectives, initiatives. */
 import { riceScore, valueEffortScore, wsjfScale, wsjfScore } from '@tandem/core';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import type { Transaction } from '../packages/server/src/db/client';
 import { newId } from '../packages/server/src/db/ids';
+import { refreshProductDemand } from '../packages/server/src/domain/features/feature-demand';
 import { seededRandom } from './seeded-random';
 
 /** How big the seeded product is. */
@@ -242,6 +245,8 @@ export async function seedProduct(connectionString: string, workspaceId: string,
       ],
       members,
     );
+    // The links went in with SQL, past the services that keep each feature's demand stored: recompute it once.
+    await drizzle(client).transaction((tx) => refreshProductDemand(tx as unknown as Transaction, productId));
     await client.query('analyze');
     return { initiativeId: (initiatives[0] as string[])[0] as string };
   } finally {

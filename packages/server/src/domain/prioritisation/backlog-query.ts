@@ -54,13 +54,11 @@ const scoreColumn: Record<Exclude<RankBy, 'demand'>, SQL> = {
 
 /** The pins of a product's backlog placed among its unpinned features (core's `placePins`), in one round trip. */
 async function placedPins(db: Queryable, productId: string): Promise<PlacedPin[]> {
-  // Unpinned = all features − pins: an index-only count, not a join over the backlog.
+  // Unpinned = all features − pins: an index-only count and one pass over the pins, not a join over the backlog.
   const result = await db.execute<{ unpinned: string; pins: { id: string; rank: string }[] }>(sql`
-    select
-      (select count(*) from features where product_id = ${productId})
-        - (select count(*) from feature_scores where product_id = ${productId} and manual_rank is not null) as unpinned,
-      coalesce((select json_agg(json_build_object('id', feature_id, 'rank', manual_rank))
-        from feature_scores where product_id = ${productId} and manual_rank is not null), '[]'::json) as pins`);
+    select (select count(*) from features where product_id = ${productId}) - count(*) as unpinned,
+      coalesce(json_agg(json_build_object('id', feature_id, 'rank', manual_rank)), '[]'::json) as pins
+    from feature_scores where product_id = ${productId} and manual_rank is not null`);
   const row = result.rows[0];
   if (!row) return [];
   return placePins(
@@ -72,11 +70,11 @@ async function placedPins(db: Queryable, productId: string): Promise<PlacedPin[]
 function filterSql(filter: BacklogFilter): SQL {
   const parts: SQL[] = [sql`true`];
   if (filter.statuses && filter.statuses.length > 0)
-    parts.push(sql`b.status = any(${sql.param([...filter.statuses])}::text[])`);
+    parts.push(sql`ranked.status = any(${sql.param([...filter.statuses])}::text[])`);
   if (filter.initiativeId === 'none') parts.push(sql`inf.initiative_id is null`);
   else if (filter.initiativeId) parts.push(sql`inf.initiative_id = ${filter.initiativeId}`);
   const pattern = containsPattern(filter.q);
-  if (pattern) parts.push(sql`b.title ilike ${pattern}`);
+  if (pattern) parts.push(sql`ranked.title ilike ${pattern}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -93,43 +91,38 @@ export async function readBacklog(
   page: BacklogPosition,
 ): Promise<BacklogRow[]> {
   const pins = await placedPins(db, productId);
-  const thresholds = pins.map((pin) => pin.unpinnedBefore);
-  const pinIds = pins.map((pin) => pin.id);
-  const pinPositions = pins.map((pin) => pin.position);
+  // Sorted, so that `width_bucket` counts the pins placed before an unpinned rank by binary search.
+  const thresholds = pins.map((pin) => pin.unpinnedBefore).sort((a, b) => a - b);
   // Demand is stored per feature as scores are (see refreshDemand), so every method ranks by a column.
   const demandJoin = by === 'demand' ? sql`left join feature_demand d on d.feature_id = f.id` : sql``;
   const score = by === 'demand' ? sql`d.score` : scoreColumn[by];
-  // Without pins a feature's place is its rank by score; with pins, its rank plus the pins placed before it.
+  // An unpinned feature's place is its rank among the unpinned (r) plus the pins placed before it; a pin's is core's.
   const position =
     pins.length === 0
-      ? sql`r`
-      : sql`r + (select count(*) from unnest(${sql.param(thresholds)}::int[]) t where t < r)`;
-  const pinned =
+      ? sql`ranked.r`
+      : sql`coalesce(p.position, ranked.r + width_bucket(ranked.r - 1, ${sql.param(thresholds)}::int[]))`;
+  const pinJoin =
     pins.length === 0
       ? sql``
-      : sql`union all
-      select b.id, b.title, b.status, b.score, p.position
-      from unnest(${sql.param(pinIds)}::text[], ${sql.param(pinPositions)}::int[]) as p(id, position)
-      join base b on b.id = p.id`;
-  // The ranking reads only what it sorts and filters on; the page's rows are joined to their details afterwards.
-  // Ids tie-break in byte order ("C"), as core's ranking compares them, and much faster than a language collation.
+      : sql`left join unnest(${sql.param(pins.map((pin) => pin.id))}::text[], ${sql.param(pins.map((pin) => pin.position))}::int[])
+          as p(id, position) on p.id = ranked.id`;
+  // One pass ranks the whole backlog: r counts the unpinned features up to each row in score order. Ids tie-break in
+  // byte order ("C"), as core's ranking compares them, and much faster than a language collation. The page's rows
+  // are joined to their details only once the page is cut.
   const result = await db.execute<Record<string, unknown>>(sql`
-    with base as (
-      select f.id, f.title, f.status, ${score} as score, s.manual_rank
+    with ranked as (
+      select f.id, f.title, f.status, ${score} as score,
+        count(*) filter (where s.manual_rank is null)
+          over (order by ${score} desc nulls last, f.id collate "C" rows unbounded preceding) as r
       from features f
       left join feature_scores s on s.feature_id = f.id
       ${demandJoin}
       where f.product_id = ${productId}
-    ), ranked as (
-      select id, title, status, score, row_number() over (order by score desc nulls last, id collate "C") as r
-      from base where manual_rank is null
-    ), positioned as (
-      select id, title, status, score, ${position} as position from ranked
-      ${pinned}
     ), filtered as (
-      select b.id, b.position, b.score, count(*) over () as total
-      from positioned b
-      left join initiative_features inf on inf.feature_id = b.id
+      select ranked.id, ranked.title, ranked.status, ranked.score, ${position} as position, count(*) over () as total
+      from ranked
+      ${pinJoin}
+      left join initiative_features inf on inf.feature_id = ranked.id
       where ${filterSql(filter)}
     ), page as (
       -- Counted before the cut after the cursor, so the total is the filtered backlog's, on every page.
@@ -138,16 +131,15 @@ export async function readBacklog(
       order by position
       limit ${page.limit} offset ${page.offset}
     )
-    select page.position, page.total, page.score, f.id, f.title, f.status, s.manual_rank, s.version as score_version,
-      s.rice, s.wsjf, s.value_effort, s.scorecard, s.rice_score, s.wsjf_score, s.value_effort_score, s.scorecard_score,
-      inf.initiative_id, ini.title as initiative_title,
+    select page.position, page.total, page.score, page.id, page.title, page.status, s.manual_rank,
+      s.version as score_version, s.rice, s.wsjf, s.value_effort, s.scorecard, s.rice_score, s.wsjf_score,
+      s.value_effort_score, s.scorecard_score, inf.initiative_id, ini.title as initiative_title,
       d.score as demand, d.customers, d.feedback, d.revenue_cents
     from page
-    join features f on f.id = page.id
-    left join feature_scores s on s.feature_id = f.id
-    left join initiative_features inf on inf.feature_id = f.id
+    left join feature_scores s on s.feature_id = page.id
+    left join initiative_features inf on inf.feature_id = page.id
     left join initiatives ini on ini.id = inf.initiative_id
-    left join feature_demand d on d.feature_id = f.id
+    left join feature_demand d on d.feature_id = page.id
     order by page.position`);
   const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
   return result.rows.map((row) => ({
