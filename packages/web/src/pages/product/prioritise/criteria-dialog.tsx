@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
+import { useCan } from '../../../lib/permissions';
 import { type Criterion, prioritiseApi, prioritiseKeys } from './prioritise-api';
 
 /** The team's weighted scorecard: criteria with their weights, scales and whether they count for or against. */
@@ -18,6 +19,7 @@ export function CriteriaDialog({
   onClose: () => void;
 }) {
   const client = useQueryClient();
+  const canEdit = useCan('edit');
   const [name, setName] = useState('');
   const [weight, setWeight] = useState('1');
   const [scaleMax, setScaleMax] = useState('5');
@@ -49,6 +51,7 @@ export function CriteriaDialog({
       open={open}
       onClose={onClose}
       title="Weighted scorecard"
+      readOnly={!canEdit}
       description="Rate features on the criteria your team cares about. The score is the weighted mean of the ratings, scaled to 0–100; a cost counts against."
       footer={
         <button type="button" className="button button--primary" onClick={onClose}>
@@ -109,6 +112,7 @@ export function CriteriaDialog({
         )}
         <form
           className="criteria-add"
+          hidden={!canEdit}
           onSubmit={(event) => {
             event.preventDefault();
             add.mutate();

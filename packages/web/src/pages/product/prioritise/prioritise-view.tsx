@@ -23,6 +23,7 @@ import {
 } from './prioritise-api';
 import { ScoreDialog } from './score-dialog';
 import './prioritise.css';
+import { useCan } from '../../../lib/permissions';
 
 // The charting library loads with the first chart drawn, not with every page.
 const ValueEffortChart = lazyChart(() => import('./value-effort-chart').then((m) => m.ValueEffortChart), 340);
@@ -38,6 +39,8 @@ export function PrioritiseView({ productId }: ProductViewProps) {
   const [limit, setLimit] = useState(100);
   const [scoring, setScoring] = useState<{ featureId: string; title: string } | null>(null);
   const [criteriaOpen, setCriteriaOpen] = useState(false);
+  // A viewer reads the ranking, the scores and the chart; adding, pinning, dragging and scoring are edits.
+  const canEdit = useCan('edit');
   const [dragged, setDragged] = useState<string | null>(null);
   const [newTitle, setNewTitle] = useState('');
   const query: BacklogQuery = {
@@ -153,6 +156,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
 
       <form
         className="prioritise__add"
+        hidden={!canEdit}
         onSubmit={(event) => {
           event.preventDefault();
           if (newTitle.trim()) addFeature.mutate();
@@ -175,8 +179,8 @@ export function PrioritiseView({ productId }: ProductViewProps) {
           <header className="card__header">
             <h2 id="ranked-title">Ranked backlog</h2>
             <p>
-              By {rankByLabels[by]}, highest first; ties keep their order. Drag a row to pin it at a place — a
-              pin wins over the score.
+              By {rankByLabels[by]}, highest first; ties keep their order.
+              {canEdit ? ' Drag a row to pin it at a place — a pin wins over the score.' : ''}
             </p>
           </header>
           {backlog.isPending ? (
@@ -185,7 +189,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
             <FormAlert message={messageOf(backlog.error)} />
           ) : items.length === 0 ? (
             <EmptyState icon={<Icons.search width={22} height={22} />} title="No features here">
-              Add a feature above, or clear the filters.
+              {canEdit ? 'Add a feature above, or clear the filters.' : 'No feature matches these filters.'}
             </EmptyState>
           ) : (
             <div className="table-scroll">
@@ -205,7 +209,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
                     <tr
                       key={item.featureId}
                       data-feature={item.title}
-                      draggable
+                      draggable={canEdit}
                       className={`${dragged === item.featureId ? 'is-dragged' : ''}${item.reason === 'pinned' ? ' is-pinned' : ''}`}
                       onDragStart={(event) => {
                         event.dataTransfer.effectAllowed = 'move';
@@ -222,7 +226,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
                       onDragEnd={() => setDragged(null)}
                     >
                       <td className="number backlog-table__position">
-                        <span className="drag-handle" aria-hidden="true">
+                        <span className="drag-handle" aria-hidden="true" hidden={!canEdit}>
                           ⋮⋮
                         </span>
                         {item.position}
@@ -255,7 +259,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
                       </td>
                       <td className="muted">{item.initiativeTitle ?? '—'}</td>
                       <td className="backlog-table__actions">
-                        {item.reason === 'pinned' ? (
+                        {!canEdit ? null : item.reason === 'pinned' ? (
                           <button
                             type="button"
                             className="button button--ghost button--small"
@@ -278,7 +282,7 @@ export function PrioritiseView({ productId }: ProductViewProps) {
                           className="button button--small"
                           onClick={() => setScoring(item)}
                         >
-                          Score
+                          {canEdit ? 'Score' : 'Scores'}
                         </button>
                       </td>
                     </tr>

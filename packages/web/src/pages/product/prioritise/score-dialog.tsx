@@ -5,6 +5,7 @@ import { ApiError, messageOf } from '../../../api/client';
 import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import {
   type Criterion,
   prioritiseApi,
@@ -52,6 +53,7 @@ export function ScoreDialog({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [method, setMethod] = useState<Method>('rice');
   const [draft, setDraft] = useState<Draft>({});
   const scores = useQuery({
@@ -183,7 +185,8 @@ export function ScoreDialog({
     <Dialog
       open={feature !== null}
       onClose={onClose}
-      title={`Score “${feature?.title ?? ''}”`}
+      title={canEdit ? `Score “${feature?.title ?? ''}”` : `Scores of “${feature?.title ?? ''}”`}
+      readOnly={!canEdit}
       description="Fill in any method; a method left blank keeps no score. Each score shows its formula with your numbers."
       onSubmit={() => save.mutate()}
       footer={

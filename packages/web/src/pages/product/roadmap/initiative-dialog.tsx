@@ -5,6 +5,7 @@ import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { InitiativeHandoff } from '../handoff/initiative-handoff';
 import { prioritiseApi, prioritiseKeys } from '../prioritise/prioritise-api';
 import {
@@ -48,6 +49,7 @@ export function InitiativeDialog({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [form, setForm] = useState<InitiativeInput>(empty);
   const [featureToAdd, setFeatureToAdd] = useState('');
   useEffect(() => {
@@ -124,6 +126,7 @@ export function InitiativeDialog({
       onClose={onClose}
       title={initiative ? `Initiative “${initiative.title}”` : 'New initiative'}
       onSubmit={() => save.mutate()}
+      readOnly={!canEdit}
       footer={
         <>
           {initiative ? (

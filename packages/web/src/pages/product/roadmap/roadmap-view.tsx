@@ -14,6 +14,7 @@ import { type Initiative, roadmapApi, roadmapKeys } from './roadmap-api';
 import { RoadmapTimeline } from './roadmap-timeline';
 import { ShareDialog } from './share-dialog';
 import './roadmap.css';
+import { useCan } from '../../../lib/permissions';
 
 type Mode = 'timeline' | 'horizons' | 'releases';
 const modeLabels: Record<Mode, string> = {
@@ -30,6 +31,8 @@ export function RoadmapView({ productId, product }: ProductViewProps) {
   const [grouping, setGrouping] = useState<LaneGrouping>('objective');
   const [editing, setEditing] = useState<{ initiative: Initiative | null } | null>(null);
   const [sharing, setSharing] = useState(false);
+  const canEdit = useCan('edit');
+  const canShare = useCan('manage');
   const svg = useRef<SVGSVGElement>(null);
   const roadmap = useQuery({
     queryKey: roadmapKeys.roadmap(productId),
@@ -82,9 +85,11 @@ export function RoadmapView({ productId, product }: ProductViewProps) {
           </label>
         ) : null}
         <span className="spacer" />
-        <button type="button" className="button" onClick={() => setSharing(true)}>
-          Share…
-        </button>
+        {canShare ? (
+          <button type="button" className="button" onClick={() => setSharing(true)}>
+            Share…
+          </button>
+        ) : null}
         {mode === 'timeline' ? (
           <button type="button" className="button" onClick={exportPng}>
             Export PNG
@@ -93,13 +98,15 @@ export function RoadmapView({ productId, product }: ProductViewProps) {
         <a className="button" href={`/api/products/${productId}/roadmap.pdf?lanes=${grouping}`} download>
           Export PDF
         </a>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={() => setEditing({ initiative: null })}
-        >
-          <Icons.plus width={16} height={16} /> New initiative
-        </button>
+        {canEdit ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setEditing({ initiative: null })}
+          >
+            <Icons.plus width={16} height={16} /> New initiative
+          </button>
+        ) : null}
       </div>
 
       {data.initiatives.length === 0 ? (
@@ -107,16 +114,20 @@ export function RoadmapView({ productId, product }: ProductViewProps) {
           icon={<Icons.project width={22} height={22} />}
           title="No initiatives yet"
           action={
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => setEditing({ initiative: null })}
-            >
-              Add the first initiative
-            </button>
+            canEdit ? (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => setEditing({ initiative: null })}
+              >
+                Add the first initiative
+              </button>
+            ) : undefined
           }
         >
-          Group features into initiatives under your objectives, give them dates, and they appear here.
+          {canEdit
+            ? 'Group features into initiatives under your objectives, give them dates, and they appear here.'
+            : 'The initiatives planned for this product, with their dates and progress, appear here once they are added.'}
         </EmptyState>
       ) : mode === 'timeline' ? (
         <section className="card roadmap__timeline-card">
