@@ -72,11 +72,16 @@ export interface Delivery {
   id: string;
   webhookId: string;
   event: string;
-  status: 'delivered' | 'failed';
+  /** `pending`: a retry is due at `nextAttemptAt`; `failed`: no attempt is left. */
+  status: 'delivered' | 'pending' | 'failed';
   responseStatus: number | null;
   error: string | null;
+  /** The last attempt's error. */
   durationMs: number;
   createdAt: string;
+  attempts: number;
+  lastAttemptAt: string;
+  nextAttemptAt: string | null;
 }
 
 /** A product webhook. */

@@ -12,31 +12,55 @@ const eventLabels: Record<string, string> = {
   ping: 'Test ping',
 };
 
+const statusBadges: Record<Delivery['status'], string> = {
+  delivered: 'badge badge--success',
+  pending: 'badge',
+  failed: 'badge release-badge--late',
+};
+
+/** The last deliveries of a hook: status, attempts, the last error and when the next retry is due. */
 function Deliveries({ hook }: { hook: Webhook }) {
   const deliveries = useQuery({
     queryKey: releaseKeys.deliveries(hook.id),
     queryFn: () => releasesApi.deliveries(hook.id),
+    // A pending delivery changes by itself when its retry runs.
+    refetchInterval: (query) =>
+      query.state.data?.items.some((delivery) => delivery.status === 'pending') ? 5000 : false,
   });
   const items = (deliveries.data?.items ?? []).slice(0, 5);
   if (items.length === 0) return <p className="muted">No deliveries yet.</p>;
   return (
-    <ul className="webhook-deliveries">
-      {items.map((delivery: Delivery) => (
-        <li key={delivery.id}>
-          <span
-            className={`badge${delivery.status === 'delivered' ? ' badge--success' : ' release-badge--late'}`}
-          >
-            {delivery.status === 'delivered' ? delivery.responseStatus : 'failed'}
-          </span>{' '}
-          {eventLabels[delivery.event] ?? delivery.event}
-          <span className="muted">
-            {' '}
-            · {new Date(delivery.createdAt).toLocaleString()} · {delivery.durationMs} ms
-            {delivery.error ? ` · ${delivery.error}` : ''}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <table className="data-table webhook-deliveries" aria-label={`Deliveries to ${hook.url}`}>
+      <thead>
+        <tr>
+          <th>Status</th>
+          <th>Event</th>
+          <th className="number">Attempts</th>
+          <th>Last attempt</th>
+          <th>Last error</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((delivery: Delivery) => (
+          <tr key={delivery.id}>
+            <td>
+              <span className={statusBadges[delivery.status]}>
+                {delivery.status === 'delivered' ? delivery.responseStatus : delivery.status}
+              </span>
+            </td>
+            <td>{eventLabels[delivery.event] ?? delivery.event}</td>
+            <td className="number">{delivery.attempts}</td>
+            <td>
+              {new Date(delivery.lastAttemptAt).toLocaleString()} · {delivery.durationMs} ms
+              {delivery.nextAttemptAt ? (
+                <span className="muted"> · next {new Date(delivery.nextAttemptAt).toLocaleString()}</span>
+              ) : null}
+            </td>
+            <td className="muted">{delivery.error ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -68,6 +92,8 @@ export function WebhooksCard({ productId }: { productId: string }) {
     mutationFn: (hook: Webhook) => releasesApi.pingWebhook(hook.id),
     onSuccess: async (delivery) => {
       if (delivery.status === 'delivered') toast.success('The receiver answered the test ping');
+      else if (delivery.status === 'pending')
+        toast.error(`Test ping failed, retrying: ${delivery.error ?? ''}`);
       else toast.error(`Test ping failed: ${delivery.error ?? 'no answer'}`);
       await client.invalidateQueries({ queryKey: releaseKeys.deliveries(delivery.webhookId) });
     },
@@ -86,7 +112,8 @@ export function WebhooksCard({ productId }: { productId: string }) {
         <h2 id="webhooks-title">Webhooks</h2>
         <p>
           Release events are POSTed as JSON, signed with HMAC-SHA256 in the <code>X-Tandem-Signature</code>{' '}
-          header.
+          header. A failed delivery is retried with growing waits; receivers on internal addresses are refused
+          unless the server allows them.
         </p>
       </header>
       <div className="card__body stack">
