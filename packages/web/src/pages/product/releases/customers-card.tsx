@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { messageOf } from '../../../api/client';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { type Release, releaseKeys, releasesApi } from './releases-api';
 
 const money = (cents: number) => (cents / 100).toLocaleString(undefined, { maximumFractionDigits: 0 });
@@ -9,6 +10,7 @@ const money = (cents: number) => (cents / 100).toLocaleString(undefined, { maxim
 /** The customers whose feedback asked for the release's features: to tell, export as CSV or announce to webhooks. */
 export function CustomersCard({ release }: { release: Release }) {
   const toast = useToast();
+  const canEdit = useCan('edit');
   const customers = useQuery({
     queryKey: releaseKeys.customers(release.id),
     queryFn: () => releasesApi.customers(release.id),
@@ -43,6 +45,7 @@ export function CustomersCard({ release }: { release: Release }) {
           <button
             type="button"
             className="button"
+            hidden={!canEdit}
             onClick={() => announce.mutate()}
             disabled={announce.isPending}
           >

@@ -4,6 +4,7 @@ import { messageOf } from '../../../api/client';
 import { api } from '../../../api/endpoints';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import {
   type LaunchArea,
   type LaunchItem,
@@ -30,6 +31,7 @@ const statuses: { id: LaunchItemStatus; label: string }[] = [
 export function LaunchSection({ release, workspaceId }: { release: Release; workspaceId: string }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const plan = useQuery({
     queryKey: releaseKeys.launch(release.id),
     queryFn: () => releasesApi.launch(release.id),
@@ -99,6 +101,8 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
           <SkeletonRows rows={3} />
         ) : plan.isError ? (
           <FormAlert message={messageOf(plan.error)} />
+        ) : current === null && !canEdit ? (
+          <p className="muted">No launch plan for this release yet.</p>
         ) : current === null ? (
           <div className="row">
             <select
@@ -127,7 +131,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
             <FormAlert message={create.error ? messageOf(create.error) : undefined} />
           </div>
         ) : (
-          <>
+          <fieldset className="read-only-fields" disabled={!canEdit}>
             {areas.map((area) => {
               const items = current.items.filter((item) => item.area === area.id);
               return (
@@ -187,6 +191,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
                         <button
                           type="button"
                           className="button button--ghost button--small"
+                          hidden={!canEdit}
                           aria-label={`Remove ${item.title}`}
                           onClick={() => remove.mutate(item)}
                         >
@@ -200,6 +205,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
             })}
             <form
               className="row"
+              hidden={!canEdit}
               onSubmit={(event) => {
                 event.preventDefault();
                 if (newItem.title.trim() !== '') add.mutate(current.id);
@@ -235,7 +241,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
               </button>
             </form>
             <FormAlert message={add.error ? messageOf(add.error) : undefined} />
-          </>
+          </fieldset>
         )}
       </div>
     </section>

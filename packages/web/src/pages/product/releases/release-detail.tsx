@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { CustomersCard } from './customers-card';
 import { LaunchSection } from './launch-section';
 import { ReleaseNotesCard } from './release-notes-card';
@@ -33,6 +34,7 @@ export function ReleaseDetail({
 }) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [form, setForm] = useState({
     versionName: release.versionName,
     name: release.name,
@@ -90,6 +92,7 @@ export function ReleaseDetail({
           <button
             type="button"
             className="button button--ghost button--danger"
+            hidden={!canEdit}
             onClick={() => setDeleting(true)}
           >
             Delete
@@ -110,34 +113,36 @@ export function ReleaseDetail({
           {change.error && !(change.error instanceof ApiError && change.error.field) ? (
             <FormAlert message={messageOf(change.error)} />
           ) : null}
-          <div className="release-detail__fields">
-            <TextField
-              label="Version"
-              value={form.versionName}
-              onChange={(event) => setForm((old) => ({ ...old, versionName: event.target.value }))}
-              error={fieldError('versionName')}
-            />
-            <TextField
-              label="Name"
-              value={form.name}
-              onChange={(event) => setForm((old) => ({ ...old, name: event.target.value }))}
-              error={fieldError('name')}
-            />
-            <TextField
-              label="Target date"
-              type="date"
-              value={form.targetDate}
-              onChange={(event) => setForm((old) => ({ ...old, targetDate: event.target.value }))}
-              error={fieldError('targetDate')}
-            />
-            <SelectField
-              label="Status"
-              value={form.status}
-              onChange={(value) => setForm((old) => ({ ...old, status: value as ReleaseStatus }))}
-              options={Object.entries(releaseStatusLabels).map(([value, label]) => ({ value, label }))}
-            />
-          </div>
-          <div className="row">
+          <fieldset className="read-only-fields" disabled={!canEdit}>
+            <div className="release-detail__fields">
+              <TextField
+                label="Version"
+                value={form.versionName}
+                onChange={(event) => setForm((old) => ({ ...old, versionName: event.target.value }))}
+                error={fieldError('versionName')}
+              />
+              <TextField
+                label="Name"
+                value={form.name}
+                onChange={(event) => setForm((old) => ({ ...old, name: event.target.value }))}
+                error={fieldError('name')}
+              />
+              <TextField
+                label="Target date"
+                type="date"
+                value={form.targetDate}
+                onChange={(event) => setForm((old) => ({ ...old, targetDate: event.target.value }))}
+                error={fieldError('targetDate')}
+              />
+              <SelectField
+                label="Status"
+                value={form.status}
+                onChange={(value) => setForm((old) => ({ ...old, status: value as ReleaseStatus }))}
+                options={Object.entries(releaseStatusLabels).map(([value, label]) => ({ value, label }))}
+              />
+            </div>
+          </fieldset>
+          <div className="row" hidden={!canEdit}>
             <span className="spacer" />
             <button type="submit" className="button button--primary" disabled={!dirty || change.isPending}>
               Save release
@@ -164,6 +169,7 @@ export function ReleaseDetail({
                   <button
                     type="button"
                     className="button button--ghost button--small"
+                    hidden={!canEdit}
                     aria-label={`Remove ${feature.title} from the release`}
                     onClick={() =>
                       change.mutate({
@@ -177,7 +183,7 @@ export function ReleaseDetail({
               ))}
             </ul>
           )}
-          <div className="row">
+          <div className="row" hidden={!canEdit}>
             <select
               className="select"
               aria-label="Feature to add to the release"

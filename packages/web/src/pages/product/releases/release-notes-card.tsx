@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
+import { useCan } from '../../../lib/permissions';
 import { MarkdownView } from '../../project/task-panel/markdown-view';
 import { type Release, releasesApi } from './releases-api';
 
@@ -17,8 +18,10 @@ export function ReleaseNotesCard({
   saving: boolean;
 }) {
   const toast = useToast();
+  const canEdit = useCan('edit');
   const [notes, setNotes] = useState(release.notes);
-  const [preview, setPreview] = useState(false);
+  // A viewer reads the notes as they will be published.
+  const [preview, setPreview] = useState(!canEdit);
   const draft = useMutation({
     mutationFn: () => releasesApi.draftNotes(release.id),
     onSuccess: ({ notes: drafted }) => {
@@ -31,9 +34,11 @@ export function ReleaseNotesCard({
       <header className="card__header release-detail__header">
         <div>
           <h2 id={`notes-${release.id}`}>Release notes</h2>
-          <p>Draft them from the features, then edit. Markdown.</p>
+          <p>
+            {canEdit ? 'Draft them from the features, then edit. Markdown.' : 'What ships, as announced.'}
+          </p>
         </div>
-        <div className="row">
+        <div className="row" hidden={!canEdit}>
           <button type="button" className="button" onClick={() => draft.mutate()} disabled={draft.isPending}>
             Draft from features
           </button>
@@ -46,7 +51,7 @@ export function ReleaseNotesCard({
         <FormAlert message={draft.error ? messageOf(draft.error) : undefined} />
         {preview ? (
           <div className="release-notes__preview">
-            <MarkdownView source={notes} />
+            {notes.trim() ? <MarkdownView source={notes} /> : <p className="muted">No release notes yet.</p>}
           </div>
         ) : (
           <textarea
@@ -57,7 +62,7 @@ export function ReleaseNotesCard({
             onChange={(event) => setNotes(event.target.value)}
           />
         )}
-        <div className="row">
+        <div className="row" hidden={!canEdit}>
           <span className="spacer" />
           <button
             type="button"

@@ -12,6 +12,7 @@ import { longDate, type Release, releaseKeys, releaseStatusLabels, releasesApi }
 import { WebhooksCard } from './webhooks-card';
 import '../../project/imports/files.css';
 import './releases.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The forecast badge of a release: late in red, on time in green, nothing linked in grey. */
 export function ForecastBadge({ release }: { release: Release }) {
@@ -107,6 +108,9 @@ function NewReleaseDialog({
 export function ReleasesView({ productId, workspaceId }: ProductViewProps) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
+  // Webhooks carry the product's news to other systems: setting them up is its manager's.
+  const canManage = useCan('manage');
   const list = useQuery({
     queryKey: releaseKeys.list(productId),
     queryFn: () => releasesApi.list(productId),
@@ -126,9 +130,11 @@ export function ReleasesView({ productId, workspaceId }: ProductViewProps) {
           </p>
         </div>
         <span className="spacer" />
-        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-          <Icons.plus /> New release
-        </button>
+        {canEdit ? (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            <Icons.plus /> New release
+          </button>
+        ) : null}
       </div>
       {list.isPending ? (
         <SkeletonRows rows={4} />
@@ -139,13 +145,16 @@ export function ReleasesView({ productId, workspaceId }: ProductViewProps) {
           icon={<Icons.product />}
           title="No releases yet"
           action={
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              Plan the first release
-            </button>
+            canEdit ? (
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                Plan the first release
+              </button>
+            ) : undefined
           }
         >
-          Group features into a version with a target date; its forecast follows the project work that
-          delivers them.
+          {canEdit
+            ? 'Group features into a version with a target date; its forecast follows the project work that delivers them.'
+            : 'The versions planned for this product, with what ships in them and their forecast, show here.'}
         </EmptyState>
       ) : (
         <div className="releases__layout">
@@ -187,7 +196,7 @@ export function ReleasesView({ productId, workspaceId }: ProductViewProps) {
           ) : null}
         </div>
       )}
-      <WebhooksCard productId={productId} />
+      {canManage ? <WebhooksCard productId={productId} /> : null}
       <NewReleaseDialog
         productId={productId}
         open={creating}
