@@ -7,6 +7,7 @@ import type { ProductViewProps } from '../product-views';
 import { type BudgetCategory, budgetApi, budgetCategoryLabels, budgetKey, money } from './budget-api';
 import '../../project/imports/files.css';
 import '../releases/releases.css';
+import { useCan } from '../../../lib/permissions';
 
 const variance = (cents: number) => (
   <span className={cents < 0 ? 'release-late' : undefined}>
@@ -19,6 +20,7 @@ const variance = (cents: number) => (
 export function BudgetView({ productId }: ProductViewProps) {
   const client = useQueryClient();
   const budget = useQuery({ queryKey: budgetKey(productId), queryFn: () => budgetApi.get(productId) });
+  const canEdit = useCan('edit');
   const [form, setForm] = useState({
     name: '',
     category: 'labour' as BudgetCategory,
@@ -120,7 +122,7 @@ export function BudgetView({ productId }: ProductViewProps) {
                     <th>Category</th>
                     <th>For</th>
                     <th className="number">Amount</th>
-                    <th />
+                    <th hidden={!canEdit} />
                   </tr>
                 </thead>
                 <tbody>
@@ -130,7 +132,7 @@ export function BudgetView({ productId }: ProductViewProps) {
                       <td>{budgetCategoryLabels[line.category]}</td>
                       <td>{line.initiativeId ? (titles.get(line.initiativeId) ?? '—') : 'Whole product'}</td>
                       <td className="number">{money(line.amountCents)}</td>
-                      <td>
+                      <td hidden={!canEdit}>
                         <button
                           type="button"
                           className="button button--ghost button--small"
@@ -145,9 +147,12 @@ export function BudgetView({ productId }: ProductViewProps) {
                 </tbody>
               </table>
             </div>
-          ) : null}
+          ) : canEdit ? null : (
+            <p className="muted">No budget lines yet.</p>
+          )}
           <form
             className="stack"
+            hidden={!canEdit}
             onSubmit={(event) => {
               event.preventDefault();
               create.mutate();
