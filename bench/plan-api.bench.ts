@@ -31,9 +31,21 @@ let apartErrors = '';
 
 async function serveApart(): Promise<ChildProcess> {
   const port = 3990 + Math.floor(Math.random() * 9);
+  // PLAN_BENCH_CPU_PROFILE=<dir> writes the measured server's CPU profile there when it stops, to see where time goes.
+  const profile = process.env.PLAN_BENCH_CPU_PROFILE;
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', String(port), '--host', '127.0.0.1'],
+    [
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+      '--import',
+      'tsx',
+      'packages/cli/src/main.ts',
+      'serve',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     {
       cwd: new URL('..', import.meta.url).pathname,
       env: { ...process.env, DATABASE_URL: server.database.connectionString, TANDEM_LOG_LEVEL: 'error' },

@@ -124,6 +124,17 @@ export class PlanCache {
     await this.#catchUp(db, projectId, state, revision, known);
   }
 
+  /**
+   * `advance` once the events waiting now are handled: a write's reply and the replies other writes wait for (their
+   * statements hold the plan's lock) go first, the reschedule after. The next read catches up itself if this has not
+   * run yet, and reports any failure; so a failure here changes nothing and is left to that read.
+   */
+  advanceSoon(db: Database, projectId: string, revision: number, known: KnownRows = {}): void {
+    setImmediate(() => {
+      this.advance(db, projectId, revision, known).catch(() => undefined);
+    });
+  }
+
   /** The schedule of the project at `revision` or newer, as the API shows it. */
   async schedule(db: Database, projectId: string, revision: number): Promise<ScheduleView> {
     const state = await this.state(db, projectId, revision);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { auditEntries } from '../../db/schema/audit';
@@ -82,6 +82,22 @@ export async function recordChange(
   before: { version?: number } | object | null,
   after: { version?: number } | object | null,
 ): Promise<void> {
+  const { entry, notify } = changeRecord(actorId, subject, action, before, after);
+  // The notification is queued by the same transaction, so PostgreSQL delivers it only if the entry commits.
+  await tx.execute(sql`with entry as (${entry}) select ${notify}`);
+}
+
+/**
+ * The two parts of `recordChange`'s statement, the audit entry's insert and the notification, for a write that puts
+ * them into a statement of its own (the plan's revision bump, see `touchPlanWithChange`).
+ */
+export function changeRecord(
+  actorId: string,
+  subject: ChangeSubject,
+  action: ChangeAction,
+  before: { version?: number } | object | null,
+  after: { version?: number } | object | null,
+): { entry: SQL; notify: SQL } {
   // A member change carries the membership's version, not the entity's: subscribers get no version for it.
   const version = action.startsWith('member.') ? undefined : (versionOf(after) ?? versionOf(before));
   const change: Change = {
@@ -94,14 +110,12 @@ export async function recordChange(
     ...(version === undefined ? {} : { version }),
   };
   const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
-  // The notification is queued by the same transaction, so PostgreSQL delivers it only if the entry commits.
-  await tx.execute(sql`
-    with entry as (
-      insert into ${auditEntries} (id, workspace_id, actor_id, entity_type, entity_id, action, before, after)
+  return {
+    entry: sql`insert into ${auditEntries} (id, workspace_id, actor_id, entity_type, entity_id, action, before, after)
       values (${newId('aud')}, ${subject.workspaceId}, ${actorId}, ${subject.entityType}, ${subject.entityId},
-              ${action}, ${json(before)}::jsonb, ${json(after)}::jsonb)
-    )
-    select pg_notify(${changesChannel}, ${JSON.stringify(change)})`);
+              ${action}, ${json(before)}::jsonb, ${json(after)}::jsonb)`,
+    notify: sql`pg_notify(${changesChannel}, ${JSON.stringify(change)})`,
+  };
 }
 
 function versionOf(value: object | null): number | undefined {

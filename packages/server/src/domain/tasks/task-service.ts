@@ -8,7 +8,7 @@ import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http
 import { assertVersion } from '../../http/version';
 import { engineFieldsOfRow } from '../schedule/engine-task';
 import { planCache } from '../schedule/plan-cache';
-import { touchPlan } from '../schedule/plan-revision';
+import { touchPlan, touchPlanWithChange } from '../schedule/plan-revision';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
@@ -223,15 +223,20 @@ export async function updateTask(
       throw new Error(`task ${taskId} was not updated at version ${expectedVersion}`);
     }
     const after = toTaskView(updated);
-    await recordChange(tx, userId, taskSubject(updated), 'update', before, after);
     // The plan's lock comes last: concurrent edits of one plan queue only for this statement and the commit.
-    const revision = await touchPlan(tx, row.projectId);
+    const revision = await touchPlanWithChange(tx, row.projectId, [
+      userId,
+      taskSubject(updated),
+      'update',
+      before,
+      after,
+    ]);
     const moved = updated.parentId !== row.parentId || updated.position !== row.position;
     planCache.note(row.projectId, revision, moved ? { structural: true } : { taskIds: [taskId] });
     return { after, updated, revision };
   });
-  // Reschedules with the write, so the next read of the schedule is served from memory.
-  await planCache.advance(db, written.updated.projectId, written.revision, {
+  // Reschedules right after the reply, so the next read of the schedule is served from memory.
+  planCache.advanceSoon(db, written.updated.projectId, written.revision, {
     tasks: [{ ...engineFieldsOfRow(written.updated), position: written.updated.position }],
   });
   return written.after;
