@@ -120,6 +120,28 @@ describe('planning a project on the Gantt', () => {
     expect(await chart.isCritical('Build API')).toBe(false);
   });
 
+  it('shows after drags exactly what a reload of the plan shows (the edits merged only what changed)', async () => {
+    // Docs gains slack from the finish moving; Marketing site and Beta move their successors.
+    for (const [name, days] of [
+      ['Marketing site', 2],
+      ['Beta', 1],
+      ['Marketing site', -1],
+    ] as const) {
+      await chart.rescheduled(() => chart.dragBar(name, { days }));
+    }
+    const merged = await chart.picture();
+    const revision = await chart.revision();
+    await page.goto(`${projectUrl}?view=gantt`);
+    await page.waitForFunction(
+      ({ revision, bars }) =>
+        document.querySelector('.gantt')?.getAttribute('data-plan-revision') === revision &&
+        document.querySelectorAll('.gantt__bar').length === bars,
+      { revision, bars: durations.length },
+    );
+    expect(await chart.picture()).toEqual(merged);
+    expect(merged.filter((line) => line.startsWith('slack')).length).toBeGreaterThan(0);
+  });
+
   it('refuses a link that would make a cycle and says which tasks form it', async () => {
     const revision = await chart.revision();
     await chart.link('Beta', 'Build UI');

@@ -105,6 +105,33 @@ export function gantt(page: Page) {
         width: Number(await element.getAttribute('data-width')),
       };
     },
+    /**
+     * Everything the chart shows, as text: each grid row's cells, each bar's place, size and classes, the slack after
+     * it and every link's path. Two charts that show the same plan give the same picture, whatever is selected.
+     */
+    async picture(): Promise<string[]> {
+      return page.evaluate(() => {
+        const text = (element: Element) => (element.textContent ?? '').trim();
+        const rows = [...document.querySelectorAll('.gantt__grid .gantt__row')].map(
+          (row) =>
+            `row ${row.getAttribute('data-task-id')}: ${[...row.querySelectorAll('[data-column]')].map(text).join(' | ')}`,
+        );
+        const bars = [...document.querySelectorAll('.gantt__bar')].map((bar) =>
+          ['x', 'y', 'width'].reduce(
+            (line, key) => `${line} ${key}=${bar.getAttribute(`data-${key}`)}`,
+            // The selection is the viewer's, not the plan's.
+            `bar ${bar.getAttribute('data-task-id')} ${bar.className.replace(/ ?gantt__bar--selected/, '')}`,
+          ),
+        );
+        const slack = [...document.querySelectorAll('.gantt__slack')].map(
+          (element) => `slack ${element.getAttribute('title')} ${(element as HTMLElement).style.cssText}`,
+        );
+        const links = [...document.querySelectorAll('.gantt__link')].map(
+          (link) => `link ${link.getAttribute('class')} ${link.querySelector('path')?.getAttribute('d')}`,
+        );
+        return [...rows, ...[...bars, ...slack, ...links].sort()];
+      });
+    },
     async isCritical(name: string): Promise<boolean> {
       return ((await (await bar(name)).getAttribute('class')) ?? '').includes('gantt__bar--critical');
     },
