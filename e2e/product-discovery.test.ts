@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { apiPost } from './harness/api';
@@ -169,6 +170,50 @@ describe('product discovery in the web app', () => {
       .getByRole('img', { name: 'Weekly active teams over time against its target' })
       .locator('svg')
       .waitFor();
+    expect(scriptErrors).toEqual([]);
+  });
+
+  it('pages through many features and much feedback with Load more, and searches them on the server', async () => {
+    // Seeded straight into the database: 130 features and 60 pieces of feedback are data, not what this is about.
+    const client = new pg.Client({ connectionString: tandem.server.database.connectionString });
+    await client.connect();
+    try {
+      await client.query(
+        `insert into features (id, workspace_id, product_id, title, rank)
+         select 'fea_bulk_' || i, p.workspace_id, p.id, 'Bulk feature ' || i, lpad(i::text, 12, '0')
+         from products p, generate_series(1, 130) i where p.id = $1`,
+        [productId],
+      );
+      await client.query(
+        `insert into feedback (id, workspace_id, product_id, title, received_at)
+         select 'fbk_bulk_' || i, p.workspace_id, p.id, 'Bulk note ' || i, '2026-01-01'::timestamptz + make_interval(hours => i)
+         from products p, generate_series(1, 60) i where p.id = $1`,
+        [productId],
+      );
+    } finally {
+      await client.end();
+    }
+    await page.goto(`${productUrl}?view=features`);
+    await page.getByRole('button', { name: 'List by demand' }).click();
+    const rows = page.getByRole('table', { name: 'Features by demand' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(100);
+    // Most demanded first: the one feature customers asked for heads the list.
+    expect(await rows.first().textContent()).toContain('PDF export');
+    await page.getByRole('button', { name: 'Load more features' }).click();
+    await expect.poll(() => rows.count()).toBe(131);
+    expect(await page.getByRole('button', { name: 'Load more features' }).count()).toBe(0);
+    await page.getByLabel('Search features').fill('Bulk feature 13');
+    await expect.poll(() => rows.count()).toBe(2);
+
+    await page.goto(`${productUrl}?view=feedback`);
+    const inbox = page.getByRole('navigation', { name: 'Feedback inbox' });
+    const notes = inbox.locator('.inbox__item');
+    await expect.poll(() => notes.count()).toBe(50);
+    await inbox.getByRole('button', { name: 'Load more feedback' }).click();
+    // The sixty and the customer's note from the start.
+    await expect.poll(() => notes.count()).toBe(61);
+    await page.getByLabel('Search feedback').fill('Bulk note 17');
+    await expect.poll(() => notes.count()).toBe(1);
     expect(scriptErrors).toEqual([]);
   });
 });

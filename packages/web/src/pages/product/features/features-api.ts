@@ -1,5 +1,6 @@
 import type { FeatureStatus } from '@tandem/core';
 import { request } from '../../../api/client';
+import type { Page } from '../../../api/types';
 
 /** The demand for a feature: customers who asked, linked feedback, their revenue and the weighted score. */
 export interface Demand {
@@ -33,18 +34,45 @@ export interface FeatureInput {
   customFields?: Record<string, string>;
 }
 
+/** The orders the feature list comes in: rank, most demanded first, title, newest first. */
+export type FeatureSort = 'rank' | 'demand' | 'title' | 'createdAt';
+
+/** Which features a page of the list holds. */
+export interface FeatureListQuery {
+  sort?: FeatureSort;
+  status?: FeatureStatus;
+  q?: string;
+}
+
 /** Query keys of features. */
 export const featureKeys = {
   all: ['features'] as const,
-  list: (productId: string) => ['features', 'list', productId] as const,
+  list: (productId: string, query: FeatureListQuery) => ['features', 'list', productId, query] as const,
+  /** Every feature of the product by title, for pickers. */
+  every: (productId: string) => ['features', 'every', productId] as const,
   one: (featureId: string) => ['features', 'one', featureId] as const,
   feedback: (featureId: string) => ['features', 'feedback', featureId] as const,
 };
 
 /** Calls of the feature API. */
 export const featuresApi = {
-  list: (productId: string, sort?: 'rank' | 'demand') =>
-    request<{ items: Feature[] }>('GET', `/api/products/${productId}/features`, { query: { sort } }),
+  list: (productId: string, query: FeatureListQuery, cursor?: string) =>
+    request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
+      query: { ...query, limit: 100, ...(cursor ? { cursor } : {}) },
+    }),
+  /** Every feature of the product by title, a page of 200 at a time, for the pickers that offer them all. */
+  every: async (productId: string) => {
+    const items: Feature[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<Feature> = await request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
+        query: { sort: 'title', limit: 200, ...(cursor ? { cursor } : {}) },
+      });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return { items };
+  },
   get: (featureId: string) => request<Feature>('GET', `/api/features/${featureId}`),
   create: (productId: string, body: FeatureInput & { title: string }) =>
     request<Feature>('POST', `/api/products/${productId}/features`, { body }),

@@ -1,17 +1,18 @@
 import { type FeatureStatus, featureStatuses, featureStatusLabels } from '@tandem/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import type { ProductViewProps } from '../product-views';
 import { DemandLine } from './demand-stats';
 import { FeatureDetail } from './feature-detail';
-import { type Feature, featureKeys, featuresApi, revenue } from './features-api';
+import { type Feature, type FeatureListQuery, featureKeys, featuresApi, revenue } from './features-api';
 import '../../project/imports/files.css';
 import '../feedback/feedback.css';
 import './features.css';
 import { useCan } from '../../../lib/permissions';
+import { useDebounced } from '../../../lib/use-debounced';
 
 /** The Features tab: the pipeline from new to released as a board (or a list ranked by demand), and one feature open. */
 export function FeaturesView({ productId }: ProductViewProps) {
@@ -20,11 +21,23 @@ export function FeaturesView({ productId }: ProductViewProps) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const canEdit = useCan('edit');
-  const list = useQuery({
-    queryKey: featureKeys.list(productId),
-    queryFn: () => featuresApi.list(productId),
+  const [status, setStatus] = useState<FeatureStatus | ''>('');
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 200);
+  // The pipeline reads in rank order, the list most demanded first; both a page at a time, filtered on the server.
+  const query: FeatureListQuery = {
+    sort: layout === 'board' ? 'rank' : 'demand',
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+  };
+  const list = useInfiniteQuery({
+    queryKey: featureKeys.list(productId, query),
+    queryFn: ({ pageParam }) => featuresApi.list(productId, query, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
-  const items = list.data?.items ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const create = useMutation({
     mutationFn: () => featuresApi.create(productId, { title: title.trim() }),
     onSuccess: async (feature) => {
@@ -66,6 +79,28 @@ export function FeaturesView({ productId }: ProductViewProps) {
           <Icons.plus width={14} height={14} /> Add
         </button>
         <span className="spacer" />
+        <input
+          className="input"
+          style={{ maxWidth: 220 }}
+          type="search"
+          aria-label="Search features"
+          placeholder="Search features…"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <select
+          className="select"
+          aria-label="Status"
+          value={status}
+          onChange={(event) => setStatus(event.target.value as FeatureStatus | '')}
+        >
+          <option value="">All statuses</option>
+          {featureStatuses.map((value) => (
+            <option key={value} value={value}>
+              {featureStatusLabels[value]}
+            </option>
+          ))}
+        </select>
         <fieldset className="row segmented">
           <legend className="visually-hidden">Layout</legend>
           {(['board', 'list'] as const).map((value) => (
@@ -131,46 +166,55 @@ export function FeaturesView({ productId }: ProductViewProps) {
               </tr>
             </thead>
             <tbody>
-              {[...items]
-                .sort((a, b) => b.demand.score - a.demand.score)
-                .map((feature) => (
-                  <tr key={feature.id}>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        onClick={() => setOpenId(feature.id)}
-                      >
-                        {feature.title}
-                      </button>
-                    </td>
-                    <td>
-                      <select
-                        className="select select--small"
-                        aria-label={`Status of ${feature.title}`}
-                        disabled={!canEdit}
-                        value={feature.status}
-                        onChange={(event) =>
-                          move.mutate({ feature, status: event.target.value as FeatureStatus })
-                        }
-                      >
-                        {featureStatuses.map((value) => (
-                          <option key={value} value={value}>
-                            {featureStatusLabels[value]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="number">{feature.demand.customers}</td>
-                    <td className="number">{feature.demand.feedback}</td>
-                    <td className="number">{revenue(feature.demand.revenueCents)}</td>
-                    <td className="number">{feature.demand.score}</td>
-                  </tr>
-                ))}
+              {items.map((feature) => (
+                <tr key={feature.id}>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => setOpenId(feature.id)}
+                    >
+                      {feature.title}
+                    </button>
+                  </td>
+                  <td>
+                    <select
+                      className="select select--small"
+                      aria-label={`Status of ${feature.title}`}
+                      disabled={!canEdit}
+                      value={feature.status}
+                      onChange={(event) =>
+                        move.mutate({ feature, status: event.target.value as FeatureStatus })
+                      }
+                    >
+                      {featureStatuses.map((value) => (
+                        <option key={value} value={value}>
+                          {featureStatusLabels[value]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="number">{feature.demand.customers}</td>
+                  <td className="number">{feature.demand.feedback}</td>
+                  <td className="number">{revenue(feature.demand.revenueCents)}</td>
+                  <td className="number">{feature.demand.score}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
       )}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="button"
+          style={{ alignSelf: 'center' }}
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          Load more features
+        </button>
+      ) : null}
     </div>
   );
 }

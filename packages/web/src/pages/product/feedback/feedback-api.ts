@@ -1,4 +1,5 @@
 import { request } from '../../../api/client';
+import type { Page } from '../../../api/types';
 
 /** How much a linked passage says a feature matters. */
 export type Importance = 'nice' | 'important' | 'critical';
@@ -53,14 +54,16 @@ export interface ImportResult {
 /** Query keys of feedback. */
 export const feedbackKeys = {
   all: ['feedback'] as const,
-  list: (productId: string, state: string) => ['feedback', 'list', productId, state] as const,
+  list: (productId: string, state: string, q: string) => ['feedback', 'list', productId, state, q] as const,
   ofCustomer: (customerId: string) => ['feedback', 'customer', customerId] as const,
 };
 
 /** Calls of the feedback API. */
 export const feedbackApi = {
-  list: (productId: string, state: string) =>
-    request<{ items: Feedback[] }>('GET', `/api/products/${productId}/feedback`, { query: { state } }),
+  list: (productId: string, query: { state: string; q?: string }, cursor?: string) =>
+    request<Page<Feedback>>('GET', `/api/products/${productId}/feedback`, {
+      query: { ...query, limit: 50, ...(cursor ? { cursor } : {}) },
+    }),
   create: (productId: string, body: { title: string; body: string; customerId?: string | null }) =>
     request<Feedback>('POST', `/api/products/${productId}/feedback`, { body, query: { channel: 'ui' } }),
   update: (

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
@@ -12,6 +12,7 @@ import { FeedbackDetail } from './feedback-detail';
 import { ImportFeedbackDialog } from './import-dialog';
 import './feedback.css';
 import { useCan } from '../../../lib/permissions';
+import { useDebounced } from '../../../lib/use-debounced';
 
 const filters = [
   { value: 'open', label: 'Open' },
@@ -32,19 +33,36 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const canEdit = useCan('edit');
-  const list = useQuery({
-    queryKey: feedbackKeys.list(productId, state),
-    queryFn: () => feedbackApi.list(productId, state),
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 200);
+  // Newest first, a page at a time; the search runs on the server over titles and bodies.
+  const list = useInfiniteQuery({
+    queryKey: feedbackKeys.list(productId, state, q),
+    queryFn: ({ pageParam }) => feedbackApi.list(productId, { state, ...(q ? { q } : {}) }, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
-  const items = list.data?.items ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const current = items.find((item) => item.id === selected) ?? items[0];
   return (
     <div className="stack">
       <div className="toolbar row">
         <span className="muted">
-          {list.data ? `${items.length} ${items.length === 1 ? 'piece' : 'pieces'} of feedback` : ''}
+          {list.data
+            ? `${items.length}${list.hasNextPage ? '+' : ''} ${items.length === 1 ? 'piece' : 'pieces'} of feedback`
+            : ''}
         </span>
         <span className="spacer" />
+        <input
+          className="input"
+          style={{ maxWidth: 220 }}
+          type="search"
+          aria-label="Search feedback"
+          placeholder="Search feedback…"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
         {canEdit ? (
           <>
             <button type="button" className="button" onClick={() => setImporting(true)}>
@@ -102,6 +120,16 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
               </button>
             ))
           )}
+          {list.hasNextPage ? (
+            <button
+              type="button"
+              className="button button--small inbox__more"
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+            >
+              Load more feedback
+            </button>
+          ) : null}
         </nav>
         {current ? (
           <div className="inbox__detail">

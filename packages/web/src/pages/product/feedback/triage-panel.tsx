@@ -23,8 +23,8 @@ export function TriagePanel({
   onCancel: () => void;
 }) {
   const features = useQuery({
-    queryKey: featureKeys.list(productId),
-    queryFn: () => featuresApi.list(productId),
+    queryKey: featureKeys.every(productId),
+    queryFn: () => featuresApi.every(productId),
   });
   const [featureId, setFeatureId] = useState('');
   const [title, setTitle] = useState('');

@@ -21,8 +21,8 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
   const [value, setValue] = useState('');
   const canEdit = useCan('edit');
   const features = useQuery({
-    queryKey: featureKeys.list(productId),
-    queryFn: () => featuresApi.list(productId),
+    queryKey: featureKeys.every(productId),
+    queryFn: () => featuresApi.every(productId),
   });
   const objectives = useQuery({ queryKey: okrKeys.list(productId), queryFn: () => okrsApi.list(productId) });
   const refresh = () => client.invalidateQueries({ queryKey: kpiKeys.list(productId) });

@@ -55,6 +55,7 @@ export interface BacklogPage {
   by: RankBy;
   total: number;
   items: BacklogItem[];
+  nextCursor: string | null;
 }
 
 export interface BacklogQuery {
@@ -63,7 +64,7 @@ export interface BacklogQuery {
   initiativeId?: string;
   q?: string;
   limit?: number;
-  offset?: number;
+  cursor?: string;
 }
 
 export interface RiceInput {

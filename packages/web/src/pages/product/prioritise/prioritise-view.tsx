@@ -1,6 +1,6 @@
 import { pinForDrop } from '@tandem/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
@@ -36,7 +36,6 @@ export function PrioritiseView({ productId }: ProductViewProps) {
   const [status, setStatus] = useState('');
   const [initiativeId, setInitiativeId] = useState('');
   const [q, setQ] = useState('');
-  const [limit, setLimit] = useState(100);
   const [scoring, setScoring] = useState<{ featureId: string; title: string } | null>(null);
   const [criteriaOpen, setCriteriaOpen] = useState(false);
   // A viewer reads the ranking, the scores and the chart; adding, pinning, dragging and scoring are edits.
@@ -45,14 +44,17 @@ export function PrioritiseView({ productId }: ProductViewProps) {
   const [newTitle, setNewTitle] = useState('');
   const query: BacklogQuery = {
     by,
-    limit,
     ...(status ? { status } : {}),
     ...(initiativeId ? { initiativeId } : {}),
     ...(q.trim() ? { q: q.trim() } : {}),
   };
-  const backlog = useQuery({
+  // A hundred features a page; each next page starts after the last position shown, whatever the filters.
+  const backlog = useInfiniteQuery({
     queryKey: prioritiseKeys.backlog(productId, query),
-    queryFn: () => prioritiseApi.backlog(productId, query),
+    queryFn: ({ pageParam }) =>
+      prioritiseApi.backlog(productId, { ...query, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
   });
   const chart = useQuery({
@@ -84,7 +86,8 @@ export function PrioritiseView({ productId }: ProductViewProps) {
     onError: (error) => toast.error(messageOf(error)),
   });
   const openPoint = useCallback((point: ValueEffortPoint) => setScoring(point), []);
-  const items = backlog.data?.items ?? [];
+  const items = useMemo(() => backlog.data?.pages.flatMap((page) => page.items) ?? [], [backlog.data]);
+  const total = backlog.data?.pages[0]?.total ?? 0;
 
   const drop = (target: BacklogItem) => {
     const item = items.find((candidate) => candidate.featureId === dragged);
@@ -291,13 +294,14 @@ export function PrioritiseView({ productId }: ProductViewProps) {
               </table>
               <div className="table__footer">
                 <span className="muted">
-                  {items.length} of {backlog.data?.total ?? 0} features
+                  {items.length} of {total} features
                 </span>
-                {(backlog.data?.total ?? 0) > items.length ? (
+                {backlog.hasNextPage ? (
                   <button
                     type="button"
                     className="button button--small"
-                    onClick={() => setLimit((old) => old * 2)}
+                    onClick={() => void backlog.fetchNextPage()}
+                    disabled={backlog.isFetchingNextPage}
                   >
                     Show more
                   </button>
