@@ -10,6 +10,7 @@ import type { ProjectViewProps } from '../project-views';
 import { ComparisonTable, VarianceTable } from './baseline-tables';
 import { type BaselineSummary, baselineKeys, baselinesApi } from './baselines-api';
 import '../imports/files.css';
+import { useCan } from '../../../lib/permissions';
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -18,6 +19,7 @@ const when = (iso: string) =>
 export function BaselinesView({ projectId }: ProjectViewProps) {
   const client = useQueryClient();
   const toast = useToast();
+  const canEdit = useCan('edit');
   const list = useQuery({
     queryKey: baselineKeys.list(projectId),
     queryFn: () => baselinesApi.list(projectId),
@@ -66,7 +68,7 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
   const options = items.map((item) => ({ value: item.id, label: `${item.name} (${when(item.createdAt)})` }));
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="save-baseline-title">
+      <section className="card" aria-labelledby="save-baseline-title" hidden={!canEdit}>
         <header className="card__header">
           <h2 id="save-baseline-title">Save a baseline</h2>
         </header>
@@ -109,7 +111,9 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
         <FormAlert message={messageOf(list.error)} />
       ) : items.length === 0 ? (
         <EmptyState icon={<Icons.project width={22} height={22} />} title="No baselines yet">
-          Save a baseline to keep today's schedule, then see how each task moves from it.
+          {canEdit
+            ? "Save a baseline to keep today's schedule, then see how each task moves from it."
+            : 'Once the project manager saves a baseline, how each task moves from it shows here.'}
         </EmptyState>
       ) : (
         <>
@@ -126,7 +130,7 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
                     <th>Finish</th>
                     <th className="number">Tasks</th>
                     <th>Note</th>
-                    <th />
+                    <th hidden={!canEdit} />
                   </tr>
                 </thead>
                 <tbody>
@@ -145,7 +149,7 @@ export function BaselinesView({ projectId }: ProjectViewProps) {
                       <td>{item.finish?.replace('T', ' ') ?? '—'}</td>
                       <td className="number">{item.taskCount}</td>
                       <td>{item.note}</td>
-                      <td>
+                      <td hidden={!canEdit}>
                         <button
                           type="button"
                           className="button button--ghost button--small"

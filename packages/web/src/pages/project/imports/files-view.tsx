@@ -11,12 +11,16 @@ import { useToast } from '../../../components/toast';
 import type { ProjectViewProps } from '../project-views';
 import { exportUrl, importCsv } from './files-api';
 import './files.css';
+import { useCan, useWorkspaceCan } from '../../../lib/permissions';
 
 /** The Import & export tab: download the plan as MS Project XML or CSV, and bring tasks in from a CSV file. */
 export function FilesView({ workspaceId, projectId, project }: ProjectViewProps) {
   const client = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
+  // Exports are for everyone who sees the project; importing into it needs edit, copying it needs creating projects.
+  const canEdit = useCan('edit');
+  const canCreate = useWorkspaceCan(workspaceId, 'create');
   const [file, setFile] = useState<File | null>(null);
   const [into, setInto] = useState<'append' | 'new'>('append');
   const [name, setName] = useState('');
@@ -87,7 +91,7 @@ export function FilesView({ workspaceId, projectId, project }: ProjectViewProps)
           </div>
         </div>
       </section>
-      <section className="card" aria-labelledby="csv-import-title">
+      <section className="card" aria-labelledby="csv-import-title" hidden={!canEdit}>
         <header className="card__header">
           <h2 id="csv-import-title">Import tasks from CSV</h2>
         </header>
@@ -142,7 +146,7 @@ export function FilesView({ workspaceId, projectId, project }: ProjectViewProps)
           </div>
         </form>
       </section>
-      <section className="card" aria-labelledby="copy-title">
+      <section className="card" aria-labelledby="copy-title" hidden={!canCreate}>
         <header className="card__header">
           <h2 id="copy-title">Copy or save as template</h2>
         </header>

@@ -15,9 +15,11 @@ import {
 import type { ProjectViewProps } from '../project-views';
 import { TaskAssignments } from './task-assignments';
 import '../../resources/resources.css';
+import { useCan } from '../../../lib/permissions';
 
 /** The project's assignments grouped by resource, with the work each brings; and assigning from a task. */
 export function ResourcesView({ workspaceId, projectId }: ProjectViewProps) {
+  const canEdit = useCan('edit');
   const assignments = useQuery({
     queryKey: resourceKeys.assignments(projectId),
     queryFn: () => resourcesApi.assignments(projectId),
@@ -47,11 +49,17 @@ export function ResourcesView({ workspaceId, projectId }: ProjectViewProps) {
         <SkeletonRows rows={3} />
       ) : groups.size === 0 ? (
         <EmptyState icon={<Icons.people width={22} height={22} />} title="Nobody is assigned yet">
-          Assign the workspace's{' '}
-          <Link to="/w/$workspaceId/resources" params={{ workspaceId }}>
-            resources
-          </Link>{' '}
-          to tasks below, or from a task's details.
+          {canEdit ? (
+            <>
+              Assign the workspace's{' '}
+              <Link to="/w/$workspaceId/resources" params={{ workspaceId }}>
+                resources
+              </Link>{' '}
+              to tasks below, or from a task's details.
+            </>
+          ) : (
+            'The people and equipment assigned to this project’s tasks show here, with their work.'
+          )}
         </EmptyState>
       ) : (
         <section className="card workload" aria-label="Assignments by resource">
@@ -118,7 +126,7 @@ export function ResourcesView({ workspaceId, projectId }: ProjectViewProps) {
           </table>
         </section>
       ) : null}
-      <section className="card" aria-labelledby="assign-title">
+      <section className="card" aria-labelledby="assign-title" hidden={!canEdit}>
         <header className="card__header">
           <h2 id="assign-title">Assign by task</h2>
         </header>
