@@ -49,7 +49,8 @@ function startServe(dataDir: string): ChildProcess {
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: undefined, TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: 'error' },
+      // Logging at the default level, as a server in production does (one JSON line per request).
+      env: { ...process.env, DATABASE_URL: undefined, TANDEM_DATA_DIR: dataDir, TANDEM_LOG_LEVEL: undefined },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

@@ -7,7 +7,7 @@ import { type DatabaseKind, type DatabaseRuntime, startDatabase } from './db/run
 import { createApp } from './http/app';
 import type { App, AppConfig, AppDeps, RegisterRoutes } from './http/context';
 import { features as defaultFeatures } from './http/features';
-import { jsonLogger, type Logger, type LogLevel } from './http/logger';
+import { jsonLogger, type Logger, type LogLevel, logLevelFrom } from './http/logger';
 import { createChangeHub } from './realtime/change-hub';
 
 /** Options for `startServer`; every one has a default suited to `tandem serve`. */
@@ -57,7 +57,7 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
  * @example const server = await startServer({ port: 0, dataDir: '/tmp/t' }); ...; await server.stop();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? jsonLogger(options.logLevel ?? 'info');
+  const logger = options.logger ?? jsonLogger(options.logLevel ?? logLevelFrom(process.env.TANDEM_LOG_LEVEL));
   const runtimeOptions: Parameters<typeof startDatabase>[0] = {};
   if (options.dataDir !== undefined) runtimeOptions.dataDir = options.dataDir;
   if (options.databaseUrl !== undefined) runtimeOptions.databaseUrl = options.databaseUrl;

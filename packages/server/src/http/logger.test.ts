@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { jsonLogger } from './logger';
+import { atomicWrites, jsonLogger, logLevelFrom } from './logger';
 
 function recorder() {
   const writes: string[] = [];
@@ -94,5 +94,46 @@ describe('jsonLogger', () => {
     const result = runChild("logger.info({ msg: 'last words' }); throw new Error('boom');");
     expect(result.status).not.toBe(0);
     expect(result.stdout).toContain('"last words"');
+  });
+});
+
+describe('log writes shared by several processes', () => {
+  it('cuts the lines into writes of at most 4,096 bytes, only between lines', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `${JSON.stringify({ i, pad: 'é'.repeat(60) })}\n`);
+    const writes = atomicWrites(lines);
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.join('')).toBe(lines.join(''));
+    for (const write of writes) {
+      expect(Buffer.byteLength(write)).toBeLessThanOrEqual(4096);
+      expect(write.endsWith('\n')).toBe(true);
+    }
+  });
+
+  it('writes a line longer than 4,096 bytes whole, on its own', () => {
+    const long = `${'x'.repeat(5000)}\n`;
+    expect(atomicWrites(['a\n', long, 'b\n'])).toEqual(['a\n', long, 'b\n']);
+  });
+
+  it('sends the lines of one turn as such writes', async () => {
+    const { writes, sink } = recorder();
+    const logger = jsonLogger('info', sink);
+    for (let i = 0; i < 200; i++) logger.info({ msg: 'request', i });
+    await nextTurn();
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.join('').trimEnd().split('\n')).toHaveLength(200);
+  });
+});
+
+describe('the log level from TANDEM_LOG_LEVEL', () => {
+  it('is info when unset and the named level otherwise', () => {
+    expect(logLevelFrom(undefined)).toBe('info');
+    expect(logLevelFrom('error')).toBe('error');
+    expect(logLevelFrom('silent')).toBe('silent');
+  });
+
+  it('refuses a name it does not know, listing the ones it does', () => {
+    expect(() => logLevelFrom('verbose')).toThrow(
+      'TANDEM_LOG_LEVEL must be one of debug, info, error, silent, got "verbose"',
+    );
   });
 });

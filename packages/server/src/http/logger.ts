@@ -1,6 +1,16 @@
 /** Levels a `Logger` writes, quietest last. */
 export type LogLevel = 'debug' | 'info' | 'error' | 'silent';
 
+const levels: readonly LogLevel[] = ['debug', 'info', 'error', 'silent'];
+
+/** The level named by `TANDEM_LOG_LEVEL` (`info` when unset); any other name is a configuration error. */
+export function logLevelFrom(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'info';
+  const level = levels.find((candidate) => candidate === value);
+  if (!level) throw new Error(`TANDEM_LOG_LEVEL must be one of ${levels.join(', ')}, got "${value}"`);
+  return level;
+}
+
 /** Structured logging: one JSON object per line. */
 export interface Logger {
   info(entry: Record<string, unknown>): void;
@@ -16,6 +26,29 @@ export interface LineSink {
 
 // Past this many buffered characters the lines go out at once rather than at the end of the turn.
 const flushAtChars = 64 * 1024;
+
+// A write to a pipe of at most PIPE_BUF bytes (4,096 on Linux) is never interleaved with another process's write, so
+// the processes of `tandem serve --workers N`, which share one stdout, never cut each other's lines.
+const atomicWriteBytes = 4096;
+
+/** The lines joined into writes of at most `atomicWriteBytes` each, cut only between lines (a longer line alone). */
+export function atomicWrites(lines: readonly string[]): string[] {
+  const writes: string[] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const line of lines) {
+    const size = Buffer.byteLength(line);
+    if (bytes + size > atomicWriteBytes && current.length > 0) {
+      writes.push(current.join(''));
+      current = [];
+      bytes = 0;
+    }
+    current.push(line);
+    bytes += size;
+  }
+  if (current.length > 0) writes.push(current.join(''));
+  return writes;
+}
 
 // The flushes of buffers holding lines, run by one `exit` hook however many loggers the process makes.
 const unflushed = new Set<() => void>();
@@ -39,10 +72,10 @@ export function bufferedLines(sink: LineSink): { push(line: string): void; flush
     scheduled = false;
     unflushed.delete(flush);
     if (pending.length === 0) return;
-    const text = pending.join('');
+    const lines = pending;
     pending = [];
     chars = 0;
-    sink.write(text);
+    for (const text of atomicWrites(lines)) sink.write(text);
   };
   return {
     push(line) {
