@@ -117,6 +117,24 @@ describe('the delivering project, for readers who may not see it', () => {
     expect(reply.delivery).toMatchObject({ projectId: null, forecastFinish: '2026-03-06' });
   });
 
+  it('keeps the project’s id out of a version conflict answered to a guest who edits the product', async () => {
+    const editor = await signUp(t, 'Visibility Editor');
+    await addMember(t, product.workspaceId, editor, 'guest');
+    await owner.json('PUT', `/api/products/${product.id}/members/${editor.id}`, { role: 'contributor' }, 201);
+    const response = await editor.request('PATCH', `/api/initiatives/${initiative}`, {
+      body: { title: 'Work offline, everywhere', version: 999 },
+    });
+    expect(response.status).toBe(409);
+    const text = await response.text();
+    expect(text).not.toContain(projectId);
+    expect(text).not.toContain(secretName);
+    const updated = await editor.json<InitiativeReply>('PATCH', `/api/initiatives/${initiative}`, {
+      title: 'Work offline',
+      version: (await editor.json<{ version: number }>('GET', `/api/initiatives/${initiative}`)).version,
+    });
+    expect(updated).toMatchObject({ projectId: null, delivery: { projectId: null, projectName: null } });
+  });
+
   it('counts the hidden project’s work in a release’s forecast without listing it for that guest', async () => {
     const text = await body(guest, `/api/releases/${releaseId}`);
     expect(text).not.toContain(secretName);

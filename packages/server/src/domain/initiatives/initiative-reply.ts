@@ -1,6 +1,10 @@
 import type { Queryable } from '../../db/client';
 import type { initiatives } from '../../db/schema/initiatives';
-import { type InitiativeDelivery, initiativeDeliveries } from '../handoff/initiative-delivery';
+import {
+  type InitiativeDelivery,
+  initiativeDeliveries,
+  projectsVisibleTo,
+} from '../handoff/initiative-delivery';
 import { type InitiativeView, toInitiativeView } from './initiative-view';
 
 type InitiativeRow = typeof initiatives.$inferSelect;
@@ -37,4 +41,19 @@ export async function initiativeReply(
   const [reply] = await initiativeReplies(db, userId, [row]);
   if (!reply) throw new Error(`no reply made for initiative ${row.id}`);
   return reply;
+}
+
+/**
+ * The stored fields as the caller may read them, for a 409's `current`: `projectId` withheld when they may not see the
+ * delivering project. No delivery is computed, so it fits inside a write's transaction.
+ */
+export async function initiativeAsSeen(
+  db: Queryable,
+  userId: string,
+  row: InitiativeRow,
+): Promise<InitiativeView> {
+  const view = toInitiativeView(row);
+  if (row.projectId === null) return view;
+  const visible = await projectsVisibleTo(db, { userId }, row.workspaceId, [row.projectId]);
+  return visible.has(row.projectId) ? view : { ...view, projectId: null };
 }

@@ -15,7 +15,12 @@ import type { Changes } from '../shared/changes';
 import { definedOnly } from '../shared/defined-only';
 import { invalid, notFound } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
-import { type InitiativeReply, initiativeReplies, initiativeReply } from './initiative-reply';
+import {
+  type InitiativeReply,
+  initiativeAsSeen,
+  initiativeReplies,
+  initiativeReply,
+} from './initiative-reply';
 import { initiativeSubject, toInitiativeView } from './initiative-view';
 
 type InitiativeRow = typeof initiatives.$inferSelect;
@@ -184,7 +189,9 @@ export async function updateInitiative(
   const updated = await writeTransaction(db, async (tx) => {
     const row = await visibleInitiative(tx, userId, initiativeId, 'edit', true);
     const before = toInitiativeView(row);
-    assertVersion(`Initiative ${initiativeId}`, before, expectedVersion);
+    if (before.version !== expectedVersion) {
+      assertVersion(`Initiative ${initiativeId}`, await initiativeAsSeen(tx, userId, row), expectedVersion);
+    }
     await checkReferences(tx, userId, row, changes, {
       plannedStart: changes.plannedStart === undefined ? row.plannedStart : changes.plannedStart,
       plannedFinish: changes.plannedFinish === undefined ? row.plannedFinish : changes.plannedFinish,
@@ -211,7 +218,9 @@ export async function deleteInitiative(
   await writeTransaction(db, async (tx) => {
     const row = await visibleInitiative(tx, userId, initiativeId, 'edit', true);
     const before = toInitiativeView(row);
-    assertVersion(`Initiative ${initiativeId}`, before, expectedVersion);
+    if (before.version !== expectedVersion) {
+      assertVersion(`Initiative ${initiativeId}`, await initiativeAsSeen(tx, userId, row), expectedVersion);
+    }
     await tx
       .update(initiatives)
       .set({ parentId: row.parentId, version: sql`${initiatives.version} + 1`, updatedAt: sql`now()` })
