@@ -184,6 +184,10 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
     startSlack = lsC - esC;
     finishSlack = lfC - efC;
   }
+  if (inp.fractional) {
+    startSlack = tenths(startSlack);
+    finishSlack = tenths(finishSlack);
+  }
   out.startSlack[i] = startSlack;
   out.finishSlack[i] = finishSlack;
   const total = flags & F_STARTED ? finishSlack : Math.min(startSlack, finishSlack);
@@ -191,6 +195,14 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
   out.freeSlack[i] = flags & F_COMPLETE ? 0 : freeSlack(ps, i, total);
   out.critical[i] = !(flags & F_COMPLETE) && !isPlaceholder(ps, i) && total <= criticalLimit ? 1 : 0;
   out.percent[i] = inp.percent[i]!;
+}
+
+/**
+ * Slack in whole tenths of a minute, as MS Project keeps it, for runs whose contoured spans hold fractions of a minute
+ * (`+ 0` turns a rounded −0 into 0).
+ */
+function tenths(minutes: number): number {
+  return Math.round(minutes * 10) / 10 + 0;
 }
 
 /** A manually scheduled task with no real start, finish or duration: MS Project never flags one critical. */
@@ -236,7 +248,8 @@ function freeSlack(ps: Passes, i: number, total: number): number {
     if (gap < free) free = gap;
   }
   if (!Number.isFinite(free)) return total;
-  return free < 0 ? 0 : free;
+  if (free < 0) return 0;
+  return inp.fractional ? tenths(free) : free;
 }
 
 /** Rolls children up into summary i (children are already done): dates, slack, work, cost, % complete. */
@@ -305,8 +318,12 @@ export function summaryOutputs(ps: Passes, out: Outputs, i: number): void {
   out.ls[i] = ls;
   out.lf[i] = lf;
   const t = ps.inputs.cals[ps.inputs.cal[i]!]!;
-  const startSlack = t.toCoord(ls) - t.toCoord(es);
-  const finishSlack = t.toCoord(lf) - t.toCoord(ef);
+  let startSlack = t.toCoord(ls) - t.toCoord(es);
+  let finishSlack = t.toCoord(lf) - t.toCoord(ef);
+  if (ps.inputs.fractional) {
+    startSlack = tenths(startSlack);
+    finishSlack = tenths(finishSlack);
+  }
   out.startSlack[i] = startSlack;
   out.finishSlack[i] = finishSlack;
   // MS Project judges a summary by its own rolled-up slack, not by whether some child is critical.
