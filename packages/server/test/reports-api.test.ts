@@ -234,6 +234,33 @@ describe('status reports', () => {
     expect(listed.items).toEqual([]);
   });
 
+  it('gives a new report without a period the seven days ending today, then the days since the latest report', async () => {
+    const { projectId } = await project();
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const noPeriod = { periodStart: undefined, periodFinish: undefined };
+    const first = await created(projectId, { title: 'First', ...noPeriod });
+    expect([first.periodStart, first.periodFinish]).toEqual([day(-6), day(0)]);
+    await created(projectId, { title: 'Earlier', periodStart: day(-30), periodFinish: day(-20) });
+    const moved = await manager.json<Report>(
+      'PATCH',
+      `/api/projects/${projectId}/status-reports/${first.id}`,
+      {
+        version: first.version,
+        periodStart: day(-9),
+        periodFinish: day(-3),
+      },
+    );
+    expect(moved.periodFinish).toBe(day(-3));
+    const next = await created(projectId, { title: 'Next', ...noPeriod });
+    expect([next.periodStart, next.periodFinish]).toEqual([day(-2), day(0)]);
+    const startOnly = await created(projectId, {
+      title: 'Given start',
+      periodStart: day(-1),
+      periodFinish: undefined,
+    });
+    expect([startOnly.periodStart, startOnly.periodFinish]).toEqual([day(-1), day(0)]);
+  });
+
   it('freezes the figures at publication: later plan changes leave a published report as it was', async () => {
     const { projectId, build } = await project();
     const report = await published(projectId, { narrative: 'Launch on time.' });

@@ -1,4 +1,5 @@
 export * from './figures';
+export * from './period';
 export * from './rag';
 export * from './ratings';
 export * from './suggest';

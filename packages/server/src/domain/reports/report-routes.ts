@@ -77,8 +77,9 @@ const projectParams = z.object({ projectId: idSchema });
 const reportParams = z.object({ projectId: idSchema, reportId: idSchema });
 const createBody = z.strictObject({
   title: nameSchema,
-  periodStart: periodDate,
-  periodFinish: periodDate,
+  // Left out, they follow the latest report's period up to today (see `defaultReportPeriod`).
+  periodStart: periodDate.optional(),
+  periodFinish: periodDate.optional(),
   narrative: longTextSchema.optional(),
   rag: choicesSchema.optional(),
 });
@@ -106,7 +107,8 @@ const list = createRoute({
 const create = createRoute({
   method: 'post',
   path: base,
-  summary: 'Start a draft report; its colours are suggested from the figures, overrides need a reason',
+  summary:
+    'Start a draft report; its colours are suggested from the figures, overrides need a reason; without a period it follows the latest report up to today',
   request: { params: projectParams, body: { required: true, ...json(createBody) } },
   responses: { 201: { description: 'Created', ...json(reportSchema) }, ...errorResponses },
 });

@@ -1,8 +1,10 @@
 import {
+  defaultReportPeriod,
   type RagColour,
   type RagDimension,
   type RagRatings,
   type ReportFigures,
+  type ReportPeriod,
   ragDimensions,
   ratingProblems,
   settledRatings,
@@ -10,7 +12,7 @@ import {
   suggestRag,
   withSuggestions,
 } from '@tandem/core';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, max, type SQL, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import { newId } from '../../db/ids';
@@ -38,7 +40,7 @@ export interface RagChoice {
   reason?: string | undefined;
 }
 
-/** Fields of a new report. */
+/** Fields of a report. */
 export interface StatusReportInput {
   title: string;
   periodStart: string;
@@ -46,6 +48,12 @@ export interface StatusReportInput {
   narrative?: string | undefined;
   rag?: { [D in RagDimension]?: RagChoice | undefined } | undefined;
 }
+
+/** Fields of a new report: a period start or finish left out takes the default period's (`defaultReportPeriod`). */
+export type NewStatusReportInput = Omit<StatusReportInput, 'periodStart' | 'periodFinish'> & {
+  periodStart?: string | undefined;
+  periodFinish?: string | undefined;
+};
 
 /** Changes to a draft. */
 export type StatusReportChanges = { [K in keyof StatusReportInput]?: StatusReportInput[K] | undefined };
@@ -129,15 +137,34 @@ export async function getStatusReport(
   return viewOf(db, row);
 }
 
+/** The period a new report of the project covers unless told otherwise: it follows the latest report's period. */
+async function defaultPeriodOf(db: Database, projectId: string): Promise<ReportPeriod> {
+  const [latest] = await db
+    .select({ finish: max(statusReports.periodFinish) })
+    .from(statusReports)
+    .where(eq(statusReports.projectId, projectId));
+  return defaultReportPeriod(today(), latest?.finish ?? undefined);
+}
+
 /** Starts a draft report for a period, its colours suggested from the project's figures of now. */
 export async function createStatusReport(
   db: Database,
   userId: string,
   projectId: string,
-  input: StatusReportInput,
+  newInput: NewStatusReportInput,
 ): Promise<StatusReportView> {
   const project = await visibleProject(db, userId, projectId);
   await policy.assertCanEdit(db, userId, project);
+  const { periodStart, periodFinish } = newInput;
+  const period =
+    periodStart !== undefined && periodFinish !== undefined
+      ? { start: periodStart, finish: periodFinish }
+      : await defaultPeriodOf(db, projectId);
+  const input: StatusReportInput = {
+    ...newInput,
+    periodStart: periodStart ?? period.start,
+    periodFinish: periodFinish ?? period.finish,
+  };
   assertPeriod(input.periodStart, input.periodFinish);
   const figures = await reportFigures(db, projectId, today());
   const rag = applyChoices(suggestedRatings(suggestRag(figures)), input.rag);

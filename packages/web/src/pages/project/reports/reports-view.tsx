@@ -1,4 +1,10 @@
-import { effectiveColour, type RagColour, type RagDimension, ragDimensions } from '@tandem/core';
+import {
+  defaultReportPeriod,
+  effectiveColour,
+  type RagColour,
+  type RagDimension,
+  ragDimensions,
+} from '@tandem/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
@@ -165,17 +171,6 @@ function ReportDetail({
   );
 }
 
-/** The period a new report covers by default: from the day after the last report's period (else a week ago) to today. */
-function defaultPeriod(previousFinish: string | undefined): { start: string; finish: string } {
-  const today = new Date();
-  const finish = isoDay(today);
-  const after = previousFinish
-    ? isoDay(new Date(Date.parse(`${previousFinish}T00:00:00Z`) + 86_400_000))
-    : undefined;
-  const start = after && after <= finish ? after : isoDay(new Date(today.getTime() - 6 * 86_400_000));
-  return { start, finish };
-}
-
 function NewReportDialog({
   projectId,
   previousFinish,
@@ -188,7 +183,7 @@ function NewReportDialog({
   onCreated: (id: string) => void;
 }) {
   const client = useQueryClient();
-  const period = defaultPeriod(previousFinish);
+  const period = defaultReportPeriod(isoDay(new Date()), previousFinish);
   const [title, setTitle] = useState(`Status report ${period.finish}`);
   const [periodStart, setPeriodStart] = useState(period.start);
   const [periodFinish, setPeriodFinish] = useState(period.finish);
