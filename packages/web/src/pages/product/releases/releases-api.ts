@@ -1,4 +1,5 @@
 import { request } from '../../../api/client';
+import { featuresApi } from '../features/features-api';
 
 /** Where a release stands. */
 export type ReleaseStatus = 'planned' | 'in_progress' | 'released' | 'cancelled';
@@ -152,10 +153,7 @@ export const releasesApi = {
     request<{ items: CustomerToTell[] }>('GET', `/api/releases/${releaseId}/customers`),
   announce: (releaseId: string) =>
     request<{ deliveries: Delivery[] }>('POST', `/api/releases/${releaseId}/announce`),
-  features: (productId: string) =>
-    request<{ items: ProductFeature[] }>('GET', `/api/products/${productId}/features`, {
-      query: { sort: 'title' },
-    }),
+  features: (productId: string): Promise<{ items: ProductFeature[] }> => featuresApi.every(productId),
   launch: (releaseId: string) =>
     request<{ plan: LaunchPlan | null }>('GET', `/api/releases/${releaseId}/launch`),
   createLaunch: (releaseId: string, templateId: string | undefined) =>
