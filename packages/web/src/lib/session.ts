@@ -36,11 +36,6 @@ export function useWorkspaceRole(workspaceId: string): WorkspaceRole | undefined
   return useMe().data?.workspaces.find((w) => w.id === workspaceId)?.role;
 }
 
-/** True for the roles that manage the workspace (members, settings). */
-export function canManageWorkspace(role: WorkspaceRole | undefined): boolean {
-  return role === 'owner' || role === 'admin';
-}
-
 /** Signs out, forgets every cached reply and returns to the sign-in page. */
 export function useSignOut() {
   const client = useQueryClient();

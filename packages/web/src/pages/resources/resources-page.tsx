@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState, FormAlert, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { useToast } from '../../components/toast';
-import { useWorkspaceRole } from '../../lib/session';
+import { useWorkspaceCan } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ResourceDialog } from './resource-dialog';
 import { moneyOf, percentOf, type Resource, resourceKeys, resourcesApi } from './resources-api';
@@ -31,7 +31,8 @@ export function ResourcesPage() {
   useDocumentTitle('Resources');
   const client = useQueryClient();
   const toast = useToast();
-  const role = useWorkspaceRole(workspaceId);
+  // Owners, admins and the managers of any project staff plans, as the server decides.
+  const mayEdit = useWorkspaceCan(workspaceId, 'manageResources');
   const list = useQuery({
     queryKey: resourceKeys.list(workspaceId),
     queryFn: () => resourcesApi.list(workspaceId),
@@ -50,7 +51,6 @@ export function ResourcesPage() {
   });
   const nameOf = (userId: string | null) =>
     userId ? (members.data?.items.find((member) => member.user.id === userId)?.user.name ?? '') : '';
-  const mayEdit = role !== undefined && role !== 'guest';
   const resources = list.data?.items ?? [];
   return (
     <div className="page page--wide">
@@ -82,7 +82,9 @@ export function ResourcesPage() {
               ) : undefined
             }
           >
-            Add the people and equipment who do the work, then assign them to tasks.
+            {mayEdit
+              ? 'Add the people and equipment who do the work, then assign them to tasks.'
+              : 'The people and equipment who do the work show here once an admin or a project manager adds them.'}
           </EmptyState>
         ) : (
           <section className="card workload" aria-label="Resources">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { messageOf } from '../../api/client';
 import { FormAlert } from '../../components/feedback';
 import { useToast } from '../../components/toast';
+import { useWorkspaceCan } from '../../lib/permissions';
 import { shortDay } from '../resources/dates';
 import { formatMinutes, type Timesheet, timeApi, timeKeys } from './time-api';
 
@@ -25,9 +26,12 @@ function SheetDetails({ id }: { id: string }) {
 export function Approvals({ workspaceId }: { workspaceId: string }) {
   const client = useQueryClient();
   const toast = useToast();
+  // Only those who lead projects (or run the workspace) decide on timesheets; others are not asked.
+  const mayApprove = useWorkspaceCan(workspaceId, 'approveTimesheets');
   const pending = useQuery({
     queryKey: timeKeys.pending(workspaceId),
     queryFn: () => timeApi.pending(workspaceId),
+    enabled: mayApprove,
   });
   const [open, setOpen] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
@@ -48,7 +52,7 @@ export function Approvals({ workspaceId }: { workspaceId: string }) {
     onSettled: refresh,
   });
   const items = pending.data?.items ?? [];
-  if (items.length === 0 && !pending.error) return null;
+  if (!mayApprove || (items.length === 0 && !pending.error)) return null;
   return (
     <section className="card" aria-labelledby="approvals-title">
       <header className="card__header">

@@ -9,8 +9,9 @@ import { FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { useToast } from '../../components/toast';
 import { formatDate } from '../../lib/format';
+import { useWorkspacePermissions } from '../../lib/permissions';
 import { roleLabels } from '../../lib/roles';
-import { canManageWorkspace, useMe, useWorkspaceRole } from '../../lib/session';
+import { useMe } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { InviteDialog } from './invite-dialog';
 
@@ -22,8 +23,9 @@ export function PeoplePage() {
   const client = useQueryClient();
   const toast = useToast();
   const me = useMe();
-  const myRole = useWorkspaceRole(workspaceId);
-  const manage = canManageWorkspace(myRole);
+  const permissions = useWorkspacePermissions(workspaceId).data;
+  const myRole = permissions?.role;
+  const manage = permissions?.manageMembers ?? false;
   const [inviting, setInviting] = useState(false);
   useDocumentTitle('People');
   const [removing, setRemoving] = useState<WorkspaceMember | null>(null);

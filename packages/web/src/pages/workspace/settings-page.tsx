@@ -9,7 +9,7 @@ import { TextField } from '../../components/field';
 import { FormCard } from '../../components/form-card';
 import { formFailure } from '../../components/form-error';
 import { useToast } from '../../components/toast';
-import { canManageWorkspace, useWorkspaceRole } from '../../lib/session';
+import { useWorkspacePermissions } from '../../lib/permissions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ConfirmDelete } from '../entities/confirm-delete';
 import { WorkspaceActivity } from './workspace-activity';
@@ -20,7 +20,7 @@ export function SettingsPage() {
   const client = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const role = useWorkspaceRole(workspaceId);
+  const can = useWorkspacePermissions(workspaceId).data;
   const workspace = useQuery({
     queryKey: keys.workspace(workspaceId),
     queryFn: async () => unwrapWorkspace(await api.workspace(workspaceId)),
@@ -49,7 +49,7 @@ export function SettingsPage() {
   });
   const conflict = rename.error instanceof ApiError && rename.error.code === 'VERSION_CONFLICT';
   const failure = conflict ? { fields: {}, form: undefined } : formFailure(rename.error, ['name']);
-  const manage = canManageWorkspace(role);
+  const manage = can?.rename ?? false;
   return (
     <div className="page page--narrow">
       <header className="page-header">
@@ -97,8 +97,8 @@ export function SettingsPage() {
           />
         )}
       </FormCard>
-      {manage ? <WorkspaceActivity workspaceId={workspaceId} /> : null}
-      {role === 'owner' && workspace.data ? (
+      {can?.seeAudit ? <WorkspaceActivity workspaceId={workspaceId} /> : null}
+      {can?.delete && workspace.data ? (
         <section className="card card--danger" aria-labelledby="danger-heading">
           <div className="card__header">
             <div style={{ flex: 1 }}>
