@@ -100,7 +100,8 @@ describe('what a caller may do, as the API tells it', () => {
       const response = await world.callers[role].request('GET', path);
       replies[role] = response.status === 200 ? await response.json() : response.status;
     }
-    const none = { manageMembers: false, rename: false, delete: false, seeAudit: false };
+    const none = { manageMembers: false, rename: false, delete: false, seeAudit: false, customers: true };
+    const guestNone = { ...none, customers: false };
     expect(replies).toEqual({
       owner: {
         role: 'owner',
@@ -109,6 +110,7 @@ describe('what a caller may do, as the API tells it', () => {
         rename: true,
         delete: true,
         seeAudit: true,
+        customers: true,
         manageResources: true,
         approveTimesheets: true,
       },
@@ -119,6 +121,7 @@ describe('what a caller may do, as the API tells it', () => {
         rename: true,
         delete: false,
         seeAudit: true,
+        customers: true,
         manageResources: true,
         approveTimesheets: true,
       },
@@ -132,8 +135,14 @@ describe('what a caller may do, as the API tells it', () => {
       },
       // The manager leads the world's projects, so staffs them and decides on their timesheets.
       manager: { role: 'member', create: true, ...none, manageResources: true, approveTimesheets: true },
-      guest: { role: 'guest', create: false, ...none, manageResources: false, approveTimesheets: false },
-      viewer: { role: 'guest', create: false, ...none, manageResources: false, approveTimesheets: false },
+      guest: { role: 'guest', create: false, ...guestNone, manageResources: false, approveTimesheets: false },
+      viewer: {
+        role: 'guest',
+        create: false,
+        ...guestNone,
+        manageResources: false,
+        approveTimesheets: false,
+      },
       outsider: 404,
       anonymous: 401,
     });

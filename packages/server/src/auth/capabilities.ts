@@ -26,6 +26,8 @@ export interface WorkspaceCapabilities {
   rename: boolean;
   delete: boolean;
   seeAudit: boolean;
+  /** See and keep the workspace's customers. */
+  customers: boolean;
   /** Add and change the workspace's resources. */
   manageResources: boolean;
   /** Approve or send back the timesheets of the people on the projects they lead. */
@@ -88,6 +90,7 @@ export async function workspaceCapabilities(
     rename: workspaceAllows(role, 'rename'),
     delete: workspaceAllows(role, 'delete'),
     seeAudit: workspaceAllows(role, 'seeAudit'),
+    customers: workspaceAllows(role, 'useCustomers'),
     manageResources: leads,
     approveTimesheets: leads,
   };

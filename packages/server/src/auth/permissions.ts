@@ -5,7 +5,14 @@ import type { WorkspaceRole } from '../db/schema/workspaces';
 export type EntityAction = 'see' | 'edit' | 'manage';
 
 /** What a caller wants to do with a workspace itself. */
-export type WorkspaceAction = 'see' | 'manageMembers' | 'rename' | 'delete' | 'seeAudit' | 'seeMemberEmails';
+export type WorkspaceAction =
+  | 'see'
+  | 'manageMembers'
+  | 'rename'
+  | 'delete'
+  | 'seeAudit'
+  | 'seeMemberEmails'
+  | 'useCustomers';
 
 /** The manager role of each kind of entity. */
 export const managerRole: Record<EntityKind, EntityRole> = {
@@ -67,6 +74,8 @@ export function workspaceAllows(workspaceRole: WorkspaceRole | null, action: Wor
     case 'see':
       return true;
     case 'seeMemberEmails':
+    // Guests see only the products they were invited to, never the workspace's commercial list of customers.
+    case 'useCustomers':
       return workspaceRole !== 'guest';
     case 'manageMembers':
     case 'rename':

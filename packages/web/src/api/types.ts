@@ -89,6 +89,7 @@ export interface WorkspacePermissions {
   rename: boolean;
   delete: boolean;
   seeAudit: boolean;
+  customers: boolean;
   manageResources: boolean;
   approveTimesheets: boolean;
 }

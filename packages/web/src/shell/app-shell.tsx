@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useLiveEvents } from '../api/live-events';
 import { initials } from '../components/feedback';
 import { Icons } from '../components/icons';
+import { useWorkspacePermissions } from '../lib/permissions';
 import { rememberWorkspace, useMe, useSignOut } from '../lib/session';
 import { HeaderTimer } from '../pages/time/header-timer';
 import { useTheme } from '../theme/theme';
@@ -28,6 +29,8 @@ const organisation = [
 export function AppShell({ workspaceId, children }: { workspaceId: string; children?: ReactNode }) {
   const me = useMe();
   const live = useLiveEvents(workspaceId);
+  // Guests are not shown the workspace's customers, so their navigation leaves them out.
+  const seesCustomers = useWorkspacePermissions(workspaceId).data?.customers ?? true;
   const signOut = useSignOut();
   const { theme, toggle } = useTheme();
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -51,12 +54,14 @@ export function AppShell({ workspaceId, children }: { workspaceId: string; child
         <WorkspaceSwitcher workspaceId={workspaceId} onCreate={() => setCreatingWorkspace(true)} />
         <nav aria-label="Main" className="stack-sm" style={{ gap: 2 }}>
           <div className="sidebar__section">Plan</div>
-          {navigation.map((item) => (
-            <Link key={item.to} to={item.to} params={{ workspaceId }} className="nav-link">
-              <item.icon />
-              <span className="nav-link__label">{item.label}</span>
-            </Link>
-          ))}
+          {navigation
+            .filter((item) => seesCustomers || item.label !== 'Customers')
+            .map((item) => (
+              <Link key={item.to} to={item.to} params={{ workspaceId }} className="nav-link">
+                <item.icon />
+                <span className="nav-link__label">{item.label}</span>
+              </Link>
+            ))}
           <div className="sidebar__section">Organisation</div>
           {organisation.map((item) => (
             <Link key={item.to} to={item.to} params={{ workspaceId }} className="nav-link">

@@ -1,3 +1,4 @@
+import { workspaceAllows } from '../../auth/permissions';
 import { policy } from '../../auth/policy';
 import type { Queryable } from '../../db/client';
 import { ApiError } from '../../http/errors';
@@ -12,7 +13,7 @@ export async function assertCustomerAccess(
   workspaceId: string,
 ): Promise<void> {
   const role = await policy.assertWorkspace(db, userId, workspaceId, 'see');
-  if (role === 'guest') {
+  if (!workspaceAllows(role, 'useCustomers')) {
     throw new ApiError(403, 'FORBIDDEN', `Guests of workspace ${workspaceId} may not see its customers`);
   }
 }

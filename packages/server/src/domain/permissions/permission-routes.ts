@@ -33,6 +33,7 @@ const workspacePermissionsSchema = z
     rename: z.boolean(),
     delete: z.boolean(),
     seeAudit: z.boolean(),
+    customers: z.boolean().openapi({ description: 'May see and keep the workspace’s customers' }),
     manageResources: z.boolean(),
     approveTimesheets: z.boolean(),
   })
