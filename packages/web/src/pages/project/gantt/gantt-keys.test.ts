@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampRow, gridAction, rangeOf } from './gantt-keys';
+import { clampRow, gridAction, historyAction, rangeOf } from './gantt-keys';
 
 const press = (key: string, mods: Partial<{ shift: boolean; ctrl: boolean; alt: boolean }> = {}) => ({
   key,
@@ -47,5 +47,15 @@ describe('grid keyboard', () => {
     expect(rangeOf(ids, 'c', 'a')).toEqual(['a', 'b', 'c']);
     expect(rangeOf(ids, 'b', 'd')).toEqual(['b', 'c', 'd']);
     expect(rangeOf(ids, 'gone', 'd')).toEqual(['d']);
+  });
+});
+
+describe('historyAction', () => {
+  it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z or Ctrl+Y, and leaves plain keys alone', () => {
+    expect(historyAction(press('z', { ctrl: true }))).toBe('undo');
+    expect(historyAction(press('Z', { ctrl: true, shift: true }))).toBe('redo');
+    expect(historyAction(press('y', { ctrl: true }))).toBe('redo');
+    expect(historyAction(press('z'))).toBeUndefined();
+    expect(historyAction(press('z', { ctrl: true, alt: true }))).toBeUndefined();
   });
 });

@@ -76,6 +76,18 @@ export function gridAction(press: KeyPress): GridAction | undefined {
   }
 }
 
+/**
+ * Undo and redo anywhere in the Gantt, as MS Project users expect: Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes
+ * (Cmd on a Mac).
+ */
+export function historyAction(press: KeyPress): 'undo' | 'redo' | undefined {
+  if (!(press.ctrlKey || press.metaKey) || press.altKey) return undefined;
+  const key = press.key.toLowerCase();
+  if (key === 'z') return press.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !press.shiftKey) return 'redo';
+  return undefined;
+}
+
 /** The new focus row after moving by `rows` from `from`, kept within the table. */
 export function clampRow(from: number, rows: number, count: number): number {
   if (count === 0) return -1;

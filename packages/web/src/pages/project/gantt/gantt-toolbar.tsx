@@ -12,7 +12,7 @@ const zoomLabels: Record<Zoom, string> = {
   quarters: 'Quarters',
 };
 
-/** The Gantt's commands: add, indent, outdent, delete, details, bulk edit, zoom, scroll to a date, baseline. */
+/** The Gantt's commands: add, indent, outdent, delete, undo, redo, details, bulk edit, zoom, scroll to a date, baseline. */
 export function GanttToolbar({
   zoom,
   onZoom,
@@ -70,6 +70,22 @@ export function GanttToolbar({
               onClick={actions.askDelete}
             >
               Delete
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              title="Undo the last task edit (Ctrl+Z)"
+              onClick={() => void actions.edits.undo()}
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="button button--small"
+              title="Redo (Ctrl+Shift+Z)"
+              onClick={() => void actions.edits.redo()}
+            >
+              Redo
             </button>
           </>
         )}

@@ -21,6 +21,7 @@ import type { EditText, GridColumn, GridHandlers } from './gantt-grid';
 import { clampRow, type GridAction, gridAction, rangeOf } from './gantt-keys';
 import type { TimelineHandlers } from './gantt-timeline';
 import { type GanttRow, indentPlace, outdentPlace, placeAfter } from './outline-rows';
+import { useHistoryKeys } from './use-history-keys';
 import { type PlanEdits, usePlanEdits } from './use-plan-edits';
 import { formatWallClock, parseWallClock } from './wall-clock';
 import { workingMinutesBetween } from './working-time';
@@ -251,6 +252,8 @@ export function useGanttActions(args: Args) {
     }
     focusGrid();
   }, [selectedTasks, toast, focusGrid]);
+
+  useHistoryKeys(latest);
 
   const bulkUpdate = useCallback(async (changes: TaskChanges) => {
     const ids = [...latest.current.selected];

@@ -13,6 +13,7 @@ import {
   type TaskChanges,
 } from '../../../api/plan';
 import { useToast } from '../../../components/toast';
+import { inverseChanges, planHistory } from './plan-history';
 import { mergeSchedule } from './schedule-delta';
 
 /** The edits the Gantt (and the task panel) make: each goes to the API, then the chart shows the server's schedule. */
@@ -29,6 +30,10 @@ export interface PlanEdits {
   ): Promise<boolean>;
   updateLink(link: PlanLink, changes: { type?: LinkType; lagMinutes?: number }): Promise<boolean>;
   deleteLink(link: PlanLink): Promise<boolean>;
+  /** Takes back the last task edit (Ctrl+Z); false when there is none or the server refused. */
+  undo(): Promise<boolean>;
+  /** Does the last undone task edit again (Ctrl+Shift+Z). */
+  redo(): Promise<boolean>;
 }
 
 /**
@@ -98,7 +103,48 @@ export function usePlanEdits(projectId: string): PlanEdits {
         return { ok: false };
       }
     }
+    const history = planHistory(projectId);
+    /** The task as the cache holds it now (its newest version), for an undo or redo of an earlier edit. */
+    const current = (taskId: string) => client.getQueryData<Plan>(key)?.tasks.find((t) => t.id === taskId);
+    const patch = async (task: PlanTask, changes: TaskChanges) => {
+      const result = await attempt(() => planApi.updateTask(task.id, changes, task.version));
+      if (!result.ok) return false;
+      await reschedule(withTask(result.value));
+      return true;
+    };
+    /** Sends each task the same changes, one bulk write per group of tasks that take the same values. */
+    const patchAll = async (changesById: ReadonlyMap<string, TaskChanges>) => {
+      const groups = new Map<string, { ids: string[]; changes: TaskChanges }>();
+      for (const [id, changes] of changesById) {
+        const text = JSON.stringify(changes);
+        const group = groups.get(text) ?? { ids: [], changes };
+        group.ids.push(id);
+        groups.set(text, group);
+      }
+      for (const { ids, changes } of groups.values()) {
+        const [only] = ids;
+        const task = only === undefined ? undefined : current(only);
+        const ok = ids.length === 1 && task ? await patch(task, changes) : await bulkWrite(ids, changes);
+        if (!ok) return false;
+      }
+      return true;
+    };
+    const bulkWrite = async (taskIds: string[], changes: TaskChanges) => {
+      const result = await attempt(() => planApi.bulkUpdate(projectId, taskIds, changes));
+      if (!result.ok) return false;
+      const changed = new Map(itemsOf(result.value).map((t) => [t.id, t]));
+      await reschedule((plan) => ({
+        ...plan,
+        tasks: plan.tasks.map((t) => {
+          const next = changed.get(t.id);
+          return next ? { ...t, ...next } : t;
+        }),
+      }));
+      return true;
+    };
     const edits: PlanEdits = {
+      undo: () => history.undo(),
+      redo: () => history.redo(),
       async createTask(body) {
         const result = await attempt(() => planApi.createTask(projectId, body));
         if (!result.ok) return undefined;
@@ -106,9 +152,13 @@ export function usePlanEdits(projectId: string): PlanEdits {
         return result.value;
       },
       async updateTask(task, changes) {
-        const result = await attempt(() => planApi.updateTask(task.id, changes, task.version));
-        if (!result.ok) return false;
-        await reschedule(withTask(result.value));
+        if (!(await patch(task, changes))) return false;
+        const inverse = inverseChanges(task, changes);
+        const again = (values: TaskChanges) => async () => {
+          const now = current(task.id);
+          return now ? patch(now, values) : false;
+        };
+        history.record({ undo: again(inverse), redo: again(changes) });
         return true;
       },
       async deleteTasks(tasks) {
@@ -127,16 +177,13 @@ export function usePlanEdits(projectId: string): PlanEdits {
         return true;
       },
       async bulkUpdate(taskIds, changes) {
-        const result = await attempt(() => planApi.bulkUpdate(projectId, taskIds, changes));
-        if (!result.ok) return false;
-        const changed = new Map(itemsOf(result.value).map((t) => [t.id, t]));
-        await reschedule((plan) => ({
-          ...plan,
-          tasks: plan.tasks.map((t) => {
-            const next = changed.get(t.id);
-            return next ? { ...t, ...next } : t;
-          }),
-        }));
+        const before = new Map(taskIds.flatMap((id) => current(id) ?? []).map((t) => [t.id, t]));
+        if (!(await bulkWrite(taskIds, changes))) return false;
+        const inverse = new Map([...before].map(([id, task]) => [id, inverseChanges(task, changes)]));
+        history.record({
+          undo: () => patchAll(inverse),
+          redo: () => patchAll(new Map(taskIds.map((id) => [id, changes]))),
+        });
         return true;
       },
       async createLink(predecessorId, successorId, type = 'FS', lagMinutes) {
