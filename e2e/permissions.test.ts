@@ -94,6 +94,12 @@ describe('what a viewer and a manager are offered in the web app', () => {
     for (const name of ['Compute the orbit', 'Check the re-entry']) {
       await apiPost(pm, `/api/projects/${project.id}/tasks`, { name, durationMinutes: 960 });
     }
+    await apiPost(pm, `/api/products/${product.id}/features`, { title: 'Re-entry angle table' });
+    await apiPost(pm, `/api/products/${product.id}/feedback`, {
+      title: 'Angles by hand take too long',
+      body: 'We need the re-entry angles before the launch window.',
+    });
+    await apiPost(pm, `/api/products/${product.id}/initiatives`, { title: 'Orbital mechanics' });
     await put(pm, `/api/projects/${project.id}/members/${mary.user.id}`, { role: 'viewer' });
     await put(pm, `/api/products/${product.id}/members/${mary.user.id}`, { role: 'viewer' });
     projectUrl = `/w/${workspaceId}/projects/${project.id}`;
@@ -180,6 +186,59 @@ describe('what a viewer and a manager are offered in the web app', () => {
     await openTab(guest, projectUrl, 'members', '[aria-label="Project members"]');
     expect(await guest.getByLabel('Add a person').count()).toBe(0);
     expect(await button(guest, /^Remove /).count()).toBe(0);
+  });
+
+  it('tells a product viewer why the product is read-only and offers no strategy or goal edits', async () => {
+    await openTab(guest, productUrl, 'strategy', '.strategy-grid');
+    await guest.getByTestId('view-only').waitFor();
+    expect(await button(guest, 'Edit strategy').count()).toBe(0);
+    await openTab(guest, productUrl, 'okrs', '#objectives-title');
+    await guest.getByText('No objectives yet').waitFor();
+    expect(await guest.getByLabel('New objective').isVisible()).toBe(false);
+    expect(await button(guest, 'Add KPI').isVisible()).toBe(false);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-goals.png' });
+    expect(viewerWrites).toEqual([]);
+  });
+
+  it('lets a product viewer read feedback, features, the roadmap and releases with nothing to add', async () => {
+    await openTab(guest, productUrl, 'feedback', '.inbox__item');
+    expect(await button(guest, 'Add feedback').count()).toBe(0);
+    expect(await button(guest, 'Import CSV').count()).toBe(0);
+    expect(await button(guest, 'Link to a feature').count()).toBe(0);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-feedback.png' });
+    await openTab(guest, productUrl, 'features', '.feature-card');
+    expect(await guest.getByLabel('New idea or feature').isVisible()).toBe(false);
+    await guest.locator('.feature-card', { hasText: 'Re-entry angle table' }).click();
+    const detail = guest.getByRole('region', { name: 'Feature Re-entry angle table' });
+    await detail.waitFor();
+    expect(await detail.getByLabel('Title').isDisabled()).toBe(true);
+    expect(await detail.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await detail.getByRole('button', { name: 'Save feature' }).isVisible()).toBe(false);
+    await openTab(guest, productUrl, 'prioritise', '.prioritise__body');
+    expect(await guest.getByLabel('New feature').isVisible()).toBe(false);
+    expect(await button(guest, 'Pin').count()).toBe(0);
+    await openTab(guest, productUrl, 'roadmap', '.roadmap__toolbar');
+    expect(await button(guest, 'New initiative').count()).toBe(0);
+    expect(await button(guest, 'Share…').count()).toBe(0);
+    await guest.screenshot({ path: 'test-results/permissions-viewer-roadmap.png' });
+    await openTab(guest, productUrl, 'releases', '.releases__toolbar');
+    expect(await button(guest, 'New release').count()).toBe(0);
+    expect(await button(guest, 'Plan the first release').count()).toBe(0);
+    await openTab(guest, productUrl, 'budget', '#budget-lines');
+    expect(await button(guest, 'Add budget line').isVisible()).toBe(false);
+    expect(viewerWrites).toEqual([]);
+  });
+
+  it('offers the product manager the controls the viewer does not get', async () => {
+    await openTab(pm, productUrl, 'strategy', '.strategy-grid');
+    await button(pm, 'Edit strategy').waitFor();
+    await openTab(pm, productUrl, 'feedback', '.inbox__item');
+    await button(pm, 'Add feedback').waitFor();
+    await openTab(pm, productUrl, 'roadmap', '.roadmap__toolbar');
+    await button(pm, 'New initiative').waitFor();
+    await button(pm, 'Share…').waitFor();
+    await openTab(pm, productUrl, 'releases', '.releases__toolbar');
+    await button(pm, 'New release').waitFor();
   });
 
   it('offers the project manager every one of those controls', async () => {

@@ -215,7 +215,9 @@ export function KpisSection({ productId }: { productId: string }) {
       {list.isLoading ? <SkeletonRows rows={3} /> : null}
       {!list.isLoading && items.length === 0 ? (
         <EmptyState icon={<Icons.arrowUp width={22} height={22} />} title="No KPIs yet">
-          Track the numbers that tell whether the product works: activation, retention, revenue.
+          {canEdit
+            ? 'Track the numbers that tell whether the product works: activation, retention, revenue.'
+            : 'The numbers that tell whether the product works show here once they are tracked.'}
         </EmptyState>
       ) : null}
       <div className="kpi-grid">
