@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
-import { type Caller, createWorkspace, signUp } from './helpers/domain-world';
+import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
 import { startTestServer, type TestServer } from './helpers/server';
 
 interface Task {
@@ -16,11 +16,12 @@ interface Task {
 let t: TestServer;
 let owner: Caller;
 let projectId: string;
+let workspaceId: string;
 
 beforeAll(async () => {
   t = await startTestServer({ features: domainTestFeatures() });
   owner = await signUp(t, 'Task Owner');
-  const workspaceId = await createWorkspace(t, owner);
+  workspaceId = await createWorkspace(t, owner);
   projectId = (
     await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/projects`, {
       name: 'Plan',
@@ -176,5 +177,27 @@ describe('tasks', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(created);
+  });
+
+  it('reads a plan of more than 200 tasks in one page, and names the limit when a page asks for more than 10,000', async () => {
+    const { id } = await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Big plan',
+      startDate: '2026-01-05',
+    });
+    await sql(
+      t,
+      `insert into tasks (id, name, position, workspace_id, project_id)
+       select 'tsk_big' || n, 'Task ' || n, n, $1, $2 from generate_series(1, 450) as n`,
+      [workspaceId, id],
+    );
+    const page = await owner.json<{ items: Task[]; nextCursor: string | null }>(
+      'GET',
+      `/api/projects/${id}/tasks?limit=10000`,
+    );
+    expect(page.items).toHaveLength(450);
+    expect(page.nextCursor).toBeNull();
+    const tooMany = await owner.request('GET', `/api/projects/${id}/tasks?limit=10001`);
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(await tooMany.json())).toContain('limit');
   });
 });

@@ -72,7 +72,17 @@ const updateBody = taskChangesBody.extend({ version: versionSchema.optional() })
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const projectParams = z.object({ projectId: idSchema });
 const taskParams = z.object({ taskId: idSchema });
+/** The most tasks one page holds: a whole plan of the size Tandem is built for, so the board reads it in one request. */
+export const taskPageLimit = 10_000;
+
 const listParams = listQuery.extend({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(taskPageLimit)
+    .default(50)
+    .openapi({ description: `Tasks per page, up to ${taskPageLimit}` }),
   parentId: idSchema.optional().openapi({ description: 'Children of this task; `none` for the top level' }),
 });
 

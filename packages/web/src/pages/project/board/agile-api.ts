@@ -99,6 +99,8 @@ export interface Assignee {
 }
 
 const enc = encodeURIComponent;
+// The server's `taskPageLimit`.
+const taskPageLimit = 10_000;
 
 /** Every call of the agile views, one function per route. */
 export const agileApi = {
@@ -106,10 +108,11 @@ export const agileApi = {
     const all: AgileTask[] = [];
     let cursor: string | undefined;
     do {
+      // The server's largest page holds a whole plan: one request, where pages of 200 took one round trip each.
       const page = await request<{ items: AgileTask[]; nextCursor: string | null }>(
         'GET',
         `/api/projects/${enc(projectId)}/tasks`,
-        { query: { limit: 200, cursor } },
+        { query: { limit: taskPageLimit, cursor } },
       );
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;
