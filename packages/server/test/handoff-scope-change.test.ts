@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, signUp, sql } from './helpers/domain-world';
+import { eventually } from './helpers/eventually';
 import { send } from './helpers/plan-world';
 import { handoffWorld, insertFeature, insertInitiative } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -53,14 +54,6 @@ const scopeRequests = (projectId: string) =>
     "select title, origin, status, requested_by from change_requests where project_id = $1 and origin = 'scope_change' order by number",
     [projectId],
   );
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const value = await read();
-    if (done(value) || attempt > 60) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('changes of scope on the project side', () => {
   it('raises nothing while the project delivers every feature on time', async () => {

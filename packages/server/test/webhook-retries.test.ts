@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp } from './helpers/domain-world';
+import { eventually } from './helpers/eventually';
 import { send } from './helpers/plan-world';
 import { createProduct } from './helpers/release-world';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -74,14 +75,6 @@ async function announce(versionName: string, hookId: string): Promise<Delivery |
 
 const logOf = async (hookId: string) =>
   (await owner.json<{ items: Delivery[] }>('GET', `/api/webhooks/${hookId}/deliveries`)).items;
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const value = await read();
-    if (done(value) || attempt > 80) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('webhook targets inside the network', () => {
   it('refuses loopback, private and link-local URLs naming url, unless the server allows internal targets', async () => {

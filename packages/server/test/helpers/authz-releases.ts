@@ -27,14 +27,14 @@ async function freshLaunch(w: AuthzWorld): Promise<{ planId: string; itemId: str
   return { planId: plan.id, itemId: plan.items[0]?.id ?? '' };
 }
 
-/** A new webhook of the world's product, to a port nothing listens on. */
+/** A new webhook of the world's product, to a host that never resolves (`.test` is reserved), so a ping fails fast. */
 async function freshHook(w: AuthzWorld): Promise<string> {
   const path = `/api/products/${w.productId}/webhooks`;
   return (
     await w.callers.owner.json<{ id: string }>(
       'POST',
       path,
-      { url: 'http://127.0.0.1:9/h', events: ['ping'] },
+      { url: 'http://hooks.example.test/h', events: ['ping'] },
       201,
     )
   ).id;

@@ -44,4 +44,22 @@ describe('handed-off projects', () => {
     expect(await known.isHandedOff('racing')).toBe(true);
     expect(calls).toBe(2);
   });
+
+  it('asks again once an answer is a minute old, in case a change notification was lost', async () => {
+    let clock = 0;
+    const asked: string[] = [];
+    const known = handedOffProjects(
+      async (projectId) => {
+        asked.push(projectId);
+        return false;
+      },
+      () => clock,
+    );
+    await known.isHandedOff('quiet');
+    clock = 59_000;
+    await known.isHandedOff('quiet');
+    clock = 61_000;
+    await known.isHandedOff('quiet');
+    expect(asked).toEqual(['quiet', 'quiet']);
+  });
 });
