@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/free-port';
-import { repoRoot } from '../../server/test/helpers/cli';
+import { repoRoot, signUpOn } from '../../server/test/helpers/cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-prebuilt-'));
 // As root the embedded cluster runs as `postgres`, which must reach its directory.
@@ -49,15 +49,7 @@ describe('the tandem command', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       // The migrations folder, found through the bundled module's own URL, was applied: an account can be made.
-      const signup = await fetch(`${base}/api/auth/signup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email: 'bundle@example.com',
-          name: 'Bundle',
-          password: 'correct horse battery',
-        }),
-      });
+      const signup = await signUpOn(base, 'bundle@example.com');
       expect(signup.status).toBe(201);
       const document = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: object };
       expect(Object.keys(document.paths)).toContain('/api/workspaces/{workspaceId}/products');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/free-port';
-import { runTandem, spawnTandem } from '../../server/test/helpers/cli';
+import { runTandem, signUpOn, spawnTandem } from '../../server/test/helpers/cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-workers-'));
 // As root the embedded cluster runs as `postgres`, which must reach its directory.
@@ -80,20 +80,8 @@ describe('tandem serve --workers', () => {
     expect(childrenOf(primaryPid, 'postgres')).toHaveLength(1);
 
     // A write through one worker is read through the others: they share the database.
-    const signup = await fetch(`${base}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: 'workers@example.com',
-        name: 'Workers',
-        password: 'correct horse battery',
-      }),
-    });
-    expect(signup.status).toBe(201);
-    const cookie = signup.headers
-      .getSetCookie()
-      .map((value) => value.split(';')[0])
-      .join('; ');
+    const { status, cookie } = await signUpOn(base, 'workers@example.com');
+    expect(status).toBe(201);
     for (let i = 0; i < 8; i++) {
       // A new connection each time, so node:cluster hands the requests to the workers in turn.
       const me = await fetch(`${base}/api/auth/me`, { headers: { cookie, connection: 'close' } });

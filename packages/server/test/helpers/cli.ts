@@ -35,3 +35,17 @@ export function runTandem(
     child.once('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** Signs an account up on a running server; returns the reply's status and its cookies as one `Cookie` header. */
+export async function signUpOn(base: string, email: string): Promise<{ status: number; cookie: string }> {
+  const response = await fetch(`${base}/api/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name: email.split('@')[0], password: 'correct horse battery' }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  return { status: response.status, cookie };
+}
