@@ -36,7 +36,8 @@ export function isBuildFresh(outfile) {
   } catch {
     return false;
   }
-  if (manifest.builder !== fingerprint(thisScript)) return false;
+  // Two builds at once may leave one's bundle beside the other's list of inputs; the list names its own bundle.
+  if (manifest.builder !== fingerprint(thisScript) || manifest.bundle !== fingerprint(outfile)) return false;
   const base = dirname(outfile);
   for (const [path, recorded] of Object.entries(manifest.inputs ?? {})) {
     if (fingerprint(resolve(base, path)) !== recorded) return false;
@@ -139,7 +140,6 @@ export async function buildServer({ entry, outfile } = defaultBuild) {
       const path = resolve(input);
       inputs[relative(outdir, path)] = fingerprint(path);
     }
-    const manifest = { builder: fingerprint(thisScript), inputs };
     renameSync(`${temporary}.map`, `${outfile}.map`);
     // The map's name inside the bundle is the temporary one; point it at the final one.
     const code = readFileSync(temporary, 'utf8').replace(
@@ -147,6 +147,8 @@ export async function buildServer({ entry, outfile } = defaultBuild) {
       `//# sourceMappingURL=${outfile.split(sep).pop()}.map`,
     );
     writeFileSync(temporary, code);
+    // A rename keeps the file's size and modification time, so the bundle's fingerprint is known before it lands.
+    const manifest = { builder: fingerprint(thisScript), bundle: fingerprint(temporary), inputs };
     renameSync(temporary, outfile);
     writeFileSync(`${manifestPath(outfile)}.${process.pid}.tmp`, JSON.stringify(manifest));
     renameSync(`${manifestPath(outfile)}.${process.pid}.tmp`, manifestPath(outfile));

@@ -74,3 +74,12 @@ describe('the prebuilt server bundle', () => {
     expect(result.folder).toBe(join(dir, 'src', 'data'));
   });
 });
+
+describe('two builds at once', () => {
+  it("is stale when the list of inputs beside the bundle was written for another build's bundle", async () => {
+    await ensureServerBuilt({ entry, outfile, quiet: true });
+    const other = `${readFileSync(outfile, 'utf8')}\n// another build\n`;
+    writeFileSync(outfile, other);
+    expect(isBuildFresh(outfile)).toBe(false);
+  });
+});
