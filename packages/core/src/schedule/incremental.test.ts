@@ -86,6 +86,8 @@ const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
         staff: fc.constantFrom('none', 'none', 'day', 'early', 'both'),
         // Contoured work spans fractions of a minute.
         contour: fc.constantFrom('flat', 'flat', 'turtle', 'frontLoaded'),
+        overtime: fc.constantFrom(0, 0, 120),
+        delay: fc.constantFrom(0, 0, 90),
       }),
       { minLength: n, maxLength: n },
     ),
@@ -141,6 +143,8 @@ function toProject(net: Net): ScheduleProject {
       units: r === 'day' ? 1 : 0.5,
       workMinutes: 240 + t.minutes,
       ...(t.contour === 'flat' ? {} : { contour: t.contour }),
+      ...(t.overtime === 0 ? {} : { overtimeWork: t.overtime }),
+      ...(t.delay === 0 ? {} : { delayMinutes: t.delay }),
     })),
   );
   return sketchProject(tasks, [...unique.values()], {
@@ -230,6 +234,8 @@ describe('incremental rescheduling', () => {
       constraint: { type: 'asap' as ConstraintType, offset: 0 },
       progress: 0 as const,
       contour: 'flat' as const,
+      overtime: 0 as const,
+      delay: 0 as const,
     };
     const manual = { ...plain, manual: 0, staff: 'none' as const };
     const auto = { ...plain, manual: 1, staff: 'early' as const };

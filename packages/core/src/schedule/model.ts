@@ -197,6 +197,10 @@ export interface Assignment {
   readonly actualWork?: number;
   /** How the work is spread over the assignment's span (flat when absent); a contour stretches the span. */
   readonly contour?: WorkContour;
+  /** The part of `workMinutes` done as overtime, which takes no working time. */
+  readonly overtimeWork?: number;
+  /** Working minutes after the task's start before the assignment begins. */
+  readonly delayMinutes?: number;
 }
 
 /** MS Project's predefined work contours. */

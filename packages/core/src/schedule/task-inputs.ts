@@ -70,7 +70,7 @@ export const F_SPLIT = 128;
 export interface AssignmentWork {
   readonly cals: readonly number[];
   readonly minutes: readonly number[];
-  /** Working minutes each assignment has done (actual work over units; a missing actual is zero). */
+  /** Working minutes from the task's start to where each assignment's work stopped (delay, then actual work). */
   readonly done: readonly number[];
 }
 
@@ -255,8 +255,8 @@ export class TaskInputs {
       else {
         multi = {
           cals: resCals.map((id) => this.calendarOf(id, `tasks[${i}]`)),
-          minutes: working.map((a) => assignmentSpan(a.workMinutes, a.units, a.contour)),
-          done: working.map((a) => (a.actualWork ?? 0) / a.units),
+          minutes: working.map(assignmentSpan),
+          done: working.map((a) => (a.delayMinutes ?? 0) + (a.actualWork ?? 0) / a.units),
         };
       }
     }
@@ -274,7 +274,7 @@ export class TaskInputs {
     if (byAssignments) {
       // Duration follows from work and units: the longest assignment drives the task.
       dur = 0;
-      for (const a of working) dur = Math.max(dur, assignmentSpan(a.workMinutes, a.units, a.contour));
+      for (const a of working) dur = Math.max(dur, assignmentSpan(a));
     }
     if (task.isMilestone && task.durationMinutes === 0) dur = 0;
     if (!Number.isInteger(dur) || multi?.minutes.some((m) => !Number.isInteger(m))) this.fractional = true;

@@ -26,9 +26,24 @@ describe('work contours', () => {
     { work: 4800, units: 2, contour: 'backLoaded', span: 4000 },
     { work: 2400, units: 1, contour: 'turtle', span: 24000 / 7 },
     { work: 1000, units: 3, contour: 'flat', span: 333 },
-  ] as const)('spans $work minutes of $contour work at $units units over $span minutes', (c) => {
-    expect(assignmentSpan(c.work, c.units, c.contour)).toBeCloseTo(c.span, 9);
-  });
+    { work: 4800, units: 1, contour: 'flat', overtime: 540, span: 4260 },
+    { work: 1380, units: 0.25, contour: 'flat', overtime: 1200, delay: 55, span: 775 },
+    { work: 4800, units: 1, contour: 'bell', overtime: 2400, span: 4800 },
+  ] as const)(
+    'spans $work minutes ($overtime overtime, $delay delay) of $contour work at $units units over $span minutes',
+    (c) => {
+      const span = assignmentSpan({
+        taskId: taskId('A'),
+        resourceId: resourceId('r'),
+        workMinutes: c.work,
+        units: c.units,
+        contour: c.contour,
+        ...('overtime' in c && { overtimeWork: c.overtime }),
+        ...('delay' in c && { delayMinutes: c.delay }),
+      });
+      expect(span).toBeCloseTo(c.span, 9);
+    },
+  );
 
   it('stretches a task by its contoured assignment and keeps the fraction of a minute in its dates', () => {
     const project = sketchProject([{ id: 'A', days: 5 }], [], {

@@ -1,4 +1,4 @@
-import type { WorkContour } from './model';
+import type { Assignment, WorkContour } from './model';
 
 /**
  * The units of each tenth of a contoured assignment's span, in percent of its assigned units: MS Project's predefined
@@ -23,10 +23,14 @@ export function contourShare(contour: WorkContour): number {
 }
 
 /**
- * The working minutes an assignment spans: its work over its units, stretched by its contour. A flat span is rounded
- * to the minute; a contoured one keeps its fraction, as MS Project does (a turtle's 40 h last 57 h 8.6 min).
+ * The working minutes from a task's start to the end of an assignment: its delay, then its regular work (work less
+ * overtime, which takes no working time) over its units, stretched by its contour. A flat span is rounded to the
+ * minute; a contoured one keeps its fraction, as MS Project does (a turtle's 40 h last 57 h 8.6 min).
  */
-export function assignmentSpan(workMinutes: number, units: number, contour: WorkContour = 'flat'): number {
-  if (contour === 'flat') return Math.round(workMinutes / units);
-  return workMinutes / units / contourShare(contour);
+export function assignmentSpan(a: Assignment): number {
+  const regular = Math.max(0, a.workMinutes - (a.overtimeWork ?? 0));
+  const delay = a.delayMinutes ?? 0;
+  const contour = a.contour ?? 'flat';
+  if (contour === 'flat') return delay + Math.round(regular / a.units);
+  return delay + regular / a.units / contourShare(contour);
 }

@@ -335,7 +335,7 @@ export const assignmentFields = {
   Notes: 'string',
   Overallocated: 'boolean',
   OvertimeCost: 'string',
-  OvertimeWork: 'string',
+  OvertimeWork: 'duration',
   PeakUnits: 'string',
   RegularWork: 'string',
   RemainingCost: 'string',

@@ -146,6 +146,19 @@ describe('toScheduleProject', () => {
     expect(project.assignments.map((assignment) => assignment.resourceId)).toEqual(['1']);
   });
 
+  it("maps an assignment's overtime work and its delay in tenths of a minute", async () => {
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>
+      <Tasks><Task><UID>1</UID><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>
+      <Resources><Resource><UID>1</UID><Type>1</Type></Resource></Resources>
+      <Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT23H0M0S</Work><Units>0.25</Units><Delay>550</Delay><OvertimeWork>PT20H0M0S</OvertimeWork></Assignment>
+      <Assignment><UID>2</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT8H0M0S</Work><Delay>0</Delay><OvertimeWork>PT0H0M0S</OvertimeWork></Assignment></Assignments></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    expect(project.assignments).toEqual([
+      { taskId: '1', resourceId: '1', units: 0.25, workMinutes: 1380, overtimeWork: 1200, delayMinutes: 55 },
+      { taskId: '1', resourceId: '1', units: 1, workMinutes: 480 },
+    ]);
+  });
+
   it('maps the predefined work contours and leaves flat and hand-edited work without one', async () => {
     const codes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
     const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>

@@ -107,6 +107,9 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
       workMinutes: a.Work ?? 0,
       ...(a.ActualWork !== undefined && { actualWork: a.ActualWork }),
       ...contourOf(a.WorkContour),
+      ...(a.OvertimeWork !== undefined && a.OvertimeWork > 0 && { overtimeWork: a.OvertimeWork }),
+      // Delay is saved in tenths of a minute.
+      ...(a.Delay !== undefined && a.Delay > 0 && { delayMinutes: a.Delay / 10 }),
     }));
 
   return {
