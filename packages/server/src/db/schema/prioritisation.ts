@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { features } from './features';
 import { products } from './products';
@@ -59,7 +60,11 @@ export const featureScores = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (table) => [index('feature_scores_product_idx').on(table.productId)],
+  (table) => [
+    index('feature_scores_product_idx').on(table.productId),
+    // Every backlog read places the pins first: a few rows, found without reading every score of the product.
+    index('feature_scores_pinned_idx').on(table.productId).where(sql`${table.manualRank} is not null`),
+  ],
 );
 
 /** Whether a higher rating on a criterion counts for a feature or against it. */

@@ -1,0 +1,1 @@
+CREATE INDEX "feature_scores_pinned_idx" ON "feature_scores" USING btree ("product_id") WHERE "feature_scores"."manual_rank" is not null;
