@@ -106,16 +106,45 @@ export function invalidateFor(client: QueryClient, ...changes: ChangeEvent[]): v
 /** How long changes are gathered before the cache is refreshed: a bulk import refetches a list once, not per row. */
 const batchMs = 150;
 
-/** Follows `/api/events` for the workspace and keeps the query cache fresh; EventSource reconnects by itself. */
+/** What a follower of the live stream hears: each change, and each move of the connection's state. */
+export interface ChangeListeners {
+  onChange: (change: ChangeEvent) => void;
+  onStatus: (status: LiveStatus) => void;
+}
+
+/**
+ * Opens the workspace's live stream (`/api/events`) and returns the function that closes it; EventSource reconnects by
+ * itself, and `onStatus` hears `live` again once it has.
+ */
+export function followChanges(workspaceId: string, { onChange, onStatus }: ChangeListeners): () => void {
+  const source = new EventSource(`/api/events?workspaceId=${encodeURIComponent(workspaceId)}`, {
+    withCredentials: true,
+  });
+  source.addEventListener('ready', () => onStatus('live'));
+  source.addEventListener('open', () => onStatus('live'));
+  source.addEventListener('error', () =>
+    onStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'),
+  );
+  source.addEventListener('change', (event) => {
+    let change: ChangeEvent;
+    try {
+      change = JSON.parse((event as MessageEvent<string>).data) as ChangeEvent;
+    } catch {
+      // A malformed message must not break the stream; the next refetch brings the truth.
+      return;
+    }
+    onChange(change);
+  });
+  return () => source.close();
+}
+
+/** Follows `/api/events` for the workspace and keeps the query cache fresh. */
 export function useLiveEvents(workspaceId: string | undefined): LiveStatus {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   useEffect(() => {
     if (!workspaceId) return;
     setStatus('connecting');
-    const source = new EventSource(`/api/events?workspaceId=${encodeURIComponent(workspaceId)}`, {
-      withCredentials: true,
-    });
     let pending: ChangeEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
@@ -124,23 +153,16 @@ export function useLiveEvents(workspaceId: string | undefined): LiveStatus {
       pending = [];
       invalidateFor(client, ...changes);
     };
-    source.addEventListener('ready', () => setStatus('live'));
-    source.addEventListener('open', () => setStatus('live'));
-    source.addEventListener('error', () =>
-      setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting'),
-    );
-    source.addEventListener('change', (event) => {
-      try {
-        pending.push(JSON.parse((event as MessageEvent<string>).data) as ChangeEvent);
-      } catch {
-        // A malformed message must not break the stream; the next refetch brings the truth.
-        return;
-      }
-      timer ??= setTimeout(flush, batchMs);
+    const close = followChanges(workspaceId, {
+      onStatus: setStatus,
+      onChange: (change) => {
+        pending.push(change);
+        timer ??= setTimeout(flush, batchMs);
+      },
     });
     return () => {
       if (timer) clearTimeout(timer);
-      source.close();
+      close();
     };
   }, [client, workspaceId]);
   return status;

@@ -6,7 +6,8 @@ import { keys } from '../../../api/query-keys';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
-import { importJob, uploadMspdi } from './files-api';
+import { type ImportJob, uploadMspdi } from './files-api';
+import { followImport } from './follow-import';
 import './files.css';
 
 type Stage =
@@ -35,12 +36,11 @@ export function ImportMspdiDialog({
   const navigate = useNavigate();
   const client = useQueryClient();
   const toast = useToast();
-  const alive = useRef(true);
+  // Closing the page stops following the import; the import itself runs on.
+  const following = useRef(new AbortController());
   useEffect(() => {
-    alive.current = true;
-    return () => {
-      alive.current = false;
-    };
+    following.current = new AbortController();
+    return () => following.current.abort();
   }, []);
 
   const start = async () => {
@@ -50,23 +50,21 @@ export function ImportMspdiDialog({
     }
     setStage({ kind: 'running', label: `Uploading ${file.name}…`, percent: 0 });
     try {
-      let job = await uploadMspdi(workspaceId, file, (sent) =>
+      let job: ImportJob = await uploadMspdi(workspaceId, file, (sent) =>
         setStage({
           kind: 'running',
           label: `Uploading ${file.name}…`,
           percent: Math.round(sent * uploadShare),
         }),
       );
-      while (job.state === 'running') {
-        if (!alive.current) return;
+      const writing = (current: ImportJob) =>
         setStage({
           kind: 'running',
           label: 'Writing the plan…',
-          percent: uploadShare + Math.round((job.progress * (100 - uploadShare)) / 100),
+          percent: uploadShare + Math.round((current.progress * (100 - uploadShare)) / 100),
         });
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        job = await importJob(job.id);
-      }
+      if (job.state === 'running') writing(job);
+      job = await followImport(workspaceId, job, writing, following.current.signal);
       if (job.state === 'failed' || job.projectId === null) {
         setStage({
           kind: 'failed',
