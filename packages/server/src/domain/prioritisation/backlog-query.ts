@@ -53,19 +53,28 @@ const scoreColumn: Record<Exclude<RankBy, 'demand'>, SQL> = {
 };
 
 /** The pins of a product's backlog placed among its unpinned features (core's `placePins`), in one round trip. */
-async function placedPins(db: Queryable, productId: string): Promise<PlacedPin[]> {
+async function placedPins(
+  db: Queryable,
+  productId: string,
+): Promise<{ pins: PlacedPin[]; features: number }> {
   // Unpinned = all features − pins: an index-only count and one pass over the pins, not a join over the backlog.
   const result = await db.execute<{ unpinned: string; pins: { id: string; rank: string }[] }>(sql`
     select (select count(*) from features where product_id = ${productId}) - count(*) as unpinned,
       coalesce(json_agg(json_build_object('id', feature_id, 'rank', manual_rank)), '[]'::json) as pins
     from feature_scores where product_id = ${productId} and manual_rank is not null`);
   const row = result.rows[0];
-  if (!row) return [];
-  return placePins(
+  if (!row) return { pins: [], features: 0 };
+  const pins = placePins(
     row.pins.map((pin) => ({ id: pin.id, pinnedPosition: Number(pin.rank), tieBreaker: pin.id })),
     Number(row.unpinned),
   );
+  return { pins, features: Number(row.unpinned) + pins.length };
 }
+
+const isFiltered = (filter: BacklogFilter) =>
+  (filter.statuses !== undefined && filter.statuses.length > 0) ||
+  filter.initiativeId !== undefined ||
+  containsPattern(filter.q) !== undefined;
 
 function filterSql(filter: BacklogFilter): SQL {
   const parts: SQL[] = [sql`true`];
@@ -90,7 +99,9 @@ export async function readBacklog(
   filter: BacklogFilter,
   page: BacklogPosition,
 ): Promise<BacklogRow[]> {
-  const pins = await placedPins(db, productId);
+  const { pins, features } = await placedPins(db, productId);
+  // Unfiltered, the total is every feature, already counted: no second pass over the backlog to count it.
+  const total = isFiltered(filter) ? sql`count(*) over ()` : sql`${features}::int`;
   // Sorted, so that `width_bucket` counts the pins placed before an unpinned rank by binary search.
   const thresholds = pins.map((pin) => pin.unpinnedBefore).sort((a, b) => a - b);
   // Demand is stored per feature as scores are (see refreshDemand), so every method ranks by a column.
@@ -119,7 +130,7 @@ export async function readBacklog(
       ${demandJoin}
       where f.product_id = ${productId}
     ), filtered as (
-      select ranked.id, ranked.title, ranked.status, ranked.score, ${position} as position, count(*) over () as total
+      select ranked.id, ranked.title, ranked.status, ranked.score, ${position} as position, ${total} as total
       from ranked
       ${pinJoin}
       left join initiative_features inf on inf.feature_id = ranked.id
