@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { receiver } from '../packages/server/test/helpers/webhook-receiver';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -64,7 +65,11 @@ describe('the hand-off’s details in the web app', () => {
     );
     const routing = await apiPost(page, `/api/products/${productId}/features`, { title: 'Smart routing' });
     const traffic = await apiPost(page, `/api/products/${productId}/features`, { title: 'Live traffic' });
-    const initiative = await apiPost(page, `/api/products/${productId}/initiatives`, { title: 'Navigation' });
+    const initiative = await apiPost(page, `/api/products/${productId}/initiatives`, {
+      title: 'Navigation',
+      plannedStart: '2026-03-02',
+      plannedFinish: '2026-03-31',
+    });
     await apiPost(page, `/api/initiatives/${initiative.id}/features`, { featureId: routing.id });
     const started = await apiPost<{ project: { id: string } }>(
       page,
@@ -133,5 +138,36 @@ describe('the hand-off’s details in the web app', () => {
       process.env.TANDEM_WEBHOOK_ALLOW_INTERNAL = 'false';
       await flaky.close();
     }
+  });
+
+  it('shows a product guest the delivery but not the name of a project they cannot open', async () => {
+    const guest = await (
+      await browser.newContext({ baseURL: tandem.url, viewport: { width: 1440, height: 1000 } })
+    ).newPage();
+    const viewer: Person = {
+      name: 'Petra Guest',
+      email: 'petra@example.com',
+      password: 'a-guest-of-the-product',
+    };
+    const { user } = await join(guest, viewer, page, workspaceId, 'guest');
+    await page.evaluate(
+      async ({ productId, userId }) => {
+        const csrf = decodeURIComponent(/(?:^|; )tandem_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
+        const response = await fetch(`/api/products/${productId}/members/${userId}`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+          body: JSON.stringify({ role: 'viewer' }),
+        });
+        if (!response.ok) throw new Error(`PUT member: ${response.status}`);
+      },
+      { productId, userId: user.id },
+    );
+    await guest.goto(`/w/${workspaceId}/products/${productId}?view=roadmap`);
+    await guest.locator('.roadmap-bar[data-initiative="Navigation"]').click();
+    const delivery = guest.getByRole('dialog').getByRole('region', { name: 'Delivery' });
+    await delivery.getByText('Delivered by a project you cannot open').waitFor();
+    await delivery.locator('time[datetime="2026-03-06"]').waitFor();
+    expect(await guest.content()).not.toContain('Navigation delivery');
+    await guest.screenshot({ path: 'test-results/handoff-details-guest-delivery.png' });
   });
 });

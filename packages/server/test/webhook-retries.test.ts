@@ -130,6 +130,20 @@ describe('webhook targets inside the network', () => {
   });
 });
 
+describe('webhook delivery by host name', () => {
+  it('delivers to a host name through the guarded lookup when its address is allowed', async () => {
+    const target = await receiver(() => 204);
+    try {
+      const hook = await addHook(`http://localhost:${new URL(target.url).port}/hook`, ['ping']);
+      const delivery = await owner.json<Delivery>('POST', `/api/webhooks/${hook.id}/ping`);
+      expect(delivery).toMatchObject({ status: 'delivered', responseStatus: 204, attempts: 1, error: null });
+      expect(target.received).toHaveLength(1);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 describe('webhook retries', () => {
   it('retries a failed delivery with backoff until the receiver takes it, keeping the attempts in the log', async () => {
     let calls = 0;
