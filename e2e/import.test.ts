@@ -60,8 +60,14 @@ describe.skipIf(!hasCorpus)('importing an MS Project file in the web app', () =>
     await ui(page).navigate('Projects');
     await page.getByRole('button', { name: 'Import from MS Project' }).click();
     await page.getByLabel('MS Project XML file').setInputFiles(corpusFile);
+    // The dialog follows the job over the live stream rather than asking for it again and again.
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/events?')) streams.push(request.url());
+    });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.waitForURL(/\/projects\/prj_[^/?]+\?view=gantt/);
+    expect(streams.length).toBeGreaterThan(0);
     await page.locator('.gantt').waitFor();
     await expect
       .poll(() => page.locator('.gantt__grid [data-column="name"]').allTextContents())
@@ -99,5 +105,24 @@ describe.skipIf(!hasCorpus)('importing an MS Project file in the web app', () =>
     await expect
       .poll(() => page.locator('.gantt__grid [data-column="name"]').allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('General Conditions')]));
+  });
+
+  it('still finishes an import when the live stream is unavailable, reading the job instead', async () => {
+    await ui(page).navigate('Projects');
+    const before = page.url();
+    await page.route('**/api/events?**', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    try {
+      await page.getByRole('button', { name: 'Import from MS Project' }).click();
+      await page.getByLabel('MS Project XML file').setInputFiles(corpusFile);
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.waitForURL(
+        (url) => /\/projects\/prj_[^/?]+\?view=gantt/.test(url.href) && url.href !== before,
+      );
+      await expect
+        .poll(() => page.locator('.gantt__grid [data-column="name"]').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringContaining('General Conditions')]));
+    } finally {
+      await page.unroute('**/api/events?**');
+    }
   });
 });
