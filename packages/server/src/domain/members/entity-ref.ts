@@ -18,6 +18,13 @@ export async function loadEntityRef(db: Queryable, kind: EntityKind, id: string)
   return { kind, id, workspaceId: row.workspaceId };
 }
 
+/** The path segment and parameter of each kind's routes (`/api/projects/{projectId}/…`). */
+export const entityCollections: Record<EntityKind, { segment: string; param: string }> = {
+  product: { segment: 'products', param: 'productId' },
+  program: { segment: 'programs', param: 'programId' },
+  project: { segment: 'projects', param: 'projectId' },
+};
+
 /** The display name of a kind, for messages. */
 export function kindLabel(kind: EntityKind): string {
   return labels[kind];

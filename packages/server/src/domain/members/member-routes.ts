@@ -14,6 +14,7 @@ import {
   versionSchema,
   writeErrorResponses,
 } from '../shared/api-schemas';
+import { entityCollections } from './entity-ref';
 import { listEntityMembers, removeEntityMember, setEntityMember } from './member-service';
 
 const memberSchema = z
@@ -27,14 +28,8 @@ const memberSchema = z
 const putBody = z.strictObject({ role: z.enum(entityRoles), version: versionSchema.optional() });
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-const collections: Record<EntityKind, { segment: string; param: string }> = {
-  product: { segment: 'products', param: 'productId' },
-  program: { segment: 'programs', param: 'programId' },
-  project: { segment: 'projects', param: 'projectId' },
-};
-
 function registerFor(app: App, deps: AppDeps, kind: EntityKind): void {
-  const { segment, param } = collections[kind];
+  const { segment, param } = entityCollections[kind];
   const entityParams = z.object({ [param]: idSchema });
   const memberParams = z.object({ [param]: idSchema, userId: idSchema });
   const entityIdOf = (params: Record<string, string>) => params[param] ?? '';

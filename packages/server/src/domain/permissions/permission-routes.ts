@@ -6,7 +6,7 @@ import { type EntityKind, entityRoles } from '../../db/schema/entity-members';
 import { workspaceRoles } from '../../db/schema/workspaces';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
-import { kindLabel, loadEntityRef } from '../members/entity-ref';
+import { entityCollections, kindLabel, loadEntityRef } from '../members/entity-ref';
 import { errorResponses, idSchema } from '../shared/api-schemas';
 import { notFound } from '../shared/errors';
 
@@ -39,14 +39,8 @@ const workspacePermissionsSchema = z
   })
   .openapi('WorkspacePermissions');
 
-const collections: Record<EntityKind, { segment: string; param: string }> = {
-  product: { segment: 'products', param: 'productId' },
-  program: { segment: 'programs', param: 'programId' },
-  project: { segment: 'projects', param: 'projectId' },
-};
-
 function registerFor(app: App, deps: AppDeps, kind: EntityKind): void {
-  const { segment, param } = collections[kind];
+  const { segment, param } = entityCollections[kind];
   const route = createRoute({
     method: 'get',
     path: `/api/${segment}/{${param}}/permissions`,
