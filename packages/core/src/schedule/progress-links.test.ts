@@ -15,6 +15,14 @@ interface Case {
 // B began on Tuesday and is half done: its remaining two days resume on Thursday 08:00; C sets the project finish.
 const begun: TaskSketch = { id: 'B', days: 4, percentComplete: 50, actualStart: at('2026-03-03T08:00') };
 const long: TaskSketch = { id: 'C', days: 10 };
+// A milestone marked 30 % done on Monday evening.
+const milestone: TaskSketch = {
+  id: 'M',
+  durationMinutes: 0,
+  isMilestone: true,
+  percentComplete: 30,
+  actualStart: at('2026-03-02T17:00'),
+};
 
 const cases: readonly Case[] = [
   {
@@ -37,18 +45,7 @@ const cases: readonly Case[] = [
   },
   {
     name: 'holds a predecessor of a milestone marked begun to the late finish of that milestone',
-    tasks: [
-      { id: 'A', days: 1 },
-      {
-        id: 'M',
-        durationMinutes: 0,
-        isMilestone: true,
-        percentComplete: 30,
-        actualStart: at('2026-03-02T17:00'),
-      },
-      { id: 'D', days: 2 },
-      long,
-    ],
+    tasks: [{ id: 'A', days: 1 }, milestone, { id: 'D', days: 2 }, long],
     links: [
       ['A', 'M'],
       ['M', 'D'],
@@ -107,22 +104,7 @@ describe('links to tasks in progress', () => {
   });
 
   it('gives a milestone marked begun the late finish its successors allow, and its actual start as late start', () => {
-    const result = scheduleProject(
-      sketchProject(
-        [
-          {
-            id: 'M',
-            durationMinutes: 0,
-            isMilestone: true,
-            percentComplete: 30,
-            actualStart: at('2026-03-02T17:00'),
-          },
-          { id: 'D', days: 2 },
-          long,
-        ],
-        [['M', 'D']],
-      ),
-    );
+    const result = scheduleProject(sketchProject([milestone, { id: 'D', days: 2 }, long], [['M', 'D']]));
     if (!result.ok) throw new Error(`schedule failed: ${JSON.stringify(result)}`);
     const m = result.tasks.find((t) => t.id === 'M')!;
     expect([fmt(m.lateStart), fmt(m.lateFinish)]).toEqual(['2026-03-03T08:00', '2026-03-11T17:00']);

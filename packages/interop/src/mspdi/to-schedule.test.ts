@@ -160,23 +160,23 @@ describe('toScheduleProject', () => {
   });
 
   it('maps the predefined work contours and leaves flat and hand-edited work without one', async () => {
-    const codes = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    const expected: readonly (readonly [number, string | undefined])[] = [
+      [0, undefined],
+      [1, 'backLoaded'],
+      [2, 'frontLoaded'],
+      [3, 'doublePeak'],
+      [4, 'earlyPeak'],
+      [5, 'latePeak'],
+      [6, 'bell'],
+      [7, 'turtle'],
+      [8, undefined],
+    ];
     const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>
       <Tasks><Task><UID>1</UID><OutlineLevel>1</OutlineLevel><Duration>PT16H0M0S</Duration></Task></Tasks>
       <Resources><Resource><UID>1</UID><Type>1</Type></Resource></Resources>
-      <Assignments>${codes.map((code) => `<Assignment><UID>${code + 1}</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT16H0M0S</Work><WorkContour>${code}</WorkContour></Assignment>`).join('')}</Assignments></Project>`;
+      <Assignments>${expected.map(([code]) => `<Assignment><UID>${code + 1}</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT16H0M0S</Work><WorkContour>${code}</WorkContour></Assignment>`).join('')}</Assignments></Project>`;
     const project = toScheduleProject(await readMspdiString(xml));
-    expect(project.assignments.map((assignment) => assignment.contour)).toEqual([
-      undefined,
-      'backLoaded',
-      'frontLoaded',
-      'doublePeak',
-      'earlyPeak',
-      'latePeak',
-      'bell',
-      'turtle',
-      undefined,
-    ]);
+    expect(project.assignments.map((assignment, k) => [k, assignment.contour])).toEqual(expected);
   });
 
   it('marks a manual task with a blank start, finish or duration as a placeholder, and nothing else', async () => {
