@@ -7,6 +7,7 @@ import { keys } from '../api/query-keys';
 import type { EntityKind } from '../api/types';
 import { Icons } from '../components/icons';
 import { kindLabels } from '../lib/kinds';
+import { useWorkspacePermissions } from '../lib/permissions';
 import { useMe } from '../lib/session';
 import { useDebounced } from '../lib/use-debounced';
 import { useTheme } from '../theme/theme';
@@ -43,6 +44,7 @@ export function CommandPalette({
   const me = useMe();
   const { setChoice } = useTheme();
   const restoreFocus = useRef<Element | null>(null);
+  const can = useWorkspacePermissions(workspaceId).data;
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 150);
   const lists = useQueries({
@@ -120,7 +122,7 @@ export function CommandPalette({
             </Command.Item>
           </Command.Group>
           <Command.Group heading="Create">
-            {kinds.map((kind) => (
+            {(can?.create ? kinds : []).map((kind) => (
               <Command.Item
                 key={kind}
                 value={`New ${kindLabels[kind].singular}`}
@@ -138,10 +140,12 @@ export function CommandPalette({
                 New {kindLabels[kind].singular.toLowerCase()}
               </Command.Item>
             ))}
-            <Command.Item value="Invite people" onSelect={() => go('people')}>
-              <Icons.mail />
-              Invite people
-            </Command.Item>
+            {can?.manageMembers ? (
+              <Command.Item value="Invite people" onSelect={() => go('people')}>
+                <Icons.mail />
+                Invite people
+              </Command.Item>
+            ) : null}
             <Command.Item value="New workspace" onSelect={() => run(onCreateWorkspace)}>
               <Icons.workspace />
               New workspace

@@ -190,7 +190,7 @@ export function EntityListPage({ kind }: { kind: EntityKind }) {
       <CreateEntityDialog
         kind={kind}
         workspaceId={workspaceId}
-        open={creating}
+        open={creating && mayCreate}
         onClose={() => setCreating(false)}
       />
     </div>
