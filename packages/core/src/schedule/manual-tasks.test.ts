@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import type { LinkType } from './model';
 import { scheduleProject } from './schedule';
 
 interface Case {
@@ -14,6 +15,20 @@ interface Case {
 /** A manual one-day task typed on `day` from 08:00 to 17:00. */
 function manualDay(id: string, day: string): TaskSketch {
   return { id, days: 1, manual: true, manualStart: at(`${day}T08:00`), manualFinish: at(`${day}T17:00`) };
+}
+
+/**
+ * A manual task A typed on Monday 2 March, linked by `type` (two days' lag, none for FS) to a manual B typed on
+ * `bDay`, beside a ten-day task that sets the project finish; A's late dates fall on `lateDay`.
+ */
+function linked(name: string, type: LinkType, bDay: string, lateDay: string): Case {
+  return {
+    name,
+    tasks: [manualDay('A', '2026-03-02'), manualDay('B', `2026-${bDay}`), { id: 'C', days: 10 }],
+    links: [['A', 'B', type, type === 'FS' ? 0 : 960]],
+    task: 'A',
+    late: [`2026-${lateDay}T08:00`, `2026-${lateDay}T17:00`],
+  };
 }
 
 const cases: readonly Case[] = [
@@ -47,34 +62,20 @@ const cases: readonly Case[] = [
     task: 'A',
     late: ['2026-03-04T08:00', '2026-03-06T17:00'],
   },
-  {
-    name: 'leaves a manual task with only an SF successor free up to the project finish',
-    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-03'), { id: 'C', days: 10 }],
-    links: [['A', 'B', 'SF', 960]],
-    task: 'A',
-    late: ['2026-03-13T08:00', '2026-03-13T17:00'],
-  },
-  {
-    name: 'leaves a manual task with only an SS successor free up to the project finish',
-    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-04'), { id: 'C', days: 10 }],
-    links: [['A', 'B', 'SS', 960]],
-    task: 'A',
-    late: ['2026-03-13T08:00', '2026-03-13T17:00'],
-  },
-  {
-    name: 'bounds a manual task by its FF successor less the lag',
-    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-04'), { id: 'C', days: 10 }],
-    links: [['A', 'B', 'FF', 960]],
-    task: 'A',
-    late: ['2026-03-11T08:00', '2026-03-11T17:00'],
-  },
-  {
-    name: 'bounds a manual task by its FS successor',
-    tasks: [manualDay('A', '2026-03-02'), manualDay('B', '2026-03-03'), { id: 'C', days: 10 }],
-    links: [['A', 'B', 'FS']],
-    task: 'A',
-    late: ['2026-03-12T08:00', '2026-03-12T17:00'],
-  },
+  linked(
+    'leaves a manual task with only an SF successor free up to the project finish',
+    'SF',
+    '03-03',
+    '03-13',
+  ),
+  linked(
+    'leaves a manual task with only an SS successor free up to the project finish',
+    'SS',
+    '03-04',
+    '03-13',
+  ),
+  linked('bounds a manual task by its FF successor less the lag', 'FF', '03-04', '03-11'),
+  linked('bounds a manual task by its FS successor', 'FS', '03-03', '03-12'),
   {
     name: 'still bounds an automatic task by its SF successor',
     tasks: [
