@@ -1,18 +1,21 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
-import { type Budget, type BudgetLine, type CostCategory, categories, costApi, costKeys } from './cost-api';
+import { type Budget, type BudgetLine, type CostCategory, categories, costApi } from './cost-api';
 import { CostEditDialog } from './cost-edit-dialog';
+import {
+  AmountField,
+  CategoryChip,
+  CategoryField,
+  CostRowActions,
+  useCostRefresh,
+  useCostRemoval,
+} from './cost-fields';
 import { formatCents, parseAmount } from './money';
-
-const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
-  CostCategory,
-  string
->;
 
 /** The budget: a form to add a line, the lines with their totals per category and per WBS branch. */
 export function BudgetCard({
@@ -24,7 +27,6 @@ export function BudgetCard({
   budget: Budget;
   taskOptions: { value: string; label: string }[];
 }) {
-  const client = useQueryClient();
   const toast = useToast();
   const canEdit = useCan('edit');
   const [name, setName] = useState('');
@@ -32,7 +34,7 @@ export function BudgetCard({
   const [taskId, setTaskId] = useState('');
   const [amount, setAmount] = useState('');
   const cents = parseAmount(amount);
-  const refresh = () => client.invalidateQueries({ queryKey: costKeys.all(projectId) });
+  const refresh = useCostRefresh(projectId);
   const add = useMutation({
     mutationFn: () =>
       costApi.addLine(projectId, {
@@ -48,11 +50,7 @@ export function BudgetCard({
       await refresh();
     },
   });
-  const remove = useMutation({
-    mutationFn: (line: BudgetLine) => costApi.removeLine(line),
-    onSuccess: refresh,
-    onError: (error) => toast.error(messageOf(error)),
-  });
+  const remove = useCostRemoval(projectId, (line: BudgetLine) => costApi.removeLine(line));
   const { totals } = budget;
   const [editing, setEditing] = useState<BudgetLine | null>(null);
   return (
@@ -95,21 +93,15 @@ export function BudgetCard({
             onChange={(e) => setName(e.target.value)}
             placeholder="Design team"
           />
-          <SelectField
-            label="Category"
-            value={category}
-            onChange={(value) => setCategory(value as CostCategory)}
-            options={categories}
-          />
+          <CategoryField value={category} onChange={setCategory} />
           <SelectField label="For" value={taskId} onChange={setTaskId} options={taskOptions} />
-          <TextField
-            label="Amount"
+          <AmountField
             required
-            inputMode="decimal"
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             placeholder="12,500.00"
-            error={amount !== '' && cents === null ? 'Type an amount such as 1250.50' : undefined}
+            invalid={amount !== '' && cents === null}
+            example="1250.50"
           />
           <div className="cost-form__submit">
             <button
@@ -143,30 +135,16 @@ export function BudgetCard({
                 <tr key={line.id}>
                   <td>{line.name}</td>
                   <td>
-                    <span className={`category-chip category-chip--${line.category}`}>
-                      {categoryLabel[line.category]}
-                    </span>
+                    <CategoryChip category={line.category} />
                   </td>
                   <td>{line.taskName ?? <span className="muted">Whole project</span>}</td>
                   <td className="number">{formatCents(line.amountCents)}</td>
-                  <td className="number" hidden={!canEdit}>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      aria-label={`Edit budget line ${line.name}`}
-                      onClick={() => setEditing(line)}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      aria-label={`Delete budget line ${line.name}`}
-                      onClick={() => remove.mutate(line)}
-                    >
-                      Delete
-                    </button>
-                  </td>
+                  <CostRowActions
+                    what={`budget line ${line.name}`}
+                    hidden={!canEdit}
+                    onEdit={() => setEditing(line)}
+                    onDelete={() => remove.mutate(line)}
+                  />
                 </tr>
               ))}
             </tbody>

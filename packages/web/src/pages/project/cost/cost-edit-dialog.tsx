@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { Dialog, DialogActions } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
-import { SelectField, TextField } from '../../../components/field';
-import { type CostCategory, categories, costKeys } from './cost-api';
+import { TextField } from '../../../components/field';
+import { type CostCategory, costKeys } from './cost-api';
+import { AmountField, CategoryField } from './cost-fields';
 import { formatCents, parseAmount } from './money';
 
 /** What the dialog edits of a budget line or an expense: a label (the line's name or the expense's note), a category and an amount. */
@@ -72,18 +73,12 @@ export function CostEditDialog({
         }
       />
       <TextField label={edit.textLabel} value={text} onChange={(e) => setText(e.target.value)} />
-      <SelectField
-        label="Category"
-        value={category}
-        onChange={(value) => setCategory(value as CostCategory)}
-        options={categories}
-      />
-      <TextField
-        label="Amount"
-        inputMode="decimal"
+      <CategoryField value={category} onChange={setCategory} />
+      <AmountField
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
-        error={cents === null ? 'Type an amount such as 1250.50' : undefined}
+        invalid={cents === null}
+        example="1250.50"
       />
     </Dialog>
   );

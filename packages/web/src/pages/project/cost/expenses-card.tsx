@@ -1,18 +1,22 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
-import { type CostCategory, categories, costApi, costKeys, type Expense } from './cost-api';
+import { type CostCategory, costApi, type Expense } from './cost-api';
 import { CostEditDialog } from './cost-edit-dialog';
+import {
+  AmountField,
+  CategoryChip,
+  CategoryField,
+  CostRowActions,
+  useCostRefresh,
+  useCostRemoval,
+} from './cost-fields';
 import { formatCents, parseAmount } from './money';
 
-const categoryLabel = Object.fromEntries(categories.map((c) => [c.value, c.label])) as Record<
-  CostCategory,
-  string
->;
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The expenses: a form to record one, and the list with its total. */
@@ -27,7 +31,6 @@ export function ExpensesCard({
   totalCents: number;
   taskOptions: { value: string; label: string }[];
 }) {
-  const client = useQueryClient();
   const toast = useToast();
   const canEdit = useCan('edit');
   const [day, setDay] = useState(today);
@@ -36,7 +39,7 @@ export function ExpensesCard({
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const cents = parseAmount(amount);
-  const refresh = () => client.invalidateQueries({ queryKey: costKeys.all(projectId) });
+  const refresh = useCostRefresh(projectId);
   const add = useMutation({
     mutationFn: () =>
       costApi.addExpense(projectId, {
@@ -54,11 +57,7 @@ export function ExpensesCard({
     },
   });
   const [editing, setEditing] = useState<Expense | null>(null);
-  const remove = useMutation({
-    mutationFn: (expense: Expense) => costApi.removeExpense(expense),
-    onSuccess: refresh,
-    onError: (error) => toast.error(messageOf(error)),
-  });
+  const remove = useCostRemoval(projectId, (expense: Expense) => costApi.removeExpense(expense));
   return (
     <section className="card" aria-labelledby="expenses-title">
       {editing ? (
@@ -93,21 +92,15 @@ export function ExpensesCard({
           }}
         >
           <TextField label="Day" type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
-          <SelectField
-            label="Category"
-            value={category}
-            onChange={(value) => setCategory(value as CostCategory)}
-            options={categories}
-          />
+          <CategoryField value={category} onChange={setCategory} />
           <SelectField label="Task" value={taskId} onChange={setTaskId} options={taskOptions} />
-          <TextField
-            label="Amount"
+          <AmountField
             required
-            inputMode="decimal"
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             placeholder="480.00"
-            error={amount !== '' && cents === null ? 'Type an amount such as 480.50' : undefined}
+            invalid={amount !== '' && cents === null}
+            example="480.50"
           />
           <TextField
             label="Note"
@@ -147,31 +140,17 @@ export function ExpensesCard({
                 <tr key={expense.id}>
                   <td>{expense.day}</td>
                   <td>
-                    <span className={`category-chip category-chip--${expense.category}`}>
-                      {categoryLabel[expense.category]}
-                    </span>
+                    <CategoryChip category={expense.category} />
                   </td>
                   <td>{expense.taskName ?? <span className="muted">—</span>}</td>
                   <td>{expense.note}</td>
                   <td className="number">{formatCents(expense.amountCents)}</td>
-                  <td className="number" hidden={!canEdit}>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      aria-label={`Edit expense of ${expense.day}`}
-                      onClick={() => setEditing(expense)}
-                    >
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--ghost button--small"
-                      aria-label={`Delete expense of ${expense.day}`}
-                      onClick={() => remove.mutate(expense)}
-                    >
-                      Delete
-                    </button>
-                  </td>
+                  <CostRowActions
+                    what={`expense of ${expense.day}`}
+                    hidden={!canEdit}
+                    onEdit={() => setEditing(expense)}
+                    onDelete={() => remove.mutate(expense)}
+                  />
                 </tr>
               ))}
             </tbody>
