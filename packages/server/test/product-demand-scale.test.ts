@@ -1,8 +1,8 @@
-import { type DemandLink, featureDemand } from '@tandem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demandByFeature, refreshProductDemand } from '../src/domain/features/feature-demand';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
+import { recomputedDemand } from './helpers/recomputed-demand';
 import { startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
@@ -54,29 +54,7 @@ afterAll(async () => {
 
 describe('feature demand at scale', () => {
   it('stores the demand core computes for 10,000 features, and prints how long reading it takes', async () => {
-    const rows = (await sql(
-      t,
-      `select l.feature_id, l.feedback_id, l.importance, c.id as customer_id, c.tier, c.revenue_cents
-       from feedback_links l join feedback f on f.id = l.feedback_id left join customers c on c.id = f.customer_id`,
-    )) as {
-      feature_id: string;
-      feedback_id: string;
-      importance: DemandLink['importance'];
-      customer_id: string | null;
-      tier: 'strategic' | 'key' | 'standard' | null;
-      revenue_cents: string | number | null;
-    }[];
-    const expected = featureDemand(
-      rows.map((row) => ({
-        featureId: row.feature_id,
-        feedbackId: row.feedback_id,
-        importance: row.importance,
-        customer:
-          row.customer_id && row.tier
-            ? { id: row.customer_id, tier: row.tier, revenueCents: Number(row.revenue_cents) }
-            : null,
-      })),
-    );
+    const expected = await recomputedDemand(t);
     const db = t.server.deps.db;
     // The links went in with SQL, past the services that keep demand stored: recompute it as a bulk load would.
     const refreshing = performance.now();
@@ -95,6 +73,9 @@ describe('feature demand at scale', () => {
         `(min ${timings[0]?.toFixed(1)}, max ${timings[4]?.toFixed(1)})`,
     );
     expect(actual.size).toBe(expected.size);
-    for (const [featureId, demand] of expected) expect(actual.get(featureId)).toEqual(demand);
+    for (const [featureId, { productId: owner, ...demand }] of expected) {
+      expect(owner).toBe(productId);
+      expect(actual.get(featureId)).toEqual(demand);
+    }
   }, 120_000);
 });

@@ -1,8 +1,6 @@
 import {
   type CustomerTier,
-  type DemandLink,
   type FeatureDemand,
-  featureDemand,
   riceScore,
   scorecardScore,
   valueEffortScore,
@@ -11,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
+import { recomputedDemand } from './helpers/recomputed-demand';
 import { startTestServer, type TestServer } from './helpers/server';
 
 let t: TestServer;
@@ -42,37 +41,6 @@ function seeded(seed: number) {
 
 const tiers: CustomerTier[] = ['strategic', 'key', 'standard'];
 const importances = ['nice', 'important', 'critical'] as const;
-
-/** The demand core computes from every link in the database, by feature. */
-async function recomputedDemand(): Promise<Map<string, FeatureDemand & { productId: string }>> {
-  const rows = (await sql(
-    t,
-    `select l.feature_id, f.product_id, l.feedback_id, l.importance, c.id as customer_id, c.tier, c.revenue_cents
-     from feedback_links l join feedback fb on fb.id = l.feedback_id join features f on f.id = l.feature_id
-     left join customers c on c.id = fb.customer_id`,
-  )) as {
-    feature_id: string;
-    product_id: string;
-    feedback_id: string;
-    importance: DemandLink['importance'];
-    customer_id: string | null;
-    tier: CustomerTier | null;
-    revenue_cents: string | null;
-  }[];
-  const productOf = new Map(rows.map((row) => [row.feature_id, row.product_id]));
-  const demand = featureDemand(
-    rows.map((row) => ({
-      featureId: row.feature_id,
-      feedbackId: row.feedback_id,
-      importance: row.importance,
-      customer:
-        row.customer_id && row.tier
-          ? { id: row.customer_id, tier: row.tier, revenueCents: Number(row.revenue_cents) }
-          : null,
-    })),
-  );
-  return new Map([...demand].map(([id, value]) => [id, { ...value, productId: productOf.get(id) ?? '' }]));
-}
 
 async function storedDemand(): Promise<Map<string, FeatureDemand & { productId: string }>> {
   const rows = (await sql(t, 'select * from feature_demand')) as {
@@ -344,7 +312,7 @@ describe('stored demand and scores', () => {
       await operations[name]?.();
       done.push(name);
       const context = `after step ${step} (${done.slice(-3).join(', ')})`;
-      expect(await storedDemand(), context).toEqual(await recomputedDemand());
+      expect(await storedDemand(), context).toEqual(await recomputedDemand(t));
       for (const productId of products) {
         for (const pair of await scoresBothWays(productId))
           expect(pair.stored, context).toEqual(pair.recomputed);
