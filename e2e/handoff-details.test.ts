@@ -169,5 +169,10 @@ describe('the hand-off’s details in the web app', () => {
     await delivery.locator('time[datetime="2026-03-06"]').waitFor();
     expect(await guest.content()).not.toContain('Navigation delivery');
     await guest.screenshot({ path: 'test-results/handoff-details-guest-delivery.png' });
+    await guest.keyboard.press('Escape');
+    await guest.getByRole('tab', { name: 'Now / Next / Later' }).click();
+    const card = guest.locator('.horizon-card', { hasText: 'Navigation' });
+    await card.getByText('On track').waitFor();
+    expect(await card.textContent()).not.toContain('Navigation delivery');
   });
 });

@@ -1,5 +1,7 @@
+import { healthLabels } from '../handoff/handoff-api';
 import type { RoadmapInitiative } from './roadmap-api';
 import { initiativeStatusLabels } from './roadmap-api';
+import '../releases/releases.css';
 
 const columns = [
   { key: 'now', title: 'Now', hint: 'Under way' },
@@ -45,6 +47,11 @@ export function HorizonBoard({
                 <strong>{item.title}</strong>
                 <span className="horizon-card__meta">
                   <span className="badge">{initiativeStatusLabels[item.status]}</span>
+                  {item.delivery ? (
+                    <span className={`badge health--${item.delivery.health}`}>
+                      {healthLabels[item.delivery.health]}
+                    </span>
+                  ) : null}
                   {item.plannedStart || item.plannedFinish ? (
                     <span>
                       {item.plannedStart ? shortDate(item.plannedStart) : '?'} –{' '}

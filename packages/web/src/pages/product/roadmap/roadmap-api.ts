@@ -1,4 +1,5 @@
 import { request } from '../../../api/client';
+import type { InitiativeDelivery } from '../handoff/handoff-api';
 
 export type InitiativeStatus = 'proposed' | 'planned' | 'in_progress' | 'done' | 'cancelled';
 
@@ -35,6 +36,8 @@ export interface RoadmapInitiative extends Initiative {
   progress: number;
   forecastFinish: string | null;
   horizon: 'now' | 'next' | 'later' | null;
+  /** The delivering project's progress, forecast and health; its name is null when the reader may not open it. */
+  delivery: InitiativeDelivery | null;
 }
 
 export interface RoadmapRelease {
