@@ -11,6 +11,13 @@
  *     create 93 / 55 / 88 / 171 req/s, RSS peak 240 / 170 / 268 / 245 MB
  * CPU per list request, interleaved runs at the same load: Node 2.5-3.3 ms before, 1.4-1.8 ms after; PostgreSQL
  * 0.45-0.53 ms before, 0.26-0.35 ms after; one SQL statement per list instead of two.
+ *
+ * Later the same day, load 15-20 on the same machine (req/s mean nothing then; CPU per request is steadier):
+ *   through tsx (before) vs the prebuilt bundle, interleaved: warm start 6.5-9.5 s vs 2.2-4.6 s, RSS idle 184-201 MB
+ *   vs 98-129 MB (of which pdfkit and nodemailer, now loaded on first use, were about 40 MB);
+ *   one process: list 1.00-1.77 ms Node + 0.29-0.42 ms PostgreSQL CPU per request, create 3.9-4.8 + 2.6-2.9 ms,
+ *   RSS idle 114-115 MB, peak 133-185 MB; --workers 2: RSS idle 310-313 MB (primary 113 MB + 2 × 104 MB), peak
+ *   353-360 MB, list 1.8-2.1 ms and create 6.8 ms Node CPU per request (each process also reads every change notice).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
