@@ -38,6 +38,8 @@ export const feedback = pgTable(
   },
   (table) => [
     index('feedback_product_idx').on(table.productId, table.state, table.receivedAt, table.id),
+    // The inbox pages newest first across states: an index in that order reads a page, not the whole inbox.
+    index('feedback_product_received_idx').on(table.productId, table.receivedAt.desc(), table.id.desc()),
     index('feedback_customer_idx').on(table.customerId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_product_received_idx" ON "feedback" USING btree ("product_id","received_at" DESC NULLS LAST,"id" DESC NULLS LAST);
