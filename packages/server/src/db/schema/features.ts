@@ -37,6 +37,8 @@ export const features = pgTable(
   },
   (table) => [
     index('features_product_idx').on(table.productId, table.status, table.rank, table.id),
+    // The feature list pages in rank order across statuses: this index gives a page without sorting the product.
+    index('features_product_rank_idx').on(table.productId, table.rank, table.id),
     index('features_workspace_idx').on(table.workspaceId),
   ],
 );

@@ -38,8 +38,9 @@ export const feedback = pgTable(
   },
   (table) => [
     index('feedback_product_idx').on(table.productId, table.state, table.receivedAt, table.id),
-    // The inbox pages newest first across states: an index in that order reads a page, not the whole inbox.
-    index('feedback_product_received_idx').on(table.productId, table.receivedAt.desc(), table.id.desc()),
+    // The inbox pages newest first across states: read backwards, this index gives a page, not the whole inbox.
+    // (Ascending on purpose: `desc` here would mean NULLS LAST, which `order by … desc` cannot use.)
+    index('feedback_product_received_idx').on(table.productId, table.receivedAt, table.id),
     index('feedback_customer_idx').on(table.customerId),
   ],
 );
