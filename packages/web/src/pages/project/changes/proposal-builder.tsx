@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PlanLink, PlanTask } from '../../../api/plan';
 import { describeEdit } from './change-format';
 import type { ChangeEdit } from './changes-api';
@@ -41,6 +42,37 @@ interface BuilderProps {
   onChange: (next: ChangeEdit[]) => void;
 }
 
+/** A select with its visible label; `name` is its accessible name when that differs from the label. */
+function ChoiceField({
+  label,
+  name = label,
+  narrow = false,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  name?: string;
+  narrow?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className={narrow ? 'proposal__field proposal__field--narrow' : 'proposal__field'}>
+      <span>{label}</span>
+      <select
+        className="select"
+        aria-label={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {children}
+      </select>
+    </label>
+  );
+}
+
 function TaskSelect({
   label,
   tasks,
@@ -55,22 +87,46 @@ function TaskSelect({
   optional?: string;
 }) {
   return (
-    <label className="proposal__field">
-      <span>{label}</span>
-      <select
-        className="select"
-        aria-label={label}
-        value={value ?? ''}
-        onChange={(event) => onChange(event.target.value || null)}
-      >
-        {optional !== undefined ? <option value="">{optional}</option> : null}
-        {tasks.map((task) => (
-          <option key={task.id} value={task.id}>
-            {task.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceField label={label} value={value ?? ''} onChange={(id) => onChange(id || null)}>
+      {optional !== undefined ? <option value="">{optional}</option> : null}
+      {tasks.map((task) => (
+        <option key={task.id} value={task.id}>
+          {task.name}
+        </option>
+      ))}
+    </ChoiceField>
+  );
+}
+
+type TaskKey<E> = { [K in keyof E]: E[K] extends string | null | undefined ? K : never }[keyof E] & string;
+
+/**
+ * The task of one of the edit's fields; a required one (no `optional` choice) is `''` until chosen, an optional one
+ * null.
+ */
+function EditTask<E extends ChangeEdit>({
+  label,
+  edit,
+  field,
+  tasks,
+  set,
+  optional,
+}: {
+  label: string;
+  edit: E;
+  field: TaskKey<E>;
+  tasks: readonly PlanTask[];
+  set: (next: ChangeEdit) => void;
+  optional?: string;
+}) {
+  return (
+    <TaskSelect
+      label={label}
+      tasks={tasks}
+      value={edit[field] as string | null | undefined}
+      {...(optional === undefined ? {} : { optional })}
+      onChange={(id) => set({ ...edit, [field]: optional === undefined ? (id ?? '') : id })}
+    />
   );
 }
 
@@ -116,12 +172,7 @@ function EditFields({
     case 'setDuration':
       return (
         <>
-          <TaskSelect
-            label="Task"
-            tasks={tasks}
-            value={edit.taskId}
-            onChange={(id) => set({ ...edit, taskId: id ?? '' })}
-          />
+          <EditTask label="Task" edit={edit} field="taskId" tasks={tasks} set={set} />
           <DaysInput
             label="New duration (days)"
             minutes={edit.durationMinutes}
@@ -130,14 +181,7 @@ function EditFields({
         </>
       );
     case 'removeTask':
-      return (
-        <TaskSelect
-          label="Task"
-          tasks={tasks}
-          value={edit.taskId}
-          onChange={(id) => set({ ...edit, taskId: id ?? '' })}
-        />
-      );
+      return <EditTask label="Task" edit={edit} field="taskId" tasks={tasks} set={set} />;
     case 'addTask':
       return (
         <>
@@ -155,106 +199,62 @@ function EditFields({
             minutes={edit.durationMinutes}
             onChange={(m) => set({ ...edit, durationMinutes: m })}
           />
-          <TaskSelect
-            label="Under"
-            tasks={tasks}
-            value={edit.parentId}
-            optional="Top level"
-            onChange={(id) => set({ ...edit, parentId: id })}
-          />
-          <TaskSelect
-            label="After"
-            tasks={tasks}
-            value={edit.predecessorId}
-            optional="—"
-            onChange={(id) => set({ ...edit, predecessorId: id })}
-          />
-          <TaskSelect
-            label="Before"
-            tasks={tasks}
-            value={edit.successorId}
-            optional="—"
-            onChange={(id) => set({ ...edit, successorId: id })}
-          />
+          <EditTask label="Under" edit={edit} field="parentId" tasks={tasks} set={set} optional="Top level" />
+          <EditTask label="After" edit={edit} field="predecessorId" tasks={tasks} set={set} optional="—" />
+          <EditTask label="Before" edit={edit} field="successorId" tasks={tasks} set={set} optional="—" />
         </>
       );
     case 'addLink':
       return (
         <>
-          <TaskSelect
-            label="From"
-            tasks={tasks}
-            value={edit.predecessorId}
-            onChange={(id) => set({ ...edit, predecessorId: id ?? '' })}
-          />
-          <TaskSelect
-            label="To"
-            tasks={tasks}
-            value={edit.successorId}
-            onChange={(id) => set({ ...edit, successorId: id ?? '' })}
-          />
-          <label className="proposal__field proposal__field--narrow">
-            <span>Type</span>
-            <select
-              className="select"
-              aria-label="Link type"
-              value={edit.type}
-              onChange={(event) => set({ ...edit, type: event.target.value as typeof edit.type })}
-            >
-              {(['FS', 'SS', 'FF', 'SF'] as const).map((type) => (
-                <option key={type}>{type}</option>
-              ))}
-            </select>
-          </label>
+          <EditTask label="From" edit={edit} field="predecessorId" tasks={tasks} set={set} />
+          <EditTask label="To" edit={edit} field="successorId" tasks={tasks} set={set} />
+          <ChoiceField
+            label="Type"
+            name="Link type"
+            narrow
+            value={edit.type}
+            onChange={(type) => set({ ...edit, type: type as typeof edit.type })}
+          >
+            {(['FS', 'SS', 'FF', 'SF'] as const).map((type) => (
+              <option key={type}>{type}</option>
+            ))}
+          </ChoiceField>
         </>
       );
     case 'removeLink':
       return (
-        <label className="proposal__field">
-          <span>Link</span>
-          <select
-            className="select"
-            aria-label="Link"
-            value={`${edit.predecessorId}>${edit.successorId}`}
-            onChange={(event) => {
-              const [predecessorId = '', successorId = ''] = event.target.value.split('>');
-              set({ ...edit, predecessorId, successorId });
-            }}
-          >
-            {links.map((link) => (
-              <option key={link.id} value={`${link.predecessorId}>${link.successorId}`}>
-                {name(link.predecessorId)} → {name(link.successorId)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Link"
+          value={`${edit.predecessorId}>${edit.successorId}`}
+          onChange={(value) => {
+            const [predecessorId = '', successorId = ''] = value.split('>');
+            set({ ...edit, predecessorId, successorId });
+          }}
+        >
+          {links.map((link) => (
+            <option key={link.id} value={`${link.predecessorId}>${link.successorId}`}>
+              {name(link.predecessorId)} → {name(link.successorId)}
+            </option>
+          ))}
+        </ChoiceField>
       );
     case 'setConstraint':
       return (
         <>
-          <TaskSelect
-            label="Task"
-            tasks={tasks}
-            value={edit.taskId}
-            onChange={(id) => set({ ...edit, taskId: id ?? '' })}
-          />
-          <label className="proposal__field proposal__field--narrow">
-            <span>Constraint</span>
-            <select
-              className="select"
-              aria-label="Constraint"
-              value={edit.constraintType}
-              onChange={(event) =>
-                set({ ...edit, constraintType: event.target.value as typeof edit.constraintType })
-              }
-            >
-              <option value="asap">As soon as possible</option>
-              <option value="snet">Start no earlier than</option>
-              <option value="fnlt">Finish no later than</option>
-              <option value="mso">Must start on</option>
-              <option value="mfo">Must finish on</option>
-            </select>
-          </label>
+          <EditTask label="Task" edit={edit} field="taskId" tasks={tasks} set={set} />
+          <ChoiceField
+            label="Constraint"
+            narrow
+            value={edit.constraintType}
+            onChange={(type) => set({ ...edit, constraintType: type as typeof edit.constraintType })}
+          >
+            <option value="asap">As soon as possible</option>
+            <option value="snet">Start no earlier than</option>
+            <option value="fnlt">Finish no later than</option>
+            <option value="mso">Must start on</option>
+            <option value="mfo">Must finish on</option>
+          </ChoiceField>
           {edit.constraintType !== 'asap' && edit.constraintType !== 'alap' ? (
             <label className="proposal__field proposal__field--narrow">
               <span>Date</span>
