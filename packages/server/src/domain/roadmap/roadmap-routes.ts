@@ -26,12 +26,9 @@ const roadmapInitiative = z.object({
   plannedFinish: z.string().nullable(),
   status: z.string(),
   projectId: z.string().nullable(),
-  projectName: z
-    .string()
-    .nullable()
-    .openapi({
-      description: 'Null without a delivering project, and when the reader may not see it (so is projectId)',
-    }),
+  projectName: z.string().nullable().openapi({
+    description: 'Null without a delivering project, and when the reader may not see it (so is projectId)',
+  }),
   featureCount: z.number().int(),
   releasedCount: z.number().int(),
   progress: z.number(),
