@@ -52,7 +52,11 @@ function expectedFor(role: Role, manager: string): EntityPermissions | number {
 async function permissionsOf(role: Role, path: string): Promise<EntityPermissions | number> {
   const response = await world.callers[role].request('GET', path);
   if (response.status !== 200) return response.status;
-  return (await response.json()) as EntityPermissions;
+  // Who decides as which approver is a test of its own below.
+  const { decideAs: _decideAs, ...permissions } = (await response.json()) as EntityPermissions & {
+    decideAs?: unknown;
+  };
+  return permissions;
 }
 
 describe('what a caller may do, as the API tells it', () => {
@@ -67,6 +71,17 @@ describe('what a caller may do, as the API tells it', () => {
       }
     });
   }
+
+  it('tells who decides a project’s change requests: its managers as project manager, an owner as sponsor', async () => {
+    const path = `/api/projects/${world.projectId}/permissions`;
+    const decideAs = async (role: Role) =>
+      ((await (await world.callers[role].request('GET', path)).json()) as { decideAs: string[] }).decideAs;
+    // With no product, the workspace's owners and admins sponsor the project.
+    expect(await decideAs('owner')).toEqual(['project_manager', 'sponsor']);
+    expect(await decideAs('manager')).toEqual(['project_manager']);
+    expect(await decideAs('contributor')).toEqual([]);
+    expect(await decideAs('viewer')).toEqual([]);
+  });
 
   it('answers 404 naming the project when it does not exist', async () => {
     const response = await world.callers.owner.request('GET', '/api/projects/no-such-project/permissions');

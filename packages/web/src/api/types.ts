@@ -79,6 +79,8 @@ export interface EntityPermissions {
   role: EntityRole | 'program_manager' | null;
   edit: boolean;
   manage: boolean;
+  /** Projects only: the approver roles the caller decides change requests and deliverables as. */
+  decideAs?: ('project_manager' | 'sponsor')[];
 }
 
 /** What the caller may do in a workspace beyond reading it (`GET /api/workspaces/{id}/permissions`). */

@@ -6,8 +6,8 @@ import type { EntityKind, EntityPermissions, WorkspacePermissions } from '../api
 import { kindLabels } from './kinds';
 import { entityRoleLabels, roleLabels } from './roles';
 
-/** What a page may offer on the product, program or project it shows. */
-export type EntityAbility = 'edit' | 'manage';
+/** What a page may offer on the product, program or project it shows; `decide` is approving a project's changes. */
+export type EntityAbility = 'edit' | 'manage' | 'decide';
 
 /** What a page may offer on the workspace itself. */
 export type WorkspaceAbility = Exclude<keyof WorkspacePermissions, 'role'>;
@@ -47,7 +47,9 @@ export const EntityAccessContext = createContext<EntityAccess | null>(null);
  * @example const canEdit = useCan('edit'); {canEdit ? <button>New risk</button> : null}
  */
 export function useCan(ability: EntityAbility): boolean {
-  return useContext(EntityAccessContext)?.permissions[ability] ?? false;
+  const permissions = useContext(EntityAccessContext)?.permissions;
+  if (!permissions) return false;
+  return ability === 'decide' ? (permissions.decideAs?.length ?? 0) > 0 : permissions[ability];
 }
 
 /** True when the caller may do `ability` in the workspace; false while that is unknown. */

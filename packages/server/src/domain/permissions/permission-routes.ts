@@ -6,6 +6,7 @@ import { type EntityKind, entityRoles } from '../../db/schema/entity-members';
 import { workspaceRoles } from '../../db/schema/workspaces';
 import type { App, AppDeps } from '../../http/context';
 import { defineRoute } from '../../http/route-rule';
+import { changeProject, decidableRoles } from '../changes/change-access';
 import { entityCollections, kindLabel, loadEntityRef } from '../members/entity-ref';
 import { errorResponses, idSchema } from '../shared/api-schemas';
 import { notFound } from '../shared/errors';
@@ -22,6 +23,13 @@ const entityPermissionsSchema = z
     manage: z
       .boolean()
       .openapi({ description: 'May delete it, give roles on it, share it and decide for it' }),
+    decideAs: z
+      .array(z.enum(['project_manager', 'sponsor']))
+      .optional()
+      .openapi({
+        description:
+          'Projects only: the approver roles the caller decides change requests and deliverables as',
+      }),
   })
   .openapi('EntityPermissions');
 
@@ -56,7 +64,10 @@ function registerFor(app: App, deps: AppDeps, kind: EntityKind): void {
     const ref = await loadEntityRef(deps.db, kind, id);
     const capabilities = await entityCapabilities(deps.db, callerId(c), ref);
     if (!capabilities) throw notFound(kindLabel(kind), id);
-    return c.json(capabilities, 200);
+    if (kind !== 'project') return c.json(capabilities, 200);
+    // A sponsor decides on a project's changes through a product role, with no role on the project itself.
+    const decideAs = await decidableRoles(deps.db, callerId(c), await changeProject(deps.db, id));
+    return c.json({ ...capabilities, decideAs }, 200);
   });
 }
 

@@ -20,6 +20,8 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
   const client = useQueryClient();
   const toast = useToast();
   const canEdit = useCan('edit');
+  // The project manager or the sponsor accepts; a sponsor may hold no role on the project itself.
+  const canDecide = useCan('decide');
   const plan = usePlan(projectId);
   const list = useQuery({
     queryKey: deliverableKeys.list(projectId),
@@ -117,8 +119,11 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
                     {item.decisionComment ? ` — “${item.decisionComment}”` : ''}
                   </p>
                 ) : null}
-                <div className="row deliverable__actions" hidden={!canEdit}>
-                  {item.state === 'pending' || item.state === 'rejected' ? (
+                <div
+                  className="row deliverable__actions"
+                  hidden={!canEdit && !(canDecide && item.state === 'submitted')}
+                >
+                  {canEdit && (item.state === 'pending' || item.state === 'rejected') ? (
                     <button
                       type="button"
                       className="button"
@@ -127,7 +132,7 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
                       Submit for acceptance
                     </button>
                   ) : null}
-                  {item.state === 'submitted' ? (
+                  {canDecide && item.state === 'submitted' ? (
                     <>
                       <button
                         type="button"
@@ -145,17 +150,21 @@ export function DeliverablesView({ projectId }: ProjectViewProps) {
                       </button>
                     </>
                   ) : null}
-                  <button type="button" className="button button--ghost" onClick={() => setEditing(item)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost"
-                    aria-label={`Delete ${item.title}`}
-                    onClick={() => setDoomed(item)}
-                  >
-                    Delete
-                  </button>
+                  {canEdit ? (
+                    <>
+                      <button type="button" className="button button--ghost" onClick={() => setEditing(item)}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--ghost"
+                        aria-label={`Delete ${item.title}`}
+                        onClick={() => setDoomed(item)}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  ) : null}
                 </div>
               </div>
             </li>
