@@ -1,7 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
@@ -11,6 +9,7 @@ import {
   AmountField,
   CategoryChip,
   CategoryField,
+  CostForm,
   CostRowActions,
   useCostRefresh,
   useCostRemoval,
@@ -77,14 +76,13 @@ export function BudgetCard({
         </span>
       </header>
       <div className="card__body stack">
-        <form
+        <CostForm
+          label="Add a budget line"
           hidden={!canEdit}
-          className="cost-form"
-          aria-label="Add a budget line"
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate();
-          }}
+          submit="Add line"
+          disabled={add.isPending || name.trim() === '' || cents === null}
+          error={add.error}
+          onSubmit={() => add.mutate()}
         >
           <TextField
             label="Name"
@@ -103,17 +101,7 @@ export function BudgetCard({
             invalid={amount !== '' && cents === null}
             example="1250.50"
           />
-          <div className="cost-form__submit">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={add.isPending || name.trim() === '' || cents === null}
-            >
-              Add line
-            </button>
-          </div>
-        </form>
-        <FormAlert message={add.error ? messageOf(add.error) : undefined} />
+        </CostForm>
         {budget.items.length === 0 ? (
           <p className="muted">
             No budget lines yet: until there are, earned value takes the plan’s cost (assignments at their

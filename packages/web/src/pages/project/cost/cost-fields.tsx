@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import { messageOf } from '../../../api/client';
+import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { type CostCategory, categories, costKeys } from './cost-api';
@@ -46,6 +47,47 @@ export function AmountField({
       error={invalid ? `Type an amount such as ${example}` : undefined}
       {...input}
     />
+  );
+}
+
+/** The form that adds a budget line or records an expense, with its submit button and the server's refusal below. */
+export function CostForm({
+  label,
+  hidden,
+  submit,
+  disabled,
+  error,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  hidden: boolean;
+  submit: string;
+  disabled: boolean;
+  error: unknown;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <form
+        hidden={hidden}
+        className="cost-form"
+        aria-label={label}
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        <div className="cost-form__submit">
+          <button type="submit" className="button button--primary" disabled={disabled}>
+            {submit}
+          </button>
+        </div>
+      </form>
+      <FormAlert message={error ? messageOf(error) : undefined} />
+    </>
   );
 }
 

@@ -1,7 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { messageOf } from '../../../api/client';
-import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
@@ -11,6 +9,7 @@ import {
   AmountField,
   CategoryChip,
   CategoryField,
+  CostForm,
   CostRowActions,
   useCostRefresh,
   useCostRemoval,
@@ -82,14 +81,13 @@ export function ExpensesCard({
         </span>
       </header>
       <div className="card__body stack">
-        <form
+        <CostForm
+          label="Record an expense"
           hidden={!canEdit}
-          className="cost-form"
-          aria-label="Record an expense"
-          onSubmit={(event) => {
-            event.preventDefault();
-            add.mutate();
-          }}
+          submit="Record expense"
+          disabled={add.isPending || cents === null || day === ''}
+          error={add.error}
+          onSubmit={() => add.mutate()}
         >
           <TextField label="Day" type="date" required value={day} onChange={(e) => setDay(e.target.value)} />
           <CategoryField value={category} onChange={setCategory} />
@@ -108,17 +106,7 @@ export function ExpensesCard({
             onChange={(e) => setNote(e.target.value)}
             placeholder="Steel beams"
           />
-          <div className="cost-form__submit">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={add.isPending || cents === null || day === ''}
-            >
-              Record expense
-            </button>
-          </div>
-        </form>
-        <FormAlert message={add.error ? messageOf(add.error) : undefined} />
+        </CostForm>
         {expenses.length === 0 ? (
           <p className="muted">
             No expenses yet. Time logged on tasks counts as labour at each person’s rate.
