@@ -47,7 +47,7 @@ describe('tandem serve --workers', () => {
   it('rejects a count of workers that is not a whole number from 1', async () => {
     const result = await runTandem(['serve', '--workers', '0', '--data-dir', dataDir]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--workers must be a whole number from 1 to 32, got 0');
+    expect(result.stderr).toContain('--workers must be a whole number from 1 to 16, got 0');
   });
 
   it('starts the database once under its lock, serves from every worker, replaces a dead one and stops them all and the database on SIGTERM', async () => {

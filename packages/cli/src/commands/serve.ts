@@ -7,8 +7,9 @@ import type { CliCommand } from '../command';
 import { demoSignInText } from './demo';
 import { isClusterWorker, runClusterPrimary, runClusterWorker } from './serve-cluster';
 
-// More server processes than this would only share out PostgreSQL's connections more thinly.
-const maxWorkers = 32;
+// Each process opens at least 4 pooled connections and 1 for live updates: 16 of them stay well inside the 100
+// connections PostgreSQL allows by default.
+const maxWorkers = 16;
 
 /** What a first start prints once listening: the demo's accounts, or how to create the first account. */
 async function announce(db: Database, url: string, demo: boolean): Promise<void> {
