@@ -112,21 +112,21 @@ export function gantt(page: Page) {
     async picture(): Promise<string[]> {
       return page.evaluate(() => {
         const text = (element: Element) => (element.textContent ?? '').trim();
-        const rows = [...document.querySelectorAll('.gantt__grid .gantt__row')].map(
+        const rows = Array.from(document.querySelectorAll('.gantt__grid .gantt__row')).map(
           (row) =>
-            `row ${row.getAttribute('data-task-id')}: ${[...row.querySelectorAll('[data-column]')].map(text).join(' | ')}`,
+            `row ${row.getAttribute('data-task-id')}: ${Array.from(row.querySelectorAll('[data-column]')).map(text).join(' | ')}`,
         );
-        const bars = [...document.querySelectorAll('.gantt__bar')].map((bar) =>
+        const bars = Array.from(document.querySelectorAll('.gantt__bar')).map((bar) =>
           ['x', 'y', 'width'].reduce(
             (line, key) => `${line} ${key}=${bar.getAttribute(`data-${key}`)}`,
             // The selection is the viewer's, not the plan's.
             `bar ${bar.getAttribute('data-task-id')} ${bar.className.replace(/ ?gantt__bar--selected/, '')}`,
           ),
         );
-        const slack = [...document.querySelectorAll('.gantt__slack')].map(
+        const slack = Array.from(document.querySelectorAll('.gantt__slack')).map(
           (element) => `slack ${element.getAttribute('title')} ${(element as HTMLElement).style.cssText}`,
         );
-        const links = [...document.querySelectorAll('.gantt__link')].map(
+        const links = Array.from(document.querySelectorAll('.gantt__link')).map(
           (link) => `link ${link.getAttribute('class')} ${link.querySelector('path')?.getAttribute('d')}`,
         );
         return [...rows, ...[...bars, ...slack, ...links].sort()];
