@@ -322,4 +322,41 @@ describe('stored demand and scores', () => {
     expect(new Set(done)).toEqual(new Set(names));
     expect((await storedDemand()).size).toBeGreaterThan(0);
   }, 240_000);
+
+  it('counts every link when many are written to one feature at once', async () => {
+    const productId = (
+      await owner.json<Versioned>('POST', `/api/workspaces/${workspaceId}/products`, { name: 'At once' }, 201)
+    ).id;
+    const { id: featureId } = await owner.json<Versioned>(
+      'POST',
+      `/api/products/${productId}/features`,
+      { title: 'Wanted by everyone' },
+      201,
+    );
+    const pieces = await Promise.all(
+      Array.from({ length: 8 }, async (_, k) => {
+        const customer = await owner.json<Versioned>(
+          'POST',
+          `/api/workspaces/${workspaceId}/customers`,
+          { name: `At once ${k}`, tier: tiers[k % 3] },
+          201,
+        );
+        return owner.json<Versioned>(
+          'POST',
+          `/api/products/${productId}/feedback`,
+          { title: 'Me too', customerId: customer.id },
+          201,
+        );
+      }),
+    );
+    // Each write recomputes the feature's demand; the feature lock makes the last one count the others' links.
+    await Promise.all(
+      pieces.map((piece) =>
+        owner.json('POST', `/api/feedback/${piece.id}/links`, { featureId, importance: 'critical' }, 201),
+      ),
+    );
+    const stored = (await storedDemand()).get(featureId);
+    expect(stored).toEqual((await recomputedDemand(t)).get(featureId));
+    expect(stored).toMatchObject({ customers: 8, feedback: 8 });
+  });
 });
