@@ -1,4 +1,16 @@
-import { index, integer, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { WorkContour } from '@tandem/core/schedule/model';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { resources } from './resources';
 import { tasks } from './tasks';
@@ -25,6 +37,12 @@ export const assignments = pgTable(
     units: real('units').notNull().default(1),
     /** Work of this assignment in minutes; null derives it from the task's duration and the units. */
     workMinutes: integer('work_minutes'),
+    /** How the work is spread over the assignment's span; any contour but flat stretches the span. */
+    contour: text('contour').$type<WorkContour>().notNull().default('flat'),
+    /** The part of the work done as overtime, in minutes: it takes no working time. */
+    overtimeWorkMinutes: integer('overtime_work_minutes').notNull().default(0),
+    /** Working minutes after the task's start before the assignment begins (MS Project keeps tenths of a minute). */
+    delayMinutes: doublePrecision('delay_minutes').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -33,5 +51,11 @@ export const assignments = pgTable(
     uniqueIndex('assignments_task_resource_idx').on(table.taskId, table.resourceId),
     index('assignments_project_idx').on(table.projectId),
     index('assignments_resource_idx').on(table.resourceId),
+    check(
+      'assignments_contour_check',
+      sql`${table.contour} in ('flat', 'backLoaded', 'frontLoaded', 'doublePeak', 'earlyPeak', 'latePeak', 'bell', 'turtle')`,
+    ),
+    check('assignments_overtime_check', sql`${table.overtimeWorkMinutes} >= 0`),
+    check('assignments_delay_check', sql`${table.delayMinutes} >= 0`),
   ],
 );
