@@ -36,6 +36,34 @@ export async function changeProject(db: Queryable, projectId: string): Promise<C
   };
 }
 
+/** A project the caller may see, for change control (404 when it does not exist or is not visible). */
+export async function visibleChangeProject(
+  db: Queryable,
+  userId: string,
+  projectId: string,
+): Promise<ChangeProject> {
+  const project = await changeProject(db, projectId);
+  await policy.assertCanSee(db, userId, project.ref);
+  return project;
+}
+
+/**
+ * A row under change control (a change request, a deliverable) with its project, or the row's own 404 when the row
+ * does not exist or the caller may not see its project.
+ */
+export async function visibleRow<R extends { projectId: string }>(
+  db: Queryable,
+  userId: string,
+  row: R | undefined,
+  label: string,
+  id: string,
+): Promise<{ row: R; project: ChangeProject }> {
+  if (!row) throw notFound(label, id);
+  const project = await changeProject(db, row.projectId);
+  if (!(await policy.canSee(db, userId, project.ref))) throw notFound(label, id);
+  return { row, project };
+}
+
 /**
  * Refuses change control on a project that is not a live plan: a closed project is read-only history (409
  * `PROJECT_CLOSED`) and a template is copied, not run (409 `PROJECT_IS_TEMPLATE`).

@@ -11,7 +11,7 @@ import { assertVersion } from '../../http/version';
 import { planCache } from '../schedule/plan-cache';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
-import { invalid, notFound } from '../shared/errors';
+import { invalid } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
 import {
   assertOpenForChange,
@@ -19,6 +19,8 @@ import {
   changeProject,
   decidableRoles,
   mayDecideAs,
+  visibleChangeProject,
+  visibleRow,
 } from './change-access';
 import { applyProposalToPlan, resetBaseline } from './change-apply';
 import { projectImpact } from './change-impact';
@@ -101,8 +103,7 @@ export async function listChangeRequests(
   userId: string,
   projectId: string,
 ): Promise<ChangeRequestView[]> {
-  const project = await changeProject(db, projectId);
-  await policy.assertCanSee(db, userId, project.ref);
+  await visibleChangeProject(db, userId, projectId);
   const rows = await db
     .select()
     .from(changeRequests)
@@ -120,10 +121,7 @@ async function visibleChange(
 ): Promise<{ row: ChangeRow; project: ChangeProject }> {
   const query = db.select().from(changeRequests).where(eq(changeRequests.id, id));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound('Change request', id);
-  const project = await changeProject(db, row.projectId);
-  if (!(await policy.canSee(db, userId, project.ref))) throw notFound('Change request', id);
-  return { row, project };
+  return visibleRow(db, userId, row, 'Change request', id);
 }
 
 /** One change request, with the roles the caller may decide as. */

@@ -9,11 +9,16 @@ import { tasks } from '../../db/schema/tasks';
 import { users } from '../../db/schema/users';
 import { ApiError } from '../../http/errors';
 import { assertVersion } from '../../http/version';
-import { assertOpenForChange, changeProject, mayDecideAs } from '../changes/change-access';
+import {
+  assertOpenForChange,
+  changeProject,
+  mayDecideAs,
+  visibleChangeProject,
+  visibleRow,
+} from '../changes/change-access';
 import { computeSchedule } from '../schedule/schedule-service';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
-import { notFound } from '../shared/errors';
 import { writeTransaction } from '../shared/write-transaction';
 
 type DeliverableRow = typeof deliverables.$inferSelect;
@@ -125,8 +130,7 @@ export async function listDeliverables(
   userId: string,
   projectId: string,
 ): Promise<DeliverableView[]> {
-  const project = await changeProject(db, projectId);
-  await policy.assertCanSee(db, userId, project.ref);
+  await visibleChangeProject(db, userId, projectId);
   const rows = await db
     .select()
     .from(deliverables)
@@ -208,10 +212,8 @@ async function writeDeliverable(
   write: (tx: Transaction, row: DeliverableRow) => Promise<Partial<typeof deliverables.$inferInsert>>,
 ): Promise<DeliverableView> {
   const row = await writeTransaction(db, async (tx) => {
-    const [current] = await tx.select().from(deliverables).where(eq(deliverables.id, id)).for('update');
-    if (!current) throw notFound('Deliverable', id);
-    const project = await changeProject(tx, current.projectId);
-    if (!(await policy.canSee(tx, userId, project.ref))) throw notFound('Deliverable', id);
+    const [locked] = await tx.select().from(deliverables).where(eq(deliverables.id, id)).for('update');
+    const { row: current } = await visibleRow(tx, userId, locked, 'Deliverable', id);
     assertVersion(`Deliverable ${id}`, current, expectedVersion);
     const set = await write(tx, current);
     const [updated] = await tx
@@ -299,10 +301,8 @@ export async function deleteDeliverable(
   expectedVersion: number,
 ): Promise<void> {
   await writeTransaction(db, async (tx) => {
-    const [row] = await tx.select().from(deliverables).where(eq(deliverables.id, id)).for('update');
-    if (!row) throw notFound('Deliverable', id);
-    const project = await changeProject(tx, row.projectId);
-    if (!(await policy.canSee(tx, userId, project.ref))) throw notFound('Deliverable', id);
+    const [locked] = await tx.select().from(deliverables).where(eq(deliverables.id, id)).for('update');
+    const { row, project } = await visibleRow(tx, userId, locked, 'Deliverable', id);
     await policy.assertCanEdit(tx, userId, project.ref);
     assertVersion(`Deliverable ${id}`, row, expectedVersion);
     await tx.delete(deliverables).where(eq(deliverables.id, id));
