@@ -3,6 +3,7 @@
 export * from './api-tokens';
 export * from './assignments';
 export * from './audit';
+export * from './backlog-revision';
 export * from './baselines';
 export * from './changes';
 export * from './costs';
