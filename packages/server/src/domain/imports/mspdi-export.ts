@@ -12,6 +12,7 @@ import { policy } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
+import { codeOfContour } from '../assignments/work-contours';
 import { scheduleSuccessOf } from '../baselines/core-schedule';
 import { loadPlanInput } from '../schedule/build-input';
 import { computeSchedule } from '../schedule/schedule-service';
@@ -166,6 +167,9 @@ export async function exportMspdi(
     ResourceUID: resourceUid.get(assignment.resourceId) as number,
     Units: assignment.units,
     Work: assignment.workMinutes,
+    ...(assignment.contour !== undefined && { WorkContour: codeOfContour(assignment.contour) }),
+    ...(assignment.overtimeWork !== undefined && { OvertimeWork: assignment.overtimeWork }),
+    ...(assignment.delayMinutes !== undefined && { Delay: Math.round(assignment.delayMinutes * 10) }),
     baselines: [],
     extendedAttributes: [],
     other: [],

@@ -4,6 +4,7 @@ import type { ScheduleTask } from '@tandem/core/schedule/model';
 import { MspdiError, type MspdiProject, toScheduleProject } from '@tandem/interop';
 import { defaultCalendarSettings, type ProjectCalendarSettings } from '../../db/schema/projects';
 import type { ResourceKind } from '../../db/schema/resources';
+import { contourOfCode } from '../assignments/work-contours';
 import type { MspdiLines } from './mspdi-lines';
 import type {
   AssignmentImage,
@@ -216,6 +217,10 @@ export function planFromMspdi(project: MspdiProject, lines: MspdiLines, fileName
       resource: { key: resourceKey },
       units: assignment.Units ?? 1,
       workMinutes: assignment.Work === undefined ? null : Math.round(assignment.Work),
+      contour: contourOfCode(assignment.WorkContour),
+      overtimeWorkMinutes: Math.max(0, Math.round(assignment.OvertimeWork ?? 0)),
+      // MSPDI keeps the delay in tenths of a minute.
+      delayMinutes: Math.max(0, (assignment.Delay ?? 0) / 10),
     });
   }
 

@@ -52,6 +52,9 @@ export interface AssignmentImage {
   resource: { key: string } | { id: string };
   units: number;
   workMinutes: AssignmentInsert['workMinutes'];
+  contour?: AssignmentInsert['contour'];
+  overtimeWorkMinutes?: AssignmentInsert['overtimeWorkMinutes'];
+  delayMinutes?: AssignmentInsert['delayMinutes'];
 }
 
 /** The project row of a plan image. */

@@ -112,6 +112,9 @@ export async function writePlanRows(
       resourceId,
       units: assignment.units,
       workMinutes: assignment.workMinutes,
+      contour: assignment.contour ?? 'flat',
+      overtimeWorkMinutes: assignment.overtimeWorkMinutes ?? 0,
+      delayMinutes: assignment.delayMinutes ?? 0,
     };
   });
   await bulkInsert(tx, assignments, assignmentRows);

@@ -15,6 +15,7 @@ import {
   resourceId,
   type ScheduleProject,
   taskId,
+  type WorkContour,
   type WorkMinutes,
 } from '@tandem/core';
 import { sql } from 'drizzle-orm';
@@ -82,6 +83,9 @@ interface AssignmentRow {
   resourceId: string;
   units: number;
   workMinutes: number | null;
+  contour: WorkContour;
+  overtimeWorkMinutes: number;
+  delayMinutes: number;
   name: string;
   calendar: ProjectCalendarSettings | null;
   maxUnits: number;
@@ -129,6 +133,7 @@ export async function loadPlanInput(db: Queryable, projectId: string): Promise<P
   const assignmentRows = (
     await db.execute<AssignmentRow & Record<string, unknown>>(sql`
       select a.task_id as "taskId", a.resource_id as "resourceId", a.units, a.work_minutes as "workMinutes",
+             a.contour, a.overtime_work_minutes as "overtimeWorkMinutes", a.delay_minutes as "delayMinutes",
              r.name, r.calendar, r.max_units as "maxUnits", r.standard_rate_cents as "standardRateCents",
              r.overtime_rate_cents as "overtimeRateCents", r.cost_per_use_cents as "costPerUseCents",
              coalesce((select sum(e.minutes) from time_entries e
@@ -195,6 +200,9 @@ function buildPlanInput(
       units: row.units,
       workMinutes: work,
       ...(row.actualWork > 0 ? { actualWork: row.actualWork } : {}),
+      ...(row.contour === 'flat' ? {} : { contour: row.contour }),
+      ...(row.overtimeWorkMinutes > 0 ? { overtimeWork: row.overtimeWorkMinutes } : {}),
+      ...(row.delayMinutes > 0 ? { delayMinutes: row.delayMinutes } : {}),
     };
   });
   const known = new Set(calendars.map((calendar) => calendar.id));
