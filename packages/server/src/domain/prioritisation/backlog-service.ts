@@ -2,7 +2,15 @@ import { featureStatuses, formatScoreNumber, importanceWeights, tierWeights } fr
 import type { Database } from '../../db/client';
 import { cursorAfter, cursorKey, invalidCursor, type Sort } from '../../http/pagination';
 import { invalid } from '../shared/errors';
-import { type BacklogFilter, type BacklogRow, readBacklog } from './backlog-query';
+import { rankedOrder } from './backlog-order-cache';
+import {
+  type BacklogFilter,
+  type BacklogRow,
+  isFiltered,
+  matchingFeatures,
+  readBacklogRows,
+} from './backlog-query';
+import type { RankedOrder } from './backlog-ranking';
 import { productScope } from './product-scope';
 import { type RankBy, riceOf, scorecardOf, valueEffortOf, wsjfOf } from './score-inputs';
 import { productCriteria } from './score-service';
@@ -63,6 +71,31 @@ function positionAfter(by: RankBy, paging: BacklogPaging): number | undefined {
   return after.key;
 }
 
+/**
+ * The ids and places of one page of a ranked order: the features `matching` keeps (all when undefined), after the
+ * cursor's place, skipping `offset`, at most `limit`; and how many the filter keeps in all.
+ */
+function pageOf(
+  order: RankedOrder,
+  matching: ReadonlySet<string> | undefined,
+  page: { limit: number; offset: number; after: number | undefined },
+): { slice: { id: string; position: number }[]; total: number } {
+  const slice: { id: string; position: number }[] = [];
+  let skipped = 0;
+  let total = 0;
+  for (let k = 0; k < order.ids.length; k++) {
+    const id = order.ids[k] as string;
+    if (matching && !matching.has(id)) continue;
+    total++;
+    const position = order.positions[k] as number;
+    if (page.after !== undefined && position <= page.after) continue;
+    if (skipped < page.offset) skipped++;
+    else if (slice.length < page.limit) slice.push({ id, position });
+    else if (!matching) return { slice, total: order.ids.length };
+  }
+  return { slice, total };
+}
+
 type Criteria = Awaited<ReturnType<typeof productCriteria>>;
 
 function explain(row: BacklogRow, by: RankBy, criteria: Criteria, demand: number, customers: number): string {
@@ -100,16 +133,20 @@ export async function rankedBacklog(
   const unknown = filter.statuses?.find((status) => !(featureStatuses as readonly string[]).includes(status));
   if (unknown !== undefined)
     throw invalid('status', `Unknown feature status "${unknown}"; use ${featureStatuses.join(', ')}`);
-  // The ranking starts beside the access check (each on its own connection); nothing is answered before the check.
-  const [, fetched, criteria] = await Promise.all([
+  // The ranking and the filter start beside the access check (each on its own connection); nothing is answered
+  // before the check. The ranking is the cached order while the product's backlog revision still matches it.
+  const [, order, matching, criteria] = await Promise.all([
     productScope(db, userId, productId),
-    readBacklog(db, productId, by, filter, { limit: paging.limit + 1, offset: paging.offset, after }),
+    rankedOrder(db, productId, by),
+    isFiltered(filter) ? matchingFeatures(db, productId, filter) : undefined,
     productCriteria(db, productId),
   ]);
+  const { slice, total } = pageOf(order, matching, { limit: paging.limit + 1, offset: paging.offset, after });
+  const fetched = await readBacklogRows(db, productId, by, slice);
   const rows = fetched.slice(0, paging.limit);
   const last = rows[rows.length - 1];
   const nextCursor =
-    fetched.length > paging.limit && last ? cursorAfter(cursorSort(by), last.position, last.id) : null;
+    slice.length > paging.limit && last ? cursorAfter(cursorSort(by), last.position, last.id) : null;
   const items = rows.map((row): BacklogItem => {
     const d = row.demand;
     const valueEffort = row.valueEffort ? valueEffortOf(row.valueEffort) : null;
@@ -138,5 +175,5 @@ export async function rankedBacklog(
       scoreVersion: row.scoreVersion ?? 0,
     };
   });
-  return { by, total: fetched[0]?.total ?? 0, items, nextCursor };
+  return { by, total, items, nextCursor };
 }

@@ -1,0 +1,88 @@
+import type { Queryable } from '../../db/client';
+import { backlogRevision, type RankedOrder, rankBacklog } from './backlog-ranking';
+import type { RankBy } from './score-inputs';
+
+interface ProductOrders {
+  revision: number;
+  orders: Map<RankBy, RankedOrder>;
+  size: number;
+}
+
+/**
+ * The ranked orders of recently read backlogs, per product and ranking method, each valid while the product's backlog
+ * revision in the database is the one it was ranked at. Least recently read products leave first once the orders held
+ * pass `capacity` feature ids in all, so memory stays bounded whatever the number of products.
+ */
+export class BacklogOrderCache {
+  readonly #products = new Map<string, ProductOrders>();
+  #size = 0;
+
+  constructor(readonly capacity: number) {}
+
+  /** The order ranked at `revision`, if held; a read moves the product to the most recently used end. */
+  get(productId: string, by: RankBy, revision: number): RankedOrder | undefined {
+    const entry = this.#products.get(productId);
+    if (!entry || entry.revision !== revision) return undefined;
+    this.#products.delete(productId);
+    this.#products.set(productId, entry);
+    return entry.orders.get(by);
+  }
+
+  /** Keeps `order` unless a newer revision of the product is held already. */
+  set(productId: string, by: RankBy, order: RankedOrder): void {
+    let entry = this.#products.get(productId);
+    if (entry && entry.revision > order.revision) return;
+    if (!entry || entry.revision !== order.revision) {
+      this.#drop(productId);
+      entry = { revision: order.revision, orders: new Map(), size: 0 };
+    } else this.#products.delete(productId);
+    const previous = entry.orders.get(by);
+    entry.size += order.ids.length - (previous?.ids.length ?? 0);
+    this.#size += order.ids.length - (previous?.ids.length ?? 0);
+    entry.orders.set(by, order);
+    this.#products.set(productId, entry);
+    for (const [oldest] of this.#products) {
+      if (this.#size <= this.capacity || oldest === productId) break;
+      this.#drop(oldest);
+    }
+  }
+
+  /** How many feature ids the cache holds, over all products and methods. */
+  get size(): number {
+    return this.#size;
+  }
+
+  #drop(productId: string) {
+    const entry = this.#products.get(productId);
+    if (!entry) return;
+    this.#size -= entry.size;
+    this.#products.delete(productId);
+  }
+}
+
+// About 200,000 ids (tens of MB at most): twenty backlogs of 10,000 features, each under every method.
+const defaultCapacity = 200_000;
+// One cache per database handle, so two servers in one process (as in tests) each keep their own, as two processes do.
+const caches = new WeakMap<object, BacklogOrderCache>();
+
+function cacheOf(db: Queryable): BacklogOrderCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new BacklogOrderCache(defaultCapacity);
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * A product's backlog ranked by `by`: the cached order when the product's revision in the database still matches it
+ * (one primary-key read), else a fresh ranking, kept for the next read.
+ */
+export async function rankedOrder(db: Queryable, productId: string, by: RankBy): Promise<RankedOrder> {
+  const cache = cacheOf(db);
+  const held = cache.get(productId, by, await backlogRevision(db, productId));
+  if (held) return held;
+  const order = await rankBacklog(db, productId, by);
+  cache.set(productId, by, order);
+  return order;
+}
