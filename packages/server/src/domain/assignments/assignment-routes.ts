@@ -14,6 +14,7 @@ import {
   writeErrorResponses,
 } from '../shared/api-schemas';
 import { createAssignment, deleteAssignment, listAssignments, updateAssignment } from './assignment-service';
+import { workContours } from './work-contours';
 
 const assignmentSchema = z
   .object({
@@ -27,6 +28,9 @@ const assignmentSchema = z
     resourceKind: z.enum(['person', 'equipment', 'material']),
     units: z.number(),
     workMinutes: z.number().int().nullable(),
+    contour: z.enum(workContours),
+    overtimeWorkMinutes: z.number().int(),
+    delayMinutes: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -37,16 +41,26 @@ const assignmentSchema = z
 const unitsSchema = z.number().finite().gt(0).max(100);
 // Ten years of round-the-clock minutes, as for a task's duration.
 const workSchema = z.number().int().min(0).max(5_256_000);
+const contourSchema = z.enum(workContours);
+// A delay may keep tenths of a minute, as MS Project saves it.
+const delaySchema = z.number().finite().min(0).max(5_256_000);
+const shapeFields = {
+  contour: contourSchema.optional(),
+  overtimeWorkMinutes: workSchema.optional(),
+  delayMinutes: delaySchema.optional(),
+};
 
 const createBody = z.strictObject({
   taskId: idSchema,
   resourceId: idSchema,
   units: unitsSchema.optional(),
   workMinutes: workSchema.nullable().optional(),
+  ...shapeFields,
 });
 const updateBody = z.strictObject({
   units: unitsSchema.optional(),
   workMinutes: workSchema.nullable().optional(),
+  ...shapeFields,
   version: versionSchema.optional(),
 });
 

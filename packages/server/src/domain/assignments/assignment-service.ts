@@ -1,3 +1,4 @@
+import type { WorkContour } from '@tandem/core';
 import { and, eq, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database, Queryable, Transaction } from '../../db/client';
@@ -30,10 +31,15 @@ export interface AssignmentInput {
   resourceId: string;
   units?: number | undefined;
   workMinutes?: number | null | undefined;
+  contour?: WorkContour | undefined;
+  overtimeWorkMinutes?: number | undefined;
+  delayMinutes?: number | undefined;
 }
 
 /** Fields a client may change on an assignment. */
-export type AssignmentChanges = Changes<Pick<AssignmentInput, 'units' | 'workMinutes'>>;
+export type AssignmentChanges = Changes<
+  Pick<AssignmentInput, 'units' | 'workMinutes' | 'contour' | 'overtimeWorkMinutes' | 'delayMinutes'>
+>;
 
 /** Per-list filters of a project's assignments. */
 export interface AssignmentFilters {
@@ -44,6 +50,18 @@ export interface AssignmentFilters {
 /** A reference to a task or resource that exists but cannot be used here: 422 naming the field. */
 function invalidReference(field: string, message: string): ApiError {
   return new ApiError(422, 'INVALID_REFERENCE', message, field);
+}
+
+/** Overtime is a part of the work: more overtime than the assignment's work is refused, naming the field. */
+function assertOvertimeWithinWork(workMinutes: number | null, overtimeWorkMinutes: number): void {
+  if (workMinutes !== null && overtimeWorkMinutes > workMinutes) {
+    throw new ApiError(
+      422,
+      'VALIDATION_FAILED',
+      `Overtime work (${overtimeWorkMinutes} min) cannot exceed the assignment's work (${workMinutes} min)`,
+      'overtimeWorkMinutes',
+    );
+  }
 }
 
 async function projectRef(db: Queryable, projectId: string) {
@@ -72,6 +90,7 @@ export async function createAssignment(
   projectId: string,
   input: AssignmentInput,
 ): Promise<AssignmentView> {
+  assertOvertimeWithinWork(input.workMinutes ?? null, input.overtimeWorkMinutes ?? 0);
   return writeTransaction(db, async (tx) => {
     const ref = await projectRef(tx, projectId);
     await policy.assertCanEdit(tx, userId, ref);
@@ -104,6 +123,11 @@ export async function createAssignment(
         resourceId: resource.id,
         ...(input.units === undefined ? {} : { units: input.units }),
         ...(input.workMinutes === undefined ? {} : { workMinutes: input.workMinutes }),
+        ...(input.contour === undefined ? {} : { contour: input.contour }),
+        ...(input.overtimeWorkMinutes === undefined
+          ? {}
+          : { overtimeWorkMinutes: input.overtimeWorkMinutes }),
+        ...(input.delayMinutes === undefined ? {} : { delayMinutes: input.delayMinutes }),
       })
       .onConflictDoNothing()
       .returning();
@@ -170,7 +194,7 @@ async function lockAssignment(tx: Transaction, userId: string, assignmentId: str
   return row;
 }
 
-/** Changes an assignment's units or work at the expected version. */
+/** Changes an assignment's units, work, contour, overtime work or delay at the expected version. */
 export async function updateAssignment(
   db: Database,
   userId: string,
@@ -183,6 +207,10 @@ export async function updateAssignment(
     const names = await namesOf(tx, row);
     const before = toAssignmentView(row, names);
     assertVersion(`Assignment ${assignmentId}`, before, expectedVersion);
+    assertOvertimeWithinWork(
+      changes.workMinutes === undefined ? row.workMinutes : changes.workMinutes,
+      changes.overtimeWorkMinutes ?? row.overtimeWorkMinutes,
+    );
     const [updated] = await tx
       .update(assignments)
       .set({ ...definedOnly(changes), version: sql`${assignments.version} + 1`, updatedAt: sql`now()` })

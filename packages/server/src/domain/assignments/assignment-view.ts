@@ -1,3 +1,4 @@
+import type { WorkContour } from '@tandem/core';
 import type { assignments } from '../../db/schema/assignments';
 import type { ResourceKind } from '../../db/schema/resources';
 
@@ -17,6 +18,12 @@ export interface AssignmentView {
   units: number;
   /** Work in minutes; null derives it from the task's duration and the units. */
   workMinutes: number | null;
+  /** How the work is spread over the assignment's span; any contour but flat stretches it. */
+  contour: WorkContour;
+  /** The part of the work done as overtime, in minutes, which takes no working time. */
+  overtimeWorkMinutes: number;
+  /** Working minutes after the task's start before the assignment begins. */
+  delayMinutes: number;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -43,6 +50,9 @@ export function toAssignmentView(row: AssignmentRow, names: AssignmentNames): As
     // A `real` column gives 0.1 back as 0.10000000149; units are typed with at most four decimals.
     units: Math.round(row.units * 10_000) / 10_000,
     workMinutes: row.workMinutes,
+    contour: row.contour,
+    overtimeWorkMinutes: row.overtimeWorkMinutes,
+    delayMinutes: row.delayMinutes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
