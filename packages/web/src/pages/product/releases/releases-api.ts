@@ -76,13 +76,13 @@ export interface Delivery {
   /** `pending`: a retry is due at `nextAttemptAt`; `failed`: no attempt is left. */
   status: 'delivered' | 'pending' | 'failed';
   responseStatus: number | null;
-  error: string | null;
   /** The last attempt's error. */
+  error: string | null;
   durationMs: number;
-  createdAt: string;
   attempts: number;
   lastAttemptAt: string;
   nextAttemptAt: string | null;
+  createdAt: string;
 }
 
 /** A product webhook. */
