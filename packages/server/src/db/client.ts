@@ -29,6 +29,9 @@ export interface DatabaseClient {
 // Return int8 (counts, sums) as numbers: Tandem's counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
+// The longest `close()` waits for the pool's connections to end.
+const closeWaitMs = 5_000;
+
 /** Opens a `pg` pool and wraps it with drizzle and the full schema. */
 export function createDatabaseClient(options: DatabaseClientOptions): DatabaseClient {
   const pool = new pg.Pool({
@@ -46,7 +49,20 @@ export function createDatabaseClient(options: DatabaseClientOptions): DatabaseCl
     async close() {
       if (closed) return;
       closed = true;
+      // pg-pool's end() resolves once it has asked its clients to end, not once they have: stopping PostgreSQL right
+      // after would cut those connections and report each one as a failed idle connection.
+      let open = pool.totalCount;
+      const ended = new Promise<void>((resolve) => {
+        if (open === 0) resolve();
+        pool.on('remove', () => {
+          open -= 1;
+          if (open <= 0) resolve();
+        });
+        // A client some caller never releases must not hold a shutdown up for ever.
+        setTimeout(resolve, closeWaitMs).unref();
+      });
       await pool.end();
+      await ended;
     },
   };
 }
