@@ -1,6 +1,4 @@
-import { exportBackup } from '@tandem/server/backup/export-backup';
 import { openToolDatabase } from '@tandem/server/backup/open-database';
-import { version } from '@tandem/server/server';
 import { onePositional, parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { databaseOptions } from './database-options';
@@ -15,6 +13,8 @@ export const backupCommand: CliCommand = {
     const file = onePositional(parsed, 'Give exactly one file to write the backup to');
     const database = await openToolDatabase(databaseOptions(parsed));
     try {
+      const { exportBackup } = await import('@tandem/server/backup/export-backup');
+      const { version } = await import('@tandem/server/server');
       const summary = await exportBackup(database.connectionString, file, {
         tandemVersion: version,
         onTable: (table, rows) => process.stderr.write(`  ${table}: ${rows} rows\n`),

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { CreateAdminError, createAdmin } from '@tandem/server/admin/create-admin';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { withMigratedDatabase } from './database-options';
@@ -42,6 +41,7 @@ export const createAdminCommand: CliCommand = {
       password = typed === '' ? undefined : typed;
     }
     return withMigratedDatabase(parsed, async (db) => {
+      const { CreateAdminError, createAdmin } = await import('@tandem/server/admin/create-admin');
       try {
         const admin = await createAdmin(db, { email, name, password });
         process.stdout.write(`Created the instance owner ${admin.name} <${admin.email}>.\n`);

@@ -1,4 +1,4 @@
-import { type DemoResult, loadDemo } from '@tandem/server/demo/load-demo';
+import type { DemoResult } from '@tandem/server/demo/load-demo';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { withMigratedDatabase } from './database-options';
@@ -22,6 +22,7 @@ export const demoCommand: CliCommand = {
   usage: 'tandem demo [--data-dir ./.tandem] [--database-url postgres://...]',
   async run(args) {
     return withMigratedDatabase(parseArgs(args), async (db) => {
+      const { loadDemo } = await import('@tandem/server/demo/load-demo');
       process.stdout.write(demoSignInText(await loadDemo(db), undefined));
       return 0;
     });

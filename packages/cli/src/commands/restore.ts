@@ -1,4 +1,3 @@
-import { importBackup } from '@tandem/server/backup/import-backup';
 import { openToolDatabase } from '@tandem/server/backup/open-database';
 import { onePositional, parseArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -21,6 +20,7 @@ export const restoreCommand: CliCommand = {
       return 1;
     }
     try {
+      const { importBackup } = await import('@tandem/server/backup/import-backup');
       const summary = await importBackup(database.connectionString, file, {
         force: parsed.flags.get('force') === true,
         onTable: (table, rows) => process.stderr.write(`  ${table}: ${rows} rows\n`),

@@ -2,7 +2,6 @@ import cluster, { type Worker } from 'node:cluster';
 import { createDatabaseClient, type Database } from '@tandem/server/db/client';
 import { runMigrations } from '@tandem/server/db/migrate';
 import { type DatabaseKind, startDatabase } from '@tandem/server/db/runtime';
-import { startServer } from '@tandem/server/server';
 
 // How the primary tells its workers which database to use; they never start, migrate or stop it themselves.
 const urlVariable = 'TANDEM_CLUSTER_DATABASE_URL';
@@ -161,6 +160,7 @@ export async function runClusterWorker(options: {
 }): Promise<number> {
   const connectionString = process.env[urlVariable] ?? '';
   const kind: DatabaseKind = process.env[kindVariable] === 'external' ? 'external' : 'embedded';
+  const { startServer } = await import('@tandem/server/server');
   const server = await startServer({
     port: options.port,
     ...(options.host === undefined ? {} : { host: options.host }),

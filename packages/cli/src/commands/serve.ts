@@ -1,7 +1,5 @@
-import { needsOwner } from '@tandem/server/accounts/account-service';
 import type { Database } from '@tandem/server/db/client';
-import { loadDemo } from '@tandem/server/demo/load-demo';
-import { startServer } from '@tandem/server/server';
+import type { ServerOptions } from '@tandem/server/server';
 import { parseArgs, stringFlag, UsageError } from '../args';
 import type { CliCommand } from '../command';
 import { demoSignInText } from './demo';
@@ -14,8 +12,9 @@ const maxWorkers = 16;
 /** What a first start prints once listening: the demo's accounts, or how to create the first account. */
 async function announce(db: Database, url: string, demo: boolean): Promise<void> {
   if (demo) {
+    const { loadDemo } = await import('@tandem/server/demo/load-demo');
     process.stderr.write(demoSignInText(await loadDemo(db), url));
-  } else if (await needsOwner(db)) {
+  } else if (await (await import('@tandem/server/accounts/account-service')).needsOwner(db)) {
     process.stderr.write(
       `No account exists yet. Create the first one (it owns this server):\n` +
         `  - sign up at ${url}, or\n` +
@@ -53,12 +52,13 @@ export const serveCommand: CliCommand = {
         onListening: (db, url) => announce(db, url, demo),
       });
     }
-    const options: Parameters<typeof startServer>[0] = {
+    const options: ServerOptions = {
       port,
       onProgress: (message) => process.stderr.write(`${message}\n`),
     };
     if (host) options.host = host;
     if (dataDir) options.dataDir = dataDir;
+    const { startServer } = await import('@tandem/server/server');
     const server = await startServer(options);
     let stopping = false;
     const stop = (signal: string) => {
