@@ -7,6 +7,7 @@ import {
   wsjfScore,
 } from '@tandem/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshRanking, rankMethods, servedRanking } from './helpers/backlog-oracle';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type Caller, createWorkspace, signUp, sql } from './helpers/domain-world';
 import { recomputedDemand } from './helpers/recomputed-demand';
@@ -114,7 +115,7 @@ interface Versioned {
 }
 
 describe('stored demand and scores', () => {
-  it('equal a full recomputation by core after every kind of write, over a seeded random run', async () => {
+  it('equal a full recomputation by core after every kind of write, and the backlog served equals a fresh ranking, over a seeded random run', async () => {
     const random = seeded(20261123);
     const product = async (name: string) =>
       (await owner.json<Versioned>('POST', `/api/workspaces/${workspaceId}/products`, { name }, 201)).id;
@@ -266,6 +267,15 @@ describe('stored demand and scores', () => {
           ...(random.next() < 0.7 ? { scorecard: ratings } : {}),
         });
       },
+      async pin() {
+        const target = random.pick(features);
+        if (!target) return;
+        const { version } = await owner.json<Versioned>('GET', `/api/features/${target.id}/scores`);
+        // Whole and fractional places, and now and then an unpin, so that pins move the ranking every way they can.
+        const pinnedPosition =
+          random.next() < 0.25 ? null : 1 + random.int(8) + (random.next() < 0.3 ? 0.5 : 0);
+        await owner.json('PUT', `/api/features/${target.id}/rank`, { pinnedPosition, version });
+      },
       async addCriterion() {
         const productId = random.pick(products) as string;
         const created = await owner.json<Versioned>(
@@ -316,6 +326,12 @@ describe('stored demand and scores', () => {
       for (const productId of products) {
         for (const pair of await scoresBothWays(productId))
           expect(pair.stored, context).toEqual(pair.recomputed);
+        // The backlog served (from the ranked order the server keeps between reads) is a fresh ranking of the rows;
+        // two methods a step in turn, so that each is read again after a few writes.
+        for (const by of [rankMethods[step % 5], rankMethods[(step + 2) % 5]] as const)
+          expect(await servedRanking(owner, productId, by), `${context}, ${by}`).toEqual(
+            await freshRanking(t, productId, by),
+          );
       }
     }
     // The run did reach every kind of write and left demand to compare.
