@@ -1,3 +1,4 @@
+import type { WorkContour } from '@tandem/core';
 import { request } from '../../api/client';
 
 /** What a resource is: someone, something that works on a calendar, or something consumed. */
@@ -49,6 +50,12 @@ export interface Assignment {
   resourceKind: ResourceKind;
   units: number;
   workMinutes: number | null;
+  /** How the work is spread over the assignment's span; any contour but flat stretches it. */
+  contour: WorkContour;
+  /** Overtime part of the work, in minutes: it takes no working time. */
+  overtimeWorkMinutes: number;
+  /** Working minutes after the task's start before the assignment begins. */
+  delayMinutes: number;
   version: number;
 }
 
@@ -98,7 +105,12 @@ export const resourcesApi = {
     request<{ items: Assignment[] }>('GET', `/api/projects/${projectId}/assignments`, { query: { taskId } }),
   assign: (projectId: string, body: { taskId: string; resourceId: string; units: number }) =>
     request<Assignment>('POST', `/api/projects/${projectId}/assignments`, { body }),
-  updateAssignment: (assignment: Assignment, body: { units?: number; workMinutes?: number | null }) =>
+  updateAssignment: (
+    assignment: Assignment,
+    body: Partial<
+      Pick<Assignment, 'units' | 'workMinutes' | 'contour' | 'overtimeWorkMinutes' | 'delayMinutes'>
+    >,
+  ) =>
     request<Assignment>('PATCH', `/api/assignments/${assignment.id}`, {
       body: { ...body, version: assignment.version },
     }),

@@ -1,3 +1,4 @@
+import type { WorkContour } from '@tandem/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
@@ -6,6 +7,18 @@ import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useCan } from '../../../lib/permissions';
 import { type Assignment, percentOf, resourceKeys, resourcesApi } from '../../resources/resources-api';
+
+/** MS Project's predefined work contours, as a person reads them; any but flat stretches the assignment's span. */
+const contourLabels: Record<WorkContour, string> = {
+  flat: 'Flat',
+  backLoaded: 'Back loaded',
+  frontLoaded: 'Front loaded',
+  doublePeak: 'Double peak',
+  earlyPeak: 'Early peak',
+  latePeak: 'Late peak',
+  bell: 'Bell',
+  turtle: 'Turtle',
+};
 
 /**
  * The resources assigned to one task, with their units: add one of the workspace's resources, change the units,
@@ -46,8 +59,10 @@ export function TaskAssignments({
     },
   });
   const change = useMutation({
-    mutationFn: (input: { assignment: Assignment; units: number }) =>
-      resourcesApi.updateAssignment(input.assignment, { units: input.units }),
+    mutationFn: (input: {
+      assignment: Assignment;
+      changes: Parameters<typeof resourcesApi.updateAssignment>[1];
+    }) => resourcesApi.updateAssignment(input.assignment, input.changes),
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -82,10 +97,27 @@ export function TaskAssignments({
               defaultValue={Math.round(assignment.units * 100)}
               onBlur={(event) => {
                 const next = Number(event.target.value) / 100;
-                if (next > 0 && next !== assignment.units) change.mutate({ assignment, units: next });
+                if (next > 0 && next !== assignment.units)
+                  change.mutate({ assignment, changes: { units: next } });
               }}
             />
             <span className="muted">%</span>
+            <select
+              key={`contour-${assignment.version}`}
+              className="select"
+              aria-label={`Work contour of ${assignment.resourceName}`}
+              defaultValue={assignment.contour}
+              disabled={!canEdit}
+              onChange={(event) =>
+                change.mutate({ assignment, changes: { contour: event.target.value as WorkContour } })
+              }
+            >
+              {Object.entries(contourLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
             <button
               type="button"
               className="button button--ghost button--small"
