@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/free-port';
-import { repoRoot, signUpOn } from '../../server/test/helpers/cli';
+import { repoRoot, serveArgs, signUpOn } from '../../server/test/helpers/cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-prebuilt-'));
 // As root the embedded cluster runs as `postgres`, which must reach its directory.
@@ -19,20 +19,11 @@ describe('the tandem command', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // The executable `npm start` and `npm run tandem` run; it builds the bundle first when a source changed.
-    const child = spawn(
-      process.execPath,
-      [
-        'packages/cli/bin/tandem.mjs',
-        'serve',
-        '--port',
-        String(port),
-        '--host',
-        '127.0.0.1',
-        '--data-dir',
-        dataDir,
-      ],
-      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: undefined }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['packages/cli/bin/tandem.mjs', ...serveArgs(port, dataDir)], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/free-port';
-import { runTandem, signUpOn, spawnTandem } from '../../server/test/helpers/cli';
+import { runTandem, serveArgs, signUpOn, spawnTandem } from '../../server/test/helpers/cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-workers-'));
 // As root the embedded cluster runs as `postgres`, which must reach its directory.
@@ -53,17 +53,7 @@ describe('tandem serve --workers', () => {
   it('starts the database once under its lock, serves from every worker, replaces a dead one and stops them all and the database on SIGTERM', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const primary = spawnTandem([
-      'serve',
-      '--workers',
-      '2',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--data-dir',
-      dataDir,
-    ]);
+    const primary = spawnTandem([...serveArgs(port, dataDir), '--workers', '2']);
     spawned.push(primary);
     let stderr = '';
     primary.stderr?.on('data', (chunk: Buffer) => {

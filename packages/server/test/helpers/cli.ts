@@ -49,3 +49,8 @@ export async function signUpOn(base: string, email: string): Promise<{ status: n
     .join('; ');
   return { status: response.status, cookie };
 }
+
+/** The arguments of `tandem serve` on 127.0.0.1:`port` with its own data directory. */
+export function serveArgs(port: number, dataDir: string): string[] {
+  return ['serve', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir];
+}
