@@ -76,6 +76,36 @@ describe('re-staffing a task', () => {
     expect(change.assignments.map((a) => a.units)).toEqual(units);
   });
 
+  it('keeps the contour, delay and overtime of a resource that stays on the task, and gives a newcomer flat work', () => {
+    const task = sketchTask({ id: 'A', days: 2, type: 'fixedUnits', effortDriven: true });
+    const shaped: Assignment = {
+      ...oneFullTime(960)[0]!,
+      contour: 'turtle',
+      delayMinutes: 60,
+      overtimeWork: 600,
+    };
+    const change = restaff(
+      task,
+      [shaped],
+      [
+        { resourceId: ann, units: 1 },
+        { resourceId: bob, units: 1 },
+      ],
+    );
+    expect(change.assignments).toEqual([
+      {
+        taskId: taskId('A'),
+        resourceId: ann,
+        units: 1,
+        workMinutes: 480,
+        contour: 'turtle',
+        delayMinutes: 60,
+        overtimeWork: 480,
+      },
+      { taskId: taskId('A'), resourceId: bob, units: 1, workMinutes: 480 },
+    ]);
+  });
+
   it('refuses units that are not positive', () => {
     const task = sketchTask({ id: 'A', days: 2 });
     expect(() => restaff(task, [], [{ resourceId: ann, units: 0 }])).toThrow(RangeError);

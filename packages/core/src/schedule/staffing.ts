@@ -39,12 +39,17 @@ export function restaff(
   const totalUnits = next.reduce((sum, s) => sum + s.units, 0);
   const make = (s: Staffing, workMinutes: number, units = s.units): Assignment => {
     const before = current.find((a) => a.resourceId === s.resourceId);
+    const work = Math.round(workMinutes);
+    // A resource kept on the task keeps the shape of its work: contour, delay, and overtime within its new work.
     return {
       taskId: task.id,
       resourceId: s.resourceId,
       units,
-      workMinutes: Math.round(workMinutes),
+      workMinutes: work,
       ...(before?.actualWork === undefined ? {} : { actualWork: before.actualWork }),
+      ...(before?.contour === undefined ? {} : { contour: before.contour }),
+      ...(before?.delayMinutes === undefined ? {} : { delayMinutes: before.delayMinutes }),
+      ...(before?.overtimeWork === undefined ? {} : { overtimeWork: Math.min(before.overtimeWork, work) }),
     };
   };
   if (next.length === 0) return { assignments: [], durationMinutes: duration };
