@@ -95,7 +95,10 @@ describe('assignment contours, overtime work and delay', () => {
     const { projectId, taskId, assignment } = await staffedTask({ overtimeWorkMinutes: 480 });
     expect(assignment.overtimeWorkMinutes).toBe(480);
     expect(await taskFinish(projectId, taskId)).toBe('2026-03-05T17:00');
-    await owner.json('PATCH', `/api/assignments/${assignment.id}`, { delayMinutes: 960, version: assignment.version });
+    await owner.json('PATCH', `/api/assignments/${assignment.id}`, {
+      delayMinutes: 960,
+      version: assignment.version,
+    });
     expect(await taskFinish(projectId, taskId)).toBe('2026-03-09T17:00');
   });
 
@@ -127,6 +130,27 @@ describe('assignment contours, overtime work and delay', () => {
     expect(response.status).toBe(422);
     const { error } = (await response.json()) as { error: { field?: string } };
     expect(error.field).toBe('overtimeWorkMinutes');
+  });
+
+  it('keeps contour, overtime and delay when the project is copied', async () => {
+    const { projectId, assignment } = await staffedTask({
+      contour: 'bell',
+      overtimeWorkMinutes: 60,
+      delayMinutes: 30,
+    });
+    const copy = await owner.json<{ id: string }>(
+      'POST',
+      `/api/projects/${projectId}/copy`,
+      { name: 'Contours copy' },
+      201,
+    );
+    const rows = await sql(
+      t,
+      'select contour, overtime_work_minutes, delay_minutes from assignments where project_id = $1',
+      [copy.id],
+    );
+    expect(rows).toEqual([{ contour: 'bell', overtime_work_minutes: 60, delay_minutes: 30 }]);
+    expect(assignment.contour).toBe('bell');
   });
 
   it('exports contour, overtime and delay to MS Project XML and imports them back', async () => {

@@ -136,6 +136,9 @@ export async function copyProject(
         resource: { id: assignment.resourceId },
         units: assignment.units,
         workMinutes: assignment.workMinutes,
+        contour: assignment.contour,
+        overtimeWorkMinutes: assignment.overtimeWorkMinutes,
+        delayMinutes: assignment.delayMinutes,
       })),
     };
     return (await insertPlan(tx, userId, source.workspaceId, image)).project;
