@@ -190,7 +190,7 @@ const contouredFiles = [
 
 describe.skipIf(!hasCorpus)('importing MS Project files with contoured assignments', () => {
   it.each(contouredFiles)(
-    'keeps the contours of %s and schedules it to the finish MS Project saved',
+    'keeps the contours of %s, schedules it to the finish MS Project saved and exports it to the same finish',
     async (path) => {
       const xml = corpusFile(path);
       const saved = (await readMspdiString(xml)).properties.FinishDate;
@@ -207,6 +207,16 @@ describe.skipIf(!hasCorpus)('importing MS Project files with contoured assignmen
       // Compared in working time, to the minute: the saved finish keeps seconds of a contoured span.
       const apart = time.workBetween(parseInstant(finish), wallMinutes(saved as number));
       expect(Math.abs(apart), `${finish} against the saved finish`).toBeLessThan(1);
+      // Exported and imported again, the plan keeps its contour and its finish.
+      const exported = await owner.request('GET', `/api/projects/${projectId}/export.xml`);
+      const copy = await importMspdi(owner, workspaceId, await exported.text(), 'contoured-copy.xml');
+      expect((await owner.json<ScheduleBody>('GET', `/api/projects/${copy}/schedule`)).finish).toBe(finish);
+      const copied = await sql(
+        t,
+        "select contour from assignments where project_id = $1 and contour <> 'flat'",
+        [copy],
+      );
+      expect(copied).toEqual([{ contour: 'turtle' }]);
     },
   );
 });
