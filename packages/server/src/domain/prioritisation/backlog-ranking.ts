@@ -77,7 +77,7 @@ export async function rankBacklog(db: Queryable, productId: string, by: RankBy):
           as p(id, position) on p.id = ranked.id`;
   // One pass ranks the whole backlog: r counts the unpinned features up to each row in score order. Ids tie-break in
   // byte order ("C"), as core's ranking compares them, and much faster than a language collation.
-  const result = await db.execute<{ ids: string[]; positions: number[] }>(sql`
+  const result = await db.execute<{ ids: string[] | null }>(sql`
     with ranked as (
       select f.id,
         count(*) filter (where s.manual_rank is null)
@@ -89,9 +89,9 @@ export async function rankBacklog(db: Queryable, productId: string, by: RankBy):
     ), placed as (
       select ranked.id, ${position} as position from ranked ${pinJoin}
     )
-    select coalesce(array_agg(id order by position), '{}') as ids,
-      coalesce(array_agg(position::int order by position), '{}') as positions
-    from placed`);
-  const row = result.rows[0];
-  return { revision, ids: row?.ids ?? [], positions: Int32Array.from(row?.positions ?? []) };
+    select json_agg(id order by position) as ids from placed`);
+  // JSON, not a PostgreSQL array: the driver hands 10,000 ids to JSON.parse instead of its own array parser.
+  const ids = result.rows[0]?.ids ?? [];
+  // The places are 1…n: pins take theirs and the unpinned fill the others in score order (core's placePins).
+  return { revision, ids, positions: Int32Array.from(ids, (_, k) => k + 1) };
 }
