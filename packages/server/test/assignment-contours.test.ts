@@ -223,6 +223,6 @@ describe.skipIf(!hasCorpus)('importing MS Project files with contoured assignmen
 
 if (!hasCorpus) {
   describe('importing MS Project files with contoured assignments', () => {
-    it.skip('needs ../shared/corpus beside the checkout (mspdiresource, mpp14resource), which is absent here', () => {});
+    it.skip('needs ../shared/corpus beside the checkout (mspdiresource, mpp14resource), absent here', () => {});
   });
 }

@@ -10,6 +10,6 @@ export { MspdiError } from './errors';
 export { applySchedule } from './from-schedule';
 export type * from './model';
 export { readMspdi, readMspdiFile, readMspdiString } from './reader';
-export { toScheduleProject } from './to-schedule';
+export { mspdiWorkContours, toScheduleProject } from './to-schedule';
 export { formatMspdiDate, formatMspdiDuration, parseMspdiDate, parseMspdiDuration } from './values';
 export { writeMspdi } from './writer';

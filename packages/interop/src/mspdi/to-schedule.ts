@@ -24,8 +24,11 @@ import type { MspdiPeriod, MspdiPredecessorLink, MspdiProject, MspdiTask } from 
 const CONSTRAINTS: readonly ConstraintType[] = ['asap', 'alap', 'mso', 'mfo', 'snet', 'snlt', 'fnet', 'fnlt'];
 const LINK_TYPES: readonly LinkType[] = ['FF', 'FS', 'SF', 'SS'];
 const TASK_TYPES: readonly TaskType[] = ['fixedUnits', 'fixedDuration', 'fixedWork'];
-// MSPDI WorkContour codes 0–7; 8 (contoured: work edited by hand) lives only in the timephased data.
-const CONTOURS: readonly WorkContour[] = [
+/**
+ * The work contours in the order of MSPDI's `WorkContour` codes 0–7; 8 (work edited by hand) lives only in the
+ * timephased data.
+ */
+export const mspdiWorkContours = [
   'flat',
   'backLoaded',
   'frontLoaded',
@@ -34,7 +37,7 @@ const CONTOURS: readonly WorkContour[] = [
   'latePeak',
   'bell',
   'turtle',
-];
+] as const satisfies readonly WorkContour[];
 
 /** The task id Tandem gives an MSPDI task: its UID as a string. */
 export const mspdiTaskId = (uid: number): TaskId => taskId(String(uid));
@@ -140,7 +143,7 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
 
 /** The engine's contour for an MSPDI `WorkContour` code; nothing for flat, unknown or hand-edited (8) work. */
 function contourOf(code: number | undefined): { contour?: WorkContour } {
-  const contour = code === undefined ? undefined : CONTOURS[code];
+  const contour = code === undefined ? undefined : mspdiWorkContours[code];
   return contour === undefined || contour === 'flat' ? {} : { contour };
 }
 

@@ -1,19 +1,8 @@
 import type { WorkContour } from '@tandem/core';
+import { mspdiWorkContours } from '@tandem/interop';
 
-/**
- * The work contours an assignment may take, in the order of MSPDI's `WorkContour` codes 0–7, so a contour's index is
- * its code in an MS Project file (8, work edited by hand, lives only in timephased data and reads as flat).
- */
-export const workContours = [
-  'flat',
-  'backLoaded',
-  'frontLoaded',
-  'doublePeak',
-  'earlyPeak',
-  'latePeak',
-  'bell',
-  'turtle',
-] as const satisfies readonly WorkContour[];
+/** The work contours an assignment may take, in the order of their MSPDI `WorkContour` codes. */
+export const workContours = mspdiWorkContours;
 
 /** The contour of an MSPDI `WorkContour` code: flat for a missing, unknown or hand-edited (8) one. */
 export function contourOfCode(code: number | undefined): WorkContour {
