@@ -11,6 +11,9 @@ let tandem: Tandem;
 let browser: Browser;
 let page: Page;
 let workspaceId: string;
+// The project and task the first test builds; the second continues on them.
+let projectId: string;
+let taskId: string;
 
 beforeAll(async () => {
   tandem = await startTandem();
@@ -51,7 +54,7 @@ const finishOf = (projectId: string, taskId: string) =>
   );
 
 describe('work contours in the task panel', () => {
-  it('reschedules a task when its assignment is given a turtle contour', async () => {
+  it('reschedules a task when its assignment is given a turtle contour and a delay', async () => {
     const project = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
       name: 'Rolling mill',
       startDate: '2026-03-02',
@@ -66,6 +69,8 @@ describe('work contours in the task panel', () => {
       resourceId: smith.id,
       workMinutes: 2400,
     });
+    projectId = project.id;
+    taskId = task.id;
     expect(await finishOf(project.id, task.id)).toBe('2026-03-06T17:00');
 
     await page.goto(`/w/${workspaceId}/projects/${project.id}?view=gantt`);
@@ -80,5 +85,20 @@ describe('work contours in the task panel', () => {
     // A turtle works 70 % of the time on average: 40 h of work last 57 h 8.6 min.
     await expect.poll(() => finishOf(project.id, task.id)).toBe('2026-03-11T09:08');
     await expect.poll(() => contour.locator('option:checked').textContent()).toBe('Turtle');
+    // Two hours of delay start Smith's work two working hours after the task's start.
+    const delay = panel.getByLabel('Delay of Smith (hours)');
+    await delay.fill('2');
+    await delay.blur();
+    await expect.poll(() => finishOf(project.id, task.id)).toBe('2026-03-11T11:08');
+    await panel.screenshot({ path: 'test-results/assignment-contours-panel.png' });
+  });
+
+  it('shows the refusal of more overtime than the work and keeps the task as it was', async () => {
+    const panel = page.getByRole('complementary', { name: 'Task Forge' });
+    const overtime = panel.getByLabel('Overtime of Smith (hours)');
+    await overtime.fill('50');
+    await overtime.blur();
+    await panel.getByText(/cannot exceed the assignment's work/).waitFor();
+    expect(await finishOf(projectId, taskId)).toBe('2026-03-11T11:08');
   });
 });

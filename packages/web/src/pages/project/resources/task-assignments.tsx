@@ -1,4 +1,3 @@
-import type { WorkContour } from '@tandem/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
@@ -7,18 +6,7 @@ import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useCan } from '../../../lib/permissions';
 import { type Assignment, percentOf, resourceKeys, resourcesApi } from '../../resources/resources-api';
-
-/** MS Project's predefined work contours, as a person reads them; any but flat stretches the assignment's span. */
-const contourLabels: Record<WorkContour, string> = {
-  flat: 'Flat',
-  backLoaded: 'Back loaded',
-  frontLoaded: 'Front loaded',
-  doublePeak: 'Double peak',
-  earlyPeak: 'Early peak',
-  latePeak: 'Late peak',
-  bell: 'Bell',
-  turtle: 'Turtle',
-};
+import { AssignmentShape } from './assignment-shape';
 
 /**
  * The resources assigned to one task, with their units: add one of the workspace's resources, change the units,
@@ -85,47 +73,38 @@ export function TaskAssignments({
         aria-label="Assigned resources"
       >
         {mine.map((assignment) => (
-          <li key={assignment.id} className="row" style={{ gap: 8 }}>
-            <span style={{ flex: 1 }}>{assignment.resourceName}</span>
-            <input
-              key={assignment.version}
-              className="input"
-              style={{ width: 80 }}
-              type="number"
-              min={1}
-              aria-label={`Units of ${assignment.resourceName} (%)`}
-              defaultValue={Math.round(assignment.units * 100)}
-              onBlur={(event) => {
-                const next = Number(event.target.value) / 100;
-                if (next > 0 && next !== assignment.units)
-                  change.mutate({ assignment, changes: { units: next } });
-              }}
+          <li key={assignment.id} className="stack-sm">
+            <div className="row" style={{ gap: 8 }}>
+              <span style={{ flex: 1 }}>{assignment.resourceName}</span>
+              <input
+                key={assignment.version}
+                className="input"
+                style={{ width: 80 }}
+                type="number"
+                min={1}
+                aria-label={`Units of ${assignment.resourceName} (%)`}
+                defaultValue={Math.round(assignment.units * 100)}
+                onBlur={(event) => {
+                  const next = Number(event.target.value) / 100;
+                  if (next > 0 && next !== assignment.units)
+                    change.mutate({ assignment, changes: { units: next } });
+                }}
+              />
+              <span className="muted">%</span>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                aria-label={`Remove ${assignment.resourceName}`}
+                onClick={() => remove.mutate(assignment)}
+              >
+                <Icons.close width={14} />
+              </button>
+            </div>
+            <AssignmentShape
+              assignment={assignment}
+              canEdit={canEdit}
+              onChange={(changes) => change.mutate({ assignment, changes })}
             />
-            <span className="muted">%</span>
-            <select
-              key={`contour-${assignment.version}`}
-              className="select"
-              aria-label={`Work contour of ${assignment.resourceName}`}
-              defaultValue={assignment.contour}
-              disabled={!canEdit}
-              onChange={(event) =>
-                change.mutate({ assignment, changes: { contour: event.target.value as WorkContour } })
-              }
-            >
-              {Object.entries(contourLabels).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              aria-label={`Remove ${assignment.resourceName}`}
-              onClick={() => remove.mutate(assignment)}
-            >
-              <Icons.close width={14} />
-            </button>
           </li>
         ))}
       </ul>
