@@ -18,18 +18,20 @@ describe('BacklogOrderCache', () => {
     expect(cache.get('p', 'wsjf', 7)).toBeUndefined();
   });
 
-  it('drops every method of a product when a newer revision is kept, and never goes back to an older one', () => {
+  it('drops every method of a product when an order of another revision is kept', () => {
     const cache = new BacklogOrderCache(100);
     cache.set('p', 'rice', order(7, 3));
     cache.set('p', 'wsjf', order(7, 3));
     cache.set('p', 'rice', order(9, 4));
     expect(cache.get('p', 'wsjf', 7)).toBeUndefined();
     expect(cache.get('p', 'wsjf', 9)).toBeUndefined();
-    expect(cache.size).toBe(4);
-    // A ranking that started before the newer one finished must not replace it.
-    cache.set('p', 'demand', order(8, 4));
-    expect(cache.get('p', 'demand', 8)).toBeUndefined();
     expect(cache.get('p', 'rice', 9)?.ids).toHaveLength(4);
+    expect(cache.size).toBe(4);
+    // Equality, not order: a database restored from a backup may number revisions lower than before.
+    cache.set('p', 'demand', order(2, 5));
+    expect(cache.get('p', 'rice', 9)).toBeUndefined();
+    expect(cache.get('p', 'demand', 2)?.ids).toHaveLength(5);
+    expect(cache.size).toBe(5);
   });
 
   it('lets the least recently read products go once the ids held pass the capacity', () => {

@@ -28,10 +28,12 @@ export class BacklogOrderCache {
     return entry.orders.get(by);
   }
 
-  /** Keeps `order` unless a newer revision of the product is held already. */
+  /**
+   * Keeps `order`, dropping the product's orders of any other revision. Revisions are compared for equality only: a
+   * restored database may number them lower than before, and a ranking overtaken by a newer one costs one miss.
+   */
   set(productId: string, by: RankBy, order: RankedOrder): void {
     let entry = this.#products.get(productId);
-    if (entry && entry.revision > order.revision) return;
     if (!entry || entry.revision !== order.revision) {
       this.#drop(productId);
       entry = { revision: order.revision, orders: new Map(), size: 0 };
