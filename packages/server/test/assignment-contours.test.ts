@@ -122,6 +122,42 @@ describe('assignment contours, overtime work and delay', () => {
     expect(row).toEqual({ contour: 'flat', overtime_work_minutes: 0, delay_minutes: 0, version: 1 });
   });
 
+  it('refuses an unknown contour on a new assignment with 400 naming the field, and assigns nobody', async () => {
+    const { projectId, taskId } = await staffedTask();
+    const { id: resourceId } = await owner.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/resources`,
+      { name: `Helper ${projectId}` },
+      201,
+    );
+    const response = await owner.request('POST', `/api/projects/${projectId}/assignments`, {
+      body: { taskId, resourceId, contour: 'Turtle' },
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { field?: string } }).error.field).toBe('contour');
+    const rows = await sql(t, 'select id from assignments where resource_id = $1', [resourceId]);
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses more overtime than the work derived from the duration with 422 naming the field', async () => {
+    const { projectId, taskId } = await staffedTask();
+    const { id: resourceId } = await owner.json<{ id: string }>(
+      'POST',
+      `/api/workspaces/${workspaceId}/resources`,
+      { name: `Half-timer ${projectId}` },
+      201,
+    );
+    // Half time over a 40-hour task: 20 hours of work, so 21 hours of overtime is too much.
+    const response = await owner.request('POST', `/api/projects/${projectId}/assignments`, {
+      body: { taskId, resourceId, units: 0.5, overtimeWorkMinutes: 1260 },
+    });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: { field?: string } }).error.field).toBe(
+      'overtimeWorkMinutes',
+    );
+    expect(await sql(t, 'select id from assignments where resource_id = $1', [resourceId])).toEqual([]);
+  });
+
   it('refuses more overtime than the work with 422 naming the field', async () => {
     const { assignment } = await staffedTask();
     const response = await owner.request('PATCH', `/api/assignments/${assignment.id}`, {

@@ -52,9 +52,26 @@ function invalidReference(field: string, message: string): ApiError {
   return new ApiError(422, 'INVALID_REFERENCE', message, field);
 }
 
-/** Overtime is a part of the work: more overtime than the assignment's work is refused, naming the field. */
-function assertOvertimeWithinWork(workMinutes: number | null, overtimeWorkMinutes: number): void {
-  if (workMinutes !== null && overtimeWorkMinutes > workMinutes) {
+/**
+ * Overtime is a part of the work: more overtime than the assignment's work is refused, naming the field. Work left
+ * null is the task's duration × the units, as the scheduler derives it.
+ */
+async function assertOvertimeWithinWork(
+  db: Queryable,
+  taskId: string,
+  assignment: { workMinutes: number | null; units: number; overtimeWorkMinutes: number },
+): Promise<void> {
+  const { units, overtimeWorkMinutes } = assignment;
+  if (overtimeWorkMinutes === 0) return;
+  let workMinutes = assignment.workMinutes;
+  if (workMinutes === null) {
+    const [task] = await db
+      .select({ durationMinutes: tasks.durationMinutes })
+      .from(tasks)
+      .where(eq(tasks.id, taskId));
+    workMinutes = Math.round((task?.durationMinutes ?? 0) * units);
+  }
+  if (overtimeWorkMinutes > workMinutes) {
     throw new ApiError(
       422,
       'VALIDATION_FAILED',
@@ -90,7 +107,6 @@ export async function createAssignment(
   projectId: string,
   input: AssignmentInput,
 ): Promise<AssignmentView> {
-  assertOvertimeWithinWork(input.workMinutes ?? null, input.overtimeWorkMinutes ?? 0);
   return writeTransaction(db, async (tx) => {
     const ref = await projectRef(tx, projectId);
     await policy.assertCanEdit(tx, userId, ref);
@@ -102,6 +118,11 @@ export async function createAssignment(
       .where(and(eq(tasks.id, input.taskId), eq(tasks.projectId, projectId)))
       .for('key share');
     if (!task) throw invalidReference('taskId', `Task ${input.taskId} is not a task of project ${projectId}`);
+    await assertOvertimeWithinWork(tx, task.id, {
+      workMinutes: input.workMinutes ?? null,
+      units: input.units ?? 1,
+      overtimeWorkMinutes: input.overtimeWorkMinutes ?? 0,
+    });
     const [resource] = await tx
       .select({ id: resources.id, name: resources.name, kind: resources.kind })
       .from(resources)
@@ -207,10 +228,11 @@ export async function updateAssignment(
     const names = await namesOf(tx, row);
     const before = toAssignmentView(row, names);
     assertVersion(`Assignment ${assignmentId}`, before, expectedVersion);
-    assertOvertimeWithinWork(
-      changes.workMinutes === undefined ? row.workMinutes : changes.workMinutes,
-      changes.overtimeWorkMinutes ?? row.overtimeWorkMinutes,
-    );
+    await assertOvertimeWithinWork(tx, row.taskId, {
+      workMinutes: changes.workMinutes === undefined ? row.workMinutes : changes.workMinutes,
+      units: changes.units ?? row.units,
+      overtimeWorkMinutes: changes.overtimeWorkMinutes ?? row.overtimeWorkMinutes,
+    });
     const [updated] = await tx
       .update(assignments)
       .set({ ...definedOnly(changes), version: sql`${assignments.version} + 1`, updatedAt: sql`now()` })
