@@ -33,6 +33,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+const addResource = async (name: string) =>
+  (await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/resources`, { name }, 201)).id;
+
 /** A project starting Monday 2 March 2026 with one 40-hour task staffed full time by one person. */
 async function staffedTask(body: Record<string, unknown> = {}) {
   const { id: projectId } = await owner.json<{ id: string }>(
@@ -47,12 +50,7 @@ async function staffedTask(body: Record<string, unknown> = {}) {
     name: 'Build',
     durationMinutes: 2400,
   });
-  const { id: resourceId } = await owner.json<{ id: string }>(
-    'POST',
-    `/api/workspaces/${workspaceId}/resources`,
-    { name: `Builder ${projectId}` },
-    201,
-  );
+  const resourceId = await addResource(`Builder ${projectId}`);
   const assignment = await owner.json<AssignmentBody>(
     'POST',
     `/api/projects/${projectId}/assignments`,
@@ -124,12 +122,7 @@ describe('assignment contours, overtime work and delay', () => {
 
   it('refuses an unknown contour on a new assignment with 400 naming the field, and assigns nobody', async () => {
     const { projectId, taskId } = await staffedTask();
-    const { id: resourceId } = await owner.json<{ id: string }>(
-      'POST',
-      `/api/workspaces/${workspaceId}/resources`,
-      { name: `Helper ${projectId}` },
-      201,
-    );
+    const resourceId = await addResource(`Helper ${projectId}`);
     const response = await owner.request('POST', `/api/projects/${projectId}/assignments`, {
       body: { taskId, resourceId, contour: 'Turtle' },
     });
@@ -141,12 +134,7 @@ describe('assignment contours, overtime work and delay', () => {
 
   it('refuses more overtime than the work derived from the duration with 422 naming the field', async () => {
     const { projectId, taskId } = await staffedTask();
-    const { id: resourceId } = await owner.json<{ id: string }>(
-      'POST',
-      `/api/workspaces/${workspaceId}/resources`,
-      { name: `Half-timer ${projectId}` },
-      201,
-    );
+    const resourceId = await addResource(`Half-timer ${projectId}`);
     // Half time over a 40-hour task: 20 hours of work, so 21 hours of overtime is too much.
     const response = await owner.request('POST', `/api/projects/${projectId}/assignments`, {
       body: { taskId, resourceId, units: 0.5, overtimeWorkMinutes: 1260 },
