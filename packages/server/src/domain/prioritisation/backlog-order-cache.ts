@@ -11,7 +11,7 @@ interface ProductOrders {
 /**
  * The ranked orders of recently read backlogs, per product and ranking method, each valid while the product's backlog
  * revision in the database is the one it was ranked at. Least recently read products leave first once the orders held
- * pass `capacity` feature ids in all, so memory stays bounded whatever the number of products.
+ * pass `capacity` (feature ids, plus one per order), so memory stays bounded whatever the number of products.
  */
 export class BacklogOrderCache {
   readonly #products = new Map<string, ProductOrders>();
@@ -39,8 +39,10 @@ export class BacklogOrderCache {
       entry = { revision: order.revision, orders: new Map(), size: 0 };
     } else this.#products.delete(productId);
     const previous = entry.orders.get(by);
-    entry.size += order.ids.length - (previous?.ids.length ?? 0);
-    this.#size += order.ids.length - (previous?.ids.length ?? 0);
+    // An order counts one more than its ids, so that empty backlogs (or ids of no product) cannot pile up for free.
+    const grown = order.ids.length + 1 - (previous ? previous.ids.length + 1 : 0);
+    entry.size += grown;
+    this.#size += grown;
     entry.orders.set(by, order);
     this.#products.set(productId, entry);
     for (const [oldest] of this.#products) {
@@ -49,7 +51,7 @@ export class BacklogOrderCache {
     }
   }
 
-  /** How many feature ids the cache holds, over all products and methods. */
+  /** How much the cache holds: its feature ids plus one per order, over all products and methods. */
   get size(): number {
     return this.#size;
   }
