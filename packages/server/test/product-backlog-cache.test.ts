@@ -173,6 +173,20 @@ describe('the ranked backlog kept between reads', () => {
     }
   }, 120_000);
 
+  it('serves reads that arrive together after a write the same fresh order', async () => {
+    const featureId = features[3] as string;
+    await onA.json('PUT', `/api/features/${featureId}/rank`, {
+      pinnedPosition: 1,
+      version: await scoresVersion(featureId),
+    });
+    const fresh = await freshRanking(b, productId, 'wsjf');
+    const together = await Promise.all(
+      Array.from({ length: 8 }, (_, k) => servedRanking(k % 2 === 0 ? onB : onA, productId, 'wsjf')),
+    );
+    for (const served of together) expect(served).toEqual(fresh);
+    expect(fresh[0]).toBe(featureId);
+  });
+
   it('keeps the order of a filtered page and refuses bad input as before', async () => {
     const all = await servedRanking(onB, productId, 'rice');
     const filtered = await onB.json<{ total: number; items: { featureId: string; position: number }[] }>(

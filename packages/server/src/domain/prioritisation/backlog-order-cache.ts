@@ -66,16 +66,23 @@ export class BacklogOrderCache {
 
 // About 200,000 ids (tens of MB at most): twenty backlogs of 10,000 features, each under every method.
 const defaultCapacity = 200_000;
-// One cache per database handle, so two servers in one process (as in tests) each keep their own, as two processes do.
-const caches = new WeakMap<object, BacklogOrderCache>();
 
-function cacheOf(db: Queryable): BacklogOrderCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new BacklogOrderCache(defaultCapacity);
-    caches.set(db, cache);
+interface Held {
+  orders: BacklogOrderCache;
+  /** Rankings under way, by product, method and the revision read before them: one per key, whatever the callers. */
+  rankings: Map<string, Promise<RankedOrder>>;
+}
+
+// One cache per database handle, so two servers in one process (as in tests) each keep their own, as two processes do.
+const caches = new WeakMap<object, Held>();
+
+function heldFor(db: Queryable): Held {
+  let held = caches.get(db);
+  if (!held) {
+    held = { orders: new BacklogOrderCache(defaultCapacity), rankings: new Map() };
+    caches.set(db, held);
   }
-  return cache;
+  return held;
 }
 
 /**
@@ -83,10 +90,21 @@ function cacheOf(db: Queryable): BacklogOrderCache {
  * (one primary-key read), else a fresh ranking, kept for the next read.
  */
 export async function rankedOrder(db: Queryable, productId: string, by: RankBy): Promise<RankedOrder> {
-  const cache = cacheOf(db);
-  const held = cache.get(productId, by, await backlogRevision(db, productId));
+  const { orders, rankings } = heldFor(db);
+  const revision = await backlogRevision(db, productId);
+  const held = orders.get(productId, by, revision);
   if (held) return held;
-  const order = await rankBacklog(db, productId, by);
-  cache.set(productId, by, order);
-  return order;
+  // The reads that arrive together after a write share one ranking instead of each ranking the whole backlog.
+  const key = `${productId} ${by} ${revision}`;
+  let pending = rankings.get(key);
+  if (!pending) {
+    pending = rankBacklog(db, productId, by)
+      .then((order) => {
+        orders.set(productId, by, order);
+        return order;
+      })
+      .finally(() => rankings.delete(key));
+    rankings.set(key, pending);
+  }
+  return pending;
 }
