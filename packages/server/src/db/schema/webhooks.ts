@@ -60,9 +60,7 @@ export const webhookDeliveries = pgTable(
   },
   (table) => [
     index('webhook_deliveries_hook_idx').on(table.webhookId, table.createdAt),
-    index('webhook_deliveries_due_idx')
-      .on(table.nextAttemptAt)
-      .where(sql`${table.status} = 'pending'`),
+    index('webhook_deliveries_due_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
     check('webhook_deliveries_status_check', sql`${table.status} in ('delivered', 'pending', 'failed')`),
   ],
 );
