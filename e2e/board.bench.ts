@@ -58,7 +58,7 @@ async function seedBoard(connectionString: string, workspaceId: string, projectI
 
 /**
  * The frame p95 while every board column (or only the first) scrolls `step` px a frame; `step` 0 is the idle
- * baseline of the same page. Frames are unlocked from vsync, so the figure is the frame's cost (see `frameP95`).
+ * baseline of the same page. The figure is the frames' main-thread cost (see `frameP95`).
  */
 function scrollP95(page: Page, step = 160, columns: 'one' | 'all' = 'all'): Promise<number> {
   return frameP95(page, '.board-cell__scroll', { step, limit: columns === 'one' ? 1 : 99 });
@@ -66,7 +66,7 @@ function scrollP95(page: Page, step = 160, columns: 'one' | 'all' = 'all'): Prom
 
 async function main(): Promise<void> {
   const tandem = await startTandem();
-  const browser = await launchChromium({ unlockedFrames: true });
+  const browser = await launchChromium();
   try {
     const page = await (
       await browser.newContext({ baseURL: tandem.url, viewport: { width: 1440, height: 900 } })

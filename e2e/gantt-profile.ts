@@ -196,7 +196,7 @@ async function main(): Promise<void> {
     build: { outDir, emptyOutDir: true, sourcemap: false, minify: process.env.PROFILE_MINIFY !== '0' },
   });
   const tandem = await startTandem({ webDist: outDir });
-  const browser = await launchChromium({ unlockedFrames: true });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1600, height: 900 } });
     const page = await context.newPage();

@@ -10,17 +10,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/**
- * Frames drawn as soon as the page is ready for the next, not at 60 Hz: the interval between two animation frames is
- * then what the frame cost, which the benchmarks measure (locked to vsync, an idle page already shows 16.7 ms).
- */
-const unlockedFrameArgs = ['--disable-gpu-vsync', '--disable-frame-rate-limit'];
-
-/** Launches the system Chromium headless (no browser download is possible here); benchmarks unlock the frame rate. */
-export function launchChromium(options: { unlockedFrames?: boolean } = {}): Promise<Browser> {
+/** Launches the system Chromium headless (no browser download is possible here). */
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: options.unlockedFrames ? [...chromiumArgs, ...unlockedFrameArgs] : chromiumArgs,
+    args: chromiumArgs,
   });
 }
