@@ -37,11 +37,12 @@ export function AssignmentShape({
   onChange: (changes: ShapeChanges) => void;
 }) {
   const who = assignment.resourceName;
+  // Each field remounts only when its own value changes, so another field's save keeps what the user is typing.
   const hoursField = (field: 'overtimeWorkMinutes' | 'delayMinutes', label: string) => (
     <label className="row muted" style={{ gap: 4, fontSize: 12 }}>
       {label}
       <input
-        key={`${field}-${assignment.version}`}
+        key={`${field}-${assignment[field]}`}
         className="input"
         style={{ width: 64 }}
         type="number"
@@ -61,7 +62,7 @@ export function AssignmentShape({
   return (
     <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
       <select
-        key={`contour-${assignment.version}`}
+        key={`contour-${assignment.contour}`}
         className="select"
         aria-label={`Work contour of ${who}`}
         defaultValue={assignment.contour}

@@ -46,11 +46,24 @@ export function TaskAssignments({
       refresh();
     },
   });
+  // Edits of assignments run one after the other, each with the version the one before wrote, so a second field
+  // changed while the first is saving is not refused as stale.
   const change = useMutation({
+    scope: { id: `assignments-${taskId}` },
     mutationFn: (input: {
       assignment: Assignment;
       changes: Parameters<typeof resourcesApi.updateAssignment>[1];
-    }) => resourcesApi.updateAssignment(input.assignment, input.changes),
+    }) => {
+      const latest = client
+        .getQueryData<{ items: Assignment[] }>(resourceKeys.assignments(projectId))
+        ?.items.find((assignment) => assignment.id === input.assignment.id);
+      return resourcesApi.updateAssignment(latest ?? input.assignment, input.changes);
+    },
+    onSuccess: (updated) => {
+      client.setQueryData<{ items: Assignment[] }>(resourceKeys.assignments(projectId), (old) =>
+        old ? { ...old, items: old.items.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)) } : old,
+      );
+    },
     onSettled: refresh,
   });
   const remove = useMutation({
