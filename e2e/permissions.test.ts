@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } f
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { gantt } from './harness/gantt';
+import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -26,25 +27,6 @@ let projectUrl: string;
 let productUrl: string;
 /** Writes the viewer's pages sent to the server; a read-only page must send none. */
 const viewerWrites: string[] = [];
-
-/** Signs a person up on a page of their own and has them accept an invitation into the workspace. */
-async function join(
-  page: Page,
-  person: Person,
-  inviter: Page,
-  workspaceId: string,
-  role: 'member' | 'guest',
-) {
-  await page.goto('/sign-up');
-  await ui(page).signUp(person);
-  const { acceptUrl } = await apiPost<{ acceptUrl: string }>(
-    inviter,
-    `/api/workspaces/${workspaceId}/invitations`,
-    { email: person.email, role },
-  );
-  await apiPost(page, `/api/invitations/${acceptUrl.split('/invite/')[1]}/accept`, {});
-  return (await page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()))) as { user: { id: string } };
-}
 
 async function put(page: Page, path: string, body: unknown): Promise<void> {
   await page.evaluate(
