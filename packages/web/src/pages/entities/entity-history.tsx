@@ -3,6 +3,7 @@ import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { EmptyState, FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
+import { LoadMore } from '../../components/load-more';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { changedFields, describeAction, showValue } from '../../lib/history';
 
@@ -56,16 +57,7 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
           );
         })}
       </ol>
-      {history.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => void history.fetchNextPage()}
-          disabled={history.isFetchingNextPage}
-        >
-          Show older changes
-        </button>
-      ) : null}
+      <LoadMore query={history}>Show older changes</LoadMore>
     </div>
   );
 }

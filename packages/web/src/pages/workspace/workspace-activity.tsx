@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/endpoints';
 import { keys } from '../../api/query-keys';
 import { FormAlert, initials, SkeletonRows } from '../../components/feedback';
+import { LoadMore } from '../../components/load-more';
 import { formatDateTime, relativeTime } from '../../lib/format';
 import { describeAction } from '../../lib/history';
 
@@ -55,16 +56,7 @@ export function WorkspaceActivity({ workspaceId }: { workspaceId: string }) {
               </li>
             ))}
           </ol>
-          {audit.hasNextPage ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => void audit.fetchNextPage()}
-              disabled={audit.isFetchingNextPage}
-            >
-              Show older changes
-            </button>
-          ) : null}
+          <LoadMore query={audit}>Show older changes</LoadMore>
         </div>
       )}
     </section>

@@ -11,6 +11,7 @@ import { type Feature, type FeatureListQuery, featureKeys, featuresApi, revenue 
 import '../../project/imports/files.css';
 import '../feedback/feedback.css';
 import './features.css';
+import { LoadMore } from '../../../components/load-more';
 import { useCan } from '../../../lib/permissions';
 import { useDebounced } from '../../../lib/use-debounced';
 
@@ -204,17 +205,9 @@ export function FeaturesView({ productId }: ProductViewProps) {
           </table>
         </div>
       )}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="button"
-          style={{ alignSelf: 'center' }}
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          Load more features
-        </button>
-      ) : null}
+      <LoadMore query={list} style={{ alignSelf: 'center' }}>
+        Load more features
+      </LoadMore>
     </div>
   );
 }

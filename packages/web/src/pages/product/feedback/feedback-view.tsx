@@ -11,6 +11,7 @@ import { feedbackApi, feedbackKeys } from './feedback-api';
 import { FeedbackDetail } from './feedback-detail';
 import { ImportFeedbackDialog } from './import-dialog';
 import './feedback.css';
+import { LoadMore } from '../../../components/load-more';
 import { useCan } from '../../../lib/permissions';
 import { useDebounced } from '../../../lib/use-debounced';
 
@@ -120,16 +121,9 @@ export function FeedbackView({ workspaceId, productId }: ProductViewProps) {
               </button>
             ))
           )}
-          {list.hasNextPage ? (
-            <button
-              type="button"
-              className="button button--small inbox__more"
-              onClick={() => void list.fetchNextPage()}
-              disabled={list.isFetchingNextPage}
-            >
-              Load more feedback
-            </button>
-          ) : null}
+          <LoadMore query={list} className="button button--small inbox__more">
+            Load more feedback
+          </LoadMore>
         </nav>
         {current ? (
           <div className="inbox__detail">

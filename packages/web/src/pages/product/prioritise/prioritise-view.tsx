@@ -23,6 +23,7 @@ import {
 } from './prioritise-api';
 import { ScoreDialog } from './score-dialog';
 import './prioritise.css';
+import { LoadMore } from '../../../components/load-more';
 import { useCan } from '../../../lib/permissions';
 
 // The charting library loads with the first chart drawn, not with every page.
@@ -296,16 +297,9 @@ export function PrioritiseView({ productId }: ProductViewProps) {
                 <span className="muted">
                   {items.length} of {total} features
                 </span>
-                {backlog.hasNextPage ? (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => void backlog.fetchNextPage()}
-                    disabled={backlog.isFetchingNextPage}
-                  >
-                    Show more
-                  </button>
-                ) : null}
+                <LoadMore query={backlog} className="button button--small">
+                  Show more
+                </LoadMore>
               </div>
             </div>
           )}
