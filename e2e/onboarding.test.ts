@@ -172,6 +172,19 @@ describe('onboarding a team through the web app', () => {
     await members.getByText(guest.name, { exact: true }).waitFor({ state: 'detached' });
     expect(await page.getByLabel(`Role of ${member.name}`).inputValue()).toBe('admin');
 
+    // The new admin is offered what the server lets an admin do: nothing on the owner, and no owner invitations.
+    await app.signOut();
+    await app.signIn(member);
+    await app.navigate('People');
+    await members.getByText(owner.name, { exact: true }).waitFor();
+    expect(await page.getByLabel(`Role of ${owner.name}`).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Remove ${owner.name}` }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Invite people' }).click();
+    const invite = page.getByRole('dialog');
+    await invite.getByRole('radio', { name: /^Admin/ }).waitFor();
+    expect(await invite.getByRole('radio', { name: /^Owner/ }).count()).toBe(0);
+    await invite.getByRole('button', { name: 'Cancel' }).click();
+
     await app.signOut();
     await app.signIn(guest);
     await page.getByRole('heading', { name: /^Welcome/ }).waitFor();

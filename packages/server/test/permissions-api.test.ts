@@ -115,7 +115,21 @@ describe('what a caller may do, as the API tells it', () => {
       const response = await world.callers[role].request('GET', path);
       replies[role] = response.status === 200 ? await response.json() : response.status;
     }
-    const none = { manageMembers: false, rename: false, delete: false, seeAudit: false, customers: true };
+    const all = ['owner', 'admin', 'member', 'guest'];
+    const notOwner = ['admin', 'member', 'guest'];
+    const noRoles = {
+      assignableRoles: { owner: [], admin: [], member: [], guest: [] },
+      removableRoles: [],
+      invitableRoles: [],
+    };
+    const none = {
+      manageMembers: false,
+      rename: false,
+      delete: false,
+      seeAudit: false,
+      customers: true,
+      ...noRoles,
+    };
     const guestNone = { ...none, customers: false };
     expect(replies).toEqual({
       owner: {
@@ -128,6 +142,9 @@ describe('what a caller may do, as the API tells it', () => {
         customers: true,
         manageResources: true,
         approveTimesheets: true,
+        assignableRoles: { owner: all, admin: all, member: all, guest: all },
+        removableRoles: all,
+        invitableRoles: all,
       },
       admin: {
         role: 'admin',
@@ -139,6 +156,10 @@ describe('what a caller may do, as the API tells it', () => {
         customers: true,
         manageResources: true,
         approveTimesheets: true,
+        // An admin manages everyone but owners, and makes no owner.
+        assignableRoles: { owner: [], admin: notOwner, member: notOwner, guest: notOwner },
+        removableRoles: notOwner,
+        invitableRoles: notOwner,
       },
       member: { role: 'member', create: true, ...none, manageResources: false, approveTimesheets: false },
       contributor: {
@@ -178,6 +199,24 @@ describe('what a caller may do, as the API tells it', () => {
         body: { name: `By ${role}`, startDate: '2026-02-02' },
       });
       expect({ role, created: project.status === 201 }).toEqual({ role, created: told.create });
+    }
+  });
+
+  it('offers each workspace role exactly the invitations the server then accepts from them', async () => {
+    const path = `/api/workspaces/${world.workspaceId}`;
+    for (const role of roles.filter((r) => r !== 'outsider' && r !== 'anonymous')) {
+      const caller = world.callers[role];
+      const told = (await caller.json('GET', `${path}/permissions`)) as { invitableRoles: string[] };
+      for (const invited of ['owner', 'admin', 'member', 'guest']) {
+        const response = await caller.request('POST', `${path}/invitations`, {
+          body: { email: `${role}-invites-${invited}@example.com`, role: invited },
+        });
+        expect({ role, invited, accepted: response.status === 201 }).toEqual({
+          role,
+          invited,
+          accepted: told.invitableRoles.includes(invited),
+        });
+      }
     }
   });
 

@@ -1,9 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type EntityRole, entityMembers } from '../db/schema/entity-members';
-import type { WorkspaceRole } from '../db/schema/workspaces';
+import { type WorkspaceRole, workspaceRoles } from '../db/schema/workspaces';
 import { findEntityAccess, findWorkspaceRole } from './access-queries';
-import { entityAllows, managerRole, mayCreateEntity, mayLeadProjects, workspaceAllows } from './permissions';
+import {
+  entityAllows,
+  managerRole,
+  mayAssignRole,
+  mayCreateEntity,
+  mayLeadProjects,
+  workspaceAllows,
+} from './permissions';
 import type { EntityRef } from './policy';
 
 /** What the caller may do with one product, program or project, so a client can offer only those controls. */
@@ -32,6 +39,30 @@ export interface WorkspaceCapabilities {
   manageResources: boolean;
   /** Approve or send back the timesheets of the people on the projects they lead. */
   approveTimesheets: boolean;
+  /** For each role a member may hold, the roles the caller may give them, that one included; empty when none. */
+  assignableRoles: Record<WorkspaceRole, WorkspaceRole[]>;
+  /** The roles whose holders the caller may remove from the workspace (anyone may leave it). */
+  removableRoles: WorkspaceRole[];
+  /** The roles the caller may invite someone with. */
+  invitableRoles: WorkspaceRole[];
+}
+
+/** Which role changes, removals and invitations `role` may make, by the rule the member services enforce. */
+function roleCapabilities(
+  role: WorkspaceRole,
+): Pick<WorkspaceCapabilities, 'assignableRoles' | 'removableRoles' | 'invitableRoles'> {
+  const giveable = (current: WorkspaceRole | null) =>
+    workspaceRoles.filter((next) => mayAssignRole(role, current, next));
+  return {
+    assignableRoles: {
+      owner: giveable('owner'),
+      admin: giveable('admin'),
+      member: giveable('member'),
+      guest: giveable('guest'),
+    },
+    removableRoles: workspaceRoles.filter((current) => mayAssignRole(role, current, null)),
+    invitableRoles: giveable(null),
+  };
 }
 
 /** True when the user holds the project manager role on any project of the workspace. */
@@ -93,5 +124,6 @@ export async function workspaceCapabilities(
     customers: workspaceAllows(role, 'useCustomers'),
     manageResources: leads,
     approveTimesheets: leads,
+    ...roleCapabilities(role),
   };
 }

@@ -94,6 +94,12 @@ export interface WorkspacePermissions {
   customers: boolean;
   manageResources: boolean;
   approveTimesheets: boolean;
+  /** For each role a member holds, the roles the caller may give them; empty when the caller may not change it. */
+  assignableRoles: Record<WorkspaceRole, WorkspaceRole[]>;
+  /** The roles whose holders the caller may remove from the workspace. */
+  removableRoles: WorkspaceRole[];
+  /** The roles the caller may invite someone with. */
+  invitableRoles: WorkspaceRole[];
 }
 
 export interface EntityMember {

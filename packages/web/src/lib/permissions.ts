@@ -10,7 +10,9 @@ import { entityRoleLabels, roleLabels } from './roles';
 export type EntityAbility = 'edit' | 'manage' | 'decide';
 
 /** What a page may offer on the workspace itself. */
-export type WorkspaceAbility = Exclude<keyof WorkspacePermissions, 'role'>;
+export type WorkspaceAbility = {
+  [K in keyof WorkspacePermissions]: WorkspacePermissions[K] extends boolean ? K : never;
+}[keyof WorkspacePermissions];
 
 /** The caller's permissions on the entity a page shows, as the server decides them (never guessed here). */
 export function useEntityPermissions(kind: EntityKind, id: string) {

@@ -44,6 +44,22 @@ const workspacePermissionsSchema = z
     customers: z.boolean().openapi({ description: 'May see and keep the workspace’s customers' }),
     manageResources: z.boolean(),
     approveTimesheets: z.boolean(),
+    assignableRoles: z
+      .object({
+        owner: z.array(z.enum(workspaceRoles)),
+        admin: z.array(z.enum(workspaceRoles)),
+        member: z.array(z.enum(workspaceRoles)),
+        guest: z.array(z.enum(workspaceRoles)),
+      })
+      .openapi({
+        description: 'For each role a member holds, the roles the caller may give them; empty when none',
+      }),
+    removableRoles: z
+      .array(z.enum(workspaceRoles))
+      .openapi({ description: 'The roles whose holders the caller may remove' }),
+    invitableRoles: z
+      .array(z.enum(workspaceRoles))
+      .openapi({ description: 'The roles the caller may invite with' }),
   })
   .openapi('WorkspacePermissions');
 

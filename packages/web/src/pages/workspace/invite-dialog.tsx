@@ -10,15 +10,18 @@ import { TextField } from '../../components/field';
 import { formFailure } from '../../components/form-error';
 import { roleHints, roleLabels } from '../../lib/roles';
 
-const invitable: WorkspaceRole[] = ['admin', 'member', 'guest'];
-
-/** Invites someone by email and shows the accept link, so it can be shared even without a mail server. */
+/**
+ * Invites someone by email and shows the accept link, so it can be shared even without a mail server; `roles` are the
+ * roles the server lets the caller invite with.
+ */
 export function InviteDialog({
   workspaceId,
+  roles,
   open,
   onClose,
 }: {
   workspaceId: string;
+  roles: WorkspaceRole[];
   open: boolean;
   onClose: () => void;
 }) {
@@ -90,7 +93,7 @@ export function InviteDialog({
           Role
         </legend>
         <div className="stack-sm">
-          {invitable.map((r) => (
+          {roles.map((r) => (
             <label key={r} className="row" style={{ alignItems: 'flex-start', cursor: 'pointer' }}>
               <input
                 type="radio"

@@ -15,8 +15,6 @@ import { useMe } from '../../lib/session';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { InviteDialog } from './invite-dialog';
 
-const roles: WorkspaceRole[] = ['owner', 'admin', 'member', 'guest'];
-
 /** People of the workspace: members with their roles, pending invitations, invite and remove. */
 export function PeoplePage() {
   const { workspaceId = '' } = useParams({ strict: false }) as { workspaceId?: string };
@@ -24,7 +22,6 @@ export function PeoplePage() {
   const toast = useToast();
   const me = useMe();
   const permissions = useWorkspacePermissions(workspaceId).data;
-  const myRole = permissions?.role;
   const manage = permissions?.manageMembers ?? false;
   const [inviting, setInviting] = useState(false);
   useDocumentTitle('People');
@@ -94,7 +91,10 @@ export function PeoplePage() {
           <ul className="list" aria-label="Workspace members">
             {members.data.items.map((member) => {
               const self = member.user.id === me.data?.user.id;
-              const editable = manage && !self && (myRole === 'owner' || member.role !== 'owner');
+              // Which roles the caller may give this member, and whether they may remove them, is the server's
+              // answer; nobody changes their own role here (leaving is on the account page).
+              const choices = self ? [] : (permissions?.assignableRoles[member.role] ?? []);
+              const removable = !self && (permissions?.removableRoles.includes(member.role) ?? false);
               return (
                 <li key={member.user.id} className="list__item">
                   <span className="avatar">{initials(member.user.name)}</span>
@@ -104,33 +104,41 @@ export function PeoplePage() {
                     </span>
                     <span>{member.user.email}</span>
                   </div>
-                  {editable ? (
+                  {choices.length > 0 || removable ? (
                     <>
-                      <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
-                        Role of {member.user.name}
-                      </label>
-                      <select
-                        id={`role-${member.user.id}`}
-                        className="select select--small"
-                        value={member.role}
-                        onChange={(e) => changeRole.mutate({ member, role: e.target.value as WorkspaceRole })}
-                      >
-                        {roles
-                          .filter((r) => myRole === 'owner' || r !== 'owner')
-                          .map((r) => (
-                            <option key={r} value={r}>
-                              {roleLabels[r]}
-                            </option>
-                          ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        aria-label={`Remove ${member.user.name}`}
-                        onClick={() => setRemoving(member)}
-                      >
-                        Remove
-                      </button>
+                      {choices.length > 0 ? (
+                        <>
+                          <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
+                            Role of {member.user.name}
+                          </label>
+                          <select
+                            id={`role-${member.user.id}`}
+                            className="select select--small"
+                            value={member.role}
+                            onChange={(e) =>
+                              changeRole.mutate({ member, role: e.target.value as WorkspaceRole })
+                            }
+                          >
+                            {choices.map((r) => (
+                              <option key={r} value={r}>
+                                {roleLabels[r]}
+                              </option>
+                            ))}
+                          </select>
+                        </>
+                      ) : (
+                        <span className="badge">{roleLabels[member.role]}</span>
+                      )}
+                      {removable ? (
+                        <button
+                          type="button"
+                          className="button button--ghost button--small"
+                          aria-label={`Remove ${member.user.name}`}
+                          onClick={() => setRemoving(member)}
+                        >
+                          Remove
+                        </button>
+                      ) : null}
                     </>
                   ) : (
                     <span className={`badge${member.role === 'owner' ? ' badge--accent' : ''}`}>
@@ -185,7 +193,12 @@ export function PeoplePage() {
           guests see only what you share with them.
         </p>
       ) : null}
-      <InviteDialog workspaceId={workspaceId} open={inviting} onClose={() => setInviting(false)} />
+      <InviteDialog
+        workspaceId={workspaceId}
+        roles={permissions?.invitableRoles ?? []}
+        open={inviting}
+        onClose={() => setInviting(false)}
+      />
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.user.name ?? ''}?`}
