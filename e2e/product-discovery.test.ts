@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { apiPost } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -136,6 +137,23 @@ describe('product discovery in the web app', () => {
     const asked = page.getByRole('list', { name: 'What Acme Corp asked for' });
     await asked.waitFor();
     expect(await asked.textContent()).toContain('PDF export');
+  });
+
+  it('tells a guest who opens the Customers address that customers are not shared with them', async () => {
+    const workspaceId = productUrl.split('/')[2] ?? '';
+    const context = await browser.newContext({ baseURL: tandem.url });
+    const guestPage = await context.newPage();
+    const guest: Person = {
+      name: 'Guest Reader',
+      email: 'guest.reader@example.com',
+      password: 'only-a-guest-2026',
+    };
+    await join(guestPage, guest, page, workspaceId, 'guest');
+    await guestPage.goto(`/w/${workspaceId}/customers`);
+    await guestPage.getByRole('heading', { name: 'Customers are not shared with you' }).waitFor();
+    expect(await guestPage.getByText('Acme Corp').count()).toBe(0);
+    expect(await guestPage.getByRole('alert').count()).toBe(0);
+    await context.close();
   });
 
   it('reads the goals: key-result progress and a KPI chart with its target', async () => {

@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState, FormAlert, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
 import { useToast } from '../../components/toast';
+import { useWorkspacePermissions } from '../../lib/permissions';
+import { roleLabels } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { revenue } from '../product/features/features-api';
 import { CustomerDialog } from './customer-dialog';
@@ -21,9 +23,11 @@ export function CustomersPage() {
   useDocumentTitle('Customers');
   const client = useQueryClient();
   const toast = useToast();
+  const permissions = useWorkspacePermissions(workspaceId).data;
   const list = useQuery({
     queryKey: customerKeys.list(workspaceId),
     queryFn: () => customersApi.list(workspaceId),
+    enabled: permissions?.customers === true,
   });
   const [editing, setEditing] = useState<Customer | 'new' | null>(null);
   const [removing, setRemoving] = useState<Customer | null>(null);
@@ -37,6 +41,16 @@ export function CustomersPage() {
     },
   });
   const customers = list.data?.items ?? [];
+  if (permissions && !permissions.customers) {
+    return (
+      <div className="page page--wide">
+        <EmptyState icon={<Icons.eye width={22} height={22} />} title="Customers are not shared with you">
+          As a {roleLabels[permissions.role].toLowerCase()} of this workspace you do not see its customers. An
+          owner or admin can make you a member.
+        </EmptyState>
+      </div>
+    );
+  }
   return (
     <div className="page page--wide">
       <header className="page-header">
@@ -51,7 +65,7 @@ export function CustomersPage() {
       </header>
       <div className="stack">
         <FormAlert message={list.error ? messageOf(list.error) : undefined} />
-        {list.isPending ? (
+        {!permissions || list.isPending ? (
           <SkeletonRows rows={4} />
         ) : customers.length === 0 ? (
           <EmptyState
