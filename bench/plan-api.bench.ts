@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../packages/server/src/db/ids';
 import { startServer } from '../packages/server/src/server';
+import { costLine, probeLoad } from './plan-load-probe';
 import { seededRandom } from './seeded-random';
 
 const phases = 500;
@@ -239,7 +240,9 @@ try {
     return Number(task.version);
   };
   const single = await load(1, leaves, versions, patch);
+  const probe = await probeLoad(server.deps.pool, apart.pid ?? 0);
   const patches = await load(clients, leaves, versions, patch);
+  const cost = await probe.stop();
   const roundTrips = await load(clients, leaves, versions, async (taskId, version) => {
     const next = await patch(taskId, version);
     await call('GET', schedule, token);
@@ -255,6 +258,7 @@ try {
 
   console.log(`API update task (10000-task project, 1 client): ${figures(single)}`);
   console.log(`API update task (10000-task project, 10 clients): ${figures(patches)}`);
+  console.log(`API update task (10000-task project, 10 clients): ${costLine(cost, patches.length)}`);
   console.log(`API update task + GET schedule (10000-task project, 10 clients): ${figures(roundTrips)}`);
   console.log(
     `API GET plan (10000 tasks, 15000 links): cold ${cold.toFixed(0)} ms, warm ${warm.toFixed(0)} ms`,

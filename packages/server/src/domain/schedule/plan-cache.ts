@@ -88,6 +88,8 @@ export class PlanCache {
   readonly #states = new Map<string, PlanState>();
   readonly #edits = new Map<string, Map<number, PlanEdit>>();
   readonly #loading = new Map<string, Promise<PlanState>>();
+  /** Per project, the writes whose revision is not known here yet (see `noteCommitted`), each resolving once noted. */
+  readonly #pending = new Map<string, Set<Promise<unknown>>>();
   /** Per project, the task texts of the last revisions whose JSON was written, oldest first (see `scheduleSince`). */
   readonly #texts = new Map<string, ScheduleTexts[]>();
   /** Per project, the engine results of the last revisions read, oldest first (see `scheduleColumnsSince`). */
@@ -111,6 +113,30 @@ export class PlanCache {
       const oldest = Math.min(...edits.keys());
       edits.delete(oldest);
     }
+  }
+
+  /**
+   * Notes the edit of a write whose revision comes back with its commit (`commitPlanChange`): a read can see that
+   * revision before this process has the reply, so until then a read missing an edit waits for the pending writes.
+   * Resolves to the revision once noted.
+   */
+  noteCommitted(projectId: string, edit: PlanEdit, write: Promise<number>): Promise<number> {
+    let pending = this.#pending.get(projectId);
+    if (!pending) {
+      pending = new Set();
+      this.#pending.set(projectId, pending);
+    }
+    const noted = write.then((revision) => {
+      this.note(projectId, revision, edit);
+      return revision;
+    });
+    const settled = noted.catch(() => undefined);
+    pending.add(settled);
+    void settled.then(() => {
+      pending.delete(settled);
+      if (pending.size === 0 && this.#pending.get(projectId) === pending) this.#pending.delete(projectId);
+    });
+    return noted;
   }
 
   /**
@@ -299,11 +325,18 @@ export class PlanCache {
     revision: number,
     known: KnownRows,
   ): Promise<boolean> {
+    if (state.revision >= revision) return true;
     const edits = this.#edits.get(projectId);
     const from = state.revision;
     const steps: PlanEdit[] = [];
     for (let next = state.revision + 1; next <= revision; next++) {
       const edit = edits?.get(next);
+      const pending = this.#pending.get(projectId);
+      if (!edit && pending) {
+        // Committed, its reply not read yet: waiting costs a round trip, a full load of the plan far more.
+        await Promise.all(pending);
+        return this.#catchUp(db, projectId, state, revision, known);
+      }
       if (!edit || edit.structural) return false;
       steps.push(edit);
     }

@@ -1,4 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import pg from 'pg';
 import type { Transaction } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { type ChangeAction, type ChangeSubject, changeRecord } from '../shared/change-log';
@@ -21,30 +23,60 @@ export async function touchPlan(tx: Transaction, projectId: string): Promise<num
   return row.planRevision;
 }
 
-/**
- * `recordChange` and `touchPlan` in one statement, the last of a plan write: the revision's lock is then held for
- * this one round trip and the commit, which is the stretch every concurrent write to the plan queues for.
- * @example const revision = await touchPlanWithChange(tx, task.projectId, [userId, subject, 'update', before, after]);
- */
-export async function touchPlanWithChange(
-  tx: Transaction,
-  projectId: string,
-  change: [
-    actorId: string,
-    subject: ChangeSubject,
-    action: ChangeAction,
-    before: object | null,
-    after: object | null,
-  ],
-): Promise<number> {
+/** Who changed what in a plan write, as `recordChange` takes it. */
+export type PlanChange = [
+  actorId: string,
+  subject: ChangeSubject,
+  action: ChangeAction,
+  before: object | null,
+  after: object | null,
+];
+
+function planChangeSql(projectId: string, change: PlanChange): SQL {
   const { entry, notify } = changeRecord(...change);
-  const result = await tx.execute<{ revision: number | null }>(sql`
+  return sql`
     with entry as (${entry}),
     plan as (
       update ${projects} set plan_revision = plan_revision + 1 where id = ${projectId} returning plan_revision
     )
-    select ${notify}, (select plan_revision from plan) as revision`);
-  const revision = result.rows[0]?.revision;
-  if (revision === null || revision === undefined) throw notFound('Project', projectId);
+    select ${notify}, (select plan_revision from plan) as revision`;
+}
+
+const dialect = new PgDialect();
+
+/** The statement as one text, each parameter written as a quoted literal (`pg`'s escaping) that takes its type from its place, as a parameter does. */
+function inlined(statement: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = params[Number(n) - 1];
+    if (value === null || value === undefined) return 'null';
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new Error(`a plan change cannot inline a ${typeof value} parameter`);
+    }
+    return pg.escapeLiteral(String(value));
+  });
+}
+
+/**
+ * `recordChange`, `touchPlan` and the commit in one round trip, the last statement of a plan write: PostgreSQL then holds
+ * the plan's lock for the statement and the commit's flush only, never while the reply waits for this process's event
+ * loop, which under load is the longest part (every concurrent write to the plan queues behind it). The transaction is
+ * committed when this resolves; nothing may be written after it. Rejects, committing nothing, on any failure, the
+ * project missing included.
+ * @example const revision = await commitPlanChange(tx, task.projectId, [userId, subject, 'update', before, after]);
+ */
+export async function commitPlanChange(
+  tx: Transaction,
+  projectId: string,
+  change: PlanChange,
+): Promise<number> {
+  // One simple-protocol query may hold several statements, and PostgreSQL runs them without waiting for the client.
+  // Dividing by the count of bumped rows fails the statement, so the rest of the text (the commit) never runs, when the
+  // project is gone. The `begin` after the commit opens an empty transaction for the caller's own commit to end.
+  const text = `${inlined(planChangeSql(projectId, change))}, 1 / (select count(*) from plan) as present; commit; begin`;
+  // A query text with several statements answers with one result per statement.
+  const results = (await tx.execute(sql.raw(text))) as unknown as { rows: { revision: number | null }[] }[];
+  const revision = results[0]?.rows[0]?.revision;
+  if (revision === null || revision === undefined) throw new Error(`project ${projectId} bumped no revision`);
   return revision;
 }

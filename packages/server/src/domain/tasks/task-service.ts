@@ -8,7 +8,7 @@ import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http
 import { assertVersion } from '../../http/version';
 import { engineFieldsOfRow } from '../schedule/engine-task';
 import { planCache } from '../schedule/plan-cache';
-import { touchPlan, touchPlanWithChange } from '../schedule/plan-revision';
+import { commitPlanChange, touchPlan } from '../schedule/plan-revision';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
@@ -223,16 +223,13 @@ export async function updateTask(
       throw new Error(`task ${taskId} was not updated at version ${expectedVersion}`);
     }
     const after = toTaskView(updated);
-    // The plan's lock comes last: concurrent edits of one plan queue only for this statement and the commit.
-    const revision = await touchPlanWithChange(tx, row.projectId, [
-      userId,
-      taskSubject(updated),
-      'update',
-      before,
-      after,
-    ]);
     const moved = updated.parentId !== row.parentId || updated.position !== row.position;
-    planCache.note(row.projectId, revision, moved ? { structural: true } : { taskIds: [taskId] });
+    // The plan's lock comes last and is held by PostgreSQL alone: this statement commits the write.
+    const revision = await planCache.noteCommitted(
+      row.projectId,
+      moved ? { structural: true } : { taskIds: [taskId] },
+      commitPlanChange(tx, row.projectId, [userId, taskSubject(updated), 'update', before, after]),
+    );
     return { after, updated, revision };
   });
   // Reschedules right after the reply, so the next read of the schedule is served from memory.
