@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationTables } from '../src/backup/database-tables';
 import { exportBackup } from '../src/backup/export-backup';
 import { importBackup } from '../src/backup/import-backup';
 import { applyMigrations, committedMigrations } from '../src/backup/schema-steps';
+import { createDatabaseClient } from '../src/db/client';
 import { freePort } from '../src/db/free-port';
+import { loadDemo } from '../src/demo/load-demo';
 import { runTandem, spawnTandem } from './helpers/cli';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
 
@@ -109,6 +112,82 @@ describe('backup and restore', () => {
     );
     await importBackup(target.url, file, { force: true });
     expect(await snapshot(target.url)).toEqual(await snapshot(source.url));
+  });
+
+  it('gives every restored backlog a revision the replaced database never handed out', async () => {
+    const revisionOf = async (url: string) =>
+      Number(
+        (
+          await query<{ revision: string }>(
+            url,
+            `select revision from backlog_revisions where product_id = 'prd_1'`,
+          )
+        )[0]?.revision,
+      );
+    const addFeature = (url: string, id: string) =>
+      query(
+        url,
+        `insert into features (id, workspace_id, product_id, title) values ($1, 'wsp_1', 'prd_1', $1)`,
+        [id],
+      );
+    const twin = await createTestDatabase();
+    try {
+      await seed(twin.url);
+      await addFeature(twin.url, 'fea_backup');
+      const file = join(dir, 'revisions.jsonl');
+      await exportBackup(twin.url, file, { tandemVersion: 'test' });
+      const backedUp = await revisionOf(twin.url);
+      // After the backup the backlog moves on: a server may now hold a ranking under any of these numbers.
+      for (const id of ['fea_a', 'fea_b', 'fea_c']) await addFeature(twin.url, id);
+      const seen = await revisionOf(twin.url);
+      expect(seen).toBeGreaterThan(backedUp);
+      await importBackup(twin.url, file, { force: true });
+      const restored = await revisionOf(twin.url);
+      expect(restored).toBeGreaterThan(seen);
+      await addFeature(twin.url, 'fea_after');
+      expect(await revisionOf(twin.url)).toBeGreaterThan(restored);
+    } finally {
+      await twin.drop();
+    }
+  });
+
+  it('restores the demo workspace row for row, triggered rows included', async () => {
+    const demo = await createTestDatabase();
+    const empty = await createTestDatabase({ migrate: false });
+    try {
+      const client = createDatabaseClient({ connectionString: demo.url, max: 2 });
+      await loadDemo(client.db).finally(() => client.close());
+      const file = join(dir, 'demo.jsonl.gz');
+      const written = await exportBackup(demo.url, file, { tandemVersion: 'test' });
+      expect(written.features).toBeGreaterThan(0);
+      expect(written.backlog_revisions).toBeGreaterThan(0);
+      expect(await importBackup(empty.url, file)).toEqual(written);
+      const everyRow = async (url: string) => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const rows: Record<string, string[]> = {};
+          for (const { name } of await applicationTables(client)) {
+            const result = await client.query<{ row: string }>(
+              `select t::text as row from ${client.escapeIdentifier(name)} t order by 1`,
+            );
+            rows[name] = result.rows.map((r) => r.row);
+          }
+          return rows;
+        } finally {
+          await client.end();
+        }
+      };
+      const restored = await everyRow(empty.url);
+      const original = await everyRow(demo.url);
+      // Restored backlogs are numbered anew, above every number handed out before.
+      delete restored.backlog_revisions;
+      delete original.backlog_revisions;
+      expect(restored).toEqual(original);
+    } finally {
+      await demo.drop();
+      await empty.drop();
+    }
   });
 
   it('rolls back a truncated file completely', async () => {

@@ -90,6 +90,7 @@ export async function restoreBackup(
         `The database is not empty (${holding.join(', ')} hold rows). Restore into an empty database, or pass --force to replace its contents.`,
       );
     }
+    const handedOut = await sequenceHighWaters(client);
     if (existing.length > 0) {
       await client.query(`drop table ${existing.map((table) => quoteIdent(table.name)).join(', ')} cascade`);
     }
@@ -98,6 +99,9 @@ export async function restoreBackup(
     const tables = await applicationTables(client);
     checkTables(tableHeaders, tables);
     const summary: BackupSummary = {};
+    // The rows are already what the triggers made of them (a backlog revision row, for one): triggers firing again on
+    // the insert would add rows the backup also holds. Foreign keys stay checked; they are not user triggers.
+    await setUserTriggers(client, 'disable');
     // Insert in dependency order; one statement per table, so rows referring to rows of the same table (a task's
     // parent) are checked at the end of the statement and may come in any order.
     for (const table of tables) {
@@ -119,8 +123,10 @@ export async function restoreBackup(
       }
       options.onTable?.(table.name, summary[table.name] ?? 0);
     }
+    await setUserTriggers(client, 'enable');
     await applyMigrations(client, header.migrations, available);
-    await resetSequences(client);
+    await resetSequences(client, handedOut);
+    await renumberBacklogRevisions(client);
     await client.query('commit');
     return summary;
   } catch (error) {
@@ -223,8 +229,32 @@ async function stageRows(client: pg.Client, input: Readable) {
   return { header, tableHeaders, trailer };
 }
 
-/** Moves every sequence past the highest value restored into its column, so new rows do not collide. */
-async function resetSequences(client: pg.Client): Promise<void> {
+/** Turns the user triggers of the application's tables off or back on, inside the restore's transaction. */
+async function setUserTriggers(client: pg.Client, state: 'disable' | 'enable'): Promise<void> {
+  const triggered = await client.query<{ name: string }>(
+    `select distinct c.relname as name
+       from pg_trigger t
+       join pg_class c on c.oid = t.tgrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and not t.tgisinternal`,
+  );
+  for (const { name } of triggered.rows)
+    await client.query(`alter table ${quoteIdent(name)} ${state} trigger user`);
+}
+
+/** The last value each sequence of the replaced database handed out, by name (none for an empty database). */
+async function sequenceHighWaters(client: pg.Client): Promise<Map<string, number>> {
+  const result = await client.query<{ name: string; last: string | null }>(
+    `select sequencename as name, last_value::text as last from pg_sequences where schemaname = 'public'`,
+  );
+  return new Map(result.rows.map((row) => [row.name, Number(row.last ?? 0)]));
+}
+
+/**
+ * Moves every sequence past the highest value restored into its column and past every value the replaced database had
+ * handed out, so new rows do not collide and no number a running server has seen is handed out again.
+ */
+async function resetSequences(client: pg.Client, handedOut: Map<string, number>): Promise<void> {
   const owned = await client.query<{ seq: string; tbl: string; col: string }>(
     `select s.relname as seq, t.relname as tbl, a.attname as col
        from pg_class s
@@ -236,7 +266,16 @@ async function resetSequences(client: pg.Client): Promise<void> {
   );
   for (const { seq, tbl, col } of owned.rows) {
     await client.query(
-      `select setval('${quoteIdent(seq).replaceAll("'", "''")}', coalesce((select max(${quoteIdent(col)}) from ${quoteIdent(tbl)}), 0) + 1, false)`,
+      `select setval('${quoteIdent(seq).replaceAll("'", "''")}', greatest(coalesce((select max(${quoteIdent(col)}) from ${quoteIdent(tbl)}), 0), $1::bigint) + 1, false)`,
+      [handedOut.get(seq) ?? 0],
     );
   }
+}
+
+/**
+ * Gives every restored backlog a revision no server has seen: servers keep rankings by revision, and a backup (of this
+ * database or another) carries numbers that may already name a different backlog in a running server's cache.
+ */
+async function renumberBacklogRevisions(client: pg.Client): Promise<void> {
+  await client.query(`update backlog_revisions set revision = nextval('backlog_revision_seq')`);
 }

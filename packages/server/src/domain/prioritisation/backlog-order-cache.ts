@@ -30,7 +30,7 @@ export class BacklogOrderCache {
 
   /**
    * Keeps `order`, dropping the product's orders of any other revision. Revisions are compared for equality only: a
-   * restored database may number them lower than before, and a ranking overtaken by a newer one costs one miss.
+   * ranking overtaken by a newer one costs one miss, and a restore numbers every backlog above all it replaced.
    */
   set(productId: string, by: RankBy, order: RankedOrder): void {
     let entry = this.#products.get(productId);
