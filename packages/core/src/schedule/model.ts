@@ -199,6 +199,12 @@ export interface Assignment {
   readonly contour?: WorkContour;
   /** The part of `workMinutes` done as overtime, which takes no working time. */
   readonly overtimeWork?: number;
+  /** Work left to do, in working minutes, fractions kept (MS Project records progress to the hundredth of a second). */
+  readonly remainingWork?: number;
+  /** The part of `remainingWork` left as overtime. */
+  readonly remainingOvertimeWork?: number;
+  /** Where an assignment already begun resumes its remaining work (MS Project's Resume). */
+  readonly resumeAt?: Instant;
   /** Working minutes after the task's start before the assignment begins. */
   readonly delayMinutes?: number;
 }

@@ -4,6 +4,7 @@ import type { WorkingTime } from '../calendar/working-time';
 import { type ArrayMaker, plainArrays } from './arena';
 import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
+import { resumedSpan } from './resumed-span';
 import { TimeIndex } from './time-index';
 import { type TimeIndexShelf, timeIndexCache } from './time-index-cache';
 import { assignmentSpan } from './work-contour';
@@ -234,6 +235,18 @@ export class TaskInputs {
     this.hasAlap = this.ctype.includes(ALAP);
   }
 
+  /**
+   * An assignment's span from its task's start on calendar `c`: from where it resumes when its task is under way
+   * and it records that point, else from its work.
+   */
+  private spanOf(a: ScheduleProject['assignments'][number], task: ScheduleTask, c: number): number {
+    const start = task.actualStart;
+    if (a.resumeAt === undefined || start === undefined || task.actualFinish !== undefined) {
+      return assignmentSpan(a);
+    }
+    return resumedSpan(a, this.cals[c]!, start) ?? assignmentSpan(a);
+  }
+
   private load(
     i: number,
     task: ScheduleTask,
@@ -253,9 +266,10 @@ export class TaskInputs {
       const distinct = [...new Set(resCals)];
       if (distinct.length === 1) calId = distinct[0];
       else {
+        const cals = resCals.map((id) => this.calendarOf(id, `tasks[${i}]`));
         multi = {
-          cals: resCals.map((id) => this.calendarOf(id, `tasks[${i}]`)),
-          minutes: working.map(assignmentSpan),
+          cals,
+          minutes: working.map((a, k) => this.spanOf(a, task, cals[k]!)),
           done: working.map((a) => (a.delayMinutes ?? 0) + (a.actualWork ?? 0) / a.units),
         };
       }
@@ -274,7 +288,7 @@ export class TaskInputs {
     if (byAssignments) {
       // Duration follows from work and units: the longest assignment drives the task.
       dur = 0;
-      for (const a of working) dur = Math.max(dur, assignmentSpan(a));
+      for (const a of working) dur = Math.max(dur, this.spanOf(a, task, c));
     }
     if (task.isMilestone && task.durationMinutes === 0) dur = 0;
     if (!Number.isInteger(dur) || multi?.minutes.some((m) => !Number.isInteger(m))) this.fractional = true;

@@ -340,7 +340,7 @@ export const assignmentFields = {
   RegularWork: 'string',
   RemainingCost: 'string',
   RemainingOvertimeCost: 'string',
-  RemainingOvertimeWork: 'string',
+  RemainingOvertimeWork: 'duration',
   RemainingWork: 'duration',
   ResponsePending: 'boolean',
   Start: 'date',

@@ -132,7 +132,7 @@ describe('toScheduleProject', () => {
       { id: '1', name: 'Ada', calendarId: '2', maxUnits: 1, standardRate: 10000 },
     ]);
     expect(project.assignments).toEqual([
-      { taskId: '2', resourceId: '1', units: 1, workMinutes: 960, actualWork: 480 },
+      { taskId: '2', resourceId: '1', units: 1, workMinutes: 960, actualWork: 480, remainingWork: 480 },
     ]);
   });
 
@@ -157,6 +157,22 @@ describe('toScheduleProject', () => {
       { taskId: '1', resourceId: '1', units: 0.25, workMinutes: 1380, overtimeWork: 1200, delayMinutes: 55 },
       { taskId: '1', resourceId: '1', units: 1, workMinutes: 480 },
     ]);
+  });
+
+  it('maps where an assignment under way resumes and its remaining work, fractions of a second kept', async () => {
+    const xml = `<Project><StartDate>2026-01-05T08:00:00</StartDate><Calendars><Calendar><UID>1</UID><IsBaseCalendar>1</IsBaseCalendar></Calendar></Calendars>
+      <Tasks><Task><UID>1</UID><OutlineLevel>1</OutlineLevel><Duration>PT80H0M0S</Duration></Task></Tasks>
+      <Resources><Resource><UID>1</UID><Type>1</Type></Resource></Resources>
+      <Assignments><Assignment><UID>1</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT80H0M0S</Work><ActualWork>PT2H0M5.07S</ActualWork><RemainingWork>PT77H59M54.94S</RemainingWork><RemainingOvertimeWork>PT7H54M0S</RemainingOvertimeWork><Resume>2026-01-05T08:55:00</Resume></Assignment>
+      <Assignment><UID>2</UID><TaskUID>1</TaskUID><ResourceUID>1</ResourceUID><Work>PT8H0M0S</Work><RemainingWork>PT8H0M0S</RemainingWork><Resume>2026-01-05T08:00:00</Resume></Assignment></Assignments></Project>`;
+    const project = toScheduleProject(await readMspdiString(xml));
+    const [begun, untouched] = project.assignments;
+    expect(begun?.actualWork).toBeCloseTo(120 + 5.07 / 60, 9);
+    expect(begun?.remainingWork).toBeCloseTo(4679 + 54.94 / 60, 9);
+    expect(begun?.remainingOvertimeWork).toBe(474);
+    expect(begun?.resumeAt).toBe(parseMspdiDate('2026-01-05T08:55:00'));
+    // A resume point before any work is done says nothing the start does not.
+    expect(untouched?.resumeAt).toBeUndefined();
   });
 
   it('maps the predefined work contours and leaves flat and hand-edited work without one', async () => {
