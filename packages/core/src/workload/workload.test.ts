@@ -4,8 +4,8 @@ import { instantFromCivil, parseDay } from '../calendar/day-number';
 import { calendarId } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
 import { isOverAllocated, type WorkloadAssignment, type WorkloadResource, workloadGrid } from './allocation';
+import { spreadAssignment } from './contour-spread';
 import { workloadPeriods } from './periods';
-import { spreadWork } from './spread';
 import { calendarFromSettings } from './working-settings';
 
 // 2026-11-02 is a Monday; the standard calendar works 08:00–12:00 and 13:00–17:00, Monday to Friday.
@@ -17,6 +17,8 @@ const days = (from: number, to: number) =>
     parseDay(`2026-11-${String(to).padStart(2, '0')}`),
     'day',
   );
+
+const evenly = { units: 1, fillsTask: true };
 
 describe('spreading work over a task', () => {
   it.each([
@@ -36,12 +38,13 @@ describe('spreading work over a task', () => {
     ['no work at all', at(2, 8), at(6, 17), 0, 2, 3, [0, 0]],
     ['periods outside the task', at(2, 8), at(3, 17), 960, 9, 10, [0, 0]],
   ])('spreads %s', (_, start, finish, work, from, to, expected) => {
-    const shares = spreadWork(standard, { start, finish }, work, days(from, to));
+    const shares = spreadAssignment(standard, { start, finish }, work, evenly, days(from, to)).work;
     expect(shares.map((share) => Math.round(share * 1000) / 1000)).toEqual(expected);
   });
 
   it('keeps the total when the periods cover the task', () => {
-    const shares = spreadWork(standard, { start: at(3, 10), finish: at(12, 15) }, 1000, days(1, 15));
+    const span = { start: at(3, 10), finish: at(12, 15) };
+    const shares = spreadAssignment(standard, span, 1000, evenly, days(1, 15)).work;
     expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(1000, 9);
   });
 });
@@ -107,16 +110,21 @@ describe('over-allocation', () => {
   it('flags a week whose total fits when one of its days is overloaded', () => {
     const week = workloadPeriods(parseDay('2026-11-02'), parseDay('2026-11-08'), 'week');
     const [row] = workloadGrid(week, [ana], [task('ana', 3, 3, 480), task('ana', 3, 3, 480)]);
-    expect(row?.cells[0]).toEqual({ assignedMinutes: 960, capacityMinutes: 2400, overAllocated: true });
+    expect(row?.cells[0]).toEqual({
+      assignedMinutes: 960,
+      overtimeMinutes: 0,
+      capacityMinutes: 2400,
+      overAllocated: true,
+    });
   });
 
   it('reports assigned and available minutes per day', () => {
     const [row] = workloadGrid(days(6, 9), [half], [task('half', 6, 9, 960)]);
     expect(row?.cells).toEqual([
-      { assignedMinutes: 480, capacityMinutes: 240, overAllocated: true },
-      { assignedMinutes: 0, capacityMinutes: 0, overAllocated: false },
-      { assignedMinutes: 0, capacityMinutes: 0, overAllocated: false },
-      { assignedMinutes: 480, capacityMinutes: 240, overAllocated: true },
+      { assignedMinutes: 480, overtimeMinutes: 0, capacityMinutes: 240, overAllocated: true },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 0, overAllocated: false },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 0, overAllocated: false },
+      { assignedMinutes: 480, overtimeMinutes: 0, capacityMinutes: 240, overAllocated: true },
     ]);
   });
 });
