@@ -12,22 +12,32 @@ const corpus = join(repoRoot, '../shared/corpus');
 const fixtures = join(repoRoot, 'packages/interop/test-fixtures/mspdi');
 
 const STALE_TASK2 =
-  'the unlinked one-day "Task2" under the "Task1" summary keeps a late finish that is not the project finish ' +
-  '(2010-07-16 while the project finishes 07-14 or 07-19; 08-05 while it finishes 08-06); every other task matches. ' +
-  'The same sample saved with other edits, and recalculated (ResourceAssignmentCosts), has Task2 at the project ' +
-  'finish: these late dates are stale, and the corpus rules compare every task.';
+  'the unlinked one-day "Task2" under the "Task1" summary keeps the late finish of an earlier version of the sample ' +
+  '(2010-07-16, the finish of the fifteen saves of the original; 08-05, the finish of ReadWorkWeeksInformation) while ' +
+  'the project finishes 07-12, 07-14, 07-19 or 08-06; every other task matches. No rule on the inputs can give it: ' +
+  '07-16 appears nowhere else in GetGeneralResourceAssignmentProperties, which has the same inputs as ' +
+  'ResourceAssignmentCosts but for progress on other tasks (Task2 at the finish there), and ' +
+  'project_RetrieveExceptions_test has the same inputs as CalculateWorkHours (Task2 at the finish 07-19) but for ' +
+  'task calendars set to the project calendar they already use. MS Project left the late dates of a task no edit ' +
+  'reached as they were.';
 const LOST_SPLITS =
-  'split tasks whose .mpp conversion kept no timephased data, so where and how long the splits are is not in the ' +
-  'input (an 80 h task from 01-06 finishes 01-20, a day after its duration); a split read from timephased data is ' +
-  'reproduced (mspdi/mpxj-misc/mspdisplittask.xml).';
-const UNEXPLAINED_DURATION =
-  'the unlinked working-time tasks (UID 1–4: 1 minute, hour, day and week) get a late finish of 2009-04-21 17:00, ' +
-  'two days before the project finish that the one-month task (UID 5) and the elapsed tasks reach; no rule found ' +
-  'explains it, and MPXJ does not reproduce it either.';
-const TIMEPHASED_LATE_DATES =
-  'unlinked tasks get late finishes per resource, not the project finish (2011-03-04 for tasks of a project ' +
-  'finishing 2012-07-20; 2013-05-24, after it, for some contoured ones), and hand-edited contours (WorkContour 8) ' +
-  'whose span only the timephased data gives; not understood, and MPXJ does not reproduce it either.';
+  'split tasks whose .mpp conversion kept no timephased data (hand-edited work, WorkContour 8, and no ' +
+  '<TimephasedData>), so where and how long the splits are is not in the input (an 80 h task from 06-10 finishes ' +
+  '06-28, three days after its duration); a split read from timephased data is reproduced ' +
+  '(mspdi/mpxj-misc/mspdisplittask.xml).';
+const STALE_DURATION =
+  'the unlinked working-time tasks (UID 1–4: 1 minute, hour, day and week) keep a late finish of 2009-04-21 17:00, ' +
+  'the early finish of the one-month task (UID 5) and so the project finish before the elapsed tasks (UID 6–10) ' +
+  'pushed it to 04-24 08:00, which UID 5 and the elapsed tasks reach: late dates left from an earlier calculation, ' +
+  'as in the Aspose samples; MPXJ does not reproduce it either.';
+const STALE_TIMEPHASED =
+  'unlinked tasks keep late finishes of earlier versions of the project. In mspditimephased the unfinished tasks of ' +
+  'the day, night-shift and 24-hour groups (UID 1–22) end late at 2008-12-12 05:00, the early finish of "Task 2 - ' +
+  'Night Shift" (or the working finish before it on their calendar), while the 50 % and 150 % groups added after ' +
+  'them reach the project finish, 2009-01-02 11:00. In mspditimephasedsegments they end late at 2011-03-04 and ' +
+  '2011-10-28, the finishes of longer tasks (UID 12–15, 20), and at 2013-05-24, after the project finish ' +
+  '2012-07-20, which no schedule of these inputs gives an unlinked, unconstrained task. MPXJ does not reproduce ' +
+  'them either.';
 
 /**
  * Corpus files the engine does not reproduce, each with the reason. The corpus test fails when any other file
@@ -50,10 +60,10 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   'mpp-converted/aspose-net-data/SplitTaskFinishDate.mspdi.xml': `The ${LOST_SPLITS}`,
   'mpp-converted/aspose-net-data/ViewSplitTasks.mspdi.xml': `The ${LOST_SPLITS}`,
   'mpp-converted/mpxj-misc/splits9a.mspdi.xml': `The ${LOST_SPLITS}`,
-  'mspdi/mpxj-misc/mspdiduration.xml': `In this Project 2007 save, ${UNEXPLAINED_DURATION}`,
-  'mpp-converted/mpxj-misc/mpp14duration.mspdi.xml': `Same tasks as mspdiduration.xml: ${UNEXPLAINED_DURATION}`,
-  'mspdi/mpxj-misc/mspditimephased.xml': `In this file ${TIMEPHASED_LATE_DATES}`,
-  'mspdi/mpxj-misc/mspditimephasedsegments.xml': `In this file ${TIMEPHASED_LATE_DATES}`,
+  'mspdi/mpxj-misc/mspdiduration.xml': `In this Project 2007 save, ${STALE_DURATION}`,
+  'mpp-converted/mpxj-misc/mpp14duration.mspdi.xml': `Same tasks as mspdiduration.xml: ${STALE_DURATION}`,
+  'mspdi/mpxj-misc/mspditimephased.xml': `Here ${STALE_TIMEPHASED}`,
+  'mspdi/mpxj-misc/mspditimephasedsegments.xml': `Here ${STALE_TIMEPHASED}`,
 };
 
 let dir: string;
