@@ -6,6 +6,7 @@ import { keys } from '../../api/query-keys';
 import type { EntityKind, EntityRole } from '../../api/types';
 import { EmptyState, FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
+import { MemberRoleSelect } from '../../components/member-role-select';
 import { useToast } from '../../components/toast';
 import { kindLabels } from '../../lib/kinds';
 import { useCan } from '../../lib/permissions';
@@ -140,23 +141,13 @@ export function EntityMembers({
               </div>
               {canManage ? (
                 <>
-                  <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
-                    Role of {member.user.name}
-                  </label>
-                  <select
-                    id={`role-${member.user.id}`}
-                    className="select select--small"
+                  <MemberRoleSelect
+                    member={member.user}
                     value={member.role}
-                    onChange={(e) =>
-                      put.mutate({ userId: member.user.id, role: e.target.value as EntityRole })
-                    }
-                  >
-                    {roles.map((r) => (
-                      <option key={r} value={r}>
-                        {entityRoleLabels[r]}
-                      </option>
-                    ))}
-                  </select>
+                    roles={roles}
+                    labels={entityRoleLabels}
+                    onChange={(role) => put.mutate({ userId: member.user.id, role })}
+                  />
                   <button
                     type="button"
                     className="button button--ghost button--small"

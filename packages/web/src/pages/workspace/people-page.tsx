@@ -7,6 +7,7 @@ import type { WorkspaceMember, WorkspaceRole } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormAlert, initials, SkeletonRows } from '../../components/feedback';
 import { Icons } from '../../components/icons';
+import { MemberRoleSelect } from '../../components/member-role-select';
 import { useToast } from '../../components/toast';
 import { formatDate } from '../../lib/format';
 import { useWorkspacePermissions } from '../../lib/permissions';
@@ -107,25 +108,13 @@ export function PeoplePage() {
                   {choices.length > 0 || removable ? (
                     <>
                       {choices.length > 0 ? (
-                        <>
-                          <label className="visually-hidden" htmlFor={`role-${member.user.id}`}>
-                            Role of {member.user.name}
-                          </label>
-                          <select
-                            id={`role-${member.user.id}`}
-                            className="select select--small"
-                            value={member.role}
-                            onChange={(e) =>
-                              changeRole.mutate({ member, role: e.target.value as WorkspaceRole })
-                            }
-                          >
-                            {choices.map((r) => (
-                              <option key={r} value={r}>
-                                {roleLabels[r]}
-                              </option>
-                            ))}
-                          </select>
-                        </>
+                        <MemberRoleSelect
+                          member={member.user}
+                          value={member.role}
+                          roles={choices}
+                          labels={roleLabels}
+                          onChange={(role) => changeRole.mutate({ member, role })}
+                        />
                       ) : (
                         <span className="badge">{roleLabels[member.role]}</span>
                       )}
