@@ -9,7 +9,12 @@ interface Workload {
     id: string;
     name: string;
     overAllocated: boolean;
-    cells: { assignedMinutes: number; capacityMinutes: number; overAllocated: boolean }[];
+    cells: {
+      assignedMinutes: number;
+      overtimeMinutes: number;
+      capacityMinutes: number;
+      overAllocated: boolean;
+    }[];
   }[];
   unscheduledProjects: { id: string; name: string }[];
 }
@@ -44,8 +49,19 @@ const task = async (projectId: string, name: string, durationMinutes: number) =>
     .id;
 const resource = async (body: Record<string, unknown>) =>
   (await owner.json<{ id: string }>('POST', `/api/workspaces/${workspaceId}/resources`, body, 201)).id;
-const assign = (projectId: string, taskId: string, resourceId: string, units = 1) =>
-  owner.json('POST', `/api/projects/${projectId}/assignments`, { taskId, resourceId, units }, 201);
+const assign = (
+  projectId: string,
+  taskId: string,
+  resourceId: string,
+  units = 1,
+  shape: Record<string, unknown> = {},
+) =>
+  owner.json<{ id: string; version: number }>(
+    'POST',
+    `/api/projects/${projectId}/assignments`,
+    { taskId, resourceId, units, ...shape },
+    201,
+  );
 const workload = (query: string) =>
   owner.json<Workload>('GET', `/api/workspaces/${workspaceId}/workload?${query}`);
 
@@ -60,11 +76,11 @@ describe('workload', () => {
     const days = await workload('from=2026-03-02&to=2026-03-06&unit=day');
     const row = days.resources.find((item) => item.id === ana);
     expect(row?.cells).toEqual([
-      { assignedMinutes: 960, capacityMinutes: 480, overAllocated: true },
-      { assignedMinutes: 960, capacityMinutes: 480, overAllocated: true },
-      { assignedMinutes: 480, capacityMinutes: 480, overAllocated: false },
-      { assignedMinutes: 480, capacityMinutes: 480, overAllocated: false },
-      { assignedMinutes: 480, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 960, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: true },
+      { assignedMinutes: 960, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: true },
+      { assignedMinutes: 480, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 480, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 480, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
     ]);
     expect(row?.overAllocated).toBe(true);
     const weeks = await workload('from=2026-03-02&to=2026-03-15&unit=week');
@@ -73,8 +89,8 @@ describe('workload', () => {
       ['2026-03-09', '2026-03-15'],
     ]);
     expect(weeks.resources.find((item) => item.id === ana)?.cells).toEqual([
-      { assignedMinutes: 3360, capacityMinutes: 2400, overAllocated: true },
-      { assignedMinutes: 0, capacityMinutes: 2400, overAllocated: false },
+      { assignedMinutes: 3360, overtimeMinutes: 0, capacityMinutes: 2400, overAllocated: true },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 2400, overAllocated: false },
     ]);
   });
 
@@ -111,8 +127,8 @@ describe('workload', () => {
     const grid = await workload('from=2026-03-02&to=2026-03-03');
     expect(grid.resources.map((item) => item.name)).not.toContain('Gravel');
     expect(grid.resources.find((item) => item.id === idle)?.cells).toEqual([
-      { assignedMinutes: 0, capacityMinutes: 480, overAllocated: false },
-      { assignedMinutes: 0, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
     ]);
   });
 
@@ -159,5 +175,84 @@ describe('workload', () => {
     const response = await owner.request('GET', `/api/workspaces/${workspaceId}/workload?${query}`);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field } });
+  });
+});
+
+describe('workload of shaped assignments', () => {
+  const twoWeeks = 'from=2026-03-02&to=2026-03-13&unit=day';
+  const rowOf = async (resourceId: string) =>
+    (await workload(twoWeeks)).resources.find((item) => item.id === resourceId);
+  /** Ten working days' values with the weekend of 7–8 March put after the fifth. */
+  const withWeekend = <T>(values: T[], rest: T) => [...values.slice(0, 5), rest, rest, ...values.slice(5)];
+
+  it('places a back-loaded assignment’s work by its contour, and its over-allocation moves with it', async () => {
+    const cid = await resource({ name: 'Back-loaded Cid' });
+    const epsilon = await project('Epsilon');
+    // 48 h back-loaded at 100 % works at 10 % … 100 % of the day in tenths of a 48 h ÷ 0.6 = 80 h (ten-day) span.
+    const build = await assign(epsilon, await task(epsilon, 'Build', 2400), cid, 1, {
+      workMinutes: 2880,
+      contour: 'backLoaded',
+    });
+    const alone = await rowOf(cid);
+    expect(alone?.cells.map((cell) => cell.assignedMinutes)).toEqual(
+      withWeekend([48, 72, 120, 240, 240, 360, 360, 480, 480, 480], 0),
+    );
+    expect(alone?.overAllocated).toBe(false);
+
+    // A half-time task over the same ten days adds 4 h a day: spread evenly the back-loaded work would ask 4.8 h
+    // every day and overload them all; by its contour only the days from its 6-hour tenths on are overloaded.
+    const zeta = await project('Zeta');
+    await assign(zeta, await task(zeta, 'Support', 4800), cid, 0.5);
+    const both = await rowOf(cid);
+    expect(both?.cells.map((cell) => cell.overAllocated)).toEqual(
+      withWeekend([false, false, false, false, false, true, true, true, true, true], false),
+    );
+
+    // Flat, the same 48 h take six full days: those are overloaded and the last four are not.
+    await owner.json('PATCH', `/api/assignments/${build.id}`, { contour: 'flat', version: build.version });
+    const flat = await rowOf(cid);
+    expect(flat?.cells.map((cell) => cell.assignedMinutes)).toEqual(
+      withWeekend([720, 720, 720, 720, 720, 720, 240, 240, 240, 240], 0),
+    );
+    expect(flat?.cells.map((cell) => cell.overAllocated)).toEqual(
+      withWeekend([true, true, true, true, true, true, false, false, false, false], false),
+    );
+  });
+
+  it('starts an assignment after its delay and counts its overtime without over-allocating', async () => {
+    const dee = await resource({ name: 'Overtime Dee' });
+    const eta = await project('Eta');
+    // 16 h with 8 h overtime and a day's delay: its 8 h regular work fill Tuesday, with the 8 h overtime on top.
+    await assign(eta, await task(eta, 'Migrate', 960), dee, 1, {
+      workMinutes: 960,
+      overtimeWorkMinutes: 480,
+      delayMinutes: 480,
+    });
+    const row = await rowOf(dee);
+    expect(row?.cells.slice(0, 3)).toEqual([
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 960, overtimeMinutes: 480, capacityMinutes: 480, overAllocated: false },
+      { assignedMinutes: 0, overtimeMinutes: 0, capacityMinutes: 480, overAllocated: false },
+    ]);
+    expect(row?.overAllocated).toBe(false);
+  });
+
+  it('raises the peak of a contoured assignment that must fill a fixed-duration task', async () => {
+    const eve = await resource({ name: 'Fixed Eve' });
+    const theta = await project('Theta');
+    const { id: taskId } = await owner.json<{ id: string }>('POST', `/api/projects/${theta}/tasks`, {
+      name: 'Pour',
+      durationMinutes: 4800,
+      taskType: 'fixedDuration',
+    });
+    // 80 h turtle over ten fixed days: 80 h × 25/700 = 2.9 h on the first day, 80 h × 100/700 = 11.4 h at the peak.
+    await assign(theta, taskId, eve, 1, { workMinutes: 4800, contour: 'turtle' });
+    const row = await rowOf(eve);
+    expect(row?.cells.map((cell) => cell.assignedMinutes)).toEqual(
+      withWeekend([171, 343, 514, 686, 686, 686, 686, 514, 343, 171], 0),
+    );
+    expect(row?.cells.map((cell) => cell.overAllocated)).toEqual(
+      withWeekend([false, false, true, true, true, true, true, true, false, false], false),
+    );
   });
 });

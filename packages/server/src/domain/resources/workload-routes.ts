@@ -7,7 +7,11 @@ import { dateSchema, errorResponses, idSchema } from '../shared/api-schemas';
 import { workloadOf } from './workload-service';
 
 const cellSchema = z.object({
-  assignedMinutes: z.number().int(),
+  assignedMinutes: z.number().int().describe('All work placed in the period, overtime included'),
+  overtimeMinutes: z
+    .number()
+    .int()
+    .describe('The part of it planned as overtime, not counted against capacity'),
   capacityMinutes: z.number().int(),
   overAllocated: z.boolean(),
 });

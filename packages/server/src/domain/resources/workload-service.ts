@@ -32,7 +32,10 @@ export interface WorkloadQuery {
 
 /** One cell of the grid, in whole minutes. */
 export interface WorkloadCellView {
+  /** All work placed in the period, overtime included. */
   assignedMinutes: number;
+  /** The part of it planned as overtime, which does not count against capacity. */
+  overtimeMinutes: number;
   capacityMinutes: number;
   overAllocated: boolean;
 }
@@ -68,8 +71,9 @@ function compileSettings(
 
 /**
  * The workload grid of a workspace: every person and piece of equipment, and per period the minutes of work its
- * assignments in every (non-template) project place there — each assignment's work spread over its task's scheduled
- * working time — against its capacity. A resource with its own calendar works on it everywhere; one that follows the
+ * assignments in every (non-template) project place there — each assignment's work, overtime included, placed by its
+ * contour over its own span from its task's scheduled start plus its delay (see `spreadAssignment`) — against its
+ * capacity. A resource with its own calendar works on it everywhere; one that follows the
  * projects' calendars works on each project's, and its capacity is counted on the workspace's standard week.
  */
 export async function workloadOf(
@@ -110,7 +114,13 @@ export async function workloadOf(
       resourceId: assignments.resourceId,
       units: assignments.units,
       workMinutes: assignments.workMinutes,
+      contour: assignments.contour,
+      overtimeMinutes: assignments.overtimeWorkMinutes,
+      delayMinutes: assignments.delayMinutes,
       durationMinutes: tasks.durationMinutes,
+      taskType: tasks.taskType,
+      scheduling: tasks.scheduling,
+      elapsed: tasks.elapsed,
     })
     .from(assignments)
     .innerJoin(projects, eq(projects.id, assignments.projectId))
@@ -141,6 +151,7 @@ export async function workloadOf(
       if (!span) continue;
       const start = parseInstant(span.start);
       const finish = parseInstant(span.finish);
+      // An assignment ends by its task's finish: the task spans its longest assignment, delay included.
       if (finish <= first || start >= last) continue;
       projectTime ??= compileCalendar(calendars, calendarId);
       placed.push({
@@ -149,6 +160,14 @@ export async function workloadOf(
         finish,
         workMinutes: row.workMinutes ?? Math.round(row.durationMinutes * row.units),
         time: ownTime.get(row.resourceId) ?? projectTime,
+        shape: {
+          units: row.units,
+          contour: row.contour,
+          overtimeMinutes: row.overtimeMinutes,
+          delayMinutes: row.delayMinutes,
+          // Work does not set these tasks' spans, so the assignment fills the task, as MS Project raises the peak.
+          fillsTask: row.taskType === 'fixedDuration' || row.scheduling === 'manual' || row.elapsed,
+        },
       });
     }
   }
@@ -173,6 +192,7 @@ export async function workloadOf(
         overAllocated: grid[index]?.overAllocated ?? false,
         cells: cells.map((cell) => ({
           assignedMinutes: Math.round(cell.assignedMinutes),
+          overtimeMinutes: Math.round(cell.overtimeMinutes),
           capacityMinutes: Math.round(cell.capacityMinutes),
           overAllocated: cell.overAllocated,
         })),
