@@ -124,6 +124,44 @@ describe('feature and feedback lists', () => {
     expect(planned).toHaveLength(6);
   });
 
+  it('lists exactly the features named by ids, in the asked order, and none of another product', async () => {
+    const productId = await product('Picked features');
+    const ids = await features(productId, 9);
+    const [elsewhere] = await features(await product('Other product'), 1);
+    const wanted = [ids[1], ids[4], ids[7], elsewhere, 'fea_none'] as string[];
+    const byTitle = await owner.json<Page<Feature>>(
+      'GET',
+      `/api/products/${productId}/features?sort=title&ids=${wanted.join(',')}`,
+    );
+    // Titles are `Feature ${(k * 7) % 9}`: k = 1, 4, 7 give 7, 1, 4.
+    expect(byTitle.items.map((f) => [f.id, f.title])).toEqual([
+      [ids[4], 'Feature 1'],
+      [ids[7], 'Feature 4'],
+      [ids[1], 'Feature 7'],
+    ]);
+    expect(
+      (
+        await allPages<Feature>(`/api/products/${productId}/features?sort=rank&ids=${wanted.join(',')}`, 2)
+      ).map((f) => f.id),
+    ).toEqual([ids[1], ids[4], ids[7]]);
+    const searched = await owner.json<Page<Feature>>(
+      'GET',
+      `/api/products/${productId}/features?ids=${wanted.join(',')}&q=${encodeURIComponent('feature 4')}`,
+    );
+    expect(searched.items.map((f) => f.id)).toEqual([ids[7]]);
+  });
+
+  it('refuses an ids filter that is empty, has an empty entry, a stray character or too many ids, naming ids', async () => {
+    const productId = await product('Refused ids');
+    const list = `/api/products/${productId}/features`;
+    const tooMany = Array.from({ length: 201 }, (_, k) => `fea_${k}`).join(',');
+    for (const ids of ['', 'fea_1,,fea_2', 'fea_1,', 'fea_1;fea_2', encodeURIComponent('fea 1'), tooMany]) {
+      await expectError(await owner.request('GET', `${list}?ids=${ids}`), 400, 'ids');
+    }
+    const most = Array.from({ length: 200 }, (_, k) => `fea_${k}`).join(',');
+    expect((await owner.json<Page<Feature>>('GET', `${list}?ids=${most}`)).items).toEqual([]);
+  });
+
   it('pages through the feedback inbox newest first, or by title, with cursors', async () => {
     const productId = await product('Paged feedback');
     for (let k = 0; k < 9; k++) {

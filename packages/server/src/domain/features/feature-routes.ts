@@ -14,6 +14,7 @@ import {
 } from '../shared/api-schemas';
 import {
   customFieldsSchema,
+  featureIdsFilterSchema,
   featureSchema,
   featureStatusSchema,
   featureTitleSchema,
@@ -43,6 +44,7 @@ const updateBody = z.strictObject({
 });
 const listQuery = listQuerySchema.pick({ limit: true, cursor: true, q: true }).extend({
   status: featureStatusSchema.optional(),
+  ids: featureIdsFilterSchema.optional(),
   sort: z
     .enum(['rank', 'demand', 'title', 'createdAt'])
     .optional()
@@ -53,7 +55,7 @@ const list = createRoute({
   method: 'get',
   path: '/api/products/{productId}/features',
   summary:
-    "A page of a product's ideas and features with their demand, in rank order (or by demand, title, newest)",
+    "A page of a product's ideas and features with their demand, in rank order (or by demand, title, newest); `q` searches titles, `ids` picks given features",
   request: { params: productParams, query: listQuery },
   responses: {
     200: { description: 'A page of features', ...json(pageSchema(featureSchema)) },
@@ -90,12 +92,11 @@ const remove = createRoute({
 /** Registers the feature routes. */
 export function registerFeatureRoutes(app: App, deps: AppDeps): void {
   defineRoute(app, policy.signedIn, list, async (c) => {
-    const page = await listFeatures(
-      deps.db,
-      callerId(c),
-      c.req.valid('param').productId,
-      c.req.valid('query'),
-    );
+    const { ids, ...query } = c.req.valid('query');
+    const page = await listFeatures(deps.db, callerId(c), c.req.valid('param').productId, {
+      ...query,
+      ids: ids?.split(','),
+    });
     return c.json(page, 200);
   });
   defineRoute(app, policy.signedIn, create, async (c) => {

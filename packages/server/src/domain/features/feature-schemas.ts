@@ -23,6 +23,26 @@ export const customFieldsSchema = z
   .record(fieldKey, z.string().max(2000))
   .refine((fields) => Object.keys(fields).length <= 50, 'at most 50 custom fields');
 
+/** The most ids one `ids` filter takes: the most one page of a list holds. */
+export const maxFilterIds = 200;
+
+const idPattern = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** The `ids` filter of the feature list: ids separated by commas, at most `maxFilterIds`, each letters, digits, `_` or `-`. */
+export const featureIdsFilterSchema = z
+  .string()
+  .max(maxFilterIds * 101)
+  .refine((text) => text.split(',').every((id) => idPattern.test(id)), {
+    message: 'must be feature ids separated by commas, with no empty entry',
+  })
+  .refine((text) => text.split(',').length <= maxFilterIds, {
+    message: `must name at most ${maxFilterIds} features`,
+  })
+  .openapi({
+    description: `Only these features: ids separated by commas, at most ${maxFilterIds}. Ids of other products' features, or of none, match nothing.`,
+    example: 'fea_01JD3Q8W6XK2T9V4M7N5R0S1AB,fea_01JD3Q8W6XK2T9V4M7N5R0S1AC',
+  });
+
 /** A feature title. */
 export const featureTitleSchema = z.string().trim().min(1).max(300);
 

@@ -1,4 +1,4 @@
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
 import { featureDemand } from '../../db/schema/feature-demand';
@@ -34,6 +34,8 @@ export type FeatureSort = 'rank' | 'demand' | 'title' | 'createdAt';
 export interface FeatureListQuery {
   status?: FeatureStatus | undefined;
   q?: string | undefined;
+  /** Only these features (those of other products match nothing), for a view naming the features it links. */
+  ids?: string[] | undefined;
   sort?: FeatureSort | undefined;
   limit: number;
   cursor?: string | undefined;
@@ -80,6 +82,7 @@ export async function listFeatures(
         eq(features.productId, productId),
         query.status ? eq(features.status, query.status) : undefined,
         containsText(features.title, query.q),
+        query.ids ? inArray(features.id, query.ids) : undefined,
         order.where,
       ),
     )
