@@ -177,7 +177,8 @@ export function leafOutputs(ps: Passes, out: Outputs, i: number, criticalLimit: 
     startSlack = ls - es;
     finishSlack = lf - ef;
   } else if (flags & F_RESOURCE_CALENDAR) {
-    const p = inp.cals[0]!;
+    const own = inp.slackCal.length === 0 ? Number.NaN : inp.slackCal[i]!;
+    const p = inp.cals[Number.isNaN(own) ? 0 : own]!;
     startSlack = p.toCoord(ls) - p.toCoord(es);
     finishSlack = p.toCoord(lf) - p.toCoord(ef);
   } else {

@@ -2,6 +2,7 @@ import { normalizeDayPattern } from '../calendar/day-pattern';
 import type { Calendar, CalendarId, DayNumber, DayPattern } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 import { type ArrayMaker, plainArrays } from './arena';
+import { intersectDayPatterns } from './calendar-intersection';
 import type { ConstraintType, ScheduleProject, ScheduleTask } from './model';
 import { InputError } from './network';
 import { resumedSpan } from './resumed-span';
@@ -28,7 +29,14 @@ function coordOf(t: TimeIndex, instant: number | undefined): number {
 const none64 = new Float64Array(0);
 
 /** Per-task columns that only some projects need. */
-type SparseColumn = 'gap' | 'deadline' | 'actualStart' | 'actualFinish' | 'manualStart' | 'manualFinish';
+type SparseColumn =
+  | 'gap'
+  | 'deadline'
+  | 'actualStart'
+  | 'actualFinish'
+  | 'manualStart'
+  | 'manualFinish'
+  | 'slackCal';
 
 /** Constraint codes in MSPDI's order. */
 export const ASAP = 0;
@@ -61,7 +69,10 @@ export const F_MILESTONE = 16;
 /** Assigned resources keep different calendars: each assignment runs on its own (see Passes.finishOf). */
 export const F_MULTI = 32;
 
-/** Scheduled on its resources' calendar(s) while its slack is measured on the project calendar, as MS Project does. */
+/**
+ * Scheduled on its resources' calendar(s), alone or within its task calendar, while its slack is measured on the
+ * project calendar, or on the task calendar when it has one (`slackCal`), as MS Project does.
+ */
 export const F_RESOURCE_CALENDAR = 64;
 
 /** The task has pauses (splits): its span is its duration plus `gap` (see Passes.finishOf). */
@@ -99,6 +110,8 @@ export class TaskInputs {
   readonly cdate: Float64Array;
   readonly cdateInstant: Float64Array;
   deadline: Float64Array = none64;
+  /** For a task flagged F_RESOURCE_CALENDAR, the calendar its slack is measured on when not the project's (NaN). */
+  slackCal: Float64Array = none64;
   actualStart: Float64Array = none64;
   actualFinish: Float64Array = none64;
   manualStart: Float64Array = none64;
@@ -216,6 +229,26 @@ export class TaskInputs {
     return k;
   }
 
+  /** A calendar that works only when both given ones do: a task calendar and one of its resources' calendars. */
+  private intersectionOf(a: number, b: number): number {
+    const [x, y] = [this.cals[a]!.calendar, this.cals[b]!.calendar];
+    const key = `both:${JSON.stringify([x.id, y.id])}`;
+    const known = this.calIndex.get(key);
+    if (known !== undefined) return known;
+    const k = this.cals.length;
+    const index = this.timeIndex(key, () => {
+      const both = {
+        id: key as CalendarId,
+        dayPattern: (day: DayNumber): DayPattern =>
+          intersectDayPatterns(x.dayPattern(day), y.dayPattern(day)),
+      };
+      return new TimeIndex(both, this.project.startDate);
+    });
+    this.cals.push(index);
+    this.calIndex.set(key, k);
+    return k;
+  }
+
   /** Replaces one task's assignments (call `reload` after). */
   setAssignments(id: string, list: ScheduleProject['assignments'][number][]): void {
     if (list.length === 0) this.assignmentsByTask.delete(id);
@@ -255,31 +288,36 @@ export class TaskInputs {
     const working = assignments === undefined ? none : assignments.filter(hasWork);
     const byAssignments =
       working.length > 0 && task.type !== 'fixedDuration' && !task.elapsed && !task.manual;
-    let calId = task.calendarId;
     let multi: AssignmentWork | undefined;
-    if (calId === undefined && byAssignments) {
-      // Without a task calendar, MS Project schedules each assignment on its resource's calendar (a fixed-duration
-      // task keeps the project calendar).
-      const resCals = working.map(
-        (a) => this.resources.get(a.resourceId)?.calendarId ?? this.project.calendarId,
+    // Index 0 is the project calendar (compiled first), so most tasks need no lookup.
+    let c = task.calendarId === undefined ? 0 : this.calendarOf(task.calendarId, `tasks[${i}].calendarId`);
+    // The task calendar on which slack is measured when the work runs on another (see F_RESOURCE_CALENDAR).
+    let slackCal = Number.NaN;
+    if (byAssignments && (task.calendarId === undefined || !task.ignoreResourceCalendar)) {
+      // MS Project schedules each assignment on its resource's calendar (a fixed-duration task keeps the project
+      // calendar); with a task calendar too, only when both work, and slack stays on the task calendar.
+      let cals = working.map((a) =>
+        this.calendarOf(
+          this.resources.get(a.resourceId)?.calendarId ?? this.project.calendarId,
+          `tasks[${i}]`,
+        ),
       );
-      const distinct = [...new Set(resCals)];
-      if (distinct.length === 1) calId = distinct[0];
+      if (task.calendarId !== undefined) {
+        const own = c;
+        cals = cals.map((k) => this.intersectionOf(own, k));
+        slackCal = own;
+      }
+      const distinct = [...new Set(cals)];
+      if (distinct.length === 1) c = distinct[0]!;
       else {
-        const cals = resCals.map((id) => this.calendarOf(id, `tasks[${i}]`));
         multi = {
           cals,
           minutes: working.map((a, k) => this.spanOf(a, task, cals[k]!)),
           done: working.map((a) => (a.delayMinutes ?? 0) + (a.actualWork ?? 0) / a.units),
         };
+        c = this.unionOf(cals);
       }
     }
-    // Index 0 is the project calendar (compiled first), so most tasks need no lookup.
-    const c = multi
-      ? this.unionOf(multi.cals)
-      : calId === undefined
-        ? 0
-        : this.calendarOf(calId, `tasks[${i}].calendarId`);
     const t = this.cals[c]!;
     this.cal[i] = c;
     if (multi) this.assignmentWork.set(i, multi);
@@ -299,7 +337,8 @@ export class TaskInputs {
     }
     if (gap > 0 || this.gap.length !== 0) this.column('gap', 0)[i] = gap;
     let flags = multi ? F_MULTI : 0;
-    if (task.calendarId === undefined && c !== 0) flags |= F_RESOURCE_CALENDAR;
+    if (task.calendarId === undefined ? c !== 0 : !Number.isNaN(slackCal)) flags |= F_RESOURCE_CALENDAR;
+    if (!Number.isNaN(slackCal) || this.slackCal.length !== 0) this.column('slackCal')[i] = slackCal;
     if (task.manual) flags |= F_MANUAL;
     if (task.elapsed) flags |= F_ELAPSED;
     if (task.isMilestone) flags |= F_MILESTONE;
