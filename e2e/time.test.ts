@@ -197,6 +197,29 @@ describe('time tracking and workload in the web app', () => {
       'rgb(254, 242, 242)',
     );
   });
+  it('shows a back-loaded assignment light at first and full at the end on the workload grid', async () => {
+    const bo = await apiPost(boss, `/api/workspaces/${workspaceId}/resources`, { name: 'Bo Finisher' });
+    const finishing = await apiPost(boss, `/api/projects/${houseId}/tasks`, {
+      name: 'Finishing',
+      durationMinutes: 2400,
+    });
+    // 48 h back-loaded at 100 % span ten days from Monday 2 March, at 10 % of the day first and 100 % last.
+    await apiPost(boss, `/api/projects/${houseId}/assignments`, {
+      taskId: finishing.id,
+      resourceId: bo.id,
+      workMinutes: 2880,
+      contour: 'backLoaded',
+    });
+    await boss.reload();
+    await boss.getByLabel('Workload by', { exact: true }).selectOption('day');
+    await boss.getByLabel('Workload from', { exact: true }).fill('2026-03-02');
+    const row = boss.getByRole('row', { name: /Bo Finisher/ });
+    await row.getByRole('cell', { name: 'Bo Finisher, 2026-03-02: 0.8 h of 8 h' }).waitFor();
+    await row.getByRole('cell', { name: 'Bo Finisher, 2026-03-05: 4 h of 8 h' }).waitFor();
+    await row.getByRole('cell', { name: 'Bo Finisher, 2026-03-13: 8 h of 8 h' }).waitFor();
+    expect(await row.getByText('Over-allocated').count()).toBe(0);
+  });
+
   it('adds a resource with its own working time from the Resources page', async () => {
     await boss.getByRole('button', { name: 'Add resource' }).first().click();
     const dialog = boss.getByRole('dialog');

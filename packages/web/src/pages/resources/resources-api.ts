@@ -61,7 +61,10 @@ export interface Assignment {
 
 /** One cell of the workload grid. */
 export interface WorkloadCell {
+  /** All work placed in the period, overtime included. */
   assignedMinutes: number;
+  /** The part of it planned as overtime, which does not count against capacity. */
+  overtimeMinutes: number;
   capacityMinutes: number;
   overAllocated: boolean;
 }

@@ -92,7 +92,9 @@ export function WorkloadGrid({ workspaceId }: { workspaceId: string }) {
                   </th>
                   {resource.cells.map((cell, index) => {
                     const period = grid.data.periods[index];
-                    const label = `${resource.name}, ${period?.key ?? ''}: ${hoursOf(cell.assignedMinutes)} of ${hoursOf(cell.capacityMinutes)}${cell.overAllocated ? ', over-allocated' : ''}`;
+                    const overtime =
+                      cell.overtimeMinutes > 0 ? ` (${hoursOf(cell.overtimeMinutes)} overtime)` : '';
+                    const label = `${resource.name}, ${period?.key ?? ''}: ${hoursOf(cell.assignedMinutes)}${overtime} of ${hoursOf(cell.capacityMinutes)}${cell.overAllocated ? ', over-allocated' : ''}`;
                     return (
                       <td
                         key={period?.key ?? index}
@@ -109,6 +111,9 @@ export function WorkloadGrid({ workspaceId }: { workspaceId: string }) {
                       >
                         {cell.assignedMinutes === 0 ? '–' : hoursOf(cell.assignedMinutes)}
                         <span className="workload__capacity">/ {hoursOf(cell.capacityMinutes)}</span>
+                        {cell.overtimeMinutes > 0 ? (
+                          <span className="workload__capacity">{hoursOf(cell.overtimeMinutes)} OT</span>
+                        ) : null}
                       </td>
                     );
                   })}
