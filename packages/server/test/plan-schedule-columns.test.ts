@@ -2,29 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTestFeatures } from './helpers/domain-features';
 import { type PlanTask, type PlanWorld, planWorld, send } from './helpers/plan-world';
+import { applied, type Reply, type Schedule } from './helpers/schedule-replies';
 import { startTestServer, type TestServer } from './helpers/server';
-
-interface Schedule {
-  planRevision: number;
-  start: string;
-  finish: string;
-  statusDate: string | null;
-  cycle: null | { taskIds: string[]; names: string[] };
-  tasks: Record<string, unknown>[];
-  criticalPath: string[];
-}
-interface Column {
-  at: number[];
-  values?: unknown[];
-  add?: number;
-}
-type Reply = Partial<Schedule> & {
-  delta?: boolean;
-  shape?: 'columns';
-  since?: number;
-  count?: number;
-  columns?: Record<string, Column>;
-};
 
 let t: TestServer;
 let w: PlanWorld;
@@ -42,26 +21,6 @@ const scheduleOf = (projectId: string) =>
   w.owner.json<Schedule>('GET', `/api/projects/${projectId}/schedule`);
 const columnsSince = (projectId: string, since: number) =>
   w.owner.json<Reply>('GET', `/api/projects/${projectId}/schedule?since=${since}&shape=columns`);
-
-/** What a client does with a columns delta: copies each changed row with its new values, keeps the rest. */
-function applied(held: Schedule, reply: Reply): Schedule {
-  const { delta: _d, shape: _s, since: _since, count: _c, columns = {}, criticalPath, ...project } = reply;
-  const tasks = held.tasks.map((task) => ({ ...task }));
-  for (const [field, { at, values, add }] of Object.entries(columns)) {
-    let k = 0;
-    for (let r = 0; r < at.length; r += 2) {
-      for (let i = at[r] as number; i < (at[r] as number) + (at[r + 1] as number); i++, k++) {
-        const row = tasks[i] as Record<string, unknown>;
-        row[field] = values ? values[k] : (row[field] as number) + (add ?? 0);
-      }
-    }
-  }
-  return {
-    ...(project as Omit<Schedule, 'tasks' | 'criticalPath'>),
-    tasks,
-    criticalPath: criticalPath ?? held.criticalPath,
-  };
-}
 
 /** A phase of six chained tasks, a parallel chain of three, and an unlinked task. */
 async function plan() {
