@@ -13,7 +13,7 @@ const fixtures = join(repoRoot, 'packages/interop/test-fixtures/mspdi');
 
 const STALE_TASK2 =
   'the unlinked one-day "Task2" under the "Task1" summary keeps the late finish of an earlier version of the sample ' +
-  '(2010-07-16, the finish of the fifteen saves of the original; 08-05, the finish of ReadWorkWeeksInformation) while ' +
+  '(2010-07-16, the finish of 14 other saves of the sample; 08-05, the finish of ReadWorkWeeksInformation) while ' +
   'the project finishes 07-12, 07-14, 07-19 or 08-06; every other task matches. No rule on the inputs can give it: ' +
   '07-16 appears nowhere else in GetGeneralResourceAssignmentProperties, which has the same inputs as ' +
   'ResourceAssignmentCosts but for progress on other tasks (Task2 at the finish there), and ' +
