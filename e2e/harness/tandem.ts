@@ -15,6 +15,9 @@ export interface Tandem {
   stop(): Promise<void>;
 }
 
+/** The environment variable through which the end-to-end global setup shares the one web build of a run. */
+export const sharedWebDistVariable = 'TANDEM_E2E_WEB_DIST';
+
 /** Builds the web app into a temporary folder, so a test never disturbs `packages/web/dist` of a running server. */
 export async function buildWeb(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'tandem-web-'));
@@ -31,7 +34,9 @@ export async function buildWeb(): Promise<string> {
  * @example const tandem = await startTandem(); await page.goto(tandem.url); await tandem.stop();
  */
 export async function startTandem(options: { webDist?: string } = {}): Promise<Tandem> {
-  const webDist = options.webDist ?? (await buildWeb());
+  const shared = process.env[sharedWebDistVariable];
+  const webDist = options.webDist ?? shared ?? (await buildWeb());
+  const ownsWebDist = !options.webDist && !shared;
   const dataDir = await mkdtemp(join(tmpdir(), 'tandem-e2e-'));
   // As root, the embedded cluster runs as the `postgres` user, which must reach its directory.
   await chmod(dataDir, 0o755);
@@ -48,7 +53,7 @@ export async function startTandem(options: { webDist?: string } = {}): Promise<T
     async stop() {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
-      if (!options.webDist) await rm(webDist, { recursive: true, force: true });
+      if (ownsWebDist) await rm(webDist, { recursive: true, force: true });
     },
   };
 }
