@@ -171,8 +171,9 @@ describe('toScheduleProject', () => {
     expect(begun?.remainingWork).toBeCloseTo(4679 + 54.94 / 60, 9);
     expect(begun?.remainingOvertimeWork).toBe(474);
     expect(begun?.resumeAt).toBe(parseMspdiDate('2026-01-05T08:55:00'));
-    // A resume point before any work is done says nothing the start does not.
+    // Before any work is done the task's start says where the work begins.
     expect(untouched?.resumeAt).toBeUndefined();
+    expect(untouched?.remainingWork).toBeUndefined();
   });
 
   it('maps the predefined work contours and leaves flat and hand-edited work without one', async () => {

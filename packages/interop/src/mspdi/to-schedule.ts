@@ -111,10 +111,13 @@ export function toScheduleProject(project: MspdiProject): ScheduleProject {
       ...(a.ActualWork !== undefined && { actualWork: a.ActualWork }),
       ...contourOf(a.WorkContour),
       ...(a.OvertimeWork !== undefined && a.OvertimeWork > 0 && { overtimeWork: a.OvertimeWork }),
-      ...(a.RemainingWork !== undefined && { remainingWork: a.RemainingWork }),
-      ...(a.RemainingOvertimeWork !== undefined &&
-        a.RemainingOvertimeWork > 0 && { remainingOvertimeWork: a.RemainingOvertimeWork }),
-      ...(a.Resume !== undefined && (a.ActualWork ?? 0) > 0 && { resumeAt: wallMinutes(a.Resume) }),
+      // Only work already begun says where what is left resumes; before that the task's start does.
+      ...((a.ActualWork ?? 0) > 0 && {
+        ...(a.RemainingWork !== undefined && { remainingWork: a.RemainingWork }),
+        ...(a.RemainingOvertimeWork !== undefined &&
+          a.RemainingOvertimeWork > 0 && { remainingOvertimeWork: a.RemainingOvertimeWork }),
+        ...(a.Resume !== undefined && { resumeAt: wallMinutes(a.Resume) }),
+      }),
       // Delay is saved in tenths of a minute.
       ...(a.Delay !== undefined && a.Delay > 0 && { delayMinutes: a.Delay / 10 }),
     }));
