@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { planKeys } from '../../../api/plan';
+import { itemsCache, useVersionedMutation } from '../../../api/versioned-mutation';
 import { FormAlert } from '../../../components/feedback';
 import { Icons } from '../../../components/icons';
 import { useCan } from '../../../lib/permissions';
@@ -46,24 +47,11 @@ export function TaskAssignments({
       refresh();
     },
   });
-  // Edits of assignments run one after the other, each with the version the one before wrote, so a second field
-  // changed while the first is saving is not refused as stale.
-  const change = useMutation({
-    scope: { id: `assignments-${taskId}` },
-    mutationFn: (input: {
-      assignment: Assignment;
-      changes: Parameters<typeof resourcesApi.updateAssignment>[1];
-    }) => {
-      const latest = client
-        .getQueryData<{ items: Assignment[] }>(resourceKeys.assignments(projectId))
-        ?.items.find((assignment) => assignment.id === input.assignment.id);
-      return resourcesApi.updateAssignment(latest ?? input.assignment, input.changes);
-    },
-    onSuccess: (updated) => {
-      client.setQueryData<{ items: Assignment[] }>(resourceKeys.assignments(projectId), (old) =>
-        old ? { ...old, items: old.items.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)) } : old,
-      );
-    },
+  // Edits of this task's assignments run one after the other, each with the version the one before wrote.
+  const change = useVersionedMutation({
+    scope: `assignments-${taskId}`,
+    cache: itemsCache<Assignment>(resourceKeys.assignments(projectId)),
+    save: resourcesApi.updateAssignment,
     onSettled: refresh,
   });
   const remove = useMutation({
@@ -90,7 +78,7 @@ export function TaskAssignments({
             <div className="row" style={{ gap: 8 }}>
               <span style={{ flex: 1 }}>{assignment.resourceName}</span>
               <input
-                key={assignment.version}
+                key={`units-${assignment.units}`}
                 className="input"
                 style={{ width: 80 }}
                 type="number"
@@ -100,7 +88,7 @@ export function TaskAssignments({
                 onBlur={(event) => {
                   const next = Number(event.target.value) / 100;
                   if (next > 0 && next !== assignment.units)
-                    change.mutate({ assignment, changes: { units: next } });
+                    change.mutate({ entity: assignment, changes: { units: next } });
                 }}
               />
               <span className="muted">%</span>
@@ -116,7 +104,7 @@ export function TaskAssignments({
             <AssignmentShape
               assignment={assignment}
               canEdit={canEdit}
-              onChange={(changes) => change.mutate({ assignment, changes })}
+              onChange={(changes) => change.mutate({ entity: assignment, changes })}
             />
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { LinkType, Plan, PlanLink, PlanTask } from '../../../api/plan';
+import { type LinkType, type Plan, type PlanLink, type PlanTask, planKeys } from '../../../api/plan';
+import { useVersionedMutation } from '../../../api/versioned-mutation';
 import { useCan } from '../../../lib/permissions';
 import type { PlanEdits } from '../gantt/use-plan-edits';
 
@@ -12,17 +13,28 @@ const typeNames: Record<LinkType, string> = {
 };
 
 function LinkRow({
+  projectId,
   link,
   other,
   edits,
   minutesPerDay,
 }: {
+  projectId: string;
   link: PlanLink;
   other: string;
   edits: PlanEdits;
   minutesPerDay: number;
 }) {
   const lagDays = Math.round((link.lagMinutes / minutesPerDay) * 100) / 100;
+  // A type and a lag changed in quick succession save one after the other, the second at the first's version.
+  const update = useVersionedMutation<PlanLink, { type?: LinkType; lagMinutes?: number }, boolean>({
+    scope: `link-${link.id}`,
+    cache: {
+      latest: (client, entity) =>
+        client.getQueryData<Plan>(planKeys.plan(projectId))?.links.find((l) => l.id === entity.id),
+    },
+    save: (latest, changes) => edits.updateLink(latest, changes),
+  });
   return (
     <li className="task-panel__link">
       <span className="task-panel__link-name">{other}</span>
@@ -30,7 +42,9 @@ function LinkRow({
         className="input input--small"
         aria-label={`Type of the link with ${other}`}
         value={link.type}
-        onChange={(event) => void edits.updateLink(link, { type: event.target.value as LinkType })}
+        onChange={(event) =>
+          update.mutate({ entity: link, changes: { type: event.target.value as LinkType } })
+        }
       >
         {linkTypes.map((type) => (
           <option key={type} value={type} title={typeNames[type]}>
@@ -39,6 +53,7 @@ function LinkRow({
         ))}
       </select>
       <input
+        key={`lag-${lagDays}`}
         className="input input--small task-panel__lag"
         aria-label={`Lag in days of the link with ${other}`}
         type="number"
@@ -47,7 +62,7 @@ function LinkRow({
         onBlur={(event) => {
           const days = Number(event.target.value);
           if (Number.isFinite(days) && days !== lagDays)
-            void edits.updateLink(link, { lagMinutes: Math.round(days * minutesPerDay) });
+            update.mutate({ entity: link, changes: { lagMinutes: Math.round(days * minutesPerDay) } });
         }}
       />
       <span className="muted">d</span>
@@ -87,6 +102,7 @@ export function TaskLinks({
         {predecessors.map((link) => (
           <LinkRow
             key={link.id}
+            projectId={plan.project.id}
             link={link}
             other={names.get(link.predecessorId) ?? '?'}
             edits={edits}
@@ -131,6 +147,7 @@ export function TaskLinks({
         {successors.map((link) => (
           <LinkRow
             key={link.id}
+            projectId={plan.project.id}
             link={link}
             other={names.get(link.successorId) ?? '?'}
             edits={edits}

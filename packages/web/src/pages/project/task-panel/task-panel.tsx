@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import type { ConstraintType, Plan, PlanTask, ScheduledTask, TaskChanges } from '../../../api/plan';
+import {
+  type ConstraintType,
+  type Plan,
+  type PlanTask,
+  planKeys,
+  type ScheduledTask,
+  type TaskChanges,
+} from '../../../api/plan';
+import { useVersionedMutation } from '../../../api/versioned-mutation';
 import { Icons } from '../../../components/icons';
 import { useCan } from '../../../lib/permissions';
 import { unitSettingsOf } from '../gantt/cell-values';
@@ -49,7 +57,17 @@ export function TaskPanel({
   const [editingDescription, setEditingDescription] = useState(false);
   const canEdit = useCan('edit');
   const settings = unitSettingsOf(plan.project.calendar);
-  const save = (changes: TaskChanges) => void edits.updateTask(task, changes);
+  // Fields save one after the other, each from the task as the plan holds it after the save before, so a field left
+  // while another saves is neither refused as stale nor wiped (each field remounts only when its own value changes).
+  const update = useVersionedMutation<PlanTask, TaskChanges, boolean>({
+    scope: `task-${task.id}`,
+    cache: {
+      latest: (client, entity) =>
+        client.getQueryData<Plan>(planKeys.plan(plan.project.id))?.tasks.find((t) => t.id === entity.id),
+    },
+    save: (latest, changes) => edits.updateTask(latest, changes),
+  });
+  const save = (changes: TaskChanges) => update.mutate({ entity: task, changes });
   const statuses = plan.project.workflow?.length ? plan.project.workflow : defaultStatuses;
   const constraint = task.constraintType ?? 'asap';
   const slackDays = scheduled ? Math.round((scheduled.totalSlack / settings.minutesPerDay) * 10) / 10 : 0;
@@ -66,8 +84,7 @@ export function TaskPanel({
           <Icons.close width={14} />
         </button>
       </header>
-      {/* Keyed by version, so the fields show the server's values after each save. */}
-      <div className="task-panel__body" key={task.version}>
+      <div className="task-panel__body" key={task.id}>
         {/* Read-only, every field shows its value and none can be changed. */}
         <fieldset className="read-only-fields" disabled={!canEdit}>
           <p className="muted">
@@ -78,6 +95,7 @@ export function TaskPanel({
           <label className="field">
             <span className="field__label">Name</span>
             <input
+              key={`name-${task.name}`}
               className="input"
               defaultValue={task.name}
               onBlur={(event) => {
@@ -101,6 +119,7 @@ export function TaskPanel({
             </div>
             {editingDescription ? (
               <textarea
+                key={`description-${task.description ?? ''}`}
                 className="input"
                 aria-label="Description"
                 rows={6}
@@ -120,6 +139,7 @@ export function TaskPanel({
             <label className="field">
               <span className="field__label">Status</span>
               <select
+                key={`status-${task.status ?? 'todo'}`}
                 className="input"
                 defaultValue={task.status ?? 'todo'}
                 onChange={(event) => save({ status: event.target.value })}
@@ -134,6 +154,7 @@ export function TaskPanel({
             <label className="field">
               <span className="field__label">Scheduling</span>
               <select
+                key={`scheduling-${task.scheduling ?? 'auto'}`}
                 className="input"
                 defaultValue={task.scheduling ?? 'auto'}
                 onChange={(event) => save({ scheduling: event.target.value as 'auto' | 'manual' })}
@@ -147,6 +168,7 @@ export function TaskPanel({
             <label className="field">
               <span className="field__label">% complete</span>
               <input
+                key={`percent-${task.percentComplete ?? 0}`}
                 className="input"
                 type="number"
                 min={0}
@@ -162,6 +184,7 @@ export function TaskPanel({
             <label className="field">
               <span className="field__label">Story points</span>
               <input
+                key={`points-${task.storyPoints ?? ''}`}
                 className="input"
                 type="number"
                 min={0}
@@ -178,6 +201,7 @@ export function TaskPanel({
           <label className="field">
             <span className="field__label">Constraint</span>
             <select
+              key={`constraint-${constraint}`}
               className="input"
               defaultValue={constraint}
               onChange={(event) => {
@@ -204,6 +228,7 @@ export function TaskPanel({
             <label className="field">
               <span className="field__label">Constraint date</span>
               <input
+                key={`constraint-date-${task.constraintDate ?? ''}`}
                 className="input"
                 type="datetime-local"
                 defaultValue={task.constraintDate ?? ''}
@@ -217,6 +242,7 @@ export function TaskPanel({
           <label className="field">
             <span className="field__label">Deadline</span>
             <input
+              key={`deadline-${task.deadline ?? ''}`}
               className="input"
               type="datetime-local"
               defaultValue={task.deadline ?? ''}
@@ -229,6 +255,7 @@ export function TaskPanel({
           <label className="field">
             <span className="field__label">Labels</span>
             <input
+              key={`labels-${(task.labels ?? []).join(',')}`}
               className="input"
               placeholder="design, backend"
               defaultValue={(task.labels ?? []).join(', ')}
@@ -248,6 +275,7 @@ export function TaskPanel({
           />
           <label className="row" style={{ gap: 8 }}>
             <input
+              key={`milestone-${task.isMilestone ?? false}`}
               type="checkbox"
               defaultChecked={task.isMilestone ?? false}
               onChange={(event) => save({ isMilestone: event.target.checked })}

@@ -1,0 +1,140 @@
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { apiPost, workspaceIdOf } from './harness/api';
+import { launchChromium } from './harness/browser';
+import { startTandem, type Tandem } from './harness/tandem';
+import { type Person, ui } from './harness/ui';
+
+const planner: Person = {
+  name: 'Lillian Gilbreth',
+  email: 'lillian@example.com',
+  password: 'motion-study-1915',
+};
+
+let tandem: Tandem;
+let browser: Browser;
+let page: Page;
+let workspaceId: string;
+let projectId: string;
+let taskId: string;
+/** Every reply of 409 the page received: an edit refused as stale. */
+const conflicts: string[] = [];
+
+beforeAll(async () => {
+  tandem = await startTandem();
+  browser = await launchChromium();
+  const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1440, height: 1000 } });
+  page = await context.newPage();
+  page.on('response', (response: Response) => {
+    if (response.status() === 409) conflicts.push(`${response.request().method()} ${response.url()}`);
+  });
+  await page.goto('/setup');
+  await ui(page).signUp(planner);
+  await ui(page).createFirstWorkspace('Motion Study');
+  workspaceId = workspaceIdOf(page);
+  const project = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
+    name: 'Kitchen',
+    startDate: '2026-03-02',
+  });
+  const task = await apiPost(page, `/api/projects/${project.id}/tasks`, {
+    name: 'Layout',
+    durationMinutes: 960,
+  });
+  const cook = await apiPost(page, `/api/workspaces/${workspaceId}/resources`, { name: 'Cook' });
+  await apiPost(page, `/api/projects/${project.id}/assignments`, { taskId: task.id, resourceId: cook.id });
+  projectId = project.id;
+  taskId = task.id;
+  // Each edit reaches the server a while after it is made, so the next one is made while it is still on its way.
+  await page.route(/\/api\/(tasks|assignments)\/[^/?]+$/, async (route) => {
+    if (route.request().method() !== 'PATCH') return route.fallback();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return route.fallback();
+  });
+});
+
+beforeEach(({ task }) => {
+  onTestFailed(async () => {
+    await page
+      ?.screenshot({
+        path: `test-results/versioned-edits-${task.name.replace(/\W+/g, '-')}.png`,
+        fullPage: true,
+      })
+      .catch(() => {});
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tandem?.stop();
+});
+
+const savedTask = () =>
+  page.evaluate(
+    async ({ projectId, taskId }) => {
+      const plan = (await (await fetch(`/api/projects/${projectId}/plan`)).json()) as {
+        tasks: { id: string; name: string; storyPoints: number | null; percentComplete: number }[];
+      };
+      const task = plan.tasks.find((item) => item.id === taskId);
+      return (
+        task && { name: task.name, storyPoints: task.storyPoints, percentComplete: task.percentComplete }
+      );
+    },
+    { projectId, taskId },
+  );
+
+const savedAssignment = () =>
+  page.evaluate(async (projectId) => {
+    const list = (await (await fetch(`/api/projects/${projectId}/assignments`)).json()) as {
+      items: { contour: string; delayMinutes: number; units: number }[];
+    };
+    const [only] = list.items;
+    return only && { contour: only.contour, delayMinutes: only.delayMinutes, units: only.units };
+  }, projectId);
+
+describe('edits of one entity in quick succession', () => {
+  it('saves a task field typed while another saves, and one left right after, with no conflict', async () => {
+    await page.goto(`/w/${workspaceId}/projects/${projectId}?view=gantt`);
+    const row = page.locator('.gantt [data-column="id"]').first();
+    await row.waitFor();
+    await row.click();
+    await page.keyboard.press('Shift+F2');
+    const panel = page.getByRole('complementary', { name: 'Task Layout' });
+    await panel.getByLabel('Name').fill('Layout and plumbing');
+    const points = panel.getByLabel('Story points');
+    // Leaving the name saves it; the story points are typed while that save is on its way and left after it lands.
+    const renamed = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/api/tasks/'),
+    );
+    await points.click();
+    await points.fill('5');
+    await renamed;
+    const after = page.getByRole('complementary', { name: 'Task Layout and plumbing' });
+    await after.waitFor();
+    expect(await after.getByLabel('Story points').inputValue()).toBe('5');
+    // The % complete is left at once after the story points, while their save is still on its way.
+    const percent = after.getByLabel('% complete');
+    await percent.click();
+    await percent.fill('40');
+    await percent.blur();
+    await expect
+      .poll(savedTask, { timeout: 10_000 })
+      .toEqual({ name: 'Layout and plumbing', storyPoints: 5, percentComplete: 40 });
+    expect(conflicts).toEqual([]);
+  });
+
+  it('saves an assignment’s contour, delay and units changed one right after the other, with no conflict', async () => {
+    const panel = page.getByRole('complementary', { name: 'Task Layout and plumbing' });
+    await panel.getByLabel('Work contour of Cook').selectOption({ label: 'Back loaded' });
+    const delay = panel.getByLabel('Delay of Cook (hours)');
+    await delay.fill('2');
+    await delay.blur();
+    const units = panel.getByLabel('Units of Cook (%)');
+    await units.fill('50');
+    await units.blur();
+    await expect
+      .poll(savedAssignment, { timeout: 10_000 })
+      .toEqual({ contour: 'backLoaded', delayMinutes: 120, units: 0.5 });
+    expect(await panel.getByLabel('Delay of Cook (hours)').inputValue()).toBe('2');
+    expect(conflicts).toEqual([]);
+  });
+});
