@@ -5,6 +5,7 @@ import type { Transaction } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { type ChangeAction, type ChangeSubject, changeRecord } from '../shared/change-log';
 import { notFound } from '../shared/errors';
+import { commitTail, markCommitted } from './plan-write';
 
 /**
  * Marks the project's plan as changed inside the write's transaction: locks the project row (so writes to one plan
@@ -32,19 +33,9 @@ export type PlanChange = [
   after: object | null,
 ];
 
-function planChangeSql(projectId: string, change: PlanChange): SQL {
-  const { entry, notify } = changeRecord(...change);
-  return sql`
-    with entry as (${entry}),
-    plan as (
-      update ${projects} set plan_revision = plan_revision + 1 where id = ${projectId} returning plan_revision
-    )
-    select ${notify}, (select plan_revision from plan) as revision`;
-}
-
 const dialect = new PgDialect();
 
-/** The statement as one text, each parameter written as a quoted literal (`pg`'s escaping) that takes its type from its place, as a parameter does. */
+/** The statement as one text, each parameter a quoted literal (`pg`'s escaping) that takes its type from its place, as a parameter does. */
 function inlined(statement: SQL): string {
   const { sql: text, params } = dialect.sqlToQuery(statement);
   return text.replace(/\$(\d+)/g, (_, n: string) => {
@@ -58,9 +49,9 @@ function inlined(statement: SQL): string {
 }
 
 /**
- * `recordChange`, `touchPlan` and the commit in one round trip, the last statement of a plan write: PostgreSQL then holds
- * the plan's lock for the statement and the commit's flush only, never while the reply waits for this process's event
- * loop, which under load is the longest part (every concurrent write to the plan queues behind it). The transaction is
+ * `recordChange`, `touchPlan` and the commit in one round trip, the last statement of a plan write: PostgreSQL then
+ * holds the plan's lock for the statement and the commit's flush only, never while the reply waits for this process's
+ * event loop, which under load is the longest part (every concurrent write to the plan queues behind it). The write is
  * committed when this resolves; nothing may be written after it. Rejects, committing nothing, on any failure, the
  * project missing included.
  * @example const revision = await commitPlanChange(tx, task.projectId, [userId, subject, 'update', before, after]);
@@ -70,12 +61,20 @@ export async function commitPlanChange(
   projectId: string,
   change: PlanChange,
 ): Promise<number> {
-  // One simple-protocol query may hold several statements, and PostgreSQL runs them without waiting for the client.
-  // Dividing by the count of bumped rows fails the statement, so the rest of the text (the commit) never runs, when the
-  // project is gone. The `begin` after the commit opens an empty transaction for the caller's own commit to end.
-  const text = `${inlined(planChangeSql(projectId, change))}, 1 / (select count(*) from plan) as present; commit; begin`;
+  const { entry, notify } = changeRecord(...change);
+  // Dividing by the count of bumped rows fails the statement when the project is gone, and the rest of the text (the
+  // commit) then never runs.
+  const statement = sql`
+    with entry as (${entry}),
+    plan as (
+      update ${projects} set plan_revision = plan_revision + 1 where id = ${projectId} returning plan_revision
+    )
+    select ${notify}, (select plan_revision from plan) as revision, 1 / (select count(*) from plan) as present`;
+  // One simple-protocol query may hold several statements, which PostgreSQL runs without waiting for the client.
+  const text = `${inlined(statement)}; ${commitTail(tx)}`;
   // A query text with several statements answers with one result per statement.
   const results = (await tx.execute(sql.raw(text))) as unknown as { rows: { revision: number | null }[] }[];
+  markCommitted(tx);
   const revision = results[0]?.rows[0]?.revision;
   if (revision === null || revision === undefined) throw new Error(`project ${projectId} bumped no revision`);
   return revision;

@@ -17,14 +17,19 @@ function sqlState(error: unknown): string | undefined {
  * as a 500: the retry sees the other write and answers as it should (here, 400 for the cycle).
  */
 export async function writeTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  return retryingConflicts(() => transaction(db, fn));
+}
+
+/** Runs `attempt` (one whole transaction) again, up to five times, while PostgreSQL aborts it for a deadlock or a serialisation failure. */
+export async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      return await transaction(db, fn);
+      return await attempt();
     } catch (error) {
       const code = sqlState(error);
-      if (attempt >= 5 || code === undefined || !retryableCodes.has(code)) throw error;
+      if (n >= 5 || code === undefined || !retryableCodes.has(code)) throw error;
       // A short, jittered pause lets the transaction that won finish first.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * n));
     }
   }
 }

@@ -9,6 +9,7 @@ import { assertVersion } from '../../http/version';
 import { engineFieldsOfRow } from '../schedule/engine-task';
 import { planCache } from '../schedule/plan-cache';
 import { commitPlanChange, touchPlan } from '../schedule/plan-revision';
+import { planWriteTransaction } from '../schedule/plan-write';
 import { auditCascadedDeletions } from '../shared/audit-many';
 import { recordChange } from '../shared/change-log';
 import { definedOnly } from '../shared/defined-only';
@@ -190,7 +191,7 @@ export async function updateTask(
   expectedVersion: number,
   changes: TaskChanges,
 ): Promise<TaskView> {
-  const written = await writeTransaction(db, async (tx) => {
+  const written = await planWriteTransaction(db, async (tx) => {
     if (changes.parentId !== undefined) await lockTreeOf(tx, taskId);
     // Everything is checked before any lock is taken; the update then applies only at the version read, which
     // proves the row is still the one checked.

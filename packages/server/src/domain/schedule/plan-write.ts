@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Database, Transaction } from '../../db/client';
+import { retryingConflicts } from '../shared/write-transaction';
+
+const dialect = new PgDialect();
+
+/** Transactions run by `planWriteTransaction`, and whether their last statement has committed them. */
+const runs = new WeakMap<Transaction, { committed: boolean }>();
+
+/**
+ * `writeTransaction` for a plan write that ends with `commitPlanChange`: since that statement commits, this runner
+ * sends no commit of its own after it (drizzle's `transaction` would, a round trip for nothing). A write that ends
+ * otherwise is committed as usual; a failure before the commit rolls back and a deadlock runs the write again.
+ * @example const view = await planWriteTransaction(db, async (tx) => { …; await commitPlanChange(tx, projectId, change); return view; });
+ */
+export async function planWriteTransaction<T>(db: Database, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const { fullSchema, schema, tableNamesMap } = db._;
+  if (!schema) throw new Error('the database handle has no schema');
+  const relations = { fullSchema, schema, tableNamesMap };
+  return retryingConflicts(async () => {
+    const client = await db.$client.connect();
+    const session = new NodePgSession(client, dialect, relations);
+    const tx = new NodePgTransaction(dialect, session, relations) as unknown as Transaction;
+    const run = { committed: false };
+    runs.set(tx, run);
+    try {
+      await tx.execute(sql`begin`);
+      const result = await fn(tx);
+      if (!run.committed) await tx.execute(sql`commit`);
+      return result;
+    } catch (error) {
+      if (!run.committed) await tx.execute(sql`rollback`);
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+}
+
+/**
+ * What a statement that commits the write must end with: `commit`, and in a transaction another runner ends, a `begin`
+ * after it, an empty transaction for that runner's own commit to end.
+ */
+export function commitTail(tx: Transaction): string {
+  return runs.has(tx) ? 'commit' : 'commit; begin';
+}
+
+/** Records that the statement ending with `commitTail(tx)` ran, so `planWriteTransaction` sends no commit after it. */
+export function markCommitted(tx: Transaction): void {
+  const run = runs.get(tx);
+  if (run) run.committed = true;
+}
