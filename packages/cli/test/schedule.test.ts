@@ -26,6 +26,16 @@ describe('tandem schedule', () => {
     expect(stdout).not.toContain('Write docs');
   });
 
+  it('prints the same schedule when run from the TypeScript sources through tsx, as in development', async () => {
+    const [fromSources, fromExecutable] = await Promise.all([
+      runTandem(['schedule', chain], {}, 'sources'),
+      runTandem(['schedule', chain]),
+    ]);
+    expect(fromSources.status, fromSources.stderr).toBe(0);
+    expect(fromSources.stdout).toContain('Finish: 2026-01-09 17:00');
+    expect(fromSources.stdout).toBe(fromExecutable.stdout);
+  });
+
   it('writes the scheduled file with computed dates and slack in place of the saved ones', async () => {
     const stale = (await readFile(chain, 'utf8')).replaceAll('2026-01-09T17:00:00', '2026-02-27T17:00:00');
     const input = join(dir, 'stale.xml');

@@ -1,15 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuilt } from '../../../../scripts/ensure-server-built.mjs';
 
 /** Root of the repository, the working directory of spawned `tandem` processes. */
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * How a spawned `tandem` runs: `executable` is what users run (`packages/cli/bin/tandem.mjs`, the prebuilt bundle, rebuilt
+ * first when any of its sources changed, so a stale bundle is never tested), `sources` the TypeScript through tsx as in
+ * development, which transpiles the files it loads on every start.
+ */
+export type TandemEntry = 'executable' | 'sources';
+
+const entryArgs: Record<TandemEntry, readonly string[]> = {
+  executable: ['packages/cli/bin/tandem.mjs'],
+  sources: ['--import', 'tsx', 'packages/cli/src/main.ts'],
+};
 
 /** Starts `tandem ...args` as its own Node process (no wrapper process, so signals reach it directly). */
 export function spawnTandem(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
+  entry: TandemEntry = 'executable',
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
+  return spawn(process.execPath, [...entryArgs[entry], ...args], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -17,12 +31,15 @@ export function spawnTandem(
 }
 
 /** Runs `tandem ...args` to completion and returns its status and output. */
-export function runTandem(
+export async function runTandem(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
+  entry: TandemEntry = 'executable',
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  // Builds a changed bundle here, quietly, so the command's own output holds only what the command wrote.
+  if (entry === 'executable') await ensureServerBuilt({ quiet: true });
   return new Promise((resolve, reject) => {
-    const child = spawnTandem(args, env);
+    const child = spawnTandem(args, env, entry);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureServerBuilt } from '../../../../scripts/ensure-server-built.mjs';
 import { startDatabase } from '../../src/db/runtime';
 
 declare module 'vitest' {
@@ -16,6 +17,9 @@ declare module 'vitest' {
  * database suite reads, so end-to-end servers keep their own embedded databases) or else `DATABASE_URL`.
  */
 export default async function setup(project: TestProject) {
+  // The `tandem` executable that command-line tests spawn is built once here, not by the first files at the same time;
+  // a build that fails is left to those tests, which build again and report it, so other files still run.
+  await ensureServerBuilt({ quiet: true }).catch(() => undefined);
   const external = process.env.TANDEM_TEST_DATABASE_URL || process.env.DATABASE_URL;
   if (external) {
     project.provide('adminDatabaseUrl', external);
