@@ -45,7 +45,7 @@ beforeAll(async () => {
   projectId = project.id;
   taskId = task.id;
   // Each edit reaches the server a while after it is made, so the next one is made while it is still on its way.
-  await page.route(/\/api\/(tasks|assignments)\/[^/?]+$/, async (route) => {
+  await page.route(/\/api\/(tasks|assignments|key-results)\/[^/?]+$/, async (route) => {
     if (route.request().method() !== 'PATCH') return route.fallback();
     await new Promise((resolve) => setTimeout(resolve, 400));
     return route.fallback();
@@ -135,6 +135,45 @@ describe('edits of one entity in quick succession', () => {
       .poll(savedAssignment, { timeout: 10_000 })
       .toEqual({ contour: 'backLoaded', delayMinutes: 120, units: 0.5 });
     expect(await panel.getByLabel('Delay of Cook (hours)').inputValue()).toBe('2');
+    expect(conflicts).toEqual([]);
+  });
+
+  it('saves a key result’s value once when Enter and leaving the field both send it, with no conflict', async () => {
+    await ui(page).create('Product', 'Pantry');
+    const productUrl = new URL(page.url()).pathname;
+    const productId = productUrl.split('/').at(-1) ?? '';
+    const objective = await apiPost(page, `/api/products/${productId}/objectives`, { title: 'Fewer steps' });
+    const keyResult = await apiPost(page, `/api/objectives/${objective.id}/key-results`, {
+      title: 'Steps saved per meal',
+      startValue: 0,
+      targetValue: 40,
+      currentValue: 10,
+    });
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && request.url().includes('/api/key-results/'))
+        writes.push(request.url());
+    });
+    await page.goto(`${productUrl}?view=okrs`);
+    const current = page.getByLabel('Current value of Steps saved per meal');
+    await current.fill('30');
+    // Enter saves; leaving the field while that save is on its way would send the same value again.
+    await current.press('Enter');
+    await current.blur();
+    const progress = page.getByRole('progressbar', { name: 'Progress of Steps saved per meal' });
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 10_000 }).toBe('75');
+    const saved = await page.evaluate(
+      async (productId) =>
+        (await (await fetch(`/api/products/${productId}/objectives`)).json()) as {
+          items: { keyResults: { id: string; currentValue: number; version: number }[] }[];
+        },
+      productId,
+    );
+    expect(saved.items[0]?.keyResults.find((item) => item.id === keyResult.id)).toMatchObject({
+      currentValue: 30,
+      version: keyResult.version + 1,
+    });
+    expect(writes).toHaveLength(1);
     expect(conflicts).toEqual([]);
   });
 });

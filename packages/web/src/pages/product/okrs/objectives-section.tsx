@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
+import { useVersionedMutation } from '../../../api/versioned-mutation';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
 import { TextField } from '../../../components/field';
 import { Icons } from '../../../components/icons';
@@ -24,13 +25,47 @@ export function Progress({ share, label }: { share: number | null; label: string
   );
 }
 
-function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChanged: () => void }) {
+function KeyResultRow({
+  productId,
+  keyResult,
+  onChanged,
+}: {
+  productId: string;
+  keyResult: KeyResult;
+  onChanged: () => void;
+}) {
   const [current, setCurrent] = useState(String(keyResult.currentValue));
   const canEdit = useCan('edit');
-  const update = useMutation({
-    mutationFn: () => okrsApi.updateKeyResult(keyResult, { currentValue: Number(current) }),
-    onSuccess: onChanged,
+  // Enter saves and leaving the field saves again: the two run one after the other, and the second, finding the
+  // value already saved at the newest version, sends nothing.
+  const update = useVersionedMutation<KeyResult, { currentValue: number }, KeyResult>({
+    scope: `key-result-${keyResult.id}`,
+    cache: {
+      latest: (client, entity) =>
+        client
+          .getQueryData<{ items: Objective[] }>(okrKeys.list(productId))
+          ?.items.flatMap((objective) => objective.keyResults)
+          .find((item) => item.id === entity.id),
+      write: (client, reply) =>
+        client.setQueryData<{ items: Objective[] }>(okrKeys.list(productId), (old) =>
+          old
+            ? {
+                ...old,
+                items: old.items.map((objective) => ({
+                  ...objective,
+                  keyResults: objective.keyResults.map((item) => (item.id === reply.id ? reply : item)),
+                })),
+              }
+            : old,
+        ),
+    },
+    save: (latest, changes) =>
+      latest.currentValue === changes.currentValue
+        ? Promise.resolve(latest)
+        : okrsApi.updateKeyResult(latest, changes),
+    onSettled: onChanged,
   });
+  const saveCurrent = () => update.mutate({ entity: keyResult, changes: { currentValue: Number(current) } });
   const remove = useMutation({ mutationFn: () => okrsApi.removeKeyResult(keyResult), onSuccess: onChanged });
   const unit = keyResult.unit ? ` ${keyResult.unit}` : '';
   return (
@@ -48,7 +83,7 @@ function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChange
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (current.trim() !== '' && Number.isFinite(Number(current))) update.mutate();
+          if (current.trim() !== '' && Number.isFinite(Number(current))) saveCurrent();
         }}
       >
         <input
@@ -60,8 +95,7 @@ function KeyResultRow({ keyResult, onChanged }: { keyResult: KeyResult; onChange
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
           onBlur={() => {
-            if (Number(current) !== keyResult.currentValue && Number.isFinite(Number(current)))
-              update.mutate();
+            if (Number(current) !== keyResult.currentValue && Number.isFinite(Number(current))) saveCurrent();
           }}
         />
       </form>
@@ -216,7 +250,8 @@ export function ObjectivesSection({ productId }: { productId: string }) {
               <ul className="key-results">
                 {objective.keyResults.map((keyResult) => (
                   <KeyResultRow
-                    key={`${keyResult.id}:${keyResult.version}`}
+                    key={`${keyResult.id}:${keyResult.currentValue}`}
+                    productId={productId}
                     keyResult={keyResult}
                     onChanged={refresh}
                   />
