@@ -17,6 +17,9 @@ let page: Page;
 let workspaceId: string;
 let projectId: string;
 let taskId: string;
+// The product the key-result test makes; the launch test continues on it.
+let productUrl: string;
+let productId: string;
 /** Every reply of 409 the page received: an edit refused as stale. */
 const conflicts: string[] = [];
 
@@ -45,7 +48,7 @@ beforeAll(async () => {
   projectId = project.id;
   taskId = task.id;
   // Each edit reaches the server a while after it is made, so the next one is made while it is still on its way.
-  await page.route(/\/api\/(tasks|assignments|key-results)\/[^/?]+$/, async (route) => {
+  await page.route(/\/api\/(tasks|assignments|key-results|launch-items)\/[^/?]+$/, async (route) => {
     if (route.request().method() !== 'PATCH') return route.fallback();
     await new Promise((resolve) => setTimeout(resolve, 400));
     return route.fallback();
@@ -140,8 +143,8 @@ describe('edits of one entity in quick succession', () => {
 
   it('saves a key result’s value once when Enter and leaving the field both send it, with no conflict', async () => {
     await ui(page).create('Product', 'Pantry');
-    const productUrl = new URL(page.url()).pathname;
-    const productId = productUrl.split('/').at(-1) ?? '';
+    productUrl = new URL(page.url()).pathname;
+    productId = productUrl.split('/').at(-1) ?? '';
     const objective = await apiPost(page, `/api/products/${productId}/objectives`, { title: 'Fewer steps' });
     const keyResult = await apiPost(page, `/api/objectives/${objective.id}/key-results`, {
       title: 'Steps saved per meal',
@@ -174,6 +177,38 @@ describe('edits of one entity in quick succession', () => {
       version: keyResult.version + 1,
     });
     expect(writes).toHaveLength(1);
+    expect(conflicts).toEqual([]);
+  });
+
+  it('saves a launch item’s owner and due date set one right after the other, with no conflict', async () => {
+    const release = await apiPost(page, `/api/products/${productId}/releases`, {
+      versionName: '1.0.0',
+      targetDate: '2026-04-01',
+    });
+    const launch = await apiPost<{ items: { id: string; title: string }[] }>(
+      page,
+      `/api/releases/${release.id}/launch`,
+      {},
+    );
+    const [item] = launch.items;
+    if (!item) throw new Error('The launch plan has no items');
+    await page.goto(`${productUrl}?view=releases`);
+    await page.locator('.release-card', { hasText: '1.0.0' }).click();
+    const section = page.getByRole('region', { name: 'Go-to-market' });
+    await section.getByLabel(`Owner of ${item.title}`).selectOption({ label: planner.name });
+    await section.getByLabel(`Due date of ${item.title}`).fill('2026-03-30');
+    const savedItem = () =>
+      page.evaluate(
+        async ({ releaseId, itemId }) => {
+          const reply = (await (await fetch(`/api/releases/${releaseId}/launch`)).json()) as {
+            plan: { items: { id: string; ownerId: string | null; dueDate: string | null }[] };
+          };
+          const found = reply.plan.items.find((entry) => entry.id === itemId);
+          return found && { owner: found.ownerId !== null, dueDate: found.dueDate };
+        },
+        { releaseId: release.id, itemId: item.id },
+      );
+    await expect.poll(savedItem, { timeout: 10_000 }).toEqual({ owner: true, dueDate: '2026-03-30' });
     expect(conflicts).toEqual([]);
   });
 });

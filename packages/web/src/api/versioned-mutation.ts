@@ -54,6 +54,7 @@ export function useVersionedMutation<T extends Versioned, C, R>(options: {
   scope: string;
   cache: VersionedCache<T, R>;
   save: (entity: T, changes: C) => Promise<R>;
+  onError?: (error: Error) => void;
   onSettled?: () => void;
 }) {
   const client = useQueryClient();
@@ -64,6 +65,7 @@ export function useVersionedMutation<T extends Versioned, C, R>(options: {
       return options.save(cached && cached.version >= entity.version ? cached : entity, changes);
     },
     onSuccess: (reply) => options.cache.write?.(client, reply),
+    ...(options.onError ? { onError: options.onError } : {}),
     ...(options.onSettled ? { onSettled: options.onSettled } : {}),
   });
 }

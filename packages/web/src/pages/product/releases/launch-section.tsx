@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { api } from '../../../api/endpoints';
+import { useVersionedMutation } from '../../../api/versioned-mutation';
 import { FormAlert, SkeletonRows } from '../../../components/feedback';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
@@ -9,6 +10,7 @@ import {
   type LaunchArea,
   type LaunchItem,
   type LaunchItemStatus,
+  type LaunchPlan,
   type Release,
   releaseKeys,
   releasesApi,
@@ -54,19 +56,34 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
     mutationFn: () => releasesApi.createLaunch(release.id, templateId || undefined),
     onSuccess: refresh,
   });
-  const change = useMutation({
-    mutationFn: ({
-      item,
-      body,
-    }: {
-      item: LaunchItem;
-      body: Parameters<typeof releasesApi.updateLaunchItem>[1];
-    }) => releasesApi.updateLaunchItem(item, body),
-    onSuccess: refresh,
-    onError: async (error) => {
-      toast.error(messageOf(error));
-      await refresh();
+  // An item's owner, date and status changed in quick succession save one after the other at its newest version.
+  const change = useVersionedMutation<
+    LaunchItem,
+    Parameters<typeof releasesApi.updateLaunchItem>[1],
+    LaunchItem
+  >({
+    scope: `launch-${release.id}`,
+    cache: {
+      latest: (client, entity) =>
+        client
+          .getQueryData<{ plan: LaunchPlan | null }>(releaseKeys.launch(release.id))
+          ?.plan?.items.find((item) => item.id === entity.id),
+      write: (client, reply) =>
+        client.setQueryData<{ plan: LaunchPlan | null }>(releaseKeys.launch(release.id), (old) =>
+          old?.plan
+            ? {
+                ...old,
+                plan: {
+                  ...old.plan,
+                  items: old.plan.items.map((item) => (item.id === reply.id ? { ...item, ...reply } : item)),
+                },
+              }
+            : old,
+        ),
     },
+    save: releasesApi.updateLaunchItem,
+    onError: (error) => toast.error(messageOf(error)),
+    onSettled: () => void refresh(),
   });
   const add = useMutation({
     mutationFn: (planId: string) =>
@@ -146,7 +163,10 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
                           aria-label={`${item.title} done`}
                           checked={item.status === 'done'}
                           onChange={(event) =>
-                            change.mutate({ item, body: { status: event.target.checked ? 'done' : 'todo' } })
+                            change.mutate({
+                              entity: item,
+                              changes: { status: event.target.checked ? 'done' : 'todo' },
+                            })
                           }
                         />
                         <span className="launch-item__title">{item.title}</span>
@@ -155,7 +175,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
                           aria-label={`Owner of ${item.title}`}
                           value={item.ownerId ?? ''}
                           onChange={(event) =>
-                            change.mutate({ item, body: { ownerId: event.target.value || null } })
+                            change.mutate({ entity: item, changes: { ownerId: event.target.value || null } })
                           }
                         >
                           <option value="">No owner</option>
@@ -171,7 +191,7 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
                           aria-label={`Due date of ${item.title}`}
                           value={item.dueDate ?? ''}
                           onChange={(event) =>
-                            change.mutate({ item, body: { dueDate: event.target.value || null } })
+                            change.mutate({ entity: item, changes: { dueDate: event.target.value || null } })
                           }
                         />
                         <select
@@ -179,7 +199,10 @@ export function LaunchSection({ release, workspaceId }: { release: Release; work
                           aria-label={`Status of ${item.title}`}
                           value={item.status}
                           onChange={(event) =>
-                            change.mutate({ item, body: { status: event.target.value as LaunchItemStatus } })
+                            change.mutate({
+                              entity: item,
+                              changes: { status: event.target.value as LaunchItemStatus },
+                            })
                           }
                         >
                           {statuses.map((status) => (
