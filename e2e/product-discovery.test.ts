@@ -102,7 +102,9 @@ describe('product discovery in the web app', () => {
     const triage = page.getByRole('form', { name: 'Link to a feature' });
     await triage.waitFor();
     expect(await triage.locator('blockquote').textContent()).toBe('“export to PDF”');
-    await triage.getByLabel('Feature', { exact: true }).selectOption({ label: 'New feature…' });
+    const picker = triage.getByRole('combobox', { name: 'Feature' });
+    await picker.click();
+    await triage.getByRole('option', { name: 'New feature…' }).click();
     await triage.getByLabel('New feature title').fill('PDF export');
     await triage.getByLabel('Importance').selectOption('critical');
     await triage.getByRole('button', { name: 'Link to feature' }).click();

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { pick } from './harness/feature-picker';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -152,8 +153,8 @@ describe('from customer feedback to a delivered release, through the web app', (
     await dialog.getByRole('button', { name: 'Create release' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const release = page.getByRole('region', { name: 'Release 2.0.0' });
-    await release.getByLabel('Feature to add to the release').selectOption({ label: 'Offline maps' });
-    await release.getByRole('button', { name: 'Add feature' }).click();
+    await pick(release, 'Feature to add to the release', 'offline', 'Offline maps');
+    await release.getByRole('listitem').filter({ hasText: 'Offline maps' }).waitFor();
     await release
       .getByRole('table', { name: 'Linked project work' })
       .getByText('Offline maps delivery')

@@ -44,12 +44,20 @@ export interface FeatureListQuery {
   q?: string;
 }
 
+/** How many matches a feature picker shows: enough to scan, few enough to come back at once. */
+const pickerPageSize = 30;
+
+/** The most ids the feature list takes in its `ids` filter, and so in one page. */
+const maxIdsPerRequest = 200;
+
 /** Query keys of features. */
 export const featureKeys = {
   all: ['features'] as const,
   list: (productId: string, query: FeatureListQuery) => ['features', 'list', productId, query] as const,
-  /** Every feature of the product by title, for pickers. */
-  every: (productId: string) => ['features', 'every', productId] as const,
+  /** The features whose titles hold `q`, by title, as a picker offers them. */
+  search: (productId: string, q: string) => ['features', 'search', productId, q] as const,
+  /** Named features of a product, for a view showing the titles of those it links. */
+  byIds: (productId: string, ids: readonly string[]) => ['features', 'by-ids', productId, ids] as const,
   one: (featureId: string) => ['features', 'one', featureId] as const,
   feedback: (featureId: string) => ['features', 'feedback', featureId] as const,
 };
@@ -60,18 +68,25 @@ export const featuresApi = {
     request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
       query: { ...query, limit: 100, ...(cursor ? { cursor } : {}) },
     }),
-  /** Every feature of the product by title, a page of 200 at a time, for the pickers that offer them all. */
-  every: async (productId: string) => {
-    const items: Feature[] = [];
-    let cursor: string | undefined;
-    do {
-      const page: Page<Feature> = await request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
-        query: { sort: 'title', limit: 200, ...(cursor ? { cursor } : {}) },
-      });
-      items.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return { items };
+  /** The first `pickerPageSize` features whose titles hold `q`, by title: what a picker offers as its user types. */
+  search: (productId: string, q: string) =>
+    request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
+      query: { sort: 'title', limit: pickerPageSize, ...(q.trim() ? { q: q.trim() } : {}) },
+    }),
+  /** The named features of a product, by title, in one request per `maxIdsPerRequest` ids. */
+  byIds: async (productId: string, ids: readonly string[]) => {
+    const chunks: string[][] = [];
+    for (let start = 0; start < ids.length; start += maxIdsPerRequest) {
+      chunks.push(ids.slice(start, start + maxIdsPerRequest));
+    }
+    const pages = await Promise.all(
+      chunks.map((chunk) =>
+        request<Page<Feature>>('GET', `/api/products/${productId}/features`, {
+          query: { sort: 'title', limit: maxIdsPerRequest, ids: chunk.join(',') },
+        }),
+      ),
+    );
+    return { items: pages.flatMap((page) => page.items) };
   },
   get: (featureId: string) => request<Feature>('GET', `/api/features/${featureId}`),
   create: (productId: string, body: FeatureInput & { title: string }) =>

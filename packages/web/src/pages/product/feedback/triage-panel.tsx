@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
-import { featureKeys, featuresApi } from '../features/features-api';
+import { FeaturePicker } from '../features/feature-picker';
 import { type Feedback, feedbackApi, type Importance, importanceLabels } from './feedback-api';
 
-const newFeature = '__new__';
+const newFeature = { id: '__new__', label: 'New feature…' };
 
 /** Links a highlighted passage of a piece of feedback to an existing or a new feature, with an importance. */
 export function TriagePanel({
@@ -22,18 +22,14 @@ export function TriagePanel({
   onLinked: (updated: Feedback) => void;
   onCancel: () => void;
 }) {
-  const features = useQuery({
-    queryKey: featureKeys.every(productId),
-    queryFn: () => featuresApi.every(productId),
-  });
-  const [featureId, setFeatureId] = useState('');
+  const [featureId, setFeatureId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [importance, setImportance] = useState<Importance>('important');
-  const chosen = featureId || (features.data?.items[0]?.id ?? newFeature);
+  const creating = featureId === newFeature.id;
   const link = useMutation({
-    mutationFn: () =>
+    mutationFn: (target: string) =>
       feedbackApi.link(item.id, {
-        ...(chosen === newFeature ? { newFeature: { title: title.trim() } } : { featureId: chosen }),
+        ...(target === newFeature.id ? { newFeature: { title: title.trim() } } : { featureId: target }),
         importance,
         ...(passage ? { highlightStart: passage.start, highlightEnd: passage.end } : {}),
       }),
@@ -42,10 +38,6 @@ export function TriagePanel({
       onLinked(updated);
     },
   });
-  const options = [
-    ...(features.data?.items ?? []).map((feature) => ({ value: feature.id, label: feature.title })),
-    { value: newFeature, label: 'New feature…' },
-  ];
   const titleError =
     link.error instanceof ApiError && link.error.field?.startsWith('newFeature')
       ? messageOf(link.error)
@@ -56,7 +48,7 @@ export function TriagePanel({
       aria-label="Link to a feature"
       onSubmit={(event) => {
         event.preventDefault();
-        link.mutate();
+        if (featureId !== null) link.mutate(featureId);
       }}
     >
       {passage ? (
@@ -68,7 +60,14 @@ export function TriagePanel({
       )}
       <FormAlert message={link.error && !titleError ? messageOf(link.error) : undefined} />
       <div className="triage__fields">
-        <SelectField label="Feature" options={options} value={chosen} onChange={setFeatureId} />
+        <FeaturePicker
+          productId={productId}
+          label="Feature"
+          value={featureId}
+          after={[newFeature]}
+          placeholder="Search features…"
+          onChange={setFeatureId}
+        />
         <SelectField
           label="Importance"
           options={(['nice', 'important', 'critical'] as const).map((value) => ({
@@ -79,7 +78,7 @@ export function TriagePanel({
           onChange={(value) => setImportance(value as Importance)}
         />
       </div>
-      {chosen === newFeature ? (
+      {creating ? (
         <TextField
           label="New feature title"
           required
@@ -92,7 +91,7 @@ export function TriagePanel({
         <button
           type="submit"
           className="button button--primary"
-          disabled={link.isPending || (chosen === newFeature && title.trim() === '')}
+          disabled={link.isPending || featureId === null || (creating && title.trim() === '')}
         >
           Link to feature
         </button>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '../../../api/client';
 import { EmptyState, FormAlert, SkeletonRows } from '../../../components/feedback';
@@ -6,6 +6,7 @@ import { SelectField, TextField } from '../../../components/field';
 import { Icons } from '../../../components/icons';
 import { lazyChart } from '../../../components/lazy-chart';
 import { useCan } from '../../../lib/permissions';
+import { FeaturePicker } from '../features/feature-picker';
 import { featureKeys, featuresApi } from '../features/features-api';
 import { okrKeys, okrsApi } from '../okrs/okrs-api';
 import { type Kpi, kpiKeys, kpiStatusLabels, kpisApi } from './kpis-api';
@@ -20,9 +21,12 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
   const [at, setAt] = useState(today());
   const [value, setValue] = useState('');
   const canEdit = useCan('edit');
+  // Only the linked features' titles: the picker below searches the rest as the user types.
   const features = useQuery({
-    queryKey: featureKeys.every(productId),
-    queryFn: () => featuresApi.every(productId),
+    queryKey: featureKeys.byIds(productId, kpi.featureIds),
+    queryFn: () => featuresApi.byIds(productId, kpi.featureIds),
+    enabled: kpi.featureIds.length > 0,
+    placeholderData: keepPreviousData,
   });
   const objectives = useQuery({ queryKey: okrKeys.list(productId), queryFn: () => okrsApi.list(productId) });
   const refresh = () => client.invalidateQueries({ queryKey: kpiKeys.list(productId) });
@@ -38,8 +42,10 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
     onSuccess: refresh,
   });
   const { reading } = kpi;
-  const linked = (features.data?.items ?? []).filter((feature) => kpi.featureIds.includes(feature.id));
-  const unlinked = (features.data?.items ?? []).filter((feature) => !kpi.featureIds.includes(feature.id));
+  const linked =
+    kpi.featureIds.length === 0
+      ? []
+      : (features.data?.items ?? []).filter((feature) => kpi.featureIds.includes(feature.id));
   return (
     <article className="card" aria-label={`KPI ${kpi.name}`}>
       <header className="card__header">
@@ -116,20 +122,18 @@ function KpiCard({ kpi, productId }: { kpi: Kpi; productId: string }) {
                   </button>
                 </span>
               ))}
-              {unlinked.length > 0 && canEdit ? (
-                <select
-                  className="select select--small"
-                  aria-label={`Link a feature to ${kpi.name}`}
-                  value=""
-                  onChange={(event) => link.mutate({ featureIds: [...kpi.featureIds, event.target.value] })}
-                >
-                  <option value="">Link a feature…</option>
-                  {unlinked.map((feature) => (
-                    <option key={feature.id} value={feature.id}>
-                      {feature.title}
-                    </option>
-                  ))}
-                </select>
+              {canEdit ? (
+                <div style={{ flex: '1 1 220px', maxWidth: 320 }}>
+                  <FeaturePicker
+                    productId={productId}
+                    label={`Link a feature to ${kpi.name}`}
+                    hideLabel
+                    value={null}
+                    placeholder="Link a feature…"
+                    exclude={new Set(kpi.featureIds)}
+                    onChange={(featureId) => link.mutate({ featureIds: [...kpi.featureIds, featureId] })}
+                  />
+                </div>
               ) : null}
               {linked.length === 0 && !canEdit ? <span className="muted">None yet</span> : null}
             </div>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -6,6 +6,7 @@ import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
+import { FeaturePicker } from '../features/feature-picker';
 import { CustomersCard } from './customers-card';
 import { LaunchSection } from './launch-section';
 import { ReleaseNotesCard } from './release-notes-card';
@@ -41,13 +42,8 @@ export function ReleaseDetail({
     targetDate: release.targetDate ?? '',
     status: release.status,
   });
-  const [featureToAdd, setFeatureToAdd] = useState('');
   const [deleting, setDeleting] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: releaseKeys.list(productId) });
-  const features = useQuery({
-    queryKey: releaseKeys.features(productId),
-    queryFn: () => releasesApi.features(productId),
-  });
   const change = useMutation({
     mutationFn: (body: ReleaseInput) => releasesApi.update(release, body),
     onSuccess: async () => {
@@ -69,7 +65,6 @@ export function ReleaseDetail({
   const fieldError = (field: string) =>
     change.error instanceof ApiError && change.error.field === field ? messageOf(change.error) : undefined;
   const inRelease = new Set(release.features.map((feature) => feature.id));
-  const candidates = (features.data?.items ?? []).filter((feature) => !inRelease.has(feature.id));
   const dirty =
     form.versionName !== release.versionName ||
     form.name !== release.name ||
@@ -183,32 +178,20 @@ export function ReleaseDetail({
               ))}
             </ul>
           )}
-          <div className="row" hidden={!canEdit}>
-            <select
-              className="select"
-              aria-label="Feature to add to the release"
-              value={featureToAdd}
-              onChange={(event) => setFeatureToAdd(event.target.value)}
-            >
-              <option value="">Add a feature…</option>
-              {candidates.map((feature) => (
-                <option key={feature.id} value={feature.id}>
-                  {feature.title}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button"
-              disabled={featureToAdd === '' || change.isPending}
-              onClick={() => {
-                change.mutate({ featureIds: [...inRelease, featureToAdd] });
-                setFeatureToAdd('');
-              }}
-            >
-              Add feature
-            </button>
-          </div>
+          {canEdit ? (
+            <div style={{ maxWidth: 360 }}>
+              <FeaturePicker
+                productId={productId}
+                label="Feature to add to the release"
+                hideLabel
+                value={null}
+                placeholder="Add a feature…"
+                exclude={inRelease}
+                disabled={change.isPending}
+                onChange={(featureId) => change.mutate({ featureIds: [...inRelease, featureId] })}
+              />
+            </div>
+          ) : null}
         </div>
       </section>
 

@@ -1,5 +1,4 @@
 import { request } from '../../../api/client';
-import { featuresApi } from '../features/features-api';
 
 /** Where a release stands. */
 export type ReleaseStatus = 'planned' | 'in_progress' | 'released' | 'cancelled';
@@ -131,13 +130,6 @@ export interface LaunchTemplate {
   version: number;
 }
 
-/** A feature of the product, as the release form offers it. */
-export interface ProductFeature {
-  id: string;
-  title: string;
-  status: string;
-}
-
 /** The calls of the Releases tab. */
 export const releasesApi = {
   list: (productId: string) => request<{ items: Release[] }>('GET', `/api/products/${productId}/releases`),
@@ -153,7 +145,6 @@ export const releasesApi = {
     request<{ items: CustomerToTell[] }>('GET', `/api/releases/${releaseId}/customers`),
   announce: (releaseId: string) =>
     request<{ deliveries: Delivery[] }>('POST', `/api/releases/${releaseId}/announce`),
-  features: (productId: string): Promise<{ items: ProductFeature[] }> => featuresApi.every(productId),
   launch: (releaseId: string) =>
     request<{ plan: LaunchPlan | null }>('GET', `/api/releases/${releaseId}/launch`),
   createLaunch: (releaseId: string, templateId: string | undefined) =>
@@ -187,7 +178,6 @@ export const releaseKeys = {
   list: (productId: string) => ['releases', productId] as const,
   customers: (releaseId: string) => ['release', releaseId, 'customers'] as const,
   launch: (releaseId: string) => ['release', releaseId, 'launch'] as const,
-  features: (productId: string) => ['releases', productId, 'features'] as const,
   templates: (workspaceId: string) => ['launch-templates', workspaceId] as const,
   webhooks: (productId: string) => ['webhooks', productId] as const,
   deliveries: (hookId: string) => ['webhook', hookId, 'deliveries'] as const,

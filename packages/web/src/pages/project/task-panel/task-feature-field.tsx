@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { FeaturePicker } from '../../product/features/feature-picker';
 import { featureKeys, featuresApi } from '../../product/features/features-api';
 
+const none = { id: '', label: 'None' };
+
 /**
- * The product feature a task delivers, beside the task's scope fields: every feature of the project's product to pick
- * from. A project with no product shows the link read-only, as the hand-off set it. Linking top-level work to a
+ * The product feature a task delivers, beside the task's scope fields: a search of the project's product's features to
+ * pick from. A project with no product shows the link read-only, as the hand-off set it. Linking top-level work to a
  * feature outside the initiative raises a change request for the product manager.
  */
 export function TaskFeatureField({
@@ -15,11 +18,6 @@ export function TaskFeatureField({
   featureId: string | null;
   onChange: (featureId: string | null) => void;
 }) {
-  const features = useQuery({
-    queryKey: featureKeys.every(productId ?? ''),
-    queryFn: () => featuresApi.every(productId ?? ''),
-    enabled: productId !== null,
-  });
   const linked = useQuery({
     queryKey: featureKeys.one(featureId ?? ''),
     queryFn: () => featuresApi.get(featureId ?? ''),
@@ -33,27 +31,17 @@ export function TaskFeatureField({
       </div>
     );
   }
-  const options = features.data?.items ?? [];
   return (
-    <label className="field">
-      <span className="field__label">Delivers feature</span>
-      <select
-        className="input"
-        value={featureId ?? ''}
-        disabled={features.isPending}
-        onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
-      >
-        <option value="">None</option>
-        {featureId !== null && !options.some((option) => option.id === featureId) ? (
-          // A feature linked before the project's product changed: kept visible so it is not cleared unseen.
-          <option value={featureId}>{featureId}</option>
-        ) : null}
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.title}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FeaturePicker
+      productId={productId}
+      label="Delivers feature"
+      value={featureId ?? ''}
+      before={[none]}
+      placeholder="None"
+      onChange={(id) => {
+        const picked = id === '' ? null : id;
+        if (picked !== featureId) onChange(picked);
+      }}
+    />
   );
 }
