@@ -1,6 +1,9 @@
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import './combobox.css';
 
+/** The most the list is tall, as `combobox.css` sets it, plus its gap to the input. */
+const popupHeight = 296;
+
 /** One choice of a combobox's list. */
 export interface ComboboxOption {
   id: string;
@@ -59,12 +62,18 @@ export function Combobox({
   const listId = `${id}-list`;
   const [open, setOpenState] = useState(false);
   const [active, setActive] = useState(0);
+  const [upward, setUpward] = useState(false);
   const all = [...before, ...options, ...after];
   const activeOption = open ? all[Math.min(active, all.length - 1)] : undefined;
   const optionId = (index: number) => `${id}-option-${index}`;
 
-  const setOpen = (next: boolean) => {
+  const setOpen = (next: boolean, input?: HTMLInputElement) => {
     if (next === open) return;
+    if (next && input) {
+      // Near the bottom of the window (a field low in a side panel), the list opens above the input, not off screen.
+      const box = input.getBoundingClientRect();
+      setUpward(window.innerHeight - box.bottom < popupHeight && box.top > window.innerHeight - box.bottom);
+    }
     setOpenState(next);
     onOpenChange?.(next);
     if (!next) onSearchChange('');
@@ -81,8 +90,8 @@ export function Combobox({
     setOpen(false);
     onSelect(option);
   };
-  const move = (step: number) => {
-    if (!open) return setOpen(true);
+  const move = (step: number, input: HTMLInputElement) => {
+    if (!open) return setOpen(true, input);
     if (all.length > 0) setActive((old) => (Math.min(old, all.length - 1) + step + all.length) % all.length);
   };
 
@@ -123,20 +132,20 @@ export function Combobox({
         placeholder={open && selectedLabel !== '' ? selectedLabel : placeholder}
         value={open ? search : selectedLabel}
         onChange={(event) => {
-          setOpen(true);
+          setOpen(true, event.currentTarget);
           onSearchChange(event.target.value);
         }}
-        onClick={() => setOpen(true)}
+        onClick={(event) => setOpen(true, event.currentTarget)}
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => {
           switch (event.key) {
             case 'ArrowDown':
               event.preventDefault();
-              move(1);
+              move(1, event.currentTarget);
               break;
             case 'ArrowUp':
               event.preventDefault();
-              move(-1);
+              move(-1, event.currentTarget);
               break;
             case 'Enter':
               // Enter on a closed combobox submits the form around it, as in any text field.
@@ -159,7 +168,7 @@ export function Combobox({
       />
       {/* biome-ignore lint/a11y/noStaticElementInteractions: only stops a mouse press from taking the focus from the input. */}
       <div
-        className="combobox__popup"
+        className={upward ? 'combobox__popup combobox__popup--up' : 'combobox__popup'}
         hidden={!open}
         // The focus stays in the input while a click picks, so its blur does not close the list first.
         onMouseDown={(event) => event.preventDefault()}
