@@ -3,6 +3,7 @@ import { workMinutes } from '../calendar/model';
 import type { WorkingTime } from '../calendar/working-time';
 import { contourSlices } from '../schedule/contour-slices';
 import type { WorkContour } from '../schedule/model';
+import { contourShare } from '../schedule/work-contour';
 import type { Span } from './spread';
 
 /** How an assignment's work is shaped in time: MS Project's assignment fields the workload places work by. */
@@ -38,8 +39,7 @@ export function assignmentWindow(time: WorkingTime, task: Span, work: number, sh
   if (shape.fillsTask || !(shape.units > 0)) {
     return { start, finish: task.finish > start ? task.finish : start };
   }
-  const slices = contourSlices[shape.contour ?? 'flat'];
-  const share = slices.reduce((sum, units) => sum + units, 0) / (100 * slices.length);
+  const share = contourShare(shape.contour ?? 'flat');
   const regular = Math.max(0, work - (shape.overtimeMinutes ?? 0));
   const length = regular / shape.units / share;
   return { start, finish: length > 0 ? time.addWork(start, workMinutes(length)) : start };
@@ -75,14 +75,14 @@ export function spreadAssignment(
   const window = assignmentWindow(time, task, work, shape);
   const length = time.workBetween(window.start, window.finish);
   const placed = work > 0 && !(task.finish <= task.start && length <= 0);
+  const slices = contourSlices[shape.contour ?? 'flat'];
+  const total = slices.reduce((sum, units) => sum + units, 0);
   const shares = periods.map((period): number => {
     if (!placed) return 0;
     if (length <= 0) return period.start <= window.start && window.start < period.finish ? 1 : 0;
     const from = Math.max(window.start, period.start) as Instant;
     const to = Math.min(window.finish, period.finish) as Instant;
     if (to <= from) return 0;
-    const slices = contourSlices[shape.contour ?? 'flat'];
-    const total = slices.reduce((sum, units) => sum + units, 0);
     const a = time.workBetween(window.start, from);
     const b = time.workBetween(window.start, to);
     return cumulativeShare(slices, total, length, b) - cumulativeShare(slices, total, length, a);
