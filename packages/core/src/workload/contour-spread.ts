@@ -77,15 +77,23 @@ export function spreadAssignment(
   const placed = work > 0 && !(task.finish <= task.start && length <= 0);
   const slices = contourSlices[shape.contour ?? 'flat'];
   const total = slices.reduce((sum, units) => sum + units, 0);
+  // Periods usually follow one another, so where one ends the next begins: its share so far is carried over.
+  let carriedAt = Number.NaN;
+  let carried = 0;
   const shares = periods.map((period): number => {
     if (!placed) return 0;
     if (length <= 0) return period.start <= window.start && window.start < period.finish ? 1 : 0;
     const from = Math.max(window.start, period.start) as Instant;
     const to = Math.min(window.finish, period.finish) as Instant;
     if (to <= from) return 0;
-    const a = time.workBetween(window.start, from);
-    const b = time.workBetween(window.start, to);
-    return cumulativeShare(slices, total, length, b) - cumulativeShare(slices, total, length, a);
+    const before =
+      from === carriedAt
+        ? carried
+        : cumulativeShare(slices, total, length, time.workBetween(window.start, from));
+    const after = cumulativeShare(slices, total, length, time.workBetween(window.start, to));
+    carriedAt = to;
+    carried = after;
+    return after - before;
   });
   return {
     work: shares.map((share) => share * work),
