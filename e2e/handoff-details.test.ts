@@ -88,7 +88,7 @@ describe('the hand-off’s details in the web app', () => {
     await row.click();
     await page.keyboard.press('Shift+F2');
     const panel = page.getByRole('complementary', { name: 'Task Smart routing' });
-    const field = panel.getByLabel('Delivers feature');
+    const field = panel.getByRole('combobox', { name: 'Delivers feature' });
     await expect.poll(() => field.inputValue()).toBe('Smart routing');
     await pick(panel, 'Delivers feature', 'traff', 'Live traffic');
     await expect.poll(() => field.inputValue()).toBe('Live traffic');

@@ -119,7 +119,8 @@ export function Combobox({
       </label>
       <input
         id={id}
-        className="input combobox__input"
+        // `select` draws the chevron of a select: the field opens a list.
+        className="input select combobox__input"
         type="text"
         role="combobox"
         aria-expanded={open}
