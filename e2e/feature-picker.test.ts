@@ -173,4 +173,34 @@ describe('the searching feature picker', () => {
     expect(featureRequests.length).toBeLessThanOrEqual(6);
     expect(Math.max(...limits())).toBeLessThanOrEqual(50);
   });
+
+  it("names a KPI's linked features by asking for those ids only, and links another by typing", async () => {
+    const kpi = await apiPost(page, `/api/products/${productId}/kpis`, {
+      name: 'Offline notes kept',
+      featureIds: [ids[darkMode]],
+    });
+    await page.goto(`/w/${workspaceIdOf(page)}/products/${productId}?view=okrs`);
+    const card = page.getByRole('article', { name: 'KPI Offline notes kept' });
+    await card.getByText(darkMode, { exact: true }).waitFor();
+    expect(featureRequests).toHaveLength(1);
+    expect(new URL(featureRequests[0] ?? '', 'http://x').searchParams.get('ids')).toBe(ids[darkMode]);
+
+    const label = 'Link a feature to Offline notes kept';
+    const field = card.getByRole('combobox', { name: label });
+    await field.click();
+    // A feature already linked is not offered again.
+    await field.fill('dark mode');
+    await card.getByText('No feature matches').waitFor();
+    await page.keyboard.press('Escape');
+    await pick(card, label, 'sync for field', offline);
+    await card.getByText(offline, { exact: true }).waitFor();
+    await expect.poll(() => field.inputValue()).toBe('');
+    const saved = await page.evaluate(
+      async (id) => (await (await fetch(`/api/kpis/${id}`)).json()) as { featureIds: string[] },
+      kpi.id,
+    );
+    expect(saved.featureIds.sort()).toEqual([ids[darkMode], ids[offline]].sort());
+    expect(featureRequests.length).toBeLessThanOrEqual(6);
+    expect(Math.max(...limits())).toBeLessThanOrEqual(200);
+  });
 });
