@@ -48,11 +48,14 @@ beforeAll(async () => {
   projectId = project.id;
   taskId = task.id;
   // Each edit reaches the server a while after it is made, so the next one is made while it is still on its way.
-  await page.route(/\/api\/(tasks|assignments|key-results|launch-items)\/[^/?]+$/, async (route) => {
-    if (route.request().method() !== 'PATCH') return route.fallback();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    return route.fallback();
-  });
+  await page.route(
+    /\/api\/(tasks|assignments|key-results|launch-items|scorecard-criteria)\/[^/?]+$/,
+    async (route) => {
+      if (route.request().method() !== 'PATCH') return route.fallback();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return route.fallback();
+    },
+  );
 });
 
 beforeEach(({ task }) => {
@@ -209,6 +212,31 @@ describe('edits of one entity in quick succession', () => {
         { releaseId: release.id, itemId: item.id },
       );
     await expect.poll(savedItem, { timeout: 10_000 }).toEqual({ owner: true, dueDate: '2026-03-30' });
+    expect(conflicts).toEqual([]);
+  });
+
+  it('saves a scorecard weight changed twice in quick succession, the second at the first’s version', async () => {
+    const criterion = await apiPost<{ id: string; version: number }>(
+      page,
+      `/api/products/${productId}/scorecard-criteria`,
+      { name: 'Reach', weight: 1, scaleMax: 5, direction: 'benefit' },
+    );
+    await page.goto(`${productUrl}?view=prioritise`);
+    await page.getByRole('button', { name: 'Scorecard…' }).click();
+    const weight = page.getByRole('dialog').getByLabel('Weight of Reach');
+    await weight.fill('3');
+    await weight.blur();
+    // Changed again while the first change is still on its way to the server.
+    await weight.fill('4');
+    await weight.blur();
+    const saved = () =>
+      page.evaluate(async (productId) => {
+        const list = (await (await fetch(`/api/products/${productId}/scorecard-criteria`)).json()) as {
+          items: { id: string; weight: number; version: number }[];
+        };
+        return list.items[0] && { weight: list.items[0].weight, version: list.items[0].version };
+      }, productId);
+    await expect.poll(saved, { timeout: 10_000 }).toEqual({ weight: 4, version: criterion.version + 2 });
     expect(conflicts).toEqual([]);
   });
 });

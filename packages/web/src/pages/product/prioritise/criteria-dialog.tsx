@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, messageOf } from '../../../api/client';
+import { itemsCache, useVersionedMutation } from '../../../api/versioned-mutation';
 import { Dialog } from '../../../components/dialog';
 import { FormAlert } from '../../../components/feedback';
 import { useCan } from '../../../lib/permissions';
@@ -38,10 +39,12 @@ export function CriteriaDialog({
       await refresh();
     },
   });
-  const change = useMutation({
-    mutationFn: ({ criterion, body }: { criterion: Criterion; body: Partial<Criterion> }) =>
-      prioritiseApi.updateCriterion(criterion, body),
-    onSettled: refresh,
+  // A weight changed twice in quick succession saves twice in turn, the second at the first's version.
+  const change = useVersionedMutation({
+    scope: `criteria-${productId}`,
+    cache: itemsCache<Criterion>(prioritiseKeys.criteria(productId)),
+    save: prioritiseApi.updateCriterion,
+    onSettled: () => void refresh(),
   });
   const remove = useMutation({ mutationFn: prioritiseApi.removeCriterion, onSettled: refresh });
   const error = add.error ?? change.error ?? remove.error;
@@ -78,6 +81,7 @@ export function CriteriaDialog({
                   <td>{criterion.name}</td>
                   <td className="number">
                     <input
+                      key={`weight-${criterion.weight}`}
                       className="input input--compact"
                       type="number"
                       aria-label={`Weight of ${criterion.name}`}
@@ -86,7 +90,8 @@ export function CriteriaDialog({
                       step={0.5}
                       onBlur={(event) => {
                         const value = Number(event.target.value);
-                        if (value !== criterion.weight) change.mutate({ criterion, body: { weight: value } });
+                        if (value !== criterion.weight)
+                          change.mutate({ entity: criterion, changes: { weight: value } });
                       }}
                     />
                   </td>
