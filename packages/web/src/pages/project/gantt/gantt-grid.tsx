@@ -106,12 +106,12 @@ export interface GridHandlers {
 /** The text a cell starts editing with. */
 export type EditText = (row: GanttRow, column: EditableColumn) => string;
 
-/** One row of the task grid; drawn again only when what it shows changes. */
+/** One row of the task grid; drawn again only when what it shows changes (or its slot takes another row). */
 export const GridRow = memo(
   function GridRow({
     row,
     text,
-    top,
+    index,
     columns,
     selected,
     activeColumn,
@@ -121,7 +121,8 @@ export const GridRow = memo(
   }: {
     row: GanttRow;
     text: RowText;
-    top: number;
+    /** The display row it shows: its place, and its row number for assistive technology. */
+    index: number;
     columns: readonly GridColumn[];
     selected: boolean;
     /** The focused column, when this row holds the keyboard focus. */
@@ -137,6 +138,7 @@ export const GridRow = memo(
         const key = column.key as EditableColumn;
         return (
           <CellEditor
+            key={task.id}
             initial={editText(row, key)}
             label={`${column.label} of ${task.name}`}
             onCommit={(value, move) => handlers.commit(task.id, key, value, move)}
@@ -194,9 +196,10 @@ export const GridRow = memo(
         role="row"
         aria-selected={selected}
         aria-level={row.level}
+        aria-rowindex={index + 1}
         data-task-id={task.id}
         className={`gantt__row${selected ? ' gantt__row--selected' : ''}${critical ? ' gantt__row--critical' : ''}`}
-        style={{ transform: `translateY(${top}px)` }}
+        style={{ transform: `translateY(${index * rowHeight}px)` }}
       >
         {columns.map((column) => (
           // biome-ignore lint/a11y: cells are reached with the grid's arrow keys, not Tab.

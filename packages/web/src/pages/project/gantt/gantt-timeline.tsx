@@ -1,17 +1,11 @@
 import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useMemo, useRef } from 'react';
-import type { PlanLink } from '../../../api/plan';
 import { arrowHead, type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
+import { indexLinks, linksIn, type RowLink } from './link-window';
 import type { GanttRow } from './outline-rows';
 import { sameRowProps } from './row-equality';
+import { slotOrder } from './row-window';
 import { minuteAt, snapMinute, type TimeScale, xOf, zoomLevel } from './time-scale';
 import { formatGridDate, parseWallClock, type WallMinute } from './wall-clock';
-
-/** A link with the visible rows of its two tasks. */
-export interface RowLink {
-  link: PlanLink;
-  from: number;
-  to: number;
-}
 
 /** What the timeline asks of the view when the user works on a bar. */
 export interface TimelineHandlers {
@@ -117,11 +111,12 @@ export const GanttTimeline = memo(function GanttTimeline({
     cache.set(row, { index, bar });
     return bar;
   };
+  // Bucketed once per set of links: a block of rows looks at its own links, not at all 15,000 of them.
+  const linkIndex = useMemo(() => indexLinks(links), [links]);
   const bars: (Bar | undefined)[] = [];
   for (let index = first; index <= last; index++) bars[index] = barAt(index);
   const arrows: { key: string; path: string; head: string; critical: boolean }[] = [];
-  for (const { link, from, to } of links) {
-    if (Math.max(from, to) < first || Math.min(from, to) > last) continue;
+  for (const { link, from, to } of linksIn(linkIndex, first, last)) {
     const a = barAt(from);
     const b = barAt(to);
     if (!a || !b) continue;
@@ -264,12 +259,14 @@ export const GanttTimeline = memo(function GanttTimeline({
           ))}
         </g>
       </svg>
-      {bars.map((bar, index) => {
+      {slotOrder(first, last).map((index, slot) => {
         const row = rows[index];
+        const bar = bars[index];
         if (!bar || !row || !barInWindow(bar, left, right)) return null;
         return (
           <BarView
-            key={row.task.id}
+            // biome-ignore lint/suspicious/noArrayIndexKey: a slot keeps its nodes for whichever bar it holds.
+            key={slot}
             row={row}
             bar={bar}
             selected={selected.has(row.task.id)}

@@ -18,16 +18,15 @@ import { TaskPanel } from '../task-panel/task-panel';
 import { rowHeight } from './bar-geometry';
 import { durationText, unitSettingsOf } from './cell-values';
 import { type Draft, displayRows, linksByRow } from './display-rows';
-import { DraftRow } from './draft-row';
-import { columnsWidth, GridRow, gridColumns, type RowText } from './gantt-grid';
+import { columnsWidth, gridColumns, type RowText } from './gantt-grid';
 import { headerHeight, TimelineHeader } from './gantt-header';
-import { GanttTimeline } from './gantt-timeline';
 import { GanttToolbar } from './gantt-toolbar';
+import { GanttWindow } from './gantt-window';
 import { GridSplitter } from './grid-splitter';
 import { predecessorText, resourceText, visibleRows } from './outline-rows';
 import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
 import { useGanttActions } from './use-gantt-actions';
-import { useRowWindow } from './use-row-window';
+import { useScrollToRow } from './use-row-window';
 import { parseWallClock, wallClockNow } from './wall-clock';
 import './gantt.css';
 
@@ -148,10 +147,8 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     [baseline.data],
   );
 
-  const rowWindow = useRowWindow(scroller, display.length);
-  const first = rowWindow.first;
-  const last = Math.min(rowWindow.last, display.length - 1);
-  const { scrollToRow } = rowWindow;
+  const scrollToRow = useScrollToRow(scroller);
+  const cancelDraft = useCallback(() => setDraft(undefined), []);
 
   const actions = useGanttActions({
     plan,
@@ -281,67 +278,24 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
               </div>
               <TimelineHeader scale={scale} left={left} right={right} />
             </div>
-            <div className="gantt__rows">
-              <div
-                className="gantt__grid"
-                role="treegrid"
-                aria-label="Tasks"
-                aria-rowcount={display.length}
-                aria-multiselectable="true"
-                tabIndex={0}
-                style={{ width: gridWidth, height: totalHeight }}
-                onKeyDown={actions.onKeyDown}
-              >
-                {rowIndexes(first, last).map((index) => {
-                  const entry = display[index];
-                  const top = index * rowHeight;
-                  if (!entry) return null;
-                  if (entry.kind === 'draft') {
-                    return (
-                      <DraftRow
-                        key="draft"
-                        top={top}
-                        level={entry.level}
-                        columns={columns}
-                        onCommit={actions.commitDraft}
-                        onCancel={() => setDraft(undefined)}
-                      />
-                    );
-                  }
-                  const id = entry.row.task.id;
-                  const focused = actions.focusId === id;
-                  return (
-                    <GridRow
-                      key={id}
-                      row={entry.row}
-                      text={textOf(entry.row.task)}
-                      top={top}
-                      columns={columns}
-                      selected={actions.selected.has(id)}
-                      activeColumn={focused ? actions.column : undefined}
-                      editing={actions.editing?.taskId === id ? actions.editing.column : undefined}
-                      editText={actions.editText}
-                      handlers={actions.gridHandlers}
-                    />
-                  );
-                })}
-              </div>
-              <GanttTimeline
-                rows={timelineRows}
-                first={first}
-                last={last}
-                scale={scale}
-                left={left}
-                right={right}
-                links={rowLinks}
-                selected={actions.selected}
-                today={today}
-                statusDate={statusDate}
-                baseline={baselineTasks}
-                minutesPerWeek={settings.minutesPerWeek}
-                handlers={actions.timelineHandlers}
-              />
-            </div>
+            <GanttWindow
+              scroller={scroller}
+              display={display}
+              timelineRows={timelineRows}
+              columns={columns}
+              gridWidth={gridWidth}
+              textOf={textOf}
+              actions={actions}
+              onCancelDraft={cancelDraft}
+              scale={scale}
+              left={left}
+              right={right}
+              links={rowLinks}
+              today={today}
+              statusDate={statusDate}
+              baseline={baselineTasks}
+              minutesPerWeek={settings.minutesPerWeek}
+            />
           </div>
         </div>
         {actions.panelOpen && selectedTask ? (
@@ -368,11 +322,4 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
       </ConfirmDialog>
     </div>
   );
-}
-
-/** The indexes first to last, inclusive. */
-function rowIndexes(first: number, last: number): number[] {
-  const out: number[] = [];
-  for (let index = first; index <= last; index++) out.push(index);
-  return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowHeight } from './bar-geometry';
-import { rowBlock, rowOverscan, rowWindow, scrollTopFor } from './row-window';
+import { rowBlock, rowOverscan, rowWindow, scrollTopFor, slotOrder } from './row-window';
 
 describe('rowWindow', () => {
   it('draws the first block, the viewport beyond it and the overscan at the top of the plan', () => {
@@ -38,5 +38,26 @@ describe('scrollTopFor', () => {
   it('scrolls up to a row above the view and down just enough for a row below it', () => {
     expect(scrollTopFor(3, 320, 640)).toBe(3 * rowHeight);
     expect(scrollTopFor(30, 0, 640)).toBe(31 * rowHeight - 640);
+  });
+});
+
+describe('slotOrder', () => {
+  it('lists the rows in index order when the window starts at the top', () => {
+    expect(slotOrder(0, 4)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('gives a moved window the slots of the rows it left, and keeps the other rows in theirs', () => {
+    const before = slotOrder(10, 19);
+    const after = slotOrder(13, 22);
+    expect(after).toEqual([20, 21, 22, 13, 14, 15, 16, 17, 18, 19]);
+    for (let slot = 0; slot < 10; slot++) {
+      const kept = before[slot] ?? -1;
+      if (kept >= 13) expect(after[slot]).toBe(kept);
+      else expect(after[slot]).toBe(kept + 10);
+    }
+  });
+
+  it('holds nothing for an empty window', () => {
+    expect(slotOrder(0, -1)).toEqual([]);
   });
 });

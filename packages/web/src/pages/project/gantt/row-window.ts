@@ -35,3 +35,16 @@ export function scrollTopFor(index: number, scrollTop: number, viewHeight: numbe
   if (top + rowHeight > scrollTop + viewHeight) return Math.max(0, top + rowHeight - viewHeight);
   return scrollTop;
 }
+
+/**
+ * The rows first to last in the order of their slots (a row's index modulo the window's length): a row keyed by its
+ * slot keeps its DOM nodes when the window moves, and the row leaving at one end hands them to the row entering at the
+ * other. Kept in slot order, the nodes never move either: rows are placed by their own offset, not by document order.
+ */
+export function slotOrder(first: number, last: number): number[] {
+  const size = last - first + 1;
+  if (size <= 0) return [];
+  const out = new Array<number>(size);
+  for (let index = first; index <= last; index++) out[index % size] = index;
+  return out;
+}

@@ -4,32 +4,44 @@ import { type RowWindow, rowWindow, scrollTopFor } from './row-window';
 
 /**
  * The rows the chart draws, in blocks: a scroll re-renders nothing until the visible rows leave the drawn block, so
- * most frames of a scroll only move pixels. `scrollToRow` brings a row into view below the sticky header.
+ * most frames of a scroll only move pixels. Only the component that draws the rows holds this state, so a block
+ * change re-renders the rows and the timeline, not the whole chart with its queries and actions.
  */
-export function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number) {
+export function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): RowWindow {
   const [range, setRange] = useState<RowWindow>(() => rowWindow(0, 0, count));
   const shown = useRef(range);
+  // The viewport's height comes from the resize observer: read in a scroll handler, it would force a layout.
+  const viewHeight = useRef(0);
   const sync = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
-    const next = rowWindow(element.scrollTop, element.clientHeight - headerHeight, count);
+    const next = rowWindow(element.scrollTop, viewHeight.current - headerHeight, count);
     if (next.first === shown.current.first && next.last === shown.current.last) return;
     shown.current = next;
     setRange(next);
   }, [scroller, count]);
   useLayoutEffect(() => {
-    sync();
     const element = scroller.current;
     if (!element) return;
+    viewHeight.current = element.clientHeight;
+    sync();
     element.addEventListener('scroll', sync, { passive: true });
-    const observer = new ResizeObserver(sync);
+    const observer = new ResizeObserver(() => {
+      viewHeight.current = element.clientHeight;
+      sync();
+    });
     observer.observe(element);
     return () => {
       element.removeEventListener('scroll', sync);
       observer.disconnect();
     };
   }, [scroller, sync]);
-  const scrollToRow = useCallback(
+  return range;
+}
+
+/** Brings a display row into view below the sticky header, moving the scroll as little as possible. */
+export function useScrollToRow(scroller: RefObject<HTMLDivElement | null>): (index: number) => void {
+  return useCallback(
     (index: number) => {
       const element = scroller.current;
       if (!element || index < 0) return;
@@ -38,5 +50,4 @@ export function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: 
     },
     [scroller],
   );
-  return { ...range, scrollToRow };
 }
