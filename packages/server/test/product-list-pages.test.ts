@@ -151,7 +151,7 @@ describe('feature and feedback lists', () => {
     expect(searched.items.map((f) => f.id)).toEqual([ids[7]]);
   });
 
-  it('refuses an ids filter that is empty, has an empty entry, a stray character or too many ids, naming ids', async () => {
+  it('refuses an ids filter that is empty, has an empty entry, a stray character or too many ids, naming ids, as the OpenAPI document describes it', async () => {
     const productId = await product('Refused ids');
     const list = `/api/products/${productId}/features`;
     const tooMany = Array.from({ length: 201 }, (_, k) => `fea_${k}`).join(',');
@@ -160,6 +160,13 @@ describe('feature and feedback lists', () => {
     }
     const most = Array.from({ length: 200 }, (_, k) => `fea_${k}`).join(',');
     expect((await owner.json<Page<Feature>>('GET', `${list}?ids=${most}`)).items).toEqual([]);
+    const document = (await (await t.request('GET', '/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: { name: string; in: string; description?: string }[] } }>;
+    };
+    const ids = document.paths['/api/products/{productId}/features']?.get?.parameters?.find(
+      (p) => p.name === 'ids',
+    );
+    expect(ids).toMatchObject({ in: 'query', description: expect.stringContaining('at most 200') });
   });
 
   it('pages through the feedback inbox newest first, or by title, with cursors', async () => {
