@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type { Database, Transaction } from '../../db/client';
 import { retryingConflicts } from '../shared/write-transaction';
 
 const dialect = new PgDialect();
+
+// A transaction handle builds a query builder per table of the schema: one per pooled connection is built once.
+const handles = new WeakMap<pg.PoolClient, Transaction>();
 
 /** Transactions run by `planWriteTransaction`, and whether their last statement has committed them. */
 const runs = new WeakMap<Transaction, { committed: boolean }>();
@@ -21,8 +25,15 @@ export async function planWriteTransaction<T>(db: Database, fn: (tx: Transaction
   const relations = { fullSchema, schema, tableNamesMap };
   return retryingConflicts(async () => {
     const client = await db.$client.connect();
-    const session = new NodePgSession(client, dialect, relations);
-    const tx = new NodePgTransaction(dialect, session, relations) as unknown as Transaction;
+    let tx = handles.get(client);
+    if (!tx) {
+      tx = new NodePgTransaction(
+        dialect,
+        new NodePgSession(client, dialect, relations),
+        relations,
+      ) as unknown as Transaction;
+      handles.set(client, tx);
+    }
     const run = { committed: false };
     runs.set(tx, run);
     try {
