@@ -22,6 +22,7 @@ export function Combobox({
   label,
   hideLabel = false,
   selectedLabel,
+  selectedId = null,
   placeholder,
   search,
   onSearchChange,
@@ -40,6 +41,8 @@ export function Combobox({
   hideLabel?: boolean;
   /** The label of the current choice, shown while the list is closed; empty shows the placeholder. */
   selectedLabel: string;
+  /** The id of the current choice, under the keyboard when the list opens. */
+  selectedId?: string | null;
   placeholder?: string;
   search: string;
   onSearchChange: (search: string) => void;
@@ -78,9 +81,14 @@ export function Combobox({
     onOpenChange?.(next);
     if (!next) onSearchChange('');
   };
-  // New matches put the first one under the keyboard, as every search list does; fixed choices above are skipped.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the matches changing is the trigger, not a value read.
-  useEffect(() => setActive(search.trim() === '' ? 0 : before.length), [options, search]);
+  // New matches put the first one under the keyboard, as every search list does, skipping the fixed choices above;
+  // with nothing typed, the current choice is. Keyed on the ids, as the caller builds a new array on every render.
+  const matchKey = options.map((option) => option.id).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opening, new matches or a new search are the triggers.
+  useEffect(() => {
+    const current = all.findIndex((option) => option.id === selectedId);
+    setActive(search.trim() !== '' ? before.length : Math.max(current, 0));
+  }, [matchKey, search, open]);
   useEffect(() => {
     if (!open || !activeOption) return;
     document.getElementById(optionId(all.indexOf(activeOption)))?.scrollIntoView({ block: 'nearest' });

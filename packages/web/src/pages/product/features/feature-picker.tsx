@@ -65,6 +65,7 @@ export function FeaturePicker({
       {...(hideLabel ? { hideLabel } : {})}
       {...(disabled ? { disabled } : {})}
       selectedLabel={selectedLabel}
+      selectedId={value}
       placeholder={placeholder}
       search={search}
       onSearchChange={setSearch}
