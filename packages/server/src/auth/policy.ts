@@ -9,7 +9,13 @@ import { ApiError } from '../http/errors';
 import type { RouteRule } from '../http/route-rule';
 import type { Change } from '../realtime/change';
 import type { ChangeVisibility } from '../realtime/events';
-import { findEntityAccess, findWorkspaceRole, heldEntityIds, isMemberOfAnyState } from './access-queries';
+import {
+  type EntityAccess,
+  findEntityAccess,
+  findWorkspaceRole,
+  heldEntityIds,
+  isMemberOfAnyState,
+} from './access-queries';
 import type { IdentityContext } from './caller';
 import type { CompanionRead } from './companion-read';
 import { csrfCookie, csrfHeader } from './cookies';
@@ -118,7 +124,11 @@ async function assertEntity(
   ref: EntityRef,
   action: EntityAction,
 ): Promise<void> {
-  const access = await findEntityAccess(db, userId, ref.workspaceId, ref.kind, ref.id);
+  assertAccess(ref, await findEntityAccess(db, userId, ref.workspaceId, ref.kind, ref.id), action);
+}
+
+/** `assertEntity` for roles already read (by a write's first statement, say). */
+function assertAccess(ref: EntityRef, access: EntityAccess, action: EntityAction): void {
   if (!entityAllows(access.workspaceRole, access.entityRole, 'see')) throw entityNotFound(ref);
   if (!entityAllows(access.workspaceRole, access.entityRole, action)) {
     const verb = action === 'manage' ? 'manage' : 'change';
@@ -228,6 +238,11 @@ export const policy = {
   assertCanEdit: (db: Queryable, userId: string, ref: EntityRef) => assertEntity(db, userId, ref, 'edit'),
   /** Throws 404 when the user may not see the entity, 403 when they may see but not manage it. */
   assertCanManage: (db: Queryable, userId: string, ref: EntityRef) => assertEntity(db, userId, ref, 'manage'),
+  /**
+   * The same 404 and 403 as the `assertCan…` checks, decided from roles the caller's statement already read (see
+   * `findEntityAccess` for the rule they must be read by).
+   */
+  assertAccess,
 
   /** Throws 404 for non-members of the workspace and 403 for guests, who may not create. */
   async assertCanCreate(db: Queryable, userId: string, workspaceId: string, kind: EntityKind): Promise<void> {

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Queryable } from '../db/client';
 
 const statements = new WeakMap<Queryable, Map<string, unknown>>();
@@ -20,4 +21,19 @@ export function prepared<T>(db: Queryable, name: string, build: (db: Queryable) 
     byName.set(name, statement);
   }
   return statement;
+}
+
+/**
+ * Runs a hand-written statement as a named prepared statement on the connection `db` uses: the pool, or the client a
+ * transaction holds (drizzle names no statement it runs inside a transaction). `name` must be unique to `text`.
+ * @example const rows = await queryNamed<Row>(tx, { name: 'tandem_x', text: 'select … where id = $1', values: [id] });
+ */
+export async function queryNamed<Row extends pg.QueryResultRow>(
+  db: Queryable,
+  query: pg.QueryConfig & { name: string },
+): Promise<Row[]> {
+  const client: pg.ClientBase | pg.Pool =
+    '$client' in db ? db.$client : (db._.session as unknown as { client: pg.ClientBase }).client;
+  const { rows } = await client.query<Row>(query);
+  return rows;
 }

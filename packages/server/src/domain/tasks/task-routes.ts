@@ -14,8 +14,9 @@ import {
   writeErrorResponses,
 } from '../shared/api-schemas';
 import { bulkDeleteTasks, bulkUpdateTasks } from './task-bulk';
+import { createTask } from './task-create';
 import { createTaskBody, taskChangesBody } from './task-fields';
-import { createTask, deleteTask, getTask, listTasks, updateTask } from './task-service';
+import { deleteTask, getTask, listTasks, updateTask } from './task-service';
 
 const wallClock = z.string().nullable();
 

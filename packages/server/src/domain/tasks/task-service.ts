@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { policy } from '../../auth/policy';
 import type { Database, Transaction } from '../../db/client';
-import { newId } from '../../db/ids';
 import { projects } from '../../db/schema/projects';
 import { tasks } from '../../db/schema/tasks';
 import { keyset, type ListQuery, type Page, parseSort, toPage } from '../../http/pagination';
@@ -17,18 +16,16 @@ import { notFound } from '../shared/errors';
 import { containsText } from '../shared/text-search';
 import { writeTransaction } from '../shared/write-transaction';
 import { checkTaskFeature } from './task-feature';
-import type { TaskChanges, TaskInput } from './task-fields';
+import type { TaskChanges } from './task-fields';
 import {
   checkFieldPairs,
   checkProjectRules,
   distinctLabels,
-  emptyRuleFields,
-  initialStatus,
   mergedRuleFields,
   ruleFieldsOf,
   rulesOf,
 } from './task-rules';
-import { checkParent, descendantIds, lockTaskTree, nextPosition, nextPositionSql } from './task-tree';
+import { checkParent, descendantIds, lockTaskTree, nextPosition } from './task-tree';
 import { type TaskView, taskSubject, toTaskView } from './task-view';
 
 type TaskRow = typeof tasks.$inferSelect;
@@ -51,52 +48,6 @@ async function projectOf(db: Database | Transaction, projectId: string, lock: bo
   const [project] = lock ? await query.for('key share') : await query;
   if (!project) throw notFound('Project', projectId);
   return project;
-}
-
-/** Adds a task to a project, at the top level or under `parentId`. */
-export async function createTask(
-  db: Database,
-  userId: string,
-  projectId: string,
-  input: TaskInput,
-): Promise<TaskView> {
-  return writeTransaction(db, async (tx) => {
-    const project = await projectOf(tx, projectId, true);
-    await policy.assertCanEdit(tx, userId, {
-      kind: 'project',
-      id: project.id,
-      workspaceId: project.workspaceId,
-    });
-    const parentId = input.parentId ?? null;
-    if (parentId !== null) await checkParent(tx, projectId, parentId);
-    checkFieldPairs(mergedRuleFields(emptyRuleFields, input));
-    const rules = await rulesOf(tx, projectId);
-    const status = input.status ?? initialStatus(rules);
-    const implied = await checkProjectRules(tx, rules, { ...input, status }, null);
-    if (input.featureId) await checkTaskFeature(tx, userId, projectId, input.featureId);
-    const { parentId: _parent, position, labels, ...fields } = input;
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        ...fields,
-        id: newId('tsk'),
-        workspaceId: project.workspaceId,
-        projectId,
-        parentId,
-        status,
-        ...(labels === undefined ? {} : { labels: distinctLabels(labels) }),
-        ...implied,
-        position: position ?? nextPositionSql(projectId, parentId),
-        createdBy: userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert into tasks returned no row');
-    const view = toTaskView(row);
-    await recordChange(tx, userId, taskSubject(row), 'create', null, view);
-    const revision = await touchPlan(tx, projectId);
-    planCache.note(projectId, revision, { structural: true });
-    return view;
-  });
 }
 
 /** One task of a project the caller may see. */
