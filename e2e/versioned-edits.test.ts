@@ -149,12 +149,16 @@ describe('edits of one entity in quick succession', () => {
     productUrl = new URL(page.url()).pathname;
     productId = productUrl.split('/').at(-1) ?? '';
     const objective = await apiPost(page, `/api/products/${productId}/objectives`, { title: 'Fewer steps' });
-    const keyResult = await apiPost(page, `/api/objectives/${objective.id}/key-results`, {
-      title: 'Steps saved per meal',
-      startValue: 0,
-      targetValue: 40,
-      currentValue: 10,
-    });
+    const keyResult = await apiPost<{ id: string; version: number }>(
+      page,
+      `/api/objectives/${objective.id}/key-results`,
+      {
+        title: 'Steps saved per meal',
+        startValue: 0,
+        targetValue: 40,
+        currentValue: 10,
+      },
+    );
     const writes: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'PATCH' && request.url().includes('/api/key-results/'))
