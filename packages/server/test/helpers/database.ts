@@ -18,8 +18,8 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+async function admin<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await fn(client);
@@ -28,18 +28,44 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Creates a fresh, empty database on the shared test cluster; `migrate: false` leaves it without tables. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const name = `tandem_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${client.escapeIdentifier(name)}`));
-  const url = withDatabase(inject('adminDatabaseUrl'), name);
-  if (options.migrate !== false) await runMigrations(url);
+/** Creates database `name` on the cluster of `adminUrl`, empty or as a copy of `template`. */
+async function createDatabase(adminUrl: string, name: string, template?: string): Promise<TestDatabase> {
+  await admin(adminUrl, (client) =>
+    client.query(
+      `create database ${client.escapeIdentifier(name)}${template ? ` template ${client.escapeIdentifier(template)}` : ''}`,
+    ),
+  );
   return {
     name,
-    url,
+    url: withDatabase(adminUrl, name),
     drop: () =>
-      admin(async (client) => {
+      admin(adminUrl, async (client) => {
         await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
       }),
   };
+}
+
+/**
+ * Creates and migrates the database a run's test databases are copied from, once per run: copying a database is a
+ * fraction of the time that applying every migration to each new one took. Nothing may stay connected to it.
+ */
+export async function createTemplateDatabase(adminUrl: string): Promise<TestDatabase> {
+  const template = await createDatabase(adminUrl, `tandem_template_${randomBytes(6).toString('hex')}`);
+  try {
+    await runMigrations(template.url);
+  } catch (error) {
+    await template.drop();
+    throw error;
+  }
+  return template;
+}
+
+/**
+ * Creates a fresh database on the shared test cluster, a copy of the run's migrated template (the current schema);
+ * `migrate: false` leaves it without tables.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+  const template = options.migrate === false ? undefined : inject('templateDatabase');
+  return createDatabase(inject('adminDatabaseUrl'), name, template);
 }
