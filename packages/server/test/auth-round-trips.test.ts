@@ -12,6 +12,7 @@ import {
   withApiToken,
 } from './helpers/identity';
 import { startTestServer, type TestServer } from './helpers/server';
+import { statementsDuring } from './helpers/statements';
 
 let t: TestServer;
 let owner: SignedInUser;
@@ -29,31 +30,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The statements the server sends to PostgreSQL while `fn` runs. */
-async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
-  const pool = t.server.deps.pool;
-  const seen: string[] = [];
-  const original = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    const first = args[0] as string | { text: string };
-    seen.push(typeof first === 'string' ? first : first.text);
-    return original(...args);
-  };
-  try {
-    await fn();
-  } finally {
-    (pool as unknown as { query: unknown }).query = original;
-  }
-  return seen;
-}
-
 const listPath = () => `/api/workspaces/${workspaceId}/products?limit=50`;
 
 describe('authentication under a workspace route', () => {
   it('reads an API token, its owner role and the list in one statement', async () => {
     // The first use of a token records it; measure the requests after that.
     expect((await script.request('GET', listPath())).status).toBe(200);
-    const statements = await statementsDuring(async () => {
+    const statements = await statementsDuring(t, async () => {
       expect((await script.request('GET', listPath())).status).toBe(200);
     });
     expect(statements).toHaveLength(1);
@@ -63,7 +46,7 @@ describe('authentication under a workspace route', () => {
   });
 
   it('reads a session, its user role and the list in one statement', async () => {
-    const statements = await statementsDuring(async () => {
+    const statements = await statementsDuring(t, async () => {
       expect((await owner.request('GET', listPath())).status).toBe(200);
     });
     expect(statements).toHaveLength(1);

@@ -11,6 +11,7 @@ import {
   withApiToken,
 } from './helpers/identity';
 import { startTestServer, type TestServer } from './helpers/server';
+import { statementsDuring } from './helpers/statements';
 
 let t: TestServer;
 let owner: SignedInUser;
@@ -33,46 +34,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A `query` that can be swapped for a recording one. */
-type Querying = { query: (...args: unknown[]) => unknown };
-type Connecting = Querying & { connect: (...args: unknown[]) => Promise<unknown> };
-type Releasable = Querying & { release: (...args: unknown[]) => unknown };
-
-/** The statements the server sends to PostgreSQL while `fn` runs, through the pool and its transactions' clients. */
-async function statementsDuring(fn: () => Promise<void>): Promise<string[]> {
-  const pool = t.server.deps.pool as unknown as Connecting;
-  const seen: string[] = [];
-  const recording =
-    (target: Querying, own: Querying['query']) =>
-    (...args: unknown[]) => {
-      const first = args[0];
-      seen.push(typeof first === 'string' ? first : ((first as { text?: string }).text ?? ''));
-      return own.apply(target, args);
-    };
-  const { query, connect } = pool;
-  pool.query = recording(pool, query);
-  // `pool.query` checks a client out with a callback, and is counted above; transactions check one out without.
-  pool.connect = async (...args: unknown[]) => {
-    if (args.length > 0) return connect.apply(pool, args);
-    const client = (await connect.call(pool)) as Releasable;
-    const { query: own, release } = client;
-    client.query = recording(client, own);
-    client.release = (...releaseArgs: unknown[]) => {
-      client.query = own;
-      client.release = release;
-      return release.apply(client, releaseArgs);
-    };
-    return client;
-  };
-  try {
-    await fn();
-  } finally {
-    pool.query = query;
-    pool.connect = connect;
-  }
-  return seen;
-}
-
 const create = (caller: TestCaller, body: Record<string, unknown>, id = projectId) =>
   caller.request('POST', `/api/projects/${id}/tasks`, { body });
 
@@ -84,7 +45,7 @@ describe('creating a task', () => {
       (await sql(t, 'select plan_revision from projects where id = $1', [projectId]))[0]?.plan_revision,
     );
     let task: { id: string; version: number } | undefined;
-    const statements = await statementsDuring(async () => {
+    const statements = await statementsDuring(t, async () => {
       const response = await create(script, { name: 'Counted', durationMinutes: 480 });
       expect(response.status).toBe(201);
       task = (await response.json()) as { id: string; version: number };
