@@ -309,4 +309,37 @@ describe('planning a project on the Gantt', () => {
       { timeout: 5000 },
     );
   });
+
+  it('draws the rows further down as the grid scrolls, each beside its own bar and keeping its own edits', async () => {
+    const workspaceId = workspaceIdOf(page);
+    const long = await apiPost(page, `/api/workspaces/${workspaceId}/projects`, {
+      name: 'Long plan',
+      startDate: '2026-03-02',
+    });
+    const names = Array.from({ length: 80 }, (_, i) => `Step ${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) await apiPost(page, `/api/projects/${long.id}/tasks`, { name });
+    await page.goto(`/w/${workspaceId}/projects/${long.id}?view=gantt`);
+    await chart.row('Step 01').waitFor();
+    // Only the rows in view (and a few beyond) are drawn.
+    expect(await page.locator('.gantt__grid .gantt__row').count()).toBeLessThan(names.length);
+    const scroller = page.getByTestId('gantt-scroller');
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await chart.row('Step 80').waitFor();
+    await chart.row('Step 01').waitFor({ state: 'detached' });
+    // A row drawn in the nodes another row left keeps its own place, number and bar.
+    const last = chart.row('Step 80');
+    expect(await last.getAttribute('aria-rowindex')).toBe('80');
+    expect(await chart.cell('Step 80', 'id')).toBe('80');
+    const bar = await chart.bar('Step 80');
+    expect(Number(await bar.getAttribute('data-y'))).toBe(79 * 32);
+    const untouched = await chart.cell('Step 80', 'duration');
+    await chart.setCell('Step 79', 'duration', '3d');
+    await scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+    await chart.row('Step 01').waitFor();
+    expect(await chart.cell('Step 01', 'duration')).toBe(untouched);
+    await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await chart.row('Step 79').waitFor();
+    expect(await chart.cell('Step 79', 'duration')).toBe('3d');
+    expect(await chart.cell('Step 80', 'duration')).toBe(untouched);
+  });
 });

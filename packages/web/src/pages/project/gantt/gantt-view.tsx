@@ -58,6 +58,13 @@ const windowStep = 300;
 
 function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The rows below follow the scroller from their own effects, which run before this component's ref is set: they are
+  // handed the element itself, once it exists.
+  const [scrollerElement, setScrollerElement] = useState<HTMLDivElement | null>(null);
+  const scrollerRef = useCallback((element: HTMLDivElement | null) => {
+    scroller.current = element;
+    setScrollerElement(element);
+  }, []);
   const [zoom, setZoom] = useState<Zoom>('days');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
@@ -172,21 +179,27 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
 
   // The horizontal window moves in steps, so scrolling sideways re-renders the chart only every few hundred pixels.
   const shownViewport = useRef(viewport);
+  // The scroller's width comes from the resize observer: read in the scroll handler, it would force a layout.
+  const scrollerWidth = useRef(0);
   const syncViewport = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
     const left = Math.floor(element.scrollLeft / windowStep) * windowStep;
-    const width = Math.ceil(element.clientWidth / windowStep) * windowStep;
+    const width = Math.ceil(scrollerWidth.current / windowStep) * windowStep;
     // Most scroll events stay inside the drawn window: they must not even schedule a render.
     if (shownViewport.current.left === left && shownViewport.current.width === width) return;
     shownViewport.current = { left, width };
     setViewport({ left, width });
   }, []);
   useLayoutEffect(() => {
-    syncViewport();
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(syncViewport);
+    scrollerWidth.current = element.clientWidth;
+    syncViewport();
+    const observer = new ResizeObserver(() => {
+      scrollerWidth.current = element.clientWidth;
+      syncViewport();
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, [syncViewport]);
@@ -258,7 +271,12 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
         cycle={plan.schedule.cycle}
       />
       <div className="gantt__body">
-        <div ref={scroller} className="gantt__scroller" onScroll={syncViewport} data-testid="gantt-scroller">
+        <div
+          ref={scrollerRef}
+          className="gantt__scroller"
+          onScroll={syncViewport}
+          data-testid="gantt-scroller"
+        >
           <div
             className="gantt__canvas"
             style={{ width: gridWidth + scale.width, height: headerHeight + totalHeight }}
@@ -279,7 +297,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
               <TimelineHeader scale={scale} left={left} right={right} />
             </div>
             <GanttWindow
-              scroller={scroller}
+              scroller={scrollerElement}
               display={display}
               timelineRows={timelineRows}
               columns={columns}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { PlanTask } from '../../../api/plan';
 import { rowHeight } from './bar-geometry';
 import type { EditableColumn } from './cell-values';
@@ -49,7 +49,7 @@ export function GanttWindow({
   baseline,
   minutesPerWeek,
 }: {
-  scroller: RefObject<HTMLDivElement | null>;
+  scroller: HTMLDivElement | null;
   display: readonly DisplayRow[];
   timelineRows: readonly (GanttRow | undefined)[];
   columns: readonly GridColumn[];

@@ -7,32 +7,30 @@ import { type RowWindow, rowWindow, scrollTopFor } from './row-window';
  * most frames of a scroll only move pixels. Only the component that draws the rows holds this state, so a block
  * change re-renders the rows and the timeline, not the whole chart with its queries and actions.
  */
-export function useRowWindow(scroller: RefObject<HTMLDivElement | null>, count: number): RowWindow {
+export function useRowWindow(scroller: HTMLElement | null, count: number): RowWindow {
   const [range, setRange] = useState<RowWindow>(() => rowWindow(0, 0, count));
   const shown = useRef(range);
   // The viewport's height comes from the resize observer: read in a scroll handler, it would force a layout.
   const viewHeight = useRef(0);
   const sync = useCallback(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const next = rowWindow(element.scrollTop, viewHeight.current - headerHeight, count);
+    if (!scroller) return;
+    const next = rowWindow(scroller.scrollTop, viewHeight.current - headerHeight, count);
     if (next.first === shown.current.first && next.last === shown.current.last) return;
     shown.current = next;
     setRange(next);
   }, [scroller, count]);
   useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    viewHeight.current = element.clientHeight;
+    if (!scroller) return;
+    viewHeight.current = scroller.clientHeight;
     sync();
-    element.addEventListener('scroll', sync, { passive: true });
+    scroller.addEventListener('scroll', sync, { passive: true });
     const observer = new ResizeObserver(() => {
-      viewHeight.current = element.clientHeight;
+      viewHeight.current = scroller.clientHeight;
       sync();
     });
-    observer.observe(element);
+    observer.observe(scroller);
     return () => {
-      element.removeEventListener('scroll', sync);
+      scroller.removeEventListener('scroll', sync);
       observer.disconnect();
     };
   }, [scroller, sync]);
