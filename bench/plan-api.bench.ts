@@ -8,12 +8,13 @@
  * Figures, 10 clients PATCHing one plan (2-core machine):
  * - before (the revision bump, the plan's row lock, was the last statement; the commit went out once this process
  *   read its reply): quiet machine p50 48.7 ms, p99 145.1 ms (1 client p50 10.6, p99 29.8). Shared machine (load
- *   9–15), two runs: p50 198 / 248 ms, p99 779 / 780 ms; in-transaction time waiting on a lock 43% / 49%; CPU per
- *   PATCH: server 7.1 / 6.7 ms, PostgreSQL 4.0 / 3.9 ms.
- * - after (the bump and the commit in one round trip, no empty commit after it), interleaved with the runs above:
- *   p50 226 / 192 ms, p99 777 / 350 ms; waiting on a lock 2% / 4%; CPU per PATCH: server 6.7 / 6.0 ms,
- *   PostgreSQL 3.8 / 3.4 ms. Under load the rest is this process's CPU (six round trips to PostgreSQL, the HTTP
- *   exchange, the incremental reschedule of about 1.7 ms): 10 clients wait for about 10 × that.
+ *   9–15), three runs: p50 198 / 248 / 147 ms, p99 779 / 780 / 749 ms; in-transaction time waiting on a lock
+ *   43% / 49% / 51%; CPU per PATCH: server 7.1 / 6.7 / 6.3 ms, PostgreSQL 4.0 / 3.9 / 3.5 ms.
+ * - after, interleaved with those runs: the bump and the commit in one round trip (runs 1, 2), then also no empty
+ *   commit after it and one transaction handle per connection (run 3): p50 226 / 192 / 84 ms, p99 777 / 350 /
+ *   221 ms; waiting on a lock 2% / 4% / 2%; CPU per PATCH: server 6.7 / 6.0 / 4.8 ms, PostgreSQL 3.8 / 3.4 /
+ *   2.7 ms. Under load the rest is this process's CPU (six round trips to PostgreSQL, the HTTP exchange, the
+ *   incremental reschedule of about 1.7 ms): 10 clients wait for about 10 × that.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
