@@ -305,14 +305,16 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
               textOf={textOf}
               actions={actions}
               onCancelDraft={cancelDraft}
-              scale={scale}
-              left={left}
-              right={right}
-              links={rowLinks}
-              today={today}
-              statusDate={statusDate}
-              baseline={baselineTasks}
-              minutesPerWeek={settings.minutesPerWeek}
+              timeline={{
+                scale,
+                left,
+                right,
+                links: rowLinks,
+                today,
+                statusDate,
+                baseline: baselineTasks,
+                minutesPerWeek: settings.minutesPerWeek,
+              }}
             />
           </div>
         </div>

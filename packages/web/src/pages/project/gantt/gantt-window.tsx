@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { ComponentProps, KeyboardEvent } from 'react';
 import type { PlanTask } from '../../../api/plan';
 import { rowHeight } from './bar-geometry';
 import type { EditableColumn } from './cell-values';
@@ -6,12 +6,9 @@ import type { DisplayRow } from './display-rows';
 import { DraftRow } from './draft-row';
 import { type EditText, type GridColumn, type GridHandlers, GridRow, type RowText } from './gantt-grid';
 import { GanttTimeline, type TimelineHandlers } from './gantt-timeline';
-import type { RowLink } from './link-window';
 import type { GanttRow } from './outline-rows';
 import { slotOrder } from './row-window';
-import type { TimeScale } from './time-scale';
 import { useRowWindow } from './use-row-window';
-import type { WallMinute } from './wall-clock';
 
 /** What the drawn rows need of the view's actions. */
 export interface WindowActions {
@@ -25,6 +22,12 @@ export interface WindowActions {
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   commitDraft: (name: string, next: boolean) => void;
 }
+
+/** What the timeline beside the rows shows, handed through as the chart gives it. */
+export type TimelineView = Pick<
+  ComponentProps<typeof GanttTimeline>,
+  'scale' | 'left' | 'right' | 'links' | 'today' | 'statusDate' | 'baseline' | 'minutesPerWeek'
+>;
 
 /**
  * The rows of the grid and the timeline beside them, for the rows in the scroller's window. It alone follows the
@@ -40,14 +43,7 @@ export function GanttWindow({
   textOf,
   actions,
   onCancelDraft,
-  scale,
-  left,
-  right,
-  links,
-  today,
-  statusDate,
-  baseline,
-  minutesPerWeek,
+  timeline,
 }: {
   scroller: HTMLDivElement | null;
   display: readonly DisplayRow[];
@@ -57,14 +53,7 @@ export function GanttWindow({
   textOf: (task: PlanTask) => RowText;
   actions: WindowActions;
   onCancelDraft: () => void;
-  scale: TimeScale;
-  left: number;
-  right: number;
-  links: readonly RowLink[];
-  today: WallMinute | undefined;
-  statusDate: WallMinute | undefined;
-  baseline: ReadonlyMap<string, { start: string; finish: string }> | undefined;
-  minutesPerWeek: number;
+  timeline: TimelineView;
 }) {
   const range = useRowWindow(scroller, display.length);
   const first = range.first;
@@ -115,18 +104,11 @@ export function GanttWindow({
         })}
       </div>
       <GanttTimeline
+        {...timeline}
         rows={timelineRows}
         first={first}
         last={last}
-        scale={scale}
-        left={left}
-        right={right}
-        links={links}
         selected={actions.selected}
-        today={today}
-        statusDate={statusDate}
-        baseline={baseline}
-        minutesPerWeek={minutesPerWeek}
         handlers={actions.timelineHandlers}
       />
     </div>
