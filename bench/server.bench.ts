@@ -23,6 +23,18 @@
  *   create 175 req/s (2.86 + 2.51 ms CPU), RSS idle 116 MB, peak 226 MB;
  *   --workers 2: cold 6.54 s, warm 2.38 s, list 1,049 req/s (p99 52 ms; 0.87 + 0.26 ms CPU), create 168 req/s
  *   (3.31 + 2.38 ms CPU), RSS idle 295 MB, peak 466 MB.
+ *
+ * Task create in 6 statements instead of 9 (f248a90: the project, its rules and the caller's roles in one read; audit,
+ * plan revision and commit in one write), 2026-11-23 evening, before and after bundles served side by side and loaded
+ * in alternating bursts (10 conn, 4-5 s each), so both saw the same load; CPU per request, Node + PostgreSQL:
+ *   load 12-14: create 4.52 + 3.18 ms before, 3.05 + 2.49 ms after (3 rounds; 62 vs 85 req/s);
+ *     list (unchanged) 1.45 + 0.37 vs 1.25 + 0.37 ms, the spread of identical code at that load; RSS 155 / 142 MB.
+ *   load 2-4 (2 rounds, 5 s): create 3.23 + 2.70 ms before, 1.98 + 2.12 ms after (190 vs 320 req/s, two servers and
+ *     their clusters on the machine); list 0.96 + 0.32 vs 1.05 + 0.33 ms; RSS 222 / 174 MB.
+ *   Alone right after, load 3: cold 2.23 s, warm 0.76 s, health 3,128 req/s, list 1,080 req/s (p99 29 ms; 0.81 +
+ *     0.30 ms CPU), create 291 req/s (p99 72 ms; 1.97 + 2.32 ms CPU), RSS idle 116 MB, peak 236 MB.
+ * Single-server runs that evening at load 6-15 (req/s mean little): list 305 / 161 / 74 req/s, p99 144-473 ms;
+ *   create 81 / 32 before, 19 after at load 15; RSS peak 133-226 MB.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +56,10 @@ const profileFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
 const workersAt = process.argv.indexOf('--workers');
 const workers = workersAt > 0 ? Number(process.argv[workersAt + 1]) : 1;
 const workerFlags = workers > 1 ? ['--workers', String(workers)] : [];
+// `BENCH_BUNDLE=packages/cli/dist/other.mjs npm run bench` runs another prebuilt bundle, so two builds can be compared
+// in interleaved runs: build one from a checkout with `node -e "import('./scripts/ensure-server-built.mjs').then((m) =>
+// m.buildServer({ entry: 'packages/cli/src/main.ts', outfile: process.cwd() + '/packages/cli/dist/other.mjs' }))"`.
+const bundle = process.env.BENCH_BUNDLE;
 
 // `npm start` runs the `tandem` executable, which loads the prebuilt bundle (built before the clock starts).
 function startServe(dataDir: string): ChildProcess {
@@ -51,7 +67,7 @@ function startServe(dataDir: string): ChildProcess {
     process.execPath,
     [
       ...profileFlags,
-      'packages/cli/bin/tandem.mjs',
+      bundle ?? 'packages/cli/bin/tandem.mjs',
       'serve',
       ...workerFlags,
       '--port',
@@ -238,7 +254,7 @@ async function main(): Promise<void> {
   // As root the embedded cluster runs as `postgres`, which must reach its directory.
   chmodSync(dataDir, 0o755);
   try {
-    await ensureServerBuilt();
+    if (bundle === undefined) await ensureServerBuilt();
     let started = performance.now();
     let child = startServe(dataDir);
     const cold = await untilHealthy(child, started);
