@@ -207,7 +207,7 @@ export const GridRow = memo(
             key={column.key}
             role="gridcell"
             data-column={column.key}
-            className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}`}
+            className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}${critical && column.key === 'name' ? ' gantt__cell--critical' : ''}`}
             style={{ width: column.width, height: rowHeight }}
             title={
               column.key === 'start' || column.key === 'finish'
