@@ -84,8 +84,9 @@ export function ui(page: Page) {
     async runCommand(text: string) {
       await this.openPalette();
       await page.getByRole('combobox', { name: 'Command' }).fill(text);
-      // Entities load when the palette opens; Enter must wait until a match is there and selected.
-      await page.locator('[cmdk-item][data-selected="true"]').waitFor();
+      // Entities load when the palette opens; Enter must wait until the item sought is there and selected, not a
+      // command that merely matched the letters while the entities were still loading.
+      await page.locator(`[cmdk-item][data-selected="true"][data-value*=${JSON.stringify(text)}]`).waitFor();
       await page.keyboard.press('Enter');
     },
     /** Names of the rows in the current entity list. */
