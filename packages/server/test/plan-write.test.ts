@@ -79,7 +79,7 @@ describe('a plan write committed by its revision statement', () => {
     expect(await revisionOf(projectId)).toBe(before);
   });
 
-  it('commits nothing when the project is gone', async () => {
+  it('commits nothing and answers not found when the project is gone', async () => {
     const { projectId, task } = await fixture();
     await expect(
       planWriteTransaction(t.server.deps.db, async (tx) => {
@@ -92,13 +92,34 @@ describe('a plan write committed by its revision statement', () => {
           { name: 'Orphan' },
         ]);
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(await nameOf(task.id)).toBe('Draft');
     const audit = await sql(t, 'select 1 from audit_entries where entity_id = $1 and after @> $2', [
       task.id,
       JSON.stringify({ name: 'Orphan' }),
     ]);
     expect(audit).toHaveLength(0);
+  });
+
+  it('refuses to commit from inside a nested transaction, and the outer one rolls back', async () => {
+    const { projectId, task } = await fixture();
+    const before = await revisionOf(projectId);
+    await expect(
+      writeTransaction(t.server.deps.db, async (tx) => {
+        await renamed(tx, task.id, 'Nested');
+        await tx.transaction((nested) =>
+          commitPlanChange(nested, projectId, [
+            w.owner.id,
+            { entityType: 'task', entityId: task.id, workspaceId: w.workspaceId, projectId },
+            'update',
+            null,
+            { name: 'Nested' },
+          ]),
+        );
+      }),
+    ).rejects.toThrow(/nested transaction/);
+    expect(await nameOf(task.id)).toBe('Draft');
+    expect(await revisionOf(projectId)).toBe(before);
   });
 
   it('also commits inside an ordinary write transaction, whose own commit then ends an empty one', async () => {

@@ -90,6 +90,12 @@ export async function restoreBackup(
         `The database is not empty (${holding.join(', ')} hold rows). Restore into an empty database, or pass --force to replace its contents.`,
       );
     }
+    // Locked first, so no server's write can draw a sequence number between reading the high waters and the drop.
+    if (existing.length > 0) {
+      await client.query(
+        `lock table ${existing.map((table) => quoteIdent(table.name)).join(', ')} in access exclusive mode`,
+      );
+    }
     const handedOut = await sequenceHighWaters(client);
     if (existing.length > 0) {
       await client.query(`drop table ${existing.map((table) => quoteIdent(table.name)).join(', ')} cascade`);

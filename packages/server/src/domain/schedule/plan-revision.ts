@@ -5,6 +5,7 @@ import type { Transaction } from '../../db/client';
 import { projects } from '../../db/schema/projects';
 import { type ChangeAction, type ChangeSubject, changeRecord } from '../shared/change-log';
 import { notFound } from '../shared/errors';
+import { sqlState } from '../shared/write-transaction';
 import { commitTail, markCommitted } from './plan-write';
 
 /**
@@ -73,7 +74,11 @@ export async function commitPlanChange(
   // One simple-protocol query may hold several statements, which PostgreSQL runs without waiting for the client.
   const text = `${inlined(statement)}; ${commitTail(tx)}`;
   // A query text with several statements answers with one result per statement.
-  const results = (await tx.execute(sql.raw(text))) as unknown as { rows: { revision: number | null }[] }[];
+  const results = (await tx.execute(sql.raw(text)).catch((error: unknown) => {
+    // The division above: the project was deleted since the write read it.
+    if (sqlState(error) === '22012') throw notFound('Project', projectId);
+    throw error;
+  })) as unknown as { rows: { revision: number | null }[] }[];
   markCommitted(tx);
   const revision = results[0]?.rows[0]?.revision;
   if (revision === null || revision === undefined) throw new Error(`project ${projectId} bumped no revision`);

@@ -36,16 +36,18 @@ export async function planWriteTransaction<T>(db: Database, fn: (tx: Transaction
     }
     const run = { committed: false };
     runs.set(tx, run);
+    let broken = false;
     try {
       await tx.execute(sql`begin`);
       const result = await fn(tx);
       if (!run.committed) await tx.execute(sql`commit`);
       return result;
     } catch (error) {
-      if (!run.committed) await tx.execute(sql`rollback`);
+      // A rollback that fails leaves a connection not to reuse; the write's own error is the one to report.
+      if (!run.committed) await tx.execute(sql`rollback`).catch(() => (broken = true));
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   });
 }
@@ -55,6 +57,10 @@ export async function planWriteTransaction<T>(db: Database, fn: (tx: Transaction
  * after it, an empty transaction for that runner's own commit to end.
  */
 export function commitTail(tx: Transaction): string {
+  // Inside a savepoint the commit would end the outer transaction, which its runner still thinks open.
+  if ((tx as unknown as { nestedIndex?: number }).nestedIndex) {
+    throw new Error('a plan write cannot commit from inside a nested transaction');
+  }
   return runs.has(tx) ? 'commit' : 'commit; begin';
 }
 

@@ -3,7 +3,8 @@ import { type Database, type Transaction, transaction } from '../../db/client';
 // PostgreSQL's "deadlock detected" and "could not serialize access": the transaction did nothing and may run again.
 const retryableCodes = new Set(['40P01', '40001']);
 
-function sqlState(error: unknown): string | undefined {
+/** The PostgreSQL error code (SQLSTATE) of an error or of the error it wraps, if any. */
+export function sqlState(error: unknown): string | undefined {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string') return code;
