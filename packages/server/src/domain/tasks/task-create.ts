@@ -6,8 +6,8 @@ import { newId } from '../../db/ids';
 import { tasks } from '../../db/schema/tasks';
 import { planCache } from '../schedule/plan-cache';
 import { commitPlanChange } from '../schedule/plan-revision';
+import { planWriteTransaction } from '../schedule/plan-write';
 import { notFound } from '../shared/errors';
-import { writeTransaction } from '../shared/write-transaction';
 import { checkTaskFeature } from './task-feature';
 import type { TaskInput } from './task-fields';
 import {
@@ -69,7 +69,8 @@ async function projectForCreateOf(
 
 /**
  * Adds a task to a project, at the top level or under `parentId`: the project, its rules and the caller's roles are
- * read by one statement, and the audit entry, the plan's revision and the commit go in one more after the insert.
+ * read by one statement, and the audit entry, the plan's revision and the commit go in one more after the insert; no
+ * commit follows it, so nothing can fail (or be retried) after the write has committed.
  */
 export async function createTask(
   db: Database,
@@ -77,7 +78,7 @@ export async function createTask(
   projectId: string,
   input: TaskInput,
 ): Promise<TaskView> {
-  return writeTransaction(db, async (tx) => {
+  return planWriteTransaction(db, async (tx) => {
     const project = await projectForCreateOf(tx, userId, projectId);
     const ref = { kind: 'project', id: project.id, workspaceId: project.workspaceId } as const;
     policy.assertAccess(ref, project.access, 'edit');
