@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -26,16 +27,7 @@ beforeAll(async () => {
   workspaceId = workspaceIdOf(page);
 });
 
-beforeEach(({ task }) => {
-  onTestFailed(async () => {
-    await page
-      ?.screenshot({
-        path: `test-results/assignment-contours-${task.name.replace(/\W+/g, '-')}.png`,
-        fullPage: true,
-      })
-      .catch(() => {});
-  });
-});
+screenshotOnFailure('assignment-contours', () => page, { fullPage: true });
 
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -71,13 +72,7 @@ describe('boards and sprints in the web app', () => {
     projectUrl = `/w/${workspaceId}/projects/${projectId}`;
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page
-        ?.screenshot({ path: `test-results/board-${task.name.replace(/\W+/g, '-')}.png` })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('board', () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -109,12 +110,7 @@ describe('budget, expenses and earned value in the web app', () => {
     await apiCall('PATCH', `/api/tasks/${design.id}`, { percentComplete: 80, version: design.version });
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await page?.screenshot({ path: `test-results/cost-${name}.png`, fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('cost', () => page, { fullPage: true });
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { dayWidth, gantt } from './harness/gantt';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -64,11 +65,7 @@ describe('planning a project on the Gantt', () => {
     await page.getByRole('heading', { level: 1, name: 'Checkout launch' }).waitFor();
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page?.screenshot({ path: `test-results/${task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('gantt', () => page);
 
   afterAll(async () => {
     await browser?.close();

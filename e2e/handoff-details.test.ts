@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiver } from '../packages/server/test/helpers/webhook-receiver';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { pick } from './harness/feature-picker';
 import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
@@ -39,16 +40,7 @@ beforeAll(async () => {
   productId = /\/products\/([^/?#]+)/.exec(page.url())?.[1] ?? '';
 });
 
-beforeEach(({ task }) => {
-  onTestFailed(async () => {
-    await page
-      ?.screenshot({
-        path: `test-results/handoff-details-${task.name.replace(/\W+/g, '-')}.png`,
-        fullPage: true,
-      })
-      .catch(() => {});
-  });
-});
+screenshotOnFailure('handoff-details', () => page, { fullPage: true });
 
 afterAll(async () => {
   await browser?.close();

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -43,13 +44,7 @@ describe.skipIf(!hasCorpus)('importing an MS Project file in the web app', () =>
     await ui(page).createFirstWorkspace('Builders');
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page
-        ?.screenshot({ path: `test-results/import-${task.name.replace(/\W+/g, '-')}.png` })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('import', () => page);
 
   afterAll(async () => {
     await browser?.close();

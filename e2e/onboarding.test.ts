@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -29,12 +30,7 @@ describe('onboarding a team through the web app', () => {
     app = ui(page);
   });
 
-  beforeEach(({ task }) => {
-    // A picture of the page at the moment of failure says more than a timeout message.
-    onTestFailed(async () => {
-      await page?.screenshot({ path: `test-results/${task.name.replace(/\W+/g, '-')}.png` }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('onboarding', () => page);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -64,13 +65,7 @@ describe('product discovery in the web app', () => {
     await tandem?.stop();
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page
-        ?.screenshot({ path: `test-results/product-discovery-${task.name.replace(/\W+/g, '-')}.png` })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('product-discovery', () => page);
 
   it('adds a customer from the Customers page', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();

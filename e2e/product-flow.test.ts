@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { pick } from './harness/feature-picker';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -63,16 +64,7 @@ describe('from customer feedback to a delivered release, through the web app', (
     productUrl = `/w/${workspaceId}/products/${productId}`;
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page
-        ?.screenshot({
-          path: `test-results/product-flow-${task.name.replace(/\W+/g, '-')}.png`,
-          fullPage: true,
-        })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('product-flow', () => page, { fullPage: true });
 
   afterAll(async () => {
     await browser?.close();

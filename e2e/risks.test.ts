@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -70,12 +71,7 @@ describe('the risk register and RAID log in the web app', () => {
     projectUrl = `/w/${workspaceId}/projects/${project.id}`;
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await page?.screenshot({ path: `test-results/risks-${name}.png`, fullPage: true }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('risks', () => page, { fullPage: true });
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -57,13 +58,7 @@ describe('prioritising and the roadmap in the web app', () => {
     productUrl = `/w/${workspaceId}/products/${product.id}`;
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      await page
-        ?.screenshot({ path: `test-results/roadmap-${task.name.replace(/\W+/g, '-')}.png` })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('roadmap', () => page);
 
   afterAll(async () => {
     await browser?.close();

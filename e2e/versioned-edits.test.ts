@@ -1,7 +1,8 @@
 import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -58,16 +59,7 @@ beforeAll(async () => {
   );
 });
 
-beforeEach(({ task }) => {
-  onTestFailed(async () => {
-    await page
-      ?.screenshot({
-        path: `test-results/versioned-edits-${task.name.replace(/\W+/g, '-')}.png`,
-        fullPage: true,
-      })
-      .catch(() => {});
-  });
-});
+screenshotOnFailure('versioned-edits', () => page, { fullPage: true });
 
 afterAll(async () => {
   await browser?.close();
