@@ -9,6 +9,7 @@ import { resumedSpan } from './resumed-span';
 import { TimeIndex } from './time-index';
 import { type TimeIndexShelf, timeIndexCache } from './time-index-cache';
 import { assignmentSpan } from './work-contour';
+import { workSetsSpan } from './work-sets-span';
 
 /** Turns a calendar id into a compiled calendar (the calendar engine's `compileCalendar`). */
 export type CalendarCompiler = (calendars: readonly Calendar[], id: CalendarId) => WorkingTime;
@@ -286,8 +287,7 @@ export class TaskInputs {
     assignments: ScheduleProject['assignments'][number][] | undefined,
   ): void {
     const working = assignments === undefined ? none : assignments.filter(hasWork);
-    const byAssignments =
-      working.length > 0 && task.type !== 'fixedDuration' && !task.elapsed && !task.manual;
+    const byAssignments = working.length > 0 && workSetsSpan(task);
     let multi: AssignmentWork | undefined;
     // Index 0 is the project calendar (compiled first), so most tasks need no lookup.
     let c = task.calendarId === undefined ? 0 : this.calendarOf(task.calendarId, `tasks[${i}].calendarId`);

@@ -11,6 +11,7 @@ import {
   type WorkloadResource,
   workloadGrid,
   workloadPeriods,
+  workSetsSpan,
 } from '@tandem/core';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client';
@@ -165,8 +166,11 @@ export async function workloadOf(
           contour: row.contour,
           overtimeMinutes: row.overtimeMinutes,
           delayMinutes: row.delayMinutes,
-          // Work does not set these tasks' spans, so the assignment fills the task, as MS Project raises the peak.
-          fillsTask: row.taskType === 'fixedDuration' || row.scheduling === 'manual' || row.elapsed,
+          fillsTask: !workSetsSpan({
+            type: row.taskType,
+            elapsed: row.elapsed,
+            manual: row.scheduling === 'manual',
+          }),
         },
       });
     }
