@@ -122,21 +122,23 @@ describe('a plan write committed by its revision statement', () => {
     expect(await revisionOf(projectId)).toBe(before);
   });
 
-  it('also commits inside an ordinary write transaction, whose own commit then ends an empty one', async () => {
+  it('refuses to commit inside an ordinary write transaction, which then rolls back', async () => {
     const { projectId, task } = await fixture();
     const before = await revisionOf(projectId);
-    await writeTransaction(t.server.deps.db, async (tx) => {
-      await renamed(tx, task.id, 'Shipped');
-      await commitPlanChange(tx, projectId, [
-        w.owner.id,
-        { entityType: 'task', entityId: task.id, workspaceId: w.workspaceId, projectId },
-        'update',
-        null,
-        { name: 'Shipped' },
-      ]);
-    });
-    expect(await nameOf(task.id)).toBe('Shipped');
-    expect(await revisionOf(projectId)).toBe(before + 1);
+    await expect(
+      writeTransaction(t.server.deps.db, async (tx) => {
+        await renamed(tx, task.id, 'Shipped');
+        await commitPlanChange(tx, projectId, [
+          w.owner.id,
+          { entityType: 'task', entityId: task.id, workspaceId: w.workspaceId, projectId },
+          'update',
+          null,
+          { name: 'Shipped' },
+        ]);
+      }),
+    ).rejects.toThrow(/only inside planWriteTransaction/);
+    expect(await nameOf(task.id)).toBe('Draft');
+    expect(await revisionOf(projectId)).toBe(before);
   });
 
   it('writes quotes, backslashes, dollar signs and any script into the audit entry exactly as sent', async () => {

@@ -53,15 +53,15 @@ export async function planWriteTransaction<T>(db: Database, fn: (tx: Transaction
 }
 
 /**
- * What a statement that commits the write must end with: `commit`, and in a transaction another runner ends, a `begin`
- * after it, an empty transaction for that runner's own commit to end.
+ * What a statement that commits the write must end with: `commit`, and only in a transaction `planWriteTransaction`
+ * runs, which sends nothing after it. Another runner would commit, roll back or retry after the write had committed.
  */
 export function commitTail(tx: Transaction): string {
-  // Inside a savepoint the commit would end the outer transaction, which its runner still thinks open.
-  if ((tx as unknown as { nestedIndex?: number }).nestedIndex) {
-    throw new Error('a plan write cannot commit from inside a nested transaction');
-  }
-  return runs.has(tx) ? 'commit' : 'commit; begin';
+  if (!runs.has(tx))
+    throw new Error(
+      'a plan write commits only inside planWriteTransaction, not in another runner or a nested transaction',
+    );
+  return 'commit';
 }
 
 /** Records that the statement ending with `commitTail(tx)` ran, so `planWriteTransaction` sends no commit after it. */
