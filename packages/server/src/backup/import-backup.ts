@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
+import { listKinds } from '../db/schema/list-revision';
 import {
   type BackupHeader,
   type BackupSummary,
@@ -132,7 +133,7 @@ export async function restoreBackup(
     await setUserTriggers(client, 'enable');
     await applyMigrations(client, header.migrations, available);
     await resetSequences(client, handedOut);
-    await renumberBacklogRevisions(client);
+    await renumberRevisions(client);
     await client.query('commit');
     return summary;
   } catch (error) {
@@ -279,9 +280,16 @@ async function resetSequences(client: pg.Client, handedOut: Map<string, number>)
 }
 
 /**
- * Gives every restored backlog a revision no server has seen: servers keep rankings by revision, and a backup (of this
- * database or another) carries numbers that may already name a different backlog in a running server's cache.
+ * Gives every restored backlog and workspace list a revision no server has seen: servers keep rankings and list pages
+ * by revision, and a backup (of this database or another) carries numbers that may already name different rows in a
+ * running server's cache. Every workspace gets its lists' rows, so none is left at the revision a missing row reads as.
  */
-async function renumberBacklogRevisions(client: pg.Client): Promise<void> {
+async function renumberRevisions(client: pg.Client): Promise<void> {
   await client.query(`update backlog_revisions set revision = nextval('backlog_revision_seq')`);
+  await client.query(
+    `insert into list_revisions (workspace_id, kind, revision)
+     select w.id, k.kind, nextval('list_revision_seq') from workspaces w cross join unnest($1::text[]) k(kind)
+     on conflict (workspace_id, kind) do update set revision = excluded.revision`,
+    [listKinds],
+  );
 }

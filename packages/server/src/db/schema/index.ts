@@ -19,6 +19,7 @@ export * from './initiatives';
 export * from './invitations';
 export * from './kpis';
 export * from './launch';
+export * from './list-revision';
 export * from './login-attempts';
 export * from './okrs';
 export * from './password-resets';

@@ -5,7 +5,9 @@ import type { CompanionRead } from '../../auth/companion-read';
 import type { Visibility } from '../../auth/policy';
 import type { Database } from '../../db/client';
 import type { EntityKind } from '../../db/schema/entity-members';
+import type { ListKind } from '../../db/schema/list-revision';
 import { type CursorValue, cursorPosition, type Page, type Sort, toPage } from '../../http/pagination';
+import { ListPageCache, rowsWeight } from './list-page-cache';
 import { containsPattern } from './text-search';
 
 /** What one list reads: its table, the columns of a row, and what it may filter and sort on. */
@@ -21,6 +23,11 @@ export interface PreparedListSpec<Field extends string> {
   /** The column the `q` parameter searches. */
   search: AnyColumn;
   sortable: Record<Field, AnyColumn>;
+  /**
+   * The list revision its table's triggers keep (see `listRevisions`): given one, the pages members read with their
+   * authentication are kept between reads while the revision stays.
+   */
+  revision?: ListKind;
 }
 
 /** Where one request of a prepared list starts, and how much it reads. */
@@ -68,6 +75,9 @@ const listTypes = {
     oid === timestamptzOid ? isoFromTimestamptz : pg.types.getTypeParser(oid, format as 'text')) as never,
 };
 
+// About 4 million characters of rows per list and server: a hundred pages of 50 rows of 800 characters each.
+const pageCapacity = 4_000_000;
+
 /**
  * A list read as a named prepared statement per variant (sort, direction, cursor, search, visibility), written once
  * instead of built by drizzle on every request; PostgreSQL parses and plans each variant once per connection. Rows
@@ -87,6 +97,16 @@ export function preparedList<Field extends string>(spec: PreparedListSpec<Field>
       throw new Error(`The ${spec.kind} list must read ${field} as "${field}"`);
   }
   const texts = new Map<string, string>();
+  const caches = new WeakMap<object, ListPageCache<unknown>>();
+  // One cache per database handle, so two servers in one process (as in tests) each keep their own, as two processes do.
+  function pagesOf(db: Database): ListPageCache<unknown> {
+    let pages = caches.get(db);
+    if (!pages) {
+      pages = new ListPageCache(pageCapacity);
+      caches.set(db, pages);
+    }
+    return pages;
+  }
 
   /**
    * The list's SQL for one variant, its parameters numbered from `first` in the order `valuesOf` gives them. `caller`
@@ -115,9 +135,18 @@ export function preparedList<Field extends string>(spec: PreparedListSpec<Field>
           `caller.caller_role is not null and (caller.caller_role <> 'guest' or ${held('caller.caller_user_id')})`,
         );
       }
+      const kept = visibility === 'caller' && spec.revision !== undefined;
+      // A member's rows are read only when the list's revision is not the one of the page the server kept.
+      if (kept) where.push(`(caller.caller_role = 'guest' or v.list_revision <> ${param('bigint')})`);
       text =
         `select ${select} from ${table} t where ${where.join(' and ')} ` +
         `order by ${sortBy} ${variant.direction}, ${id} ${variant.direction} limit $${first + 1}`;
+      if (kept) {
+        const revision =
+          `select coalesce((select lr.revision from list_revisions lr where lr.workspace_id = ${workspace} ` +
+          `and lr.kind = '${spec.revision}'), 0) as list_revision`;
+        text = `select v.list_revision, l.* from (${revision}) v left join lateral (${text}) l on true`;
+      }
       texts.set(key, text);
     }
     return text;
@@ -175,21 +204,50 @@ export function preparedList<Field extends string>(spec: PreparedListSpec<Field>
      * visibility decided there from the caller's role; throws the list's 400s for a bad sort or cursor.
      */
     companion<Row extends { id: string }, Item>(
+      db: Database,
       request: ListPosition<Field>,
       toItem: (row: Row) => Item,
     ): CompanionRead & { page(): Page<Item> | undefined } {
       const { variant, values, name } = variantOf(request);
-      let rows: Row[] | undefined;
+      let page: Page<Item> | undefined;
+      const order = `r.${quote(request.sort.field)} ${request.sort.direction}, r."id" ${request.sort.direction}`;
+      const read = (received: Record<string, unknown>[]) =>
+        pageOf(received.filter((row) => row.id !== null) as unknown as Row[], request, toItem);
+      if (spec.revision === undefined) {
+        return {
+          name,
+          sql: (first) => sqlOf(variant, first, 'caller'),
+          values,
+          order,
+          types: listTypes,
+          accept(received) {
+            page = read(received);
+          },
+          page: () => page,
+        };
+      }
+      const pages = pagesOf(db) as ListPageCache<Page<Item>>;
+      const key = `${name}\u0000${JSON.stringify(values)}`;
+      // The page kept now is the one the statement compares with, even if it leaves the cache before the reply comes.
+      const known = pages.peek(key);
       return {
         name,
         sql: (first) => sqlOf(variant, first, 'caller'),
-        values,
-        order: `r.${quote(request.sort.field)} ${request.sort.direction}, r."id" ${request.sort.direction}`,
+        values: [...values, known?.revision ?? -1],
+        order,
         types: listTypes,
         accept(received) {
-          rows = received.filter((row) => row.id !== null) as unknown as Row[];
+          const role = received[0]?.caller_role;
+          const member = typeof role === 'string' && role !== 'guest';
+          const revision = Number(received[0]?.list_revision);
+          if (member && known && known.revision === revision) {
+            page = known.page;
+            return;
+          }
+          page = read(received);
+          if (member) pages.set(key, { revision, page, weight: rowsWeight(received) });
         },
-        page: () => (rows === undefined ? undefined : pageOf(rows, request, toItem)),
+        page: () => page,
       };
     },
   };

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { callerId } from '../../auth/caller';
 import { policy } from '../../auth/policy';
 import type { App, AppDeps, RegisterRoutes } from '../../http/context';
+import { jsonReply } from '../../http/json-reply';
 import { pageSchema } from '../../http/pagination';
 import { defineRoute } from '../../http/route-rule';
 import { expectedVersion, setVersionTag } from '../../http/version';
@@ -101,26 +102,25 @@ export function simpleEntityRoutes<F extends string>(service: SimpleEntityServic
     responses: { 204: { description: 'Deleted' }, ...writeErrorResponses },
   });
 
-  // The page is read by the statement that authenticates the caller, when the query is one the list can serve.
-  const reads = new WeakMap<Context, ReturnType<typeof service.companion>>();
-  const listRule = policy.workspaceMemberReading((c) => {
-    const params = workspaceParams.safeParse(c.req.param());
-    const query = listQuery.safeParse(c.req.query());
-    // The read must be of the very workspace whose role the lookup reads, which comes from the same path parameter.
-    if (!params.success || !query.success || params.data.workspaceId !== c.req.param('workspaceId'))
-      return undefined;
-    const read = service.companion(params.data.workspaceId, query.data);
-    if (read) reads.set(c, read);
-    return read;
-  });
-
   return (app: App, deps: AppDeps) => {
+    // The page is read by the statement that authenticates the caller, when the query is one the list can serve.
+    const reads = new WeakMap<Context, ReturnType<typeof service.companion>>();
+    const listRule = policy.workspaceMemberReading((c) => {
+      const params = workspaceParams.safeParse(c.req.param());
+      const query = listQuery.safeParse(c.req.query());
+      // The read must be of the very workspace whose role the lookup reads, which comes from the same path parameter.
+      if (!params.success || !query.success || params.data.workspaceId !== c.req.param('workspaceId'))
+        return undefined;
+      const read = service.companion(deps.db, params.data.workspaceId, query.data);
+      if (read) reads.set(c, read);
+      return read;
+    });
     defineRoute(app, listRule, list, async (c) => {
       const { workspaceId } = c.req.valid('param');
       const query = c.req.valid('query');
       const prefetched = reads.get(c)?.page();
       const page = await service.list(deps.db, callerId(c), workspaceId, query, prefetched);
-      return c.json({ items: page.items.map(wire), nextCursor: page.nextCursor }, 200);
+      return jsonReply(c, page, () => ({ items: page.items.map(wire), nextCursor: page.nextCursor }));
     });
     defineRoute(app, policy.workspaceMember, create, async (c) => {
       const input = c.req.valid('json') as SimpleEntityInput<F>;

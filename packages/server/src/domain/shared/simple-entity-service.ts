@@ -99,6 +99,7 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
     workspace: table.workspaceId,
     search: table.name,
     sortable: { name: table.name, createdAt: table.createdAt, updatedAt: table.updatedAt },
+    revision: kind,
   });
 
   async function lock(tx: Transaction, id: string): Promise<Row> {
@@ -179,11 +180,11 @@ export function simpleEntityService<F extends string>(spec: SimpleKindSpec<F>) {
      * The list request as a read for the caller's authentication to run in its own statement, or undefined when the
      * query is invalid (the route then answers its 400 after authenticating, as any route does).
      */
-    companion(workspaceId: string, query: ListQuery) {
+    companion(db: Database, workspaceId: string, query: ListQuery) {
       try {
         const sort = parseSort(query.sort, sortable, { field: 'name', direction: 'asc' });
         const position = { workspaceId, sort, cursor: query.cursor, q: query.q, limit: query.limit };
-        return listing.companion<ListedRow, SimpleEntityView<F>>(position, toView);
+        return listing.companion<ListedRow, SimpleEntityView<F>>(db, position, toView);
       } catch (error) {
         if (error instanceof ApiError) return undefined;
         throw error;
