@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
-import { listKinds } from '../db/schema/list-revision';
 import {
   type BackupHeader,
   type BackupSummary,
@@ -14,6 +13,7 @@ import {
 } from './backup-format';
 import { applicationTables, quoteIdent, type TableInfo } from './database-tables';
 import { applyMigrations, committedMigrations, lockMigrations } from './schema-steps';
+import { cachedRevisions, renumberRevisions } from './served-revisions';
 
 /** Options of `importBackup`. */
 export interface ImportOptions {
@@ -98,6 +98,7 @@ export async function restoreBackup(
       );
     }
     const handedOut = await sequenceHighWaters(client);
+    const served = await cachedRevisions(client, existing);
     if (existing.length > 0) {
       await client.query(`drop table ${existing.map((table) => quoteIdent(table.name)).join(', ')} cascade`);
     }
@@ -133,7 +134,7 @@ export async function restoreBackup(
     await setUserTriggers(client, 'enable');
     await applyMigrations(client, header.migrations, available);
     await resetSequences(client, handedOut);
-    await renumberRevisions(client);
+    await renumberRevisions(client, served);
     await client.query('commit');
     return summary;
   } catch (error) {
@@ -277,19 +278,4 @@ async function resetSequences(client: pg.Client, handedOut: Map<string, number>)
       [handedOut.get(seq) ?? 0],
     );
   }
-}
-
-/**
- * Gives every restored backlog and workspace list a revision no server has seen: servers keep rankings and list pages
- * by revision, and a backup (of this database or another) carries numbers that may already name different rows in a
- * running server's cache. Every workspace gets its lists' rows, so none is left at the revision a missing row reads as.
- */
-async function renumberRevisions(client: pg.Client): Promise<void> {
-  await client.query(`update backlog_revisions set revision = nextval('backlog_revision_seq')`);
-  await client.query(
-    `insert into list_revisions (workspace_id, kind, revision)
-     select w.id, k.kind, nextval('list_revision_seq') from workspaces w cross join unnest($1::text[]) k(kind)
-     on conflict (workspace_id, kind) do update set revision = excluded.revision`,
-    [listKinds],
-  );
 }
