@@ -115,8 +115,7 @@ describe('from customer feedback to a delivered release, through the web app', (
     const bar = page.locator('.roadmap-bar[data-initiative="Work offline"]');
     await bar.click();
     const edit = page.getByRole('dialog', { name: 'Initiative “Work offline”' });
-    await edit.getByLabel('Feature to add').selectOption({ label: 'Offline maps' });
-    await edit.getByRole('button', { name: 'Add feature' }).click();
+    await pick(edit, 'Feature to add', 'offline', 'Offline maps');
     await edit.locator('.initiative-features .list__item', { hasText: 'Offline maps' }).waitFor();
 
     // Handed off: "Start a project" in the initiative.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
 import { screenshotOnFailure } from './harness/failure-screenshot';
+import { pick } from './harness/feature-picker';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -95,8 +96,7 @@ describe('prioritising and the roadmap in the web app', () => {
     await bar.waitFor();
     await bar.click();
     const edit = page.getByRole('dialog', { name: 'Initiative “Go mobile”' });
-    await edit.getByLabel('Feature to add').selectOption({ label: 'Offline maps' });
-    await edit.getByRole('button', { name: 'Add feature' }).click();
+    await pick(edit, 'Feature to add', 'offline', 'Offline maps');
     await edit.locator('.initiative-features .list__item', { hasText: 'Offline maps' }).waitFor();
     await edit.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => bar.locator('title').textContent()).toContain('1 feature');

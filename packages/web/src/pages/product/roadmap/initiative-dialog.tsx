@@ -6,8 +6,9 @@ import { FormAlert } from '../../../components/feedback';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { useCan } from '../../../lib/permissions';
+import { FeaturePicker } from '../features/feature-picker';
 import { InitiativeHandoff } from '../handoff/initiative-handoff';
-import { prioritiseApi, prioritiseKeys } from '../prioritise/prioritise-api';
+import { prioritiseKeys } from '../prioritise/prioritise-api';
 import {
   type Initiative,
   type InitiativeInput,
@@ -51,7 +52,6 @@ export function InitiativeDialog({
   const toast = useToast();
   const canEdit = useCan('edit');
   const [form, setForm] = useState<InitiativeInput>(empty);
-  const [featureToAdd, setFeatureToAdd] = useState('');
   useEffect(() => {
     if (!open) return;
     setForm(
@@ -75,11 +75,6 @@ export function InitiativeDialog({
     queryFn: () => roadmapApi.features(initiative?.id ?? ''),
     enabled: open && initiative !== null,
   });
-  const backlog = useQuery({
-    queryKey: prioritiseKeys.backlog(productId, { by: 'rice', limit: 500 }),
-    queryFn: () => prioritiseApi.backlog(productId, { by: 'rice', limit: 500 }),
-    enabled: open && initiative !== null,
-  });
   const refresh = async () => {
     await client.invalidateQueries({ queryKey: roadmapKeys.roadmap(productId) });
     await client.invalidateQueries({ queryKey: prioritiseKeys.all(productId) });
@@ -94,11 +89,8 @@ export function InitiativeDialog({
     },
   });
   const addFeature = useMutation({
-    mutationFn: () => roadmapApi.addFeature(initiative?.id ?? '', featureToAdd),
-    onSuccess: async () => {
-      setFeatureToAdd('');
-      await refresh();
-    },
+    mutationFn: (featureId: string) => roadmapApi.addFeature(initiative?.id ?? '', featureId),
+    onSuccess: refresh,
     onError: (error) => toast.error(messageOf(error)),
   });
   const removeFeature = useMutation({
@@ -117,7 +109,6 @@ export function InitiativeDialog({
   const set = (key: keyof InitiativeInput) => (value: string) =>
     setForm((old) => ({ ...old, [key]: value === '' && key !== 'title' ? null : value }));
   const held = new Set((features.data?.items ?? []).map((feature) => feature.featureId));
-  const candidates = (backlog.data?.items ?? []).filter((item) => !held.has(item.featureId));
   const parents = roadmap.initiatives.filter((item) => item.id !== initiative?.id);
 
   return (
@@ -225,40 +216,32 @@ export function InitiativeDialog({
               {(features.data?.items ?? []).map((feature) => (
                 <li key={feature.featureId} className="list__item">
                   <span className="list__main">{feature.title}</span>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    onClick={() => removeFeature.mutate(feature.featureId)}
-                  >
-                    Remove
-                  </button>
+                  {canEdit ? (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => removeFeature.mutate(feature.featureId)}
+                    >
+                      Remove
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>
-            <div className="row">
-              <select
-                className="select"
-                aria-label="Feature to add"
-                value={featureToAdd}
-                onChange={(event) => setFeatureToAdd(event.target.value)}
-              >
-                <option value="">Add a feature…</option>
-                {candidates.map((item) => (
-                  <option key={item.featureId} value={item.featureId}>
-                    {item.title}
-                    {item.initiativeTitle ? ` (in ${item.initiativeTitle})` : ''}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                className="button"
-                disabled={featureToAdd === '' || addFeature.isPending}
-                onClick={() => addFeature.mutate()}
-              >
-                Add feature
-              </button>
-            </div>
+            {canEdit ? (
+              <div style={{ maxWidth: 360 }}>
+                <FeaturePicker
+                  productId={productId}
+                  label="Feature to add"
+                  hideLabel
+                  value={null}
+                  placeholder="Add a feature…"
+                  exclude={held}
+                  disabled={addFeature.isPending}
+                  onChange={(featureId) => addFeature.mutate(featureId)}
+                />
+              </div>
+            ) : null}
           </section>
         ) : null}
         {initiative ? (
