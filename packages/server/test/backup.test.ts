@@ -125,75 +125,51 @@ describe('backup and restore', () => {
     expect(await planRevisionOf(target.url)).toBe(replaced + 1);
   });
 
-  it('gives every restored backlog a revision the replaced database never handed out', async () => {
-    const revisionOf = async (url: string) =>
-      Number(
-        (
-          await query<{ revision: string }>(
-            url,
-            `select revision from backlog_revisions where product_id = 'prd_1'`,
-          )
-        )[0]?.revision,
-      );
-    const addFeature = (url: string, id: string) =>
-      query(
-        url,
-        `insert into features (id, workspace_id, product_id, title) values ($1, 'wsp_1', 'prd_1', $1)`,
-        [id],
-      );
-    const twin = await createTestDatabase();
-    try {
-      await seed(twin.url);
-      await addFeature(twin.url, 'fea_backup');
-      const file = join(dir, 'revisions.jsonl');
-      await exportBackup(twin.url, file, { tandemVersion: 'test' });
-      const backedUp = await revisionOf(twin.url);
-      // After the backup the backlog moves on: a server may now hold a ranking under any of these numbers.
-      for (const id of ['fea_a', 'fea_b', 'fea_c']) await addFeature(twin.url, id);
-      const seen = await revisionOf(twin.url);
-      expect(seen).toBeGreaterThan(backedUp);
-      await importBackup(twin.url, file, { force: true });
-      const restored = await revisionOf(twin.url);
-      expect(restored).toBeGreaterThan(seen);
-      await addFeature(twin.url, 'fea_after');
-      expect(await revisionOf(twin.url)).toBeGreaterThan(restored);
-    } finally {
-      await twin.drop();
-    }
-  });
+  // Each kind of revision a server keeps something under, with a write that moves it on (`k` names the write).
+  const revisions = [
+    {
+      what: 'backlog',
+      revision: `select revision from backlog_revisions where product_id = 'prd_1'`,
+      write: (url: string, k: string) =>
+        query(
+          url,
+          `insert into features (id, workspace_id, product_id, title) values ($1, 'wsp_1', 'prd_1', $1)`,
+          [`fea_${k}`],
+        ),
+    },
+    {
+      what: 'workspace list',
+      revision: `select revision from list_revisions where workspace_id = 'wsp_1' and kind = 'product'`,
+      write: (url: string, k: string) => query(url, `update products set name = $1 where id = 'prd_1'`, [k]),
+    },
+  ];
 
-  it('gives every restored workspace list a revision the replaced database never handed out', async () => {
-    const revisionOf = async (url: string) =>
-      Number(
-        (
-          await query<{ revision: string }>(
-            url,
-            `select revision from list_revisions where workspace_id = 'wsp_1' and kind = 'product'`,
-          )
-        )[0]?.revision,
-      );
-    const rename = (url: string, name: string) =>
-      query(url, `update products set name = $1 where id = 'prd_1'`, [name]);
-    const twin = await createTestDatabase();
-    try {
-      await seed(twin.url);
-      await rename(twin.url, 'Backed up');
-      const file = join(dir, 'list-revisions.jsonl');
-      await exportBackup(twin.url, file, { tandemVersion: 'test' });
-      const backedUp = await revisionOf(twin.url);
-      // After the backup the list moves on: a server may now hold a page under any of these numbers.
-      for (const name of ['One', 'Two', 'Three']) await rename(twin.url, name);
-      const seen = await revisionOf(twin.url);
-      expect(seen).toBeGreaterThan(backedUp);
-      await importBackup(twin.url, file, { force: true });
-      const restored = await revisionOf(twin.url);
-      expect(restored).toBeGreaterThan(seen);
-      await rename(twin.url, 'After');
-      expect(await revisionOf(twin.url)).toBeGreaterThan(restored);
-    } finally {
-      await twin.drop();
-    }
-  });
+  it.each(revisions)(
+    'gives every restored $what a revision the replaced database never handed out',
+    async ({ what, revision, write }) => {
+      const revisionOf = async (url: string) =>
+        Number((await query<{ revision: string }>(url, revision))[0]?.revision);
+      const twin = await createTestDatabase();
+      try {
+        await seed(twin.url);
+        await write(twin.url, 'backup');
+        const file = join(dir, `${what.replace(' ', '-')}-revisions.jsonl`);
+        await exportBackup(twin.url, file, { tandemVersion: 'test' });
+        const backedUp = await revisionOf(twin.url);
+        // After the backup it moves on: a server may now hold a ranking or a page under any of these numbers.
+        for (const k of ['a', 'b', 'c']) await write(twin.url, k);
+        const seen = await revisionOf(twin.url);
+        expect(seen).toBeGreaterThan(backedUp);
+        await importBackup(twin.url, file, { force: true });
+        const restored = await revisionOf(twin.url);
+        expect(restored).toBeGreaterThan(seen);
+        await write(twin.url, 'after');
+        expect(await revisionOf(twin.url)).toBeGreaterThan(restored);
+      } finally {
+        await twin.drop();
+      }
+    },
+  );
 
   it('restores the demo workspace row for row, triggered rows included', async () => {
     const demo = await createTestDatabase();
