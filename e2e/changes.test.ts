@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { gantt } from './harness/gantt';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -102,15 +103,8 @@ describe('change requests in the web app', () => {
     projectUrl = `/w/${workspaceId}/projects/${project.id}`;
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await pm?.screenshot({ path: `test-results/changes-pm-${name}.png`, fullPage: true }).catch(() => {});
-      await sponsor
-        ?.screenshot({ path: `test-results/changes-sponsor-${name}.png`, fullPage: true })
-        .catch(() => {});
-    });
-  });
+  screenshotOnFailure('changes-pm', () => pm, { fullPage: true });
+  screenshotOnFailure('changes-sponsor', () => sponsor, { fullPage: true });
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiPost, seedProjects, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -41,13 +42,8 @@ describe('working together in the web app', () => {
     await ui(there).signIn(owner);
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await here?.screenshot({ path: `test-results/${name}-here.png` }).catch(() => {});
-      await there?.screenshot({ path: `test-results/${name}-there.png` }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('collaboration-here', () => here);
+  screenshotOnFailure('collaboration-there', () => there);
 
   afterAll(async () => {
     await browser?.close();

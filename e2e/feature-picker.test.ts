@@ -1,7 +1,8 @@
 import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { pick, seedFeatures } from './harness/feature-picker';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
@@ -43,14 +44,10 @@ beforeAll(async () => {
   });
 });
 
-beforeEach(({ task }) => {
+beforeEach(() => {
   featureRequests = [];
-  onTestFailed(async () => {
-    await page
-      ?.screenshot({ path: `test-results/feature-picker-${task.name.replace(/\W+/g, '-')}.png` })
-      .catch(() => {});
-  });
 });
+screenshotOnFailure('feature-picker', () => page);
 
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { gantt } from './harness/gantt';
 import { join } from './harness/people';
 import { startTandem, type Tandem } from './harness/tandem';
@@ -91,14 +92,11 @@ describe('what a viewer and a manager are offered in the web app', () => {
     });
   });
 
-  beforeEach(({ task }) => {
+  beforeEach(() => {
     viewerWrites.length = 0;
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await guest?.screenshot({ path: `test-results/permissions-viewer-${name}.png` }).catch(() => {});
-      await pm?.screenshot({ path: `test-results/permissions-manager-${name}.png` }).catch(() => {});
-    });
   });
+  screenshotOnFailure('permissions-viewer', () => guest);
+  screenshotOnFailure('permissions-manager', () => pm);
 
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPost, workspaceIdOf } from './harness/api';
 import { launchChromium } from './harness/browser';
+import { screenshotOnFailure } from './harness/failure-screenshot';
 import { startTandem, type Tandem } from './harness/tandem';
 import { type Person, ui } from './harness/ui';
 
@@ -125,13 +126,8 @@ describe('time tracking and workload in the web app', () => {
     await apiPost(boss, `/api/projects/${shed.id}/assignments`, { taskId: roof.id, resourceId: ana.id });
   });
 
-  beforeEach(({ task }) => {
-    onTestFailed(async () => {
-      const name = task.name.replace(/\W+/g, '-');
-      await boss?.screenshot({ path: `test-results/time-manager-${name}.png` }).catch(() => {});
-      await crew?.screenshot({ path: `test-results/time-worker-${name}.png` }).catch(() => {});
-    });
-  });
+  screenshotOnFailure('time-manager', () => boss);
+  screenshotOnFailure('time-worker', () => crew);
 
   afterAll(async () => {
     await browser?.close();
