@@ -3,13 +3,13 @@ import { policy } from '../../auth/policy';
 import { queryNamed } from '../../auth/prepared';
 import type { Database, Transaction } from '../../db/client';
 import { newId } from '../../db/ids';
-import { tasks } from '../../db/schema/tasks';
 import { planCache } from '../schedule/plan-cache';
 import { commitPlanChange } from '../schedule/plan-revision';
 import { planWriteTransaction } from '../schedule/plan-write';
 import { notFound } from '../shared/errors';
 import { checkTaskFeature } from './task-feature';
 import type { TaskInput } from './task-fields';
+import { insertTask } from './task-insert';
 import {
   checkFieldPairs,
   checkProjectRules,
@@ -19,7 +19,7 @@ import {
   mergedRuleFields,
   type ProjectRules,
 } from './task-rules';
-import { checkParent, nextPositionSql } from './task-tree';
+import { checkParent } from './task-tree';
 import { type TaskView, taskSubject, toTaskView } from './task-view';
 
 interface ProjectForCreate extends ProjectRules {
@@ -89,22 +89,18 @@ export async function createTask(
     const implied = await checkProjectRules(tx, project, { ...input, status }, null);
     if (input.featureId) await checkTaskFeature(tx, userId, projectId, input.featureId);
     const { parentId: _parent, position, labels, ...fields } = input;
-    const [row] = await tx
-      .insert(tasks)
-      .values({
-        ...fields,
-        id: newId('tsk'),
-        workspaceId: project.workspaceId,
-        projectId,
-        parentId,
-        status,
-        ...(labels === undefined ? {} : { labels: distinctLabels(labels) }),
-        ...implied,
-        position: position ?? nextPositionSql(projectId, parentId),
-        createdBy: userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert into tasks returned no row');
+    const row = await insertTask(tx, {
+      ...fields,
+      id: newId('tsk'),
+      workspaceId: project.workspaceId,
+      projectId,
+      parentId,
+      status,
+      ...(labels === undefined ? {} : { labels: distinctLabels(labels) }),
+      ...implied,
+      position,
+      createdBy: userId,
+    });
     const view = toTaskView(row);
     await planCache.noteCommitted(
       projectId,

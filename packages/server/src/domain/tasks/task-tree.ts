@@ -1,10 +1,10 @@
-import { and, eq, isNull, max, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, max, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client';
 import { tasks } from '../../db/schema/tasks';
 import { invalid } from '../shared/errors';
 
 /** The position after the last child of `parentId` (the project's top level when null), as a subquery for a write. */
-export function nextPositionSql(projectId: string, parentId: string | null): SQL {
+export function nextPositionSql(projectId: string | Placeholder, parentId: string | Placeholder | null): SQL {
   const sameParent = parentId === null ? sql`parent_id is null` : sql`parent_id = ${parentId}`;
   return sql`(select coalesce(max(position), 0) + 1 from ${tasks} where project_id = ${projectId} and ${sameParent})`;
 }
