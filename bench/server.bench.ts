@@ -35,6 +35,13 @@
  *     0.30 ms CPU), create 291 req/s (p99 72 ms; 1.97 + 2.32 ms CPU), RSS idle 116 MB, peak 236 MB.
  * Single-server runs that evening at load 6-15 (req/s mean little): list 305 / 161 / 74 req/s, p99 144-473 ms;
  *   create 81 / 32 before, 19 after at load 15; RSS peak 133-226 MB.
+ *
+ * 2026-11-24, load 1-1.4, one server process, each run beside the one before it:
+ *   before (a7a7f6d): list 1,138 req/s, p99 21 ms, 0.95 + 0.31 ms CPU; create 371 req/s, 2.08 + 2.29 ms CPU.
+ *   list pages kept per list revision (9c4f689): list 2,663 req/s, p99 10 ms, 0.36 + 0.17 ms CPU; create 458 req/s,
+ *     p99 44 ms, 1.54 + 2.02 ms CPU; RSS peak 173 MB.
+ *   the task insert a named prepared statement (c6e9177): list 2,454 req/s, p99 11 ms, 0.38 + 0.18 ms; create
+ *     545 req/s, p99 39 ms, 1.42 + 1.48 ms CPU; RSS idle 121 MB, peak 142 MB.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
