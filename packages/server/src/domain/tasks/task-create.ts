@@ -9,7 +9,6 @@ import { planWriteTransaction } from '../schedule/plan-write';
 import { notFound } from '../shared/errors';
 import { checkTaskFeature } from './task-feature';
 import type { TaskInput } from './task-fields';
-import { insertTask } from './task-insert';
 import {
   checkFieldPairs,
   checkProjectRules,
@@ -19,6 +18,7 @@ import {
   mergedRuleFields,
   type ProjectRules,
 } from './task-rules';
+import { insertTask } from './task-statements';
 import { checkParent } from './task-tree';
 import { type TaskView, taskSubject, toTaskView } from './task-view';
 

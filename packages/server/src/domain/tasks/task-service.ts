@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { entityAllows } from '../../auth/permissions';
 import { policy } from '../../auth/policy';
 import type { Database, Transaction } from '../../db/client';
 import { projects } from '../../db/schema/projects';
@@ -25,6 +26,7 @@ import {
   ruleFieldsOf,
   rulesOf,
 } from './task-rules';
+import { taskWithAccess, updateTaskAt } from './task-statements';
 import { checkParent, descendantIds, lockTaskTree, nextPosition } from './task-tree';
 import { type TaskView, taskSubject, toTaskView } from './task-view';
 
@@ -108,13 +110,12 @@ export async function lockTreeOf(tx: Transaction, taskId: string): Promise<void>
 
 /** The task as stored, once the caller is known to be allowed to edit it (404 when they cannot see it). */
 async function readForEdit(tx: Transaction, userId: string, taskId: string): Promise<TaskRow> {
-  const [row] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
-  if (!row) throw notFound('Task', taskId);
-  const ref = { kind: 'project' as const, id: row.projectId, workspaceId: row.workspaceId };
-  // One question on the path every edit takes; the refusals ask a second to tell 404 from 403.
-  if (await policy.canEdit(tx, userId, ref)) return row;
-  if (!(await policy.canSee(tx, userId, ref))) throw notFound('Task', taskId);
-  await policy.assertCanEdit(tx, userId, ref);
+  // The task and the caller's roles on its project come in one round trip.
+  const found = await taskWithAccess(tx, userId, taskId);
+  if (!found) throw notFound('Task', taskId);
+  const { row, access } = found;
+  if (!entityAllows(access.workspaceRole, access.entityRole, 'see')) throw notFound('Task', taskId);
+  policy.assertAccess({ kind: 'project', id: row.projectId, workspaceId: row.workspaceId }, access, 'edit');
   return row;
 }
 
@@ -163,11 +164,7 @@ export async function updateTask(
     if (needsProject) {
       Object.assign(next, await checkProjectRules(tx, await rulesOf(tx, row.projectId), changes, row.status));
     }
-    const [updated] = await tx
-      .update(tasks)
-      .set({ ...next, version: sql`${tasks.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(tasks.id, taskId), eq(tasks.version, expectedVersion)))
-      .returning();
+    const updated = await updateTaskAt(tx, taskId, expectedVersion, next);
     if (!updated) {
       const [current] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
       if (!current) throw notFound('Task', taskId);
