@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
 import { at, type LinkSketch, sketchLink, sketchProject, type TaskSketch } from './build-project';
-import { createScheduler, type TaskPatch } from './incremental';
+import { createScheduler, type Scheduler, type TaskPatch } from './incremental';
 import { type ConstraintType, type LinkType, resourceId, type ScheduleProject, taskId } from './model';
 import { scheduleProject } from './schedule';
 
@@ -69,6 +69,9 @@ const editArb = fc.oneof(
     units: fc.constantFrom(0.5, 1, 2),
   }),
 );
+
+/** One random edit, as `editArb` makes it. */
+type Edit = typeof editArb extends fc.Arbitrary<infer E> ? E : never;
 
 const networkArb = fc.integer({ min: 2, max: 24 }).chain((n) =>
   fc.record({
@@ -167,6 +170,51 @@ function toProject(net: Net): ScheduleProject {
   });
 }
 
+/** Applies one random edit to the scheduler (task numbers taken modulo the `n` tasks). */
+function applyEdit(scheduler: Scheduler, edit: Edit, n: number): void {
+  const id = (k: number) => taskId(`t${k % n}`);
+  switch (edit.kind) {
+    case 'duration':
+      scheduler.updateTask(id(edit.task), { durationMinutes: edit.minutes } satisfies TaskPatch);
+      break;
+    case 'constraint':
+      scheduler.updateTask(id(edit.task), { constraint: toConstraint(edit.constraint) });
+      break;
+    case 'manual':
+      scheduler.updateTask(id(edit.task), {
+        manual: edit.manual,
+        manualStart: (base + 1440) as never,
+        manualFinish: (base + 1440) as never,
+      });
+      break;
+    case 'active':
+      scheduler.updateTask(id(edit.task), { active: edit.active });
+      break;
+    case 'deadline':
+      scheduler.updateTask(id(edit.task), {
+        deadline: edit.offset === null ? undefined : ((base + edit.offset) as never),
+      });
+      break;
+    case 'addLink':
+      if (edit.from % n !== edit.to % n) {
+        scheduler.addLink(sketchLink([`t${edit.from % n}`, `t${edit.to % n}`, edit.type, edit.lag]));
+      }
+      break;
+    case 'staff':
+      scheduler.staffTask(
+        id(edit.task),
+        staffOf(edit.staff).map((r) => ({ resourceId: resourceId(r), units: edit.units })),
+      );
+      break;
+    case 'removeLink': {
+      const links = scheduler.project.links;
+      const link = links[edit.link % Math.max(1, links.length)];
+      if (link) scheduler.removeLink(link.predecessorId, link.successorId);
+      break;
+    }
+  }
+}
+
 describe('incremental rescheduling', () => {
   it('equals a full reschedule after every random edit of a random network', () => {
     fc.assert(
@@ -174,53 +222,29 @@ describe('incremental rescheduling', () => {
         const project = toProject(net);
         const scheduler = createScheduler(project);
         expect(scheduler.schedule()).toEqual(scheduleProject(project));
-        const n = project.tasks.length;
         for (const edit of net.edits) {
-          const id = (k: number) => taskId(`t${k % n}`);
-          switch (edit.kind) {
-            case 'duration':
-              scheduler.updateTask(id(edit.task), { durationMinutes: edit.minutes } satisfies TaskPatch);
-              break;
-            case 'constraint':
-              scheduler.updateTask(id(edit.task), { constraint: toConstraint(edit.constraint) });
-              break;
-            case 'manual':
-              scheduler.updateTask(id(edit.task), {
-                manual: edit.manual,
-                manualStart: (base + 1440) as never,
-                manualFinish: (base + 1440) as never,
-              });
-              break;
-            case 'active':
-              scheduler.updateTask(id(edit.task), { active: edit.active });
-              break;
-            case 'deadline':
-              scheduler.updateTask(id(edit.task), {
-                deadline: edit.offset === null ? undefined : ((base + edit.offset) as never),
-              });
-              break;
-            case 'addLink':
-              if (edit.from % n !== edit.to % n) {
-                scheduler.addLink(sketchLink([`t${edit.from % n}`, `t${edit.to % n}`, edit.type, edit.lag]));
-              }
-              break;
-            case 'staff':
-              scheduler.staffTask(
-                id(edit.task),
-                staffOf(edit.staff).map((r) => ({ resourceId: resourceId(r), units: edit.units })),
-              );
-              break;
-            case 'removeLink': {
-              const links = scheduler.project.links;
-              const link = links[edit.link % Math.max(1, links.length)];
-              if (link) scheduler.removeLink(link.predecessorId, link.successorId);
-              break;
-            }
-          }
+          applyEdit(scheduler, edit, project.tasks.length);
           expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
         }
       }),
       { seed: 20260302, numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('equals a full reschedule after runs of random edits that nobody read in between', () => {
+    fc.assert(
+      fc.property(networkArb, fc.integer({ min: 2, max: 6 }), (net, every) => {
+        const project = toProject(net);
+        const scheduler = createScheduler(project);
+        expect(scheduler.schedule()).toEqual(scheduleProject(project));
+        for (const [k, edit] of net.edits.entries()) {
+          applyEdit(scheduler, edit, project.tasks.length);
+          if ((k + 1) % every === 0 || k === net.edits.length - 1) {
+            expect(scheduler.schedule()).toEqual(scheduleProject(scheduler.project));
+          }
+        }
+      }),
+      { seed: 20261124, numRuns: 300 },
     );
   }, 60_000);
 

@@ -32,8 +32,9 @@ export interface Scheduler {
 const structural: ReadonlySet<string> = new Set(['parentId', 'active']);
 
 /**
- * Creates an incremental scheduler: after each edit only the affected cone is recomputed (successors forward,
- * predecessors backward, summaries above), and the result equals a full reschedule.
+ * Creates an incremental scheduler: the next schedule after edits recomputes only the cone they reach (successors
+ * forward, predecessors backward, summaries above), once for all the edits made since, and the result equals a full
+ * reschedule. Edits themselves only update the inputs, so a run of edits nobody reads in between costs no pass.
  *
  * @example
  * const scheduler = createScheduler(project);
@@ -54,6 +55,8 @@ export function createScheduler(
   let engine: Engine | undefined;
   let failure: Exclude<ScheduleResult, { ok: true }> | undefined;
   let stale = true;
+  // Tasks edited since the last schedule: their cone is recomputed once, at the next `schedule()`, whatever the edits.
+  let seeds: number[] = [];
   // The engine's id index rather than a Map: integer-like ids (MSPDI UIDs) then take 8 bytes a task, not a hash entry.
   const index = new IdIndex();
   for (let i = 0; i < tasks.length; i++) index.set(tasks[i]!.id, i);
@@ -76,6 +79,7 @@ export function createScheduler(
       failure = built;
     }
     stale = false;
+    seeds = [];
   };
   /** Rebuilds the graph after a link edit, then recomputes from the tasks either end of the link. */
   const relink = (ends: number[]) => {
@@ -91,13 +95,17 @@ export function createScheduler(
     }
     e.net = built.network;
     e.passes.net = built.network;
-    const seeds = ends.flatMap((t) => withLeaves(e, t));
-    cone(e, seeds);
+    for (const t of ends) seeds.push(...withLeaves(e, t));
   };
 
   return {
     project,
     schedule() {
+      if (!stale && engine && seeds.length > 0) {
+        const edited = seeds;
+        seeds = [];
+        cone(engine, edited);
+      }
       if (stale) full();
       if (failure) return failure;
       return engine!.result();
@@ -132,7 +140,7 @@ export function createScheduler(
       }
       e.inputs.refreshAlap();
       e.refreshWork(i);
-      cone(e, [i]);
+      seeds.push(i);
     },
     staffTask(id, staffing) {
       const i = index.get(id);
@@ -174,7 +182,7 @@ export function createScheduler(
         stale = true;
         return;
       }
-      cone(e, [i]);
+      seeds.push(i);
     },
     addLink(link) {
       links = links.filter(
