@@ -15,6 +15,14 @@
  *   221 ms; waiting on a lock 2% / 4% / 2%; CPU per PATCH: server 6.7 / 6.0 / 4.8 ms, PostgreSQL 3.8 / 3.4 /
  *   2.7 ms. Under load the rest is this process's CPU (six round trips to PostgreSQL, the HTTP exchange, the
  *   incremental reschedule of about 1.7 ms): 10 clients wait for about 10 × that.
+ * - 2026-11-24, quiet machine (load 1-2), runs side by side:
+ *   before (a7a7f6d): p50 58.4 ms, p99 132.3 ms; CPU per PATCH server 5.35 ms, PostgreSQL 2.57 ms.
+ *   the task and the caller's roles in one statement, a named update per set of columns (4176dea): p50 47-50 ms,
+ *     p99 141-198 ms (CPU 4.3-4.5 + 2.2-2.3 ms).
+ *   and the reschedule batched, 50 ms after the writes of a burst (the incremental scheduler recomputes one cone
+ *     for every edit since its last schedule): p50 31.8 / 32.1 ms, p99 60.8 / 63.8 ms (CPU 2.57-2.72 + 1.52-1.60
+ *     ms). The slowest writes were the first of the 10-client burst (the pool opening connections and preparing its
+ *     statements on each): they are measured apart since, first 100: p99 96.9 / 131.3 ms.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +38,7 @@ const perPhase = 19;
 const streams = 20;
 const clients = 10;
 const patchesPerClient = 60;
+const warmUpPerClient = 10;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tandem-plan-bench-'));
 // The embedded PostgreSQL runs as its own user when Tandem runs as root: it must reach the directory.
@@ -208,13 +217,14 @@ async function load(
   leaves: string[],
   versions: Map<string, number>,
   step: (taskId: string, version: number) => Promise<number>,
+  perClient = patchesPerClient,
 ): Promise<number[]> {
   const samples: number[] = [];
   const random = seededRandom(7);
   await Promise.all(
     Array.from({ length: clientCount }, async (_, client) => {
       const own = leaves.filter((_, i) => i % clientCount === client);
-      for (let n = 0; n < patchesPerClient; n++) {
+      for (let n = 0; n < perClient; n++) {
         const taskId = own[Math.floor(random() * own.length)] as string;
         const started = performance.now();
         const version = await step(taskId, versions.get(taskId) ?? 1);
@@ -252,6 +262,10 @@ try {
     return Number(task.version);
   };
   const single = await load(1, leaves, versions, patch);
+  // The first burst of 10 clients finds the server's pool at the one or two connections a single client needs: it
+  // opens the others (PostgreSQL starts a backend and checks the password for each) and prepares its statements on
+  // each. Its figures are printed apart; the steady state is measured after it.
+  const burst = await load(clients, leaves, versions, patch, warmUpPerClient);
   const probe = await probeLoad(server.deps.pool, apart.pid ?? 0);
   const patches = await load(clients, leaves, versions, patch);
   const cost = await probe.stop();
@@ -270,6 +284,9 @@ try {
 
   console.log(`API update task (10000-task project, 1 client): ${figures(single)}`);
   console.log(`API update task (10000-task project, 10 clients): ${figures(patches)}`);
+  console.log(
+    `API update task (10000-task project, 10 clients, first ${burst.length} on a cold pool): ${figures(burst)}`,
+  );
   console.log(`API update task (10000-task project, 10 clients): ${costLine(cost, patches.length)}`);
   console.log(`API update task + GET schedule (10000-task project, 10 clients): ${figures(roundTrips)}`);
   console.log(

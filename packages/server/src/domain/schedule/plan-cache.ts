@@ -61,6 +61,8 @@ export interface KnownRows {
 const textsKept = 8;
 /** How many past revisions' engine results a project keeps for columns deltas (they share most task objects). */
 const schedulesKept = 8;
+/** How long after a write its plan is rescheduled, gathering the writes that come meanwhile into one reschedule. */
+const rescheduleAfterMs = 50;
 
 const taskFieldsNotInEngine = new Set(['id']);
 
@@ -95,8 +97,11 @@ export class PlanCache {
   /** Per project, the engine results of the last revisions read, oldest first (see `scheduleColumnsSince`). */
   readonly #kept = new Map<string, KeptSchedule[]>();
 
+  /** Per project, the reschedule due after the writes of the last few milliseconds (see `#rescheduleSoon`). */
+  readonly #rescheduling = new Map<string, ReturnType<typeof setTimeout>>();
+
   /** How often a plan was read whole and how many edits were applied to a cached state, for tests and benchmarks. */
-  readonly stats = { fullLoads: 0, incrementalEdits: 0 };
+  readonly stats = { fullLoads: 0, incrementalEdits: 0, reschedules: 0 };
 
   constructor(readonly limit = 16) {}
 
@@ -147,7 +152,27 @@ export class PlanCache {
     const state = this.#states.get(projectId);
     if (!state || state.revision >= revision) return;
     // An edit not noted yet (a write that committed just before and has not reached here) is caught up by the read.
-    await this.#catchUp(db, projectId, state, revision, known);
+    if (await this.#catchUp(db, projectId, state, revision, known)) this.#rescheduleSoon(projectId);
+  }
+
+  /**
+   * Reschedules the cached state a few milliseconds after a write caught it up: the writes of a burst (many clients on
+   * one plan) are rescheduled together, once, and the schedule is ready before the viewers the write notified read it.
+   * A read before then reschedules itself.
+   */
+  #rescheduleSoon(projectId: string): void {
+    if (this.#rescheduling.has(projectId)) return;
+    const timer = setTimeout(() => {
+      this.#rescheduling.delete(projectId);
+      const state = this.#states.get(projectId);
+      // A read since the writes (a viewer they notified) rescheduled this revision already.
+      if (!state || this.#kept.get(projectId)?.at(-1)?.revision === state.revision) return;
+      this.stats.reschedules++;
+      const result = state.scheduler.schedule();
+      if (result.ok) this.#keep(projectId, state, result);
+    }, rescheduleAfterMs);
+    timer.unref();
+    this.#rescheduling.set(projectId, timer);
   }
 
   /**
@@ -262,6 +287,8 @@ export class PlanCache {
 
   /** Forgets a project's state (its plan was replaced wholesale, or the project deleted). */
   forget(projectId: string): void {
+    clearTimeout(this.#rescheduling.get(projectId));
+    this.#rescheduling.delete(projectId);
     this.#states.delete(projectId);
     this.#edits.delete(projectId);
     this.#texts.delete(projectId);
