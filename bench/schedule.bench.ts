@@ -11,6 +11,11 @@
  *
  * rss: the process's peak resident memory after the size has run (sizes run in ascending order).
  *
+ * Both are timed warm and as medians of the same number of runs (101 at 1k, 31 at 10k, 5 at 100k). Until 2026-11-24
+ * the baseline ran cold and only 3-7 times, which took it to 0.55-0.98 ms at 1k and 1.7-2.0 ms at 10k and made the
+ * ratio look like 2.5-4.7; warm, the same machine gives (load 1-2) full 0.76 / baseline 0.11 ms at 1k (6.9x),
+ * 9.45 / 1.35 ms at 10k (7.0x), 119 / 27 ms at 100k (4.4x).
+ *
  * Usage: npm run bench:schedule [-- --sizes 1000,10000]
  */
 import { performance } from 'node:perf_hooks';
@@ -207,10 +212,14 @@ function time(fn: () => void, runs: number): number {
 
 function bench(n: number): string {
   const project = generate(n, 7 + n);
-  const runs = n <= 10_000 ? 7 : n <= 100_000 ? 3 : 1;
+  // Enough runs for a steady median where a run is short; both the engine and the baseline take the same number.
+  const runs = n <= 1_000 ? 101 : n <= 10_000 ? 31 : n <= 100_000 ? 5 : 1;
   let sink = 0;
-  // Warm the JIT on a small network first, so every size is timed on optimised code.
-  for (let w = 0; w < 5; w++) sink += scheduleProject(generate(2_000, 1)).ok ? 1 : 0;
+  // Warm the JIT on a small network first, so every size is timed on optimised code: the engine and the baseline
+  // alike (a baseline timed cold would flatter the engine's ratio to it).
+  const warm = generate(2_000, 1);
+  for (let w = 0; w < 5; w++) sink += scheduleProject(warm).ok ? 1 : 0;
+  for (let w = 0; w < 20; w++) sink += bareCpm(warm);
   const full = time(() => {
     const r = scheduleProject(project);
     if (!r.ok) throw new Error(`generated network failed to schedule: ${r.code}`);
