@@ -121,6 +121,18 @@ const entityAccessStatement = (db: Queryable) =>
       .prepare('tandem_entity_access'),
   );
 
+/**
+ * The joins a hand-written statement adds to read the caller's roles on a project by `findEntityAccess`'s rule (no
+ * role at all unless the caller is a member of the live workspace): `wm.role` and `em.role`, given SQL expressions for
+ * the workspace id, the project id and the user id.
+ */
+export function projectAccessJoins(workspaceId: string, projectId: string, userId: string): string {
+  return `left join workspaces w on w.id = ${workspaceId} and w.deleted_at is null
+    left join workspace_members wm on wm.workspace_id = w.id and wm.user_id = ${userId}
+    left join entity_members em
+      on wm.user_id is not null and em.entity_type = 'project' and em.entity_id = ${projectId} and em.user_id = ${userId}`;
+}
+
 /** The user's workspace role and role on one entity, in one query. */
 export async function findEntityAccess(
   db: Queryable,

@@ -1,4 +1,4 @@
-import type { EntityAccess } from '../../auth/access-queries';
+import { type EntityAccess, projectAccessJoins } from '../../auth/access-queries';
 import { policy } from '../../auth/policy';
 import { queryNamed } from '../../auth/prepared';
 import type { Database, Transaction } from '../../db/client';
@@ -33,10 +33,7 @@ const projectForCreate = {
   name: 'tandem_task_create_project',
   text: `select p.id, p.workspace_id, p.workflow, p.custom_fields, wm.role as workspace_role, em.role as entity_role
     from projects p
-    left join workspaces w on w.id = p.workspace_id and w.deleted_at is null
-    left join workspace_members wm on wm.workspace_id = w.id and wm.user_id = $2
-    left join entity_members em
-      on wm.user_id is not null and em.entity_type = 'project' and em.entity_id = p.id and em.user_id = $2
+    ${projectAccessJoins('p.workspace_id', 'p.id', '$2')}
     where p.id = $1
     for key share of p`,
 };

@@ -1,5 +1,5 @@
 import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import type { EntityAccess } from '../../auth/access-queries';
+import { type EntityAccess, projectAccessJoins } from '../../auth/access-queries';
 import { queryNamed } from '../../auth/prepared';
 import type { Transaction } from '../../db/client';
 import { drizzleTypes, namedStatement, rowMapper, valuesOf } from '../../db/named-statements';
@@ -94,10 +94,7 @@ const taskForEdit = {
   name: 'tandem_task_for_edit',
   text: `select t.*, wm.role as caller_workspace_role, em.role as caller_entity_role
     from tasks t
-    left join workspaces w on w.id = t.workspace_id and w.deleted_at is null
-    left join workspace_members wm on wm.workspace_id = w.id and wm.user_id = $2
-    left join entity_members em
-      on wm.user_id is not null and em.entity_type = 'project' and em.entity_id = t.project_id and em.user_id = $2
+    ${projectAccessJoins('t.workspace_id', 't.project_id', '$2')}
     where t.id = $1`,
 };
 
