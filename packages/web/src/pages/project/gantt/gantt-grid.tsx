@@ -12,21 +12,23 @@ export interface GridColumn {
   width: number;
   editable: boolean;
   align?: 'end';
+  /** Set when the column's text can outgrow it: the cell clips it with an ellipsis (a cost per cell while scrolling). */
+  clip?: boolean;
 }
 
 /** The grid's columns, left to right; resources only when some task has them. */
 export function gridColumns(withResources: boolean): GridColumn[] {
   return [
-    { key: 'id', label: 'ID', width: 44, editable: false, align: 'end' },
-    { key: 'outline', label: 'WBS', width: 52, editable: false },
+    { key: 'id', label: 'ID', width: 52, editable: false, align: 'end' },
+    { key: 'outline', label: 'WBS', width: 52, editable: false, clip: true },
     { key: 'name', label: 'Task name', width: 220, editable: true },
     { key: 'duration', label: 'Duration', width: 76, editable: true, align: 'end' },
     { key: 'start', label: 'Start', width: 124, editable: true },
     { key: 'finish', label: 'Finish', width: 124, editable: true },
     { key: 'percent', label: '% done', width: 64, editable: true, align: 'end' },
-    { key: 'predecessors', label: 'Predecessors', width: 104, editable: false },
+    { key: 'predecessors', label: 'Predecessors', width: 104, editable: false, clip: true },
     ...(withResources
-      ? [{ key: 'resources' as const, label: 'Resources', width: 140, editable: false }]
+      ? [{ key: 'resources' as const, label: 'Resources', width: 140, editable: false, clip: true }]
       : []),
   ];
 }
@@ -171,7 +173,9 @@ export const GridRow = memo(
               ) : (
                 <span className="gantt__toggle" aria-hidden="true" />
               )}
-              <span className={row.hasChildren ? 'gantt__summary-name' : undefined}>{task.name}</span>
+              <span className={row.hasChildren ? 'gantt__name-text gantt__name-text--summary' : 'gantt__name-text'}>
+                {task.name}
+              </span>
             </span>
           );
         case 'duration':
@@ -207,7 +211,7 @@ export const GridRow = memo(
             key={column.key}
             role="gridcell"
             data-column={column.key}
-            className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}${critical && column.key === 'name' ? ' gantt__cell--critical' : ''}`}
+            className={`gantt__cell${column.align === 'end' ? ' gantt__cell--end' : ''}${column.clip ? ' gantt__cell--clip' : ''}${activeColumn === column.key ? ' gantt__cell--active' : ''}${critical && column.key === 'name' ? ' gantt__cell--critical' : ''}`}
             style={{ width: column.width, height: rowHeight }}
             title={
               column.key === 'start' || column.key === 'finish'
