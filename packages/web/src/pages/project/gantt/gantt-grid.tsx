@@ -173,7 +173,11 @@ export const GridRow = memo(
               ) : (
                 <span className="gantt__toggle" aria-hidden="true" />
               )}
-              <span className={row.hasChildren ? 'gantt__name-text gantt__name-text--summary' : 'gantt__name-text'}>
+              <span
+                className={
+                  row.hasChildren ? 'gantt__name-text gantt__name-text--summary' : 'gantt__name-text'
+                }
+              >
                 {task.name}
               </span>
             </span>
