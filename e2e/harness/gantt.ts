@@ -127,7 +127,7 @@ export function gantt(page: Page) {
           (element) => `slack ${element.getAttribute('title')} ${(element as HTMLElement).style.cssText}`,
         );
         const links = Array.from(document.querySelectorAll('.gantt__link')).map(
-          (link) => `link ${link.getAttribute('class')} ${link.querySelector('path')?.getAttribute('d')}`,
+          (link) => `link ${link.getAttribute('class')} ${link.getAttribute('d')}`,
         );
         return [...rows, ...[...bars, ...slack, ...links].sort()];
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrowHead, type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
+import { type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
 import { createScale, xOf } from './time-scale';
 import { parseWallClock } from './wall-clock';
 
@@ -57,7 +57,16 @@ describe('bar geometry', () => {
     expect(linkPath('FF', from, to).endsWith('H240')).toBe(true);
     expect(linkPath('SF', from, to).startsWith('M100,')).toBe(true);
     expect(linkPath('SF', from, to).endsWith('H240')).toBe(true);
-    expect(arrowHead('FS', to)).toBe(`M200,${mid(to)} L195,${mid(to) - 4} L195,${mid(to) + 4} Z`);
+  });
+
+  it('ends every link with a run from outside the successor into its edge, along which its arrow head points', () => {
+    const from: Bar = { kind: 'task', x: 100, width: 60, y: 0, progressWidth: 0, slackWidth: 0 };
+    const to: Bar = { kind: 'task', x: 200, width: 40, y: 64, progressWidth: 0, slackWidth: 0 };
+    const ends = (type: 'FS' | 'SS' | 'FF' | 'SF') => linkPath(type, from, to).split(' ').slice(-3).join(' ');
+    expect(ends('FS')).toBe(`H192 V${rowHeight * 2 + rowHeight / 2} H200`);
+    expect(ends('SS')).toBe(`H192 V${rowHeight * 2 + rowHeight / 2} H200`);
+    expect(ends('FF')).toBe(`H248 V${rowHeight * 2 + rowHeight / 2} H240`);
+    expect(ends('SF')).toBe(`H248 V${rowHeight * 2 + rowHeight / 2} H240`);
   });
 
   it('loops a finish-to-start link back between the rows when the successor starts before the predecessor ends', () => {

@@ -75,7 +75,8 @@ const stub = 8;
 
 /**
  * The SVG path of a link arrow between two bars, routed the way MS Project draws them: out of the predecessor's end
- * (FS, FF) or start (SS, SF), into the successor's start (FS, SS) or end (FF, SF), turning at right angles.
+ * (FS, FF) or start (SS, SF), into the successor's start (FS, SS) or end (FF, SF), turning at right angles. It ends
+ * with a horizontal run into the successor's edge, along which the arrow head (a marker) points.
  */
 export function linkPath(type: LinkType, from: Bar, to: Bar): string {
   const fromX = type === 'FS' || type === 'FF' ? from.x + from.width : from.x;
@@ -91,13 +92,4 @@ export function linkPath(type: LinkType, from: Bar, to: Bar): string {
   const straight = entersLeft ? into >= out : into <= out;
   if (straight) return `M${fromX},${fromY} H${into} V${toY} H${toX}`;
   return `M${fromX},${fromY} H${out} V${between} H${into} V${toY} H${toX}`;
-}
-
-/** The arrow head at the end of a link, pointing into the successor. */
-export function arrowHead(type: LinkType, to: Bar): string {
-  const entersLeft = type === 'FS' || type === 'SS';
-  const x = entersLeft ? to.x : to.x + to.width;
-  const y = middle(to);
-  const back = entersLeft ? x - 5 : x + 5;
-  return `M${x},${y} L${back},${y - 4} L${back},${y + 4} Z`;
 }

@@ -1,5 +1,5 @@
 import { memo, type PointerEvent as ReactPointerEvent, useLayoutEffect, useMemo, useRef } from 'react';
-import { arrowHead, type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
+import { type Bar, barInWindow, barOf, linkPath, rowHeight } from './bar-geometry';
 import { indexLinks, linksIn, type RowLink } from './link-window';
 import type { GanttRow } from './outline-rows';
 import { sameRowProps } from './row-equality';
@@ -115,7 +115,7 @@ export const GanttTimeline = memo(function GanttTimeline({
   const linkIndex = useMemo(() => indexLinks(links), [links]);
   const bars: (Bar | undefined)[] = [];
   for (let index = first; index <= last; index++) bars[index] = barAt(index);
-  const arrows: { key: string; path: string; head: string; critical: boolean }[] = [];
+  const arrows: { key: string; path: string; critical: boolean }[] = [];
   for (const { link, from, to } of linksIn(linkIndex, first, last)) {
     const a = barAt(from);
     const b = barAt(to);
@@ -124,7 +124,6 @@ export const GanttTimeline = memo(function GanttTimeline({
     arrows.push({
       key: link.id,
       path: linkPath(link.type, a, b),
-      head: arrowHead(link.type, b),
       critical: Boolean(rows[from]?.scheduled?.critical && rows[to]?.scheduled?.critical),
     });
   }
@@ -247,15 +246,18 @@ export const GanttTimeline = memo(function GanttTimeline({
         style={{ left, top, width: Math.max(0, right - left), height: bandHeight }}
         aria-hidden="true"
       >
+        {/* One path per link, its head a shared marker: a scroll adds and removes a link's one element, not three. */}
+        <defs>
+          <ArrowMarker id="gantt-arrow" />
+          <ArrowMarker id="gantt-arrow-critical" />
+        </defs>
         <g transform={`translate(${-left},${-top})`}>
           {arrows.map((arrow) => (
-            <g
+            <path
               key={arrow.key}
+              d={arrow.path}
               className={arrow.critical ? 'gantt__link gantt__link--critical' : 'gantt__link'}
-            >
-              <path d={arrow.path} />
-              <path d={arrow.head} className="gantt__arrow" />
-            </g>
+            />
           ))}
         </g>
       </svg>
@@ -287,6 +289,25 @@ export const GanttTimeline = memo(function GanttTimeline({
     </div>
   );
 });
+
+/** A link's arrow head, pointing along the link's last run into the successor; its colour comes from the CSS. */
+function ArrowMarker({ id }: { id: string }) {
+  return (
+    <marker
+      id={id}
+      className="gantt__arrow"
+      viewBox="0 0 5 8"
+      refX="5"
+      refY="4"
+      markerWidth="5"
+      markerHeight="8"
+      markerUnits="userSpaceOnUse"
+      orient="auto"
+    >
+      <path d="M0,0 L5,4 L0,8 Z" />
+    </marker>
+  );
+}
 
 const BarView = memo(
   function BarView({
