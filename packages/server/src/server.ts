@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createDatabaseClient, type DatabaseClient } from './db/client';
+import { createDatabaseClient, type DatabaseClient, warmPool } from './db/client';
 import { runMigrations } from './db/migrate';
 import { type DatabaseKind, type DatabaseRuntime, startDatabase } from './db/runtime';
 import { createApp } from './http/app';
@@ -25,7 +25,10 @@ export interface ServerOptions {
    */
   attachTo?: { kind: DatabaseKind; connectionString: string };
   logLevel?: LogLevel;
-  /** Most connections the pool opens (20 by default; `tandem serve --workers N` shares that among its processes). */
+  /**
+   * Most connections the pool opens (20 by default; `tandem serve --workers N` shares that among its processes); up to
+   * ten of them are opened as the server starts and kept open.
+   */
   poolSize?: number;
   logger?: Logger;
   /** Route modules to mount; the full set by default. */
@@ -51,6 +54,12 @@ export interface RunningServer {
 export const version = '0.1.0';
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const defaultPoolSize = 20;
+/**
+ * Connections a server opens as it starts and keeps however long they idle: as many as ten concurrent clients use, so
+ * their first burst of writes does not wait on new PostgreSQL backends (`npm run bench:plan` prints that burst apart).
+ */
+const warmPoolSize = 10;
 
 /**
  * Starts the database (embedded or external), migrates it, and serves the API and web app.
@@ -71,11 +80,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       options.onProgress?.('Applying database migrations…');
       await runMigrations(database.connectionString);
     }
+    const poolSize = options.poolSize ?? defaultPoolSize;
+    const warmConnections = Math.min(poolSize, warmPoolSize);
     client = createDatabaseClient({
       connectionString: database.connectionString,
-      ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+      max: poolSize,
+      min: warmConnections,
       onError: (error) => logger.error({ msg: 'idle database connection failed', error: error.message }),
     });
+    await warmPool(client.pool, warmConnections);
     const changes = createChangeHub(database.connectionString, logger);
     const port = options.port ?? Number.parseInt(process.env.PORT ?? '3000', 10);
     const host = options.host ?? '0.0.0.0';

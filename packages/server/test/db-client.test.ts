@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabaseClient } from '../src/db/client';
+import { createDatabaseClient, warmPool } from '../src/db/client';
 import { createTestDatabase, type TestDatabase } from './helpers/database';
+import { startTestServer } from './helpers/server';
 
 let database: TestDatabase;
 
@@ -26,5 +27,36 @@ describe('closing the database client', () => {
     expect(client.pool.totalCount).toBe(4);
     await client.close();
     expect(ended).toBe(4);
+  });
+});
+
+describe('warming the pool', () => {
+  it('opens the connections at once and hands them back idle, where the pool keeps them', async () => {
+    const client = createDatabaseClient({ connectionString: database.url, max: 6, min: 3 });
+    try {
+      await warmPool(client.pool, 3);
+      expect(client.pool.totalCount).toBe(3);
+      expect(client.pool.idleCount).toBe(3);
+      // The warm connections serve queries; none more is opened for as many at once.
+      await Promise.all([1, 2, 3].map(() => client.pool.query('select 1')));
+      expect(client.pool.totalCount).toBe(3);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('is done by a server as it starts, ten connections of its twenty, and a smaller pool is warmed whole', async () => {
+    const server = await startTestServer();
+    try {
+      expect(server.server.deps.pool.totalCount).toBe(10);
+    } finally {
+      await server.close();
+    }
+    const small = await startTestServer({ poolSize: 4 });
+    try {
+      expect(small.server.deps.pool.totalCount).toBe(4);
+    } finally {
+      await small.close();
+    }
   });
 });

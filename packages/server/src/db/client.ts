@@ -16,6 +16,8 @@ export interface DatabaseClientOptions {
   connectionString: string;
   /** Pool size; the default suits one server process on a small machine. */
   max?: number;
+  /** Connections kept open however long they stay idle (none by default); see `warmPool`. */
+  min?: number;
   onError?: (error: Error) => void;
 }
 
@@ -37,6 +39,7 @@ export function createDatabaseClient(options: DatabaseClientOptions): DatabaseCl
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 20,
+    min: options.min ?? 0,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (database restart) must not crash the process.
@@ -65,6 +68,18 @@ export function createDatabaseClient(options: DatabaseClientOptions): DatabaseCl
       await ended;
     },
   };
+}
+
+/**
+ * Opens `count` connections at once and hands them back to the pool idle. A server does it as it starts, with the
+ * pool's `min` at the same count, so that the first burst of concurrent requests finds its connections open instead of
+ * waiting for PostgreSQL to start a backend and check the password for each, one burst request at a time.
+ */
+export async function warmPool(pool: pg.Pool, count: number): Promise<void> {
+  const opened = await Promise.allSettled(Array.from({ length: count }, () => pool.connect()));
+  for (const result of opened) if (result.status === 'fulfilled') result.value.release();
+  const failed = opened.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
