@@ -1,6 +1,6 @@
-import type { Instant, WorkMinutes } from '../calendar/model';
+import type { Instant } from '../calendar/model';
 import { type ArrayMaker, plainArrays } from './arena';
-import type { Assignment, Money, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
+import type { Assignment, ScheduledTask, ScheduleProject, ScheduleSuccess, TaskId } from './model';
 import { FF, FS, type IdIndex, LAG_PERCENT, type Network, SF } from './network';
 import type { Passes } from './passes';
 import {
@@ -14,6 +14,7 @@ import {
   F_STARTED,
   type TaskInputs,
 } from './task-inputs';
+import { TaskRecord } from './task-record';
 
 /** Instants and slacks of every task, derived from the passes' coordinates (summaries rolled up from children). */
 export class Outputs {
@@ -349,30 +350,15 @@ export function inactiveOutputs(ps: Passes, out: Outputs, i: number): void {
 }
 
 /**
- * Every task's ScheduledTask object, in index order. One loop over local array references (no per-task re-reading of
- * the engine's fields), and `push` into an empty array: `new Array(n)` with a large n starts in slow dictionary mode.
+ * Every task's record (see TaskRecord), in index order. One loop over local array references (no per-task re-reading
+ * of the engine's fields), and `push` into an empty array: `new Array(n)` with a large n starts in slow dictionary mode.
  */
 export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
   const inp = ps.inputs;
   const { summary, active, ids } = ps.net;
   const { cals, cal, flags, dur, ctype, gap } = inp;
   const { es, ef, ls, lf, fromFinish } = ps;
-  const {
-    start,
-    finish,
-    totalSlack,
-    freeSlack: free,
-    startSlack,
-    finishSlack,
-    critical,
-    work,
-    percent,
-    cost,
-    es: earlyStart,
-    ef: earlyFinish,
-    ls: lateStart,
-    lf: lateFinish,
-  } = out;
+  const { start, finish } = out;
   const objects: ScheduledTask[] = [];
   const n = ids.length;
   for (let i = 0; i < n; i++) {
@@ -389,25 +375,7 @@ export function scheduledTasks(ps: Passes, out: Outputs): ScheduledTask[] {
       // Only a split task has a gap column entry (see TaskInputs.gap).
       if (flags[i]! & F_SPLIT) span -= gap[i]!;
     }
-    objects.push({
-      id: ids[i]!,
-      start: start[i] as Instant,
-      finish: finish[i] as Instant,
-      earlyStart: earlyStart[i] as Instant,
-      earlyFinish: earlyFinish[i] as Instant,
-      lateStart: lateStart[i] as Instant,
-      lateFinish: lateFinish[i] as Instant,
-      totalSlack: totalSlack[i] as WorkMinutes,
-      freeSlack: free[i] as WorkMinutes,
-      startSlack: startSlack[i] as WorkMinutes,
-      finishSlack: finishSlack[i] as WorkMinutes,
-      critical: critical[i] === 1,
-      durationMinutes: span,
-      work: work[i]!,
-      percentComplete: percent[i]!,
-      cost: cost[i] as Money,
-      summary: isSummary,
-    });
+    objects.push(new TaskRecord(ids[i]!, out, i, span, isSummary));
   }
   return objects;
 }
@@ -428,25 +396,7 @@ export function scheduledTask(ps: Passes, out: Outputs, i: number): ScheduledTas
     span = late ? ps.lf[i]! - ps.ls[i]! : ps.ef[i]! - ps.es[i]!;
     if (ps.inputs.flags[i]! & F_SPLIT) span -= ps.inputs.gap[i]!;
   }
-  return {
-    id: task.id,
-    start: out.start[i] as Instant,
-    finish: out.finish[i] as Instant,
-    earlyStart: out.es[i] as Instant,
-    earlyFinish: out.ef[i] as Instant,
-    lateStart: out.ls[i] as Instant,
-    lateFinish: out.lf[i] as Instant,
-    totalSlack: out.totalSlack[i] as WorkMinutes,
-    freeSlack: out.freeSlack[i] as WorkMinutes,
-    startSlack: out.startSlack[i] as WorkMinutes,
-    finishSlack: out.finishSlack[i] as WorkMinutes,
-    critical: out.critical[i] === 1,
-    durationMinutes: span,
-    work: out.work[i]!,
-    percentComplete: out.percent[i]!,
-    cost: out.cost[i] as Money,
-    summary: isSummary,
-  };
+  return new TaskRecord(task.id, out, i, span, isSummary);
 }
 
 /**
