@@ -28,7 +28,7 @@ describe('a scheduled task', () => {
     [
       { id: 'phase' },
       { id: 'a', days: 2, parentId: 'phase', percentComplete: 12.5 },
-      { id: 'b', days: 1, parentId: 'phase', percentComplete: 40, fixedCost: 1999 },
+      { id: 'b', days: 1, parentId: 'phase', percentComplete: 40, fixedCost: 1999 as never },
     ],
     [['a', 'b']],
   );
