@@ -140,16 +140,21 @@ describe('planning a project on the Gantt', () => {
   });
 
   it('undoes the last drag with Ctrl+Z and does it again with Ctrl+Shift+Z', async () => {
+    // The page was loaded afresh: nothing to undo or redo yet.
+    await chart.undoButtons(false, false);
     const before = await chart.barBox('Docs');
     await chart.rescheduled(() => chart.dragBar('Docs', { days: 2 }));
     const moved = await chart.barBox('Docs');
     expect(moved.x - before.x).toBeGreaterThan(dayWidth);
+    await chart.undoButtons(true, false);
     await chart.rescheduled(() => page.keyboard.press('Control+z'));
     expect((await chart.barBox('Docs')).x).toBeCloseTo(before.x, 0);
+    await chart.undoButtons(false, true);
     await chart.rescheduled(() => page.keyboard.press('Control+Shift+z'));
     expect((await chart.barBox('Docs')).x).toBeCloseTo(moved.x, 0);
     await chart.rescheduled(() => page.getByRole('button', { name: 'Undo' }).click());
     expect((await chart.barBox('Docs')).x).toBeCloseTo(before.x, 0);
+    await chart.undoButtons(false, true);
   });
 
   it('refuses a link that would make a cycle and says which tasks form it', async () => {

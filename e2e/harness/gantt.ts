@@ -35,6 +35,22 @@ export function gantt(page: Page) {
     idOf,
     revision,
     rescheduled,
+    /** Waits until the toolbar's Undo and Redo buttons are on or off as given. */
+    async undoButtons(undo: boolean, redo: boolean) {
+      await page.waitForFunction(
+        ([undo, redo]) => {
+          const buttons = document.querySelectorAll<HTMLButtonElement>(
+            '[role="toolbar"][aria-label="Gantt"] button',
+          );
+          const button = (name: string) => {
+            for (const b of Array.from(buttons)) if (b.textContent?.trim() === name) return b;
+            return undefined;
+          };
+          return button('Undo')?.disabled === !undo && button('Redo')?.disabled === !redo;
+        },
+        [undo, redo] as const,
+      );
+    },
     /** Opens the Gantt tab of the project page that is showing. */
     async open() {
       await page.getByRole('tab', { name: 'Gantt' }).click();

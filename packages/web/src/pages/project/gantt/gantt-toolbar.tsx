@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Baseline, Schedule } from '../../../api/plan';
 import { Icons } from '../../../components/icons';
+import type { UndoState } from './plan-history';
 import { type Zoom, zooms } from './time-scale';
 import type { GanttActions } from './use-gantt-actions';
 
@@ -24,6 +25,7 @@ export function GanttToolbar({
   baselineId,
   onBaseline,
   cycle,
+  undo,
 }: {
   zoom: Zoom;
   onZoom: (zoom: Zoom) => void;
@@ -35,6 +37,8 @@ export function GanttToolbar({
   baselineId: string;
   onBaseline: (id: string) => void;
   cycle: Schedule['cycle'];
+  /** Whether there is an edit to undo and one to redo (the buttons are off when not). */
+  undo: UndoState;
 }) {
   const [percent, setPercent] = useState('');
   const index = zooms.indexOf(zoom);
@@ -75,6 +79,7 @@ export function GanttToolbar({
               type="button"
               className="button button--small"
               title="Undo the last task edit (Ctrl+Z)"
+              disabled={!undo.canUndo}
               onClick={() => void actions.edits.undo()}
             >
               Undo
@@ -83,6 +88,7 @@ export function GanttToolbar({
               type="button"
               className="button button--small"
               title="Redo (Ctrl+Shift+Z)"
+              disabled={!undo.canRedo}
               onClick={() => void actions.edits.redo()}
             >
               Redo

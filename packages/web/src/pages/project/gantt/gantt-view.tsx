@@ -27,6 +27,7 @@ import { predecessorText, resourceText, visibleRows } from './outline-rows';
 import { createScale, scrollAfterZoom, stepZoom, xOf, type Zoom } from './time-scale';
 import { useGanttActions } from './use-gantt-actions';
 import { useScrollToRow } from './use-row-window';
+import { useUndoState } from './use-undo-state';
 import { parseWallClock, wallClockNow } from './wall-clock';
 import './gantt.css';
 
@@ -170,6 +171,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
     scroller,
     scrollToRow,
   });
+  const undo = useUndoState(projectId);
 
   // A task being added is scrolled into view, so its name field can take the focus.
   const draftIndex = display.findIndex((d) => d.kind === 'draft');
@@ -269,6 +271,7 @@ function GanttChart({ plan, projectId }: { plan: Plan; projectId: string }) {
         baselineId={baselineId}
         onBaseline={setBaselineId}
         cycle={plan.schedule.cycle}
+        undo={undo}
       />
       <div className="gantt__body">
         <div

@@ -46,6 +46,37 @@ describe('PlanHistory', () => {
   });
 });
 
+describe('PlanHistory.state', () => {
+  it('says when there is an edit to undo or redo, and tells its listeners when that changes', async () => {
+    const history = new PlanHistory();
+    const { step } = counter();
+    const seen: string[] = [];
+    const show = () => `${history.state.canUndo ? 'undo' : '-'} ${history.state.canRedo ? 'redo' : '-'}`;
+    const stop = history.subscribe(() => seen.push(show()));
+    expect(show()).toBe('- -');
+    history.record(step('a'));
+    const before = history.state;
+    history.record(step('b'));
+    // Nothing changed for the buttons: the same snapshot, and no call.
+    expect(history.state).toBe(before);
+    await history.undo();
+    await history.undo();
+    await history.redo();
+    history.record(step('c'));
+    stop();
+    await history.undo();
+    expect(seen).toEqual(['undo -', 'undo redo', '- redo', 'undo redo', 'undo -']);
+  });
+
+  it('takes away a step the server refused from both stacks', async () => {
+    const history = new PlanHistory();
+    const { step } = counter();
+    history.record(step('a', false));
+    expect(await history.undo()).toBe(false);
+    expect(history.state).toEqual({ canUndo: false, canRedo: false });
+  });
+});
+
 describe('inverseChanges', () => {
   it('gives the values the changes replaced, null where the task had none', () => {
     const task = { durationMinutes: 480, constraintType: 'asap', constraintDate: null as string | null };

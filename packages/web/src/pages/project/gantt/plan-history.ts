@@ -4,6 +4,12 @@ export interface PlanStep {
   redo(): Promise<boolean>;
 }
 
+/** Whether a plan's history has an edit to take back and one to do again. */
+export interface UndoState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
 /**
  * The undo and redo stacks of one plan, as MS Project keeps them: a new edit clears what was undone, an undo or a redo
  * that the server refuses (someone else deleted the task meanwhile) drops that step. Undo and redo run one at a time,
@@ -13,14 +19,28 @@ export class PlanHistory {
   #done: PlanStep[] = [];
   #undone: PlanStep[] = [];
   #running: Promise<unknown> = Promise.resolve();
+  #state: UndoState = { canUndo: false, canRedo: false };
+  readonly #listeners = new Set<() => void>();
 
   constructor(readonly limit = 100) {}
+
+  /** What can be undone and redone now; the same object until that changes (a store snapshot for React). */
+  get state(): UndoState {
+    return this.#state;
+  }
+
+  /** Calls `listener` whenever `state` changes; returns the call that stops it. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
 
   /** Notes an edit the server took. */
   record(step: PlanStep): void {
     this.#done.push(step);
     if (this.#done.length > this.limit) this.#done.shift();
     this.#undone = [];
+    this.#changed();
   }
 
   /** Takes back the last edit; false when there was none or the server refused. */
@@ -37,12 +57,26 @@ export class PlanHistory {
     const next = this.#running.then(async () => {
       const step = from.pop();
       if (!step) return false;
-      const ok = await apply(step);
-      if (ok) to.push(step);
+      this.#changed();
+      let ok = false;
+      try {
+        ok = await apply(step);
+      } finally {
+        if (ok) to.push(step);
+        this.#changed();
+      }
       return ok;
     });
     this.#running = next.catch(() => undefined);
     return next;
+  }
+
+  #changed(): void {
+    const canUndo = this.#done.length > 0;
+    const canRedo = this.#undone.length > 0;
+    if (canUndo === this.#state.canUndo && canRedo === this.#state.canRedo) return;
+    this.#state = { canUndo, canRedo };
+    for (const listener of this.#listeners) listener();
   }
 }
 
