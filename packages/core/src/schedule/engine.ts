@@ -25,6 +25,7 @@ import {
   taskOwnWorkAndCost,
   taskWorkAndCost,
 } from './results';
+import { scheduleSuccess } from './schedule-success';
 import { type CalendarCompiler, F_ELAPSED, TaskInputs } from './task-inputs';
 
 /** Everything one scheduling run keeps: the graph, the inputs, the pass arrays and the outputs. */
@@ -222,18 +223,7 @@ export class Engine {
   result(snapshot = true): ScheduleResult {
     // An incremental scheduler keeps editing `objects`; a one-shot run can hand its array over as it is.
     const tasks = snapshot ? this.objects.slice() : this.objects;
-    const net = this.net;
     const multiple = this.project.multipleCriticalPaths === true;
-    // Built on first read from this result's own snapshot: interactive edits rarely need the chains.
-    let paths: TaskId[][] | undefined;
-    return {
-      ok: true,
-      tasks,
-      ...projectSpan(this.passes, this.out),
-      get criticalPaths(): TaskId[][] {
-        paths ??= criticalPaths(net, tasks, multiple);
-        return paths;
-      },
-    };
+    return scheduleSuccess(tasks, projectSpan(this.passes, this.out), this.net, multiple);
   }
 }

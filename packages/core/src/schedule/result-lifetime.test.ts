@@ -20,4 +20,21 @@ describe('a schedule result', () => {
     expect(first.finish).toBe(finish);
     expect(first.tasks.map((task) => task.start)).toEqual(starts);
   });
+
+  it('shows its critical paths as a field when spread or serialised, built once on first read', () => {
+    const result = scheduleProject(chain('c', 5));
+    if (!result.ok) throw new Error('failed');
+    expect(Object.keys(result)).toEqual(['ok', 'tasks', 'start', 'finish', 'criticalPaths']);
+    const paths = result.criticalPaths;
+    expect(result.criticalPaths).toBe(paths);
+    expect({ ...result }.criticalPaths).toEqual(paths);
+    expect(JSON.parse(JSON.stringify(result)).criticalPaths).toEqual(paths.map((path) => path.map(String)));
+  });
+
+  it('reads its critical paths through the getter every result shares (a getter per result costs a hidden class each)', () => {
+    const [a, b] = [scheduleProject(chain('d', 3)), scheduleProject(chain('e', 4))];
+    const getter = (result: object) => Object.getOwnPropertyDescriptor(result, 'criticalPaths')?.get;
+    expect(getter(a)).toBeTypeOf('function');
+    expect(getter(a)).toBe(getter(b));
+  });
 });
