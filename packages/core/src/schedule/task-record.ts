@@ -5,9 +5,9 @@ import type { Outputs } from './results';
 /**
  * One task's results as the engine hands them out: plain data, made by a constructor rather than an object literal.
  * V8 watches every object literal as an allocation site and, once most of its objects outlive a young-generation
- * collection (as the thousands of results of one run do while it builds them), places all its later objects straight
- * in the old generation, where each costs a write barrier and fresh pages. Constructed objects are not tracked that
- * way. Measured on 10,000 tasks: a full run 13% faster than with a literal.
+ * collection (as a large project's results all do while they are built), places the site's later objects straight in
+ * the old generation, for every later run too; constructed objects are not tracked that way. Measured on 10,000 tasks
+ * after a run of a million: 5.55 ms a run with this constructor, 6.23 ms with a literal (medians of three runs).
  */
 export class TaskRecord implements ScheduledTask {
   readonly id: TaskId;
