@@ -10,11 +10,10 @@ import {
 
 const ARENA_THRESHOLD = 400_000;
 
-import type { Assignment, ScheduledTask, ScheduleProject, ScheduleResult, TaskId } from './model';
+import type { Assignment, ScheduledTask, ScheduleProject, ScheduleResult } from './model';
 import { buildNetwork, InputError, type Network } from './network';
 import { Passes } from './passes';
 import {
-  criticalPaths,
   inactiveOutputs,
   leafOutputs,
   Outputs,
