@@ -146,7 +146,6 @@ export class Passes {
       const c = cal[i]!;
       const d = dur[i]!;
       let linkEs = NONE;
-      let like = 0;
       let usual = true;
       const end = predStart[i + 1]!;
       for (let q = predStart[i]!; q < end; q++) {
@@ -156,20 +155,14 @@ export class Passes {
           break;
         }
         const type = predType[q]!;
-        const fromFinish = type === FS || type === FF;
         const late = second && ctype[p] === ALAP;
-        let w = fromFinish ? (late ? lf[p]! : ef[p]!) : late ? ls[p]! : es[p]!;
-        const lag = predLag[q]!;
-        w += lag;
+        let w = type === FS || type === FF ? (late ? lf[p]! : ef[p]!) : late ? ls[p]! : es[p]!;
+        w += predLag[q]!;
         if (type === FF) {
           w -= remaining[i]!;
           if (w < startC[c]!) w = startC[c]!;
         } else if (type === SF) w -= d;
-        const l = lag > 0 || (lag === 0 && fromFinish) ? 1 : 0;
-        if (w > linkEs) {
-          linkEs = w;
-          like = l;
-        } else if (w === linkEs) like |= l;
+        if (w > linkEs) linkEs = w;
       }
       if (!usual) {
         this.forward(i, es, ef, second);
@@ -178,8 +171,41 @@ export class Passes {
       const s = linkEs === NONE ? startC[c]! : linkEs;
       es[i] = s;
       ef[i] = s + d;
-      finishLike[i] = d === 0 && linkEs !== NONE ? like : 0;
+      // Only a zero-duration task can sit at a predecessor's finish: the links that give its start say whether.
+      finishLike[i] = d === 0 && linkEs !== NONE ? this.finishLikeAt(i, linkEs, es, ef, second) : 0;
     }
+  }
+
+  /**
+   * Whether a zero-duration task on the inline path of {@link Passes.forwardAll}, starting at `linkEs`, sits at the
+   * finish of the period before it: some link that gives that start comes from a finish or carries a positive lag.
+   */
+  private finishLikeAt(
+    i: number,
+    linkEs: number,
+    es: Float64Array,
+    ef: Float64Array,
+    second: boolean,
+  ): number {
+    const { predStart, predTask, predType, predLag } = this.net;
+    const { ctype, remaining, cal } = this.inputs;
+    const startC = this.startC[cal[i]!]!;
+    let like = 0;
+    for (let q = predStart[i]!; q < predStart[i + 1]!; q++) {
+      const p = predTask[q]!;
+      const type = predType[q]!;
+      const fromFinish = type === FS || type === FF;
+      const late = second && ctype[p] === ALAP;
+      let w = fromFinish ? (late ? this.lf[p]! : ef[p]!) : late ? this.ls[p]! : es[p]!;
+      const lag = predLag[q]!;
+      w += lag;
+      if (type === FF) {
+        w -= remaining[i]!;
+        if (w < startC) w = startC;
+      }
+      if (w === linkEs && (lag > 0 || (lag === 0 && fromFinish))) like = 1;
+    }
+    return like;
   }
 
   /** Computes one task's early dates from its predecessors (or a summary's from its children). */
@@ -406,8 +432,63 @@ export class Passes {
 
   /** Backward pass over every task, in reverse topological order. */
   backwardAll(): void {
-    const order = this.net.order;
-    for (let k = order.length - 1; k >= 0; k--) this.backward(order[k]!);
+    const net = this.net;
+    const order = net.order;
+    const { summary, parent, succStart, succTask, succSlot, predType, predLagKind, predLag } = net;
+    const { cal, flags, ctype, dur, remaining } = this.inputs;
+    const { ls, lf, lfBound, lsBound, earliest, finishC } = this;
+    // The deadline and elapsed columns are empty when no task needs them (see TaskInputs.gap and Passes.lfAt).
+    const plainProject = this.inputs.deadline.length === 0 && this.lfAt.length === 0;
+    for (let k = order.length - 1; k >= 0; k--) {
+      const i = order[k]!;
+      // Most tasks are ASAP leaves without actuals, elapsed time, mixed calendars or pauses, whose successors are
+      // neither begun nor done and share their calendar, linked with lags in working minutes: `backward` reduced to
+      // that case, inline. Any other task goes to `backward` itself, which gives the same numbers for these.
+      if (!plainProject || summary[i] || flags[i]! & UNUSUAL || ctype[i] !== ASAP) {
+        this.backward(i);
+        continue;
+      }
+      const c = cal[i]!;
+      const cap = finishC[c]!;
+      let late = Number.POSITIVE_INFINITY;
+      let lsb = Number.POSITIVE_INFINITY;
+      let usual = true;
+      const end = succStart[i + 1]!;
+      for (let q = succStart[i]!; q < end; q++) {
+        const s = succTask[q]!;
+        const slot = succSlot[q]!;
+        if (flags[s]! & (F_STARTED | F_COMPLETE) || cal[s] !== c || predLagKind[slot] !== LAG_WORK) {
+          usual = false;
+          break;
+        }
+        const type = predType[slot]!;
+        if (type === FS) {
+          const w = ls[s]! - predLag[slot]!;
+          if (w < late) late = w;
+        } else if (type === FF) {
+          const w = lf[s]! - predLag[slot]!;
+          if (w < late) late = w;
+        } else {
+          const w = (type === SS ? ls[s]! : lf[s]!) - predLag[slot]!;
+          if (w < lsb) lsb = w;
+        }
+      }
+      const p = parent[i]!;
+      if (!usual || (p >= 0 && cal[p] !== c)) {
+        this.backward(i);
+        continue;
+      }
+      // The project finish caps a link's late finish (see `backward`); a task without such links stays unbounded.
+      if (late > cap && late !== Number.POSITIVE_INFINITY) late = cap;
+      if (p >= 0) {
+        if (lfBound[p]! < late) late = lfBound[p]!;
+        if (earliest[p] === i && lsBound[p]! < lsb) lsb = lsBound[p]!;
+      }
+      if (lsb !== Number.POSITIVE_INFINITY) late = Math.min(late, cap, lsb + dur[i]!);
+      if (late === Number.POSITIVE_INFINITY) late = this.multipleCriticalPaths ? this.ef1[i]! : cap;
+      lf[i] = late;
+      ls[i] = late - remaining[i]!;
+    }
   }
 
   /** Computes one task's late dates from its successors, its summary's bounds, its constraint and its deadline. */
