@@ -396,5 +396,4 @@ export class TaskInputs {
     if (code === ALAP) this.hasAlap = true;
     if (elapsed) this.hasElapsed = true;
   }
-
 }
