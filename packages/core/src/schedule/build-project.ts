@@ -1,9 +1,17 @@
 import { formatInstant, parseInstant } from '../calendar/day-number';
-import type { Calendar, CalendarId, Instant, WorkMinutes } from '../calendar/model';
+import {
+  type Calendar,
+  type CalendarId,
+  calendarId,
+  type DayPattern,
+  type Instant,
+  type WorkMinutes,
+} from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
 import { defaultUnitSettings } from '../calendar/working-time';
 import {
   type Assignment,
+  type ConstraintType,
   type Link,
   type LinkType,
   type Resource,
@@ -87,3 +95,43 @@ export const at = (text: string): Instant => parseInstant(text);
 
 /** An instant as "YYYY-MM-DDTHH:MM", the way {@link at} reads it (seconds dropped). */
 export const fmt = (t: number): string => formatInstant(t as Instant).slice(0, 16);
+
+/** A second calendar for tests: Monday to Saturday, 06:00–14:00. */
+const morning: DayPattern = [{ from: 360, to: 840 }];
+export const earlyShift: Calendar = {
+  id: calendarId('early'),
+  week: [[], morning, morning, morning, morning, morning, morning],
+  exceptions: [],
+  workWeeks: [],
+};
+
+/**
+ * The progress fields of a task begun (and finished at 100 %) on the sketched project's start day: `percent` done,
+ * begun at `start`, finished 09:00 after it when complete.
+ */
+export function sketchProgress(percent: number, start: Instant): Partial<TaskSketch> {
+  if (percent <= 0) return {};
+  return {
+    percentComplete: percent,
+    actualStart: start,
+    ...(percent === 100 ? { actualFinish: (start + 540) as Instant } : {}),
+  };
+}
+
+/**
+ * Random links between tasks `t0`…`tN` as sketches: only those from a lower number to a higher one (no cycle among
+ * leaves), and the last of any two between the same tasks.
+ */
+export function forwardLinks(
+  links: readonly { from: number; to: number; type: LinkType; lag: NonNullable<LinkSketch[3]> }[],
+): LinkSketch[] {
+  const forward = links
+    .filter((l) => l.from < l.to)
+    .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as const satisfies LinkSketch);
+  return [...new Map(forward.map((l) => [`${l[0]}>${l[1]}`, l])).values()];
+}
+
+/** A constraint of `type`, dated `date` unless it is ASAP or ALAP, which take no date. */
+export function sketchConstraint(type: ConstraintType, date: Instant): ScheduleTask['constraint'] {
+  return type === 'asap' || type === 'alap' ? { type } : { type, date };
+}

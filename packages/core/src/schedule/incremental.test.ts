@@ -1,19 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
+import type { Instant } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
-import { at, type LinkSketch, sketchLink, sketchProject, type TaskSketch } from './build-project';
+import {
+  at,
+  earlyShift,
+  forwardLinks,
+  sketchConstraint,
+  sketchLink,
+  sketchProgress,
+  sketchProject,
+  type TaskSketch,
+} from './build-project';
 import { createScheduler, type Scheduler, type TaskPatch } from './incremental';
 import { type ConstraintType, type LinkType, resourceId, type ScheduleProject, taskId } from './model';
 import { scheduleProject } from './schedule';
 
-const morning: DayPattern = [{ from: 360, to: 840 }];
-const earlyShift: Calendar = {
-  id: calendarId('early'),
-  week: [[], morning, morning, morning, morning, morning, morning],
-  exceptions: [],
-  workWeeks: [],
-};
 const types: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 const constraintTypes: ConstraintType[] = [
   'asap',
@@ -40,9 +42,7 @@ const constraintArb = fc.record({
   offset: fc.integer({ min: 0, max: 30 * 1440 }),
 });
 const toConstraint = (c: { type: ConstraintType; offset: number }) =>
-  c.type === 'asap' || c.type === 'alap'
-    ? { type: c.type }
-    : { type: c.type, date: (base + c.offset) as never };
+  sketchConstraint(c.type, (base + c.offset) as Instant);
 
 const editArb = fc.oneof(
   fc.record({
@@ -125,20 +125,9 @@ function toProject(net: Net): ScheduleProject {
       ...(t.manual === 0
         ? { manual: true, manualStart: (base + 1440) as never, manualFinish: (base + 2880) as never }
         : {}),
-      ...(t.progress > 0
-        ? {
-            percentComplete: t.progress,
-            actualStart: base,
-            ...(t.progress === 100 ? { actualFinish: (base + 540) as never } : {}),
-          }
-        : {}),
+      ...sketchProgress(t.progress, base),
     };
   });
-  // Forward links only (by index) keep most networks acyclic; edits may still close a cycle.
-  const links: LinkSketch[] = net.links
-    .filter((l) => l.from < l.to)
-    .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as const);
-  const unique = new Map(links.map((l) => [`${l[0]}>${l[1]}`, l]));
   const assignments = net.tasks.flatMap((t, i) =>
     staffOf(t.staff).map((r) => ({
       taskId: taskId(`t${i}`),
@@ -150,7 +139,8 @@ function toProject(net: Net): ScheduleProject {
       ...(t.delay === 0 ? {} : { delayMinutes: t.delay }),
     })),
   );
-  return sketchProject(tasks, [...unique.values()], {
+  // Forward links only (by index) keep most networks acyclic; edits may still close a cycle.
+  return sketchProject(tasks, forwardLinks(net.links), {
     resources: [
       { id: resourceId('day'), name: 'Day', maxUnits: 1, standardRate: 5000 as never },
       {

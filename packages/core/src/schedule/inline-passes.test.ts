@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../calendar/compile';
-import { type Calendar, calendarId, type DayPattern } from '../calendar/model';
+import type { Instant } from '../calendar/model';
 import { standardCalendar } from '../calendar/presets';
-import { at, fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import {
+  at,
+  earlyShift,
+  fmt,
+  forwardLinks,
+  sketchConstraint,
+  sketchProgress,
+  sketchProject,
+  type TaskSketch,
+} from './build-project';
 import { Engine } from './engine';
 import type { ConstraintType, LinkType, ScheduleProject } from './model';
 import type { Passes } from './passes';
@@ -15,13 +24,6 @@ import { scheduleProject } from './schedule';
  * the whole network must give exactly the dates that calling `forward` and `backward` task by task gives.
  */
 
-const morning: DayPattern = [{ from: 360, to: 840 }];
-const earlyShift: Calendar = {
-  id: calendarId('early'),
-  week: [[], morning, morning, morning, morning, morning, morning],
-  exceptions: [],
-  workWeeks: [],
-};
 const base = at('2026-03-02T08:00');
 const types: LinkType[] = ['FS', 'FS', 'FS', 'SS', 'FF', 'SF'];
 const constraints: ConstraintType[] = ['asap', 'asap', 'asap', 'asap', 'alap', 'snet', 'fnlt', 'mso'];
@@ -61,26 +63,13 @@ function toProject(net: Net): ScheduleProject {
     return {
       id: `t${i}`,
       durationMinutes: t.minutes,
-      constraint:
-        t.constraint === 'asap' || t.constraint === 'alap'
-          ? { type: t.constraint }
-          : { type: t.constraint, date: (base + t.offset) as never },
+      constraint: sketchConstraint(t.constraint, (base + t.offset) as Instant),
       ...(parent === undefined ? {} : { parentId: `t${parent}` }),
       ...(t.early === 0 ? { calendarId: earlyShift.id } : {}),
-      ...(t.progress > 0
-        ? {
-            percentComplete: t.progress,
-            actualStart: base,
-            ...(t.progress === 100 ? { actualFinish: (base + 540) as never } : {}),
-          }
-        : {}),
+      ...sketchProgress(t.progress, base),
     };
   });
-  const links = net.links
-    .filter((l) => l.from < l.to)
-    .map((l) => [`t${l.from}`, `t${l.to}`, l.type, l.lag] as LinkSketch);
-  const unique = new Map(links.map((l) => [`${l[0]}>${l[1]}`, l]));
-  return sketchProject(tasks, [...unique.values()], {
+  return sketchProject(tasks, forwardLinks(net.links), {
     calendars: [standardCalendar, earlyShift],
     multipleCriticalPaths: net.multiple,
     honorConstraintDates: net.honor,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmt, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
+import { fmt, forwardLinks, type LinkSketch, sketchProject, type TaskSketch } from './build-project';
 import { buildNetwork, type Network } from './network';
 import { scheduleProject } from './schedule';
 
@@ -149,11 +149,10 @@ describe('the order of the passes', () => {
         // Links between leaves only, from the lower number to the higher: never a cycle.
         const leaves = new Set(tasks.map((t) => t.id));
         for (const t of tasks) if (t.parentId !== undefined) leaves.delete(t.parentId);
-        const sketches: LinkSketch[] = links
-          .filter(([a, b]) => a < b && leaves.has(`t${a}`) && leaves.has(`t${b}`))
-          .map(([a, b]) => [`t${a}`, `t${b}`]);
-        const unique = [...new Map(sketches.map((l) => [`${l[0]}>${l[1]}`, l])).values()];
-        expectTopological(network(reversed ? tasks.reverse() : tasks, unique));
+        const between = links
+          .filter(([a, b]) => leaves.has(`t${a}`) && leaves.has(`t${b}`))
+          .map(([from, to]) => ({ from, to, type: 'FS' as const, lag: 0 }));
+        expectTopological(network(reversed ? tasks.reverse() : tasks, forwardLinks(between)));
       }),
       { numRuns: 300, seed: 20261124 },
     );
