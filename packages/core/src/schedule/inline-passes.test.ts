@@ -125,6 +125,33 @@ describe('the inline paths of the whole-network passes', () => {
     );
   });
 
+  it('treat a duration or lag that is not finite as the per-task pass does', () => {
+    const projects = [
+      sketchProject(
+        [
+          { id: 'A', durationMinutes: Number.NaN },
+          { id: 'B', days: 1 },
+        ],
+        [['A', 'B', 'SS']],
+      ),
+      sketchProject(
+        [
+          { id: 'A', days: 1 },
+          { id: 'B', days: 2 },
+        ],
+        [['A', 'B', 'FS', Number.NEGATIVE_INFINITY]],
+        { multipleCriticalPaths: true },
+      ),
+    ];
+    for (const project of projects) {
+      const inline = engineFor(project)!;
+      const reference = engineFor(project)!;
+      inline.runPasses();
+      taskByTask(reference);
+      expect(columns(inline.passes)).toEqual(columns(reference.passes));
+    }
+  });
+
   it('cap the late finish a negative lag gives a predecessor at the project finish', () => {
     // B starts two days before A finishes, so it ends first; A's late finish through the link would be two days past
     // the project finish, which MS Project caps: A stays critical.

@@ -462,11 +462,10 @@ export class Passes {
           break;
         }
         const type = predType[slot]!;
-        if (type === FS) {
-          const w = ls[s]! - predLag[slot]!;
-          if (w < late) late = w;
-        } else if (type === FF) {
-          const w = lf[s]! - predLag[slot]!;
+        if (type === FS || type === FF) {
+          // The project finish caps each such link's late finish (see `backward`).
+          let w = (type === FS ? ls[s]! : lf[s]!) - predLag[slot]!;
+          if (w > cap) w = cap;
           if (w < late) late = w;
         } else {
           const w = (type === SS ? ls[s]! : lf[s]!) - predLag[slot]!;
@@ -478,14 +477,13 @@ export class Passes {
         this.backward(i);
         continue;
       }
-      // The project finish caps a link's late finish (see `backward`); a task without such links stays unbounded.
-      if (late > cap && late !== Number.POSITIVE_INFINITY) late = cap;
       if (p >= 0) {
         if (lfBound[p]! < late) late = lfBound[p]!;
         if (earliest[p] === i && lsBound[p]! < lsb) lsb = lsBound[p]!;
       }
-      if (lsb !== Number.POSITIVE_INFINITY) late = Math.min(late, cap, lsb + dur[i]!);
-      if (late === Number.POSITIVE_INFINITY) late = this.multipleCriticalPaths ? this.ef1[i]! : cap;
+      if (Number.isFinite(lsb)) late = Math.min(late, cap, lsb + dur[i]!);
+      // As in `backward`: anything not finite (no bound, or a NaN from the inputs) falls back alike.
+      if (!Number.isFinite(late)) late = this.multipleCriticalPaths ? this.ef1[i]! : cap;
       lf[i] = late;
       ls[i] = late - remaining[i]!;
     }
