@@ -139,7 +139,8 @@ export class Passes {
       // Most tasks are automatically scheduled ASAP leaves without actuals, elapsed time, mixed calendars or pauses,
       // linked on their own calendar with lags in working minutes: `forward` reduced to that case, inline. Any other
       // task goes to `forward` itself, which gives the same numbers for these (the incremental path calls it alone).
-      if (summary[i] || flags[i]! & UNUSUAL || ctype[i] !== ASAP) {
+      // A zero-duration task goes there too: whether it sits at a predecessor's finish depends on ties among its links.
+      if (summary[i] || flags[i]! & UNUSUAL || ctype[i] !== ASAP || dur[i] === 0) {
         this.forward(i, es, ef, second);
         continue;
       }
@@ -171,41 +172,8 @@ export class Passes {
       const s = linkEs === NONE ? startC[c]! : linkEs;
       es[i] = s;
       ef[i] = s + d;
-      // Only a zero-duration task can sit at a predecessor's finish: the links that give its start say whether.
-      finishLike[i] = d === 0 && linkEs !== NONE ? this.finishLikeAt(i, linkEs, es, ef, second) : 0;
+      finishLike[i] = 0;
     }
-  }
-
-  /**
-   * Whether a zero-duration task on the inline path of {@link Passes.forwardAll}, starting at `linkEs`, sits at the
-   * finish of the period before it: some link that gives that start comes from a finish or carries a positive lag.
-   */
-  private finishLikeAt(
-    i: number,
-    linkEs: number,
-    es: Float64Array,
-    ef: Float64Array,
-    second: boolean,
-  ): number {
-    const { predStart, predTask, predType, predLag } = this.net;
-    const { ctype, remaining, cal } = this.inputs;
-    const startC = this.startC[cal[i]!]!;
-    let like = 0;
-    for (let q = predStart[i]!; q < predStart[i + 1]!; q++) {
-      const p = predTask[q]!;
-      const type = predType[q]!;
-      const fromFinish = type === FS || type === FF;
-      const late = second && ctype[p] === ALAP;
-      let w = fromFinish ? (late ? this.lf[p]! : ef[p]!) : late ? this.ls[p]! : es[p]!;
-      const lag = predLag[q]!;
-      w += lag;
-      if (type === FF) {
-        w -= remaining[i]!;
-        if (w < startC) w = startC;
-      }
-      if (w === linkEs && (lag > 0 || (lag === 0 && fromFinish))) like = 1;
-    }
-    return like;
   }
 
   /** Computes one task's early dates from its predecessors (or a summary's from its children). */
